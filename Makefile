@@ -1,0 +1,50 @@
+# Samverkansportalen: `make demo` runs the app, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: demo test install lint format messages bench worker check-deploy clean
+
+$(BIN)/django-admin: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(BIN)/django-admin
+
+demo: install
+	mkdir -p var
+	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py load_demo
+	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py runserver $(HOST)
+
+test: install
+	mkdir -p var
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff format .
+
+# Regenerate our own Swedish and English catalogues (viewflow's strings live in translations/viewflow).
+messages: install
+	$(BIN)/python manage.py makemessages -l sv -l en --ignore=.venv --ignore=var --ignore=bench
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+worker: install
+	$(BIN)/celery -A config worker --loglevel=info
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=$$(openssl rand -hex 32) \
+	DJANGO_ALLOWED_HOSTS=samverkan.example.se DATABASE_URL=postgres://app@127.0.0.1/app \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf var/test.sqlite3 var/test-private

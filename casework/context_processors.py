@@ -1,0 +1,11 @@
+from django.conf import settings
+
+from organisations import policy
+
+
+def portal(request):
+    user = getattr(request, "user", None)
+    return {
+        "CITY_NAME": settings.CITY_NAME,
+        "is_staff_member": bool(user and user.is_authenticated and policy.is_staff_member(user)),
+    }

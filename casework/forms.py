@@ -1,0 +1,34 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Case, Comment
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write something before you send the comment.")},
+    )
+    internal = forms.BooleanField(
+        label=_("Internal comment (only staff can see it)"), required=False
+    )
+
+    def __init__(self, *args, may_comment_internally: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_comment_internally:
+            del self.fields["internal"]
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Kind of case"),
+        required=False,
+        choices=[("", _("All kinds"))] + list(Case.Kind.choices),
+    )
+    open_only = forms.BooleanField(label=_("Only open cases"), required=False)
+
+
+__all__ = ["CommentForm", "CaseFilterForm", "Comment"]

@@ -1,0 +1,225 @@
+"""What every case shares: its number, parties, history (audit log) and comments."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Board, Organisation
+
+
+class ChallengeArea(models.Model):
+    """A societal challenge area (samhällsutmaning) of the cooperation plan."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("challenge area")
+        verbose_name_plural = _("challenge areas")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PriorityTheme(models.Model):
+    """The year's priority theme of the collaboration (for example “återstart” in 2021)."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    title = models.CharField(_("theme"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("priority theme")
+        verbose_name_plural = _("priority themes")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return f"{self.year}: {self.title}"
+
+
+class CaseNumberCounter(models.Model):
+    """The last number given in a series and year; locked while a number is taken."""
+
+    series = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "year"], name="unique_counter_per_series_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.series}-{self.year}: {self.last_number}"
+
+
+class Case(models.Model):
+    """A registered case (ärende) with its registry number (diarienummer)."""
+
+    class Kind(models.TextChoices):
+        IOP_INQUIRY = "iop_inquiry", _("IOP inquiry")
+        FUNDING_APPLICATION = "funding_application", _("Funding application")
+
+    case_number = models.CharField(_("case number"), max_length=30, unique=True, editable=False)
+    series = models.CharField(_("series"), max_length=10, editable=False)
+    year = models.PositiveSmallIntegerField(_("year"), editable=False)
+    number = models.PositiveIntegerField(_("number"), editable=False)
+    kind = models.CharField(_("kind of case"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        help_text=_("The idea-based organisation whose members may follow the case."),
+    )
+    boards = models.ManyToManyField(
+        Board, verbose_name=_("boards concerned"), blank=True, related_name="cases"
+    )
+    challenge_area = models.ForeignKey(
+        ChallengeArea,
+        verbose_name=_("challenge area"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    registered_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        blank=True,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-registered_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "year", "number"], name="unique_case_number_parts"
+            )
+        ]
+        indexes = [models.Index(fields=["organisation", "-registered_at"])]
+        permissions = [
+            ("view_all_cases", _("Can see every case")),
+            ("handle_case", _("Can handle cases as an officer")),
+            ("coordinate", _("Can coordinate and match organisations")),
+            ("decide_on_delegation", _("Can decide under the delegation order")),
+            ("record_board_decision", _("Can record a board's decision")),
+            ("comment_internally", _("Can write and read internal comments")),
+        ]
+
+    def __str__(self):
+        return f"{self.case_number} {self.title}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("casework:case_detail", kwargs={"case_number": self.case_number})
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Audit events are never changed.")
+
+    def delete(self):
+        raise TypeError("Audit events are never deleted.")
+
+
+class AuditEvent(models.Model):
+    """One entry of the append-only audit log: who did what, when, from and to which state."""
+
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("case"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    target_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_id = models.CharField(max_length=64, blank=True)
+    target_repr = models.CharField(_("object"), max_length=300, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=60)
+    from_state = models.CharField(_("from"), max_length=40, blank=True)
+    to_state = models.CharField(_("to"), max_length=40, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["at", "pk"]
+        indexes = [
+            models.Index(fields=["case", "at"]),
+            models.Index(fields=["target_type", "target_id"]),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Audit events are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Audit events are never deleted.")
+
+
+class Comment(models.Model):
+    """A comment on a case: shared with the organisation, or internal to staff."""
+
+    class Visibility(models.TextChoices):
+        SHARED = "shared", _("Shared with the organisation")
+        INTERNAL = "internal", _("Internal (staff only)")
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    body = models.TextField(_("comment"), max_length=5000)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.SHARED
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["case", "created_at"])]
+
+    def __str__(self):
+        return f"{self.case.case_number}: {self.body[:40]}"

@@ -1,0 +1,44 @@
+"""Who may see which case and comment. Views, querysets and the API all ask here."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from organisations import policy as org_policy
+
+from .models import Case, Comment
+
+
+def visible_cases(user, cases: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    cases = Case.objects.all() if cases is None else cases
+    if org_policy.sees_all_cases(user):
+        return cases
+    roles = org_policy.roles_of(user)
+    if not (roles.organisation_ids or roles.board_ids):
+        return cases.none()
+    board_cases = Case.boards.through.objects.filter(board_id__in=roles.board_ids)
+    return cases.filter(
+        Q(organisation_id__in=roles.organisation_ids) | Q(pk__in=board_cases.values("case_id"))
+    )
+
+
+def get_case_or_404(user, **lookup) -> Case:
+    """The case, or 404 for anyone who may not see it (never 403: its existence is not told)."""
+    case = visible_cases(user).filter(**lookup).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def can_view_case(user, case: Case) -> bool:
+    return visible_cases(user).filter(pk=case.pk).exists()
+
+
+def may_comment_internally(user) -> bool:
+    return user.is_superuser or user.has_perm("casework.comment_internally")
+
+
+def visible_comments(user, case: Case) -> QuerySet[Comment]:
+    comments = case.comments.select_related("author")
+    if may_comment_internally(user):
+        return comments
+    return comments.filter(visibility=Comment.Visibility.SHARED)

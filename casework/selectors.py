@@ -1,0 +1,46 @@
+"""Reads for the start page and case pages."""
+
+from django.db.models import QuerySet
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from . import policy
+from .models import AuditEvent, Case
+
+
+def open_tasks_of(user, limit: int = 20) -> list[Task]:
+    """Tasks assigned to the user and not yet done, oldest first."""
+    return list(
+        Task.objects.filter(owner=user, status=STATUS.ASSIGNED)
+        .select_related("process")
+        .order_by("created")[:limit]
+    )
+
+
+def recent_cases_of(user, limit: int = 20) -> list[Case]:
+    return list(
+        policy.visible_cases(user)
+        .select_related("organisation", "challenge_area")
+        .order_by("-registered_at")[:limit]
+    )
+
+
+def case_list(user, *, query: str = "", kind: str = "", open_only: bool = False) -> QuerySet[Case]:
+    cases = policy.visible_cases(user).select_related("organisation", "challenge_area")
+    if query:
+        from django.db.models import Q
+
+        cases = cases.filter(
+            Q(case_number__icontains=query)
+            | Q(title__icontains=query)
+            | Q(organisation__name__icontains=query)
+        )
+    if kind:
+        cases = cases.filter(kind=kind)
+    if open_only:
+        cases = cases.filter(closed_at__isnull=True)
+    return cases.order_by("-registered_at")
+
+
+def case_history(case: Case) -> QuerySet[AuditEvent]:
+    return case.events.select_related("actor").order_by("at", "pk")

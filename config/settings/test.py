@@ -1,0 +1,20 @@
+"""Test settings: SQLite by default; PostgreSQL and Redis when DATABASE_URL and
+CELERY_BROKER_URL are set."""
+
+from .base import *  # noqa: F401
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+DEBUG = False
+DEMO_MODE = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file database, so that threads and a live server share it.
+    DATABASES["default"]["NAME"] = str(BASE_DIR / "var" / "test.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+STORAGES["default"]["OPTIONS"]["location"] = BASE_DIR / "var" / "test-private"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+AXES_ENABLED = True
+CELERY_TASK_ALWAYS_EAGER = True  # tests that need a real worker start one (celery_worker marker)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from casework import views as casework_views
+from config.site import site
+
+admin.site.site_header = admin.site.site_title = "Samverkansportalen"
+
+urlpatterns = [
+    path("", casework_views.home, name="home"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("cases/", include("casework.urls")),
+    path("organisations/", include("organisations.urls")),
+    path(f"{settings.ADMIN_URL}", admin.site.urls),
+    path("", site.urls),
+]

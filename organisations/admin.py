@@ -1,0 +1,64 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Board, EligibilityEvidence, Membership, Organisation, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organisation", "board"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    inlines = [MembershipInline]
+    list_display = ["username", "first_name", "last_name", "email", "is_active", "is_staff"]
+
+
+class EvidenceInline(admin.TabularInline):
+    model = EligibilityEvidence
+    extra = 0
+    fields = ["kind", "given_on", "expires_on", "value", "file"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "org_number", "city", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "org_number"]
+    inlines = [EvidenceInline]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "org_number", "is_active"]}),
+        (_("Address and contact"), {"fields": ["street_address", "postal_code", "city", "email"]}),
+        (_("Payments"), {"fields": ["giro_kind", "giro_number"]}),
+    ]
+
+
+@admin.register(Board)
+class BoardAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "administration", "parent", "is_active"]
+    search_fields = ["name", "code"]
+    autocomplete_fields = ["administration", "parent"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "role", "board", "valid_from", "valid_until"]
+    list_filter = ["role", "board"]
+    search_fields = ["user__username", "organisation__name"]
+    autocomplete_fields = ["user", "organisation", "board"]
+
+
+@admin.register(EligibilityEvidence)
+class EligibilityEvidenceAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "kind", "given_on", "expires_on"]
+    list_filter = ["kind"]
+    search_fields = ["organisation__name"]
+    autocomplete_fields = ["organisation"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,248 @@
+"""The register: organisations (administrations and idea-based parties), boards, people, roles."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .validators import normalise_org_number, validate_bankgiro, validate_plusgiro
+
+
+class User(AbstractUser):
+    """A person who logs in. What they may do comes from their memberships."""
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("Association")
+        FOUNDATION = "foundation", _("Foundation")
+        OTHER_IDEA_BASED = "other_idea_based", _("Other idea-based organisation")
+        ADMINISTRATION = "administration", _("City administration")
+        ACADEMIA = "academia", _("University or college")
+        COMPANY = "company", _("Company")
+
+    IDEA_BASED_KINDS = (Kind.ASSOCIATION, Kind.FOUNDATION, Kind.OTHER_IDEA_BASED)
+
+    class GiroKind(models.TextChoices):
+        BANKGIRO = "bankgiro", _("Bankgiro")
+        PLUSGIRO = "plusgiro", _("Plusgiro")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    org_number = models.CharField(
+        _("organisation number"),
+        max_length=11,
+        unique=True,
+        help_text=_("Ten digits, NNNNNN-NNNN."),
+    )
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("town"), max_length=100, blank=True)
+    giro_kind = models.CharField(
+        _("account kind"), max_length=10, choices=GiroKind.choices, blank=True
+    )
+    giro_number = models.CharField(_("bankgiro or plusgiro number"), max_length=12, blank=True)
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_idea_based(self) -> bool:
+        return self.kind in self.IDEA_BASED_KINDS
+
+    @property
+    def is_public(self) -> bool:
+        return self.kind == self.Kind.ADMINISTRATION
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.org_number:
+            try:
+                self.org_number = normalise_org_number(self.org_number)
+            except ValidationError as exc:
+                errors["org_number"] = exc.messages
+        if bool(self.giro_kind) != bool(self.giro_number):
+            errors["giro_number"] = [_("Give both the account kind and the number, or neither.")]
+        elif self.giro_kind:
+            validate = (
+                validate_bankgiro
+                if self.giro_kind == self.GiroKind.BANKGIRO
+                else (validate_plusgiro)
+            )
+            try:
+                validate(self.giro_number)
+            except ValidationError as exc:
+                errors["giro_number"] = exc.messages
+        if errors:
+            raise ValidationError(errors)
+
+
+class Board(models.Model):
+    """A board (nämnd) of the city, or a committee of one, served by an administration."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    code = models.SlugField(_("short code"), max_length=20, unique=True)
+    administration = models.ForeignKey(
+        Organisation,
+        verbose_name=_("administration"),
+        on_delete=models.PROTECT,
+        related_name="boards",
+        limit_choices_to={"kind": Organisation.Kind.ADMINISTRATION},
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("committee of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="committees",
+        help_text=_("For a working committee: the board it prepares matters for."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("board")
+        verbose_name_plural = _("boards")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    MEMBER = "member", _("Member of the organisation")
+    SIGNATORY = "signatory", _("Authorised signatory")
+    OFFICER = "officer", _("Officer")
+    COORDINATOR = "coordinator", _("Coordinator")
+    DELEGATE = "delegate", _("Decision-maker under delegation")
+    BOARD_SECRETARY = "board_secretary", _("Board secretary")
+
+
+STAFF_ROLES = (Role.OFFICER, Role.COORDINATOR, Role.DELEGATE, Role.BOARD_SECRETARY)
+
+
+class Membership(models.Model):
+    """A person's role in an organisation; staff roles are held in a city administration."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    board = models.ForeignKey(
+        Board,
+        verbose_name=_("board"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="secretaries",
+        help_text=_("Only for board secretaries."),
+    )
+    valid_from = models.DateField(_("valid from"), default=timezone.localdate)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role", "board"], name="unique_membership_role"
+            ),
+            models.CheckConstraint(
+                condition=Q(role="board_secretary", board__isnull=False)
+                | (~Q(role="board_secretary") & Q(board__isnull=True)),
+                name="board_only_for_board_secretary",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "role"])]
+
+    def __str__(self):
+        label = self.get_role_display()
+        if self.board_id:
+            label = f"{label} ({self.board})"
+        return f"{self.user} – {label}, {self.organisation}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.role == Role.BOARD_SECRETARY and not self.board_id:
+            raise ValidationError({"board": _("A board secretary needs a board.")})
+        if self.role != Role.BOARD_SECRETARY and self.board_id:
+            raise ValidationError({"board": _("Only a board secretary has a board.")})
+        is_staff_role = self.role in STAFF_ROLES
+        if self.organisation_id and is_staff_role and not self.organisation.is_public:
+            raise ValidationError({"role": _("Staff roles are held in a city administration.")})
+        if self.organisation_id and not is_staff_role and self.organisation.is_public:
+            raise ValidationError(
+                {"role": _("Members and signatories belong to an idea-based organisation.")}
+            )
+
+
+class EligibilityEvidence(models.Model):
+    """Proof that an association meets the conditions for grants, valid for a period."""
+
+    class Kind(models.TextChoices):
+        ANNUAL_MEETING_MINUTES = "annual_meeting_minutes", _("Approved annual meeting minutes")
+        STATUTES = "statutes", _("Statutes")
+        MEMBER_COUNT = "member_count", _("Number of members")
+        BOARD_LIST = "board_list", _("List of board members")
+        BANK_ACCOUNT = "bank_account", _("Verified bank account")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    given_on = models.DateField(_("given on"))
+    expires_on = models.DateField(_("expires on"))
+    value = models.CharField(
+        _("value"), max_length=200, blank=True, help_text=_("For example the number of members.")
+    )
+    file = models.FileField(_("file"), upload_to="evidence/%Y/", blank=True)
+    recorded_by = models.ForeignKey(
+        User, verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("eligibility evidence")
+        verbose_name_plural = _("eligibility evidence")
+        ordering = ["organisation", "kind", "-given_on"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.organisation} ({self.given_on})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.given_on and self.expires_on and self.expires_on <= self.given_on:
+            raise ValidationError(
+                {"expires_on": _("The expiry date must come after the date given.")}
+            )
+
+    def is_valid_on(self, day) -> bool:
+        return self.given_on <= day < self.expires_on

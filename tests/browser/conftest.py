@@ -1,0 +1,17 @@
+import os
+
+import pytest
+
+# Playwright runs an event loop in the test thread; Django's ORM is used there synchronously.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def site_url(live_server, demo_data):
+    """The live server, with the demo register and accounts loaded."""
+    return live_server.url
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "sv-SE", "viewport": {"width": 1280, "height": 900}}

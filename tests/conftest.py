@@ -1,0 +1,80 @@
+import os
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from tests import factories
+
+# In CI every test must run: a skip there is a missing service, and counts as a failure.
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"Skipped in CI, where every service must be present: {report.longrepr}"
+
+
+@pytest.fixture
+def requires_postgresql(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (row locks); CI runs it there")
+
+
+@pytest.fixture
+def demo_data(db):
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def organisation(db):
+    return factories.OrganisationFactory()
+
+
+@pytest.fixture
+def other_organisation(db):
+    return factories.OrganisationFactory(name="Annan förening")
+
+
+@pytest.fixture
+def member(organisation):
+    return factories.member(organisation)
+
+
+@pytest.fixture
+def outsider(other_organisation):
+    """A member of another organisation: must never see ``organisation``'s things."""
+    return factories.member(other_organisation)
+
+
+@pytest.fixture
+def officer(db):
+    return factories.staff()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
