@@ -47,4 +47,4 @@ check-deploy: install
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf var/test.sqlite3 var/test-private
+	rm -rf var/test-*.sqlite3 var/test-private

@@ -1,20 +1,9 @@
 """Reads for the start page and case pages."""
 
 from django.db.models import QuerySet
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from . import policy
 from .models import AuditEvent, Case
-
-
-def open_tasks_of(user, limit: int = 20) -> list[Task]:
-    """Tasks assigned to the user and not yet done, oldest first."""
-    return list(
-        Task.objects.filter(owner=user, status=STATUS.ASSIGNED)
-        .select_related("process")
-        .order_by("created")[:limit]
-    )
 
 
 def recent_cases_of(user, limit: int = 20) -> list[Case]:

@@ -14,19 +14,6 @@ from .forms import CaseFilterForm, CommentForm
 
 
 @login_required
-def home(request):
-    return render(
-        request,
-        "casework/home.html",
-        {
-            "tasks": selectors.open_tasks_of(request.user),
-            "cases": selectors.recent_cases_of(request.user, limit=10),
-            "roles": org_policy.roles_of(request.user),
-        },
-    )
-
-
-@login_required
 def case_list(request):
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}

@@ -4,13 +4,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from casework import views as casework_views
 from config.site import site
+from workflows import views as workflow_views
 
 admin.site.site_header = admin.site.site_title = "Samverkansportalen"
 
 urlpatterns = [
-    path("", casework_views.home, name="home"),
+    path("", workflow_views.home, name="home"),
+    path("tasks/", include("workflows.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

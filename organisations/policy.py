@@ -11,22 +11,34 @@ from .models import STAFF_ROLES, Membership, Role
 
 # Permissions each role grants, in Django's "app_label.codename" form. viewflow's task
 # queues and our own checks use these through organisations.backends.RoleBackend.
+# viewflow's process lists need the view permission of the process model; only roles that see
+# every case hold it.
+_SEE_ALL = frozenset(
+    {
+        "casework.view_all_cases",
+        "casework.comment_internally",
+        "workflows.view_iopprocess",
+        "workflows.view_fundingprocess",
+    }
+)
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.OFFICER: frozenset(
-        {"casework.view_all_cases", "casework.handle_case", "casework.comment_internally"}
-    ),
-    Role.COORDINATOR: frozenset(
-        {"casework.view_all_cases", "casework.comment_internally", "casework.coordinate"}
-    ),
-    Role.DELEGATE: frozenset(
-        {"casework.view_all_cases", "casework.comment_internally", "casework.decide_on_delegation"}
-    ),
+    Role.OFFICER: _SEE_ALL | {"casework.handle_case"},
+    Role.COORDINATOR: _SEE_ALL | {"casework.coordinate"},
+    Role.DELEGATE: _SEE_ALL | {"casework.decide_on_delegation"},
     Role.BOARD_SECRETARY: frozenset(
         {"casework.comment_internally", "casework.record_board_decision"}
     ),
     Role.MEMBER: frozenset(),
     Role.SIGNATORY: frozenset(),
 }
+
+
+# Permissions that hold only for one object (the organisation or board a task belongs to).
+# They are never granted globally: viewflow also accepts a global permission for an
+# object-scoped task, so granting one would open every organisation's tasks.
+ACT_FOR_ORGANISATION = "organisations.act_for"
+SIGN_FOR_ORGANISATION = "organisations.sign_for"
+ACT_FOR_BOARD = "organisations.act_for_board"
 
 
 @dataclass(frozen=True)
@@ -109,3 +121,27 @@ def is_signatory_for(user, organisation_id: int) -> bool:
 
 def can_view_organisation(user, organisation) -> bool:
     return is_staff_member(user) or acts_for(user, organisation.pk)
+
+
+def has_object_permission(user, perm: str, obj) -> bool:
+    """Object-scoped permissions: acting for an organisation or a board."""
+    from .models import Board, Organisation
+
+    roles = roles_of(user)
+    if perm == ACT_FOR_ORGANISATION and isinstance(obj, Organisation):
+        return obj.pk in roles.organisation_ids
+    if perm == SIGN_FOR_ORGANISATION and isinstance(obj, Organisation):
+        return obj.pk in roles.signatory_for
+    if perm == ACT_FOR_BOARD and isinstance(obj, Board):
+        return obj.pk in roles.board_ids
+    return False
+
+
+def object_scopes(user) -> dict[str, tuple[str, frozenset[int]]]:
+    """For each object-scoped permission: the model label and the ids the user holds it for."""
+    roles = roles_of(user)
+    return {
+        ACT_FOR_ORGANISATION: ("organisations.organisation", roles.organisation_ids),
+        SIGN_FOR_ORGANISATION: ("organisations.organisation", roles.signatory_for),
+        ACT_FOR_BOARD: ("organisations.board", roles.board_ids),
+    }

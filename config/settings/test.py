@@ -1,6 +1,8 @@
 """Test settings: SQLite by default; PostgreSQL and Redis when DATABASE_URL and
 CELERY_BROKER_URL are set."""
 
+import os
+
 from .base import *  # noqa: F401
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -8,9 +10,11 @@ DEBUG = False
 DEMO_MODE = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A file database, so that threads and a live server share it.
-    DATABASES["default"]["NAME"] = str(BASE_DIR / "var" / "test.sqlite3")
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    # A file database, so that threads and a live server share it; one per test run, so that
+    # runs side by side do not share it.
+    _TEST_DB = str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")
+    DATABASES["default"]["NAME"] = _TEST_DB
+    DATABASES["default"]["TEST"] = {"NAME": _TEST_DB}
 STORAGES["default"]["OPTIONS"]["location"] = BASE_DIR / "var" / "test-private"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}

@@ -1,0 +1,27 @@
+from django.utils.functional import cached_property
+from viewflow.workflow.models import Process
+
+
+class CaseProcess(Process):
+    """A process that drives one case. ``artifact`` is the domain object (it has ``.case``)."""
+
+    class Meta:
+        proxy = True
+
+    @cached_property
+    def subject(self):
+        """The domain object this process drives (an IOP inquiry, a funding application)."""
+        return self.artifact
+
+    @property
+    def case(self):
+        return self.subject.case if self.subject is not None else None
+
+    @property
+    def organisation(self):
+        """The idea-based organisation whose members take this process's portal tasks."""
+        return self.case.organisation if self.case is not None else None
+
+    @property
+    def brief(self) -> str:
+        return str(self.case) if self.case is not None else super().brief

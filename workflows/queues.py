@@ -1,0 +1,69 @@
+"""Inboxes and queues: the open tasks a person has, or may take.
+
+Built for size: each query follows one of the partial indexes of migration 0002 (role queue
+by permission, organisation or board queue by the object the task belongs to, inbox by owner),
+and nothing is counted exactly. viewflow's own ``user_queue`` adds ``OR owner_permission IS
+NULL`` and a per-row string concatenation, which no index can serve (see BENCH.md).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from organisations import policy
+
+
+def _queue_filter(user) -> Q | None:
+    roles = policy.roles_of(user)
+    branches = []
+    global_perms = set(roles.permissions) | (
+        user.get_all_permissions() if user.is_superuser else set()
+    )
+    if global_perms:
+        branches.append(Q(owner_permission__in=global_perms, owner_permission_obj_pk__isnull=True))
+    for perm, (model_label, ids) in policy.object_scopes(user).items():
+        if ids:
+            content_type = ContentType.objects.get_by_natural_key(*model_label.split("."))
+            branches.append(
+                Q(
+                    owner_permission=perm,
+                    owner_permission_content_type=content_type,
+                    owner_permission_obj_pk__in=[str(pk) for pk in sorted(ids)],
+                )
+            )
+    if not branches:
+        return None
+    combined = branches[0]
+    for branch in branches[1:]:
+        combined |= branch
+    return combined
+
+
+def queue(user) -> QuerySet[Task]:
+    """Open tasks nobody has taken that this person may take, oldest first (ids grow with time)."""
+    condition = _queue_filter(user)
+    if condition is None:
+        return Task.objects.none()
+    return (
+        Task.objects.filter(condition, status=STATUS.NEW).select_related("process").order_by("pk")
+    )
+
+
+def inbox(user) -> QuerySet[Task]:
+    """Tasks this person has taken and not finished, oldest first."""
+    return (
+        Task.objects.filter(owner=user, status=STATUS.ASSIGNED)
+        .select_related("process")
+        .order_by("pk")
+    )
+
+
+def page_of(
+    tasks: QuerySet[Task], *, after: int | None = None, size: int = 25
+) -> tuple[list[Task], bool]:
+    """One page and whether more follow, without counting the whole queue."""
+    if after:
+        tasks = tasks.filter(pk__gt=after)
+    rows = list(tasks[: size + 1])
+    return rows[:size], len(rows) > size

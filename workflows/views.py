@@ -1,0 +1,65 @@
+"""The start page, inbox and queue: where every role begins its work."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from casework import selectors as case_selectors
+from organisations import policy
+
+from . import queues
+
+PAGE_SIZE = 25
+
+
+@login_required
+def home(request):
+    inbox, more_in_inbox = queues.page_of(queues.inbox(request.user), size=10)
+    queued, more_in_queue = queues.page_of(queues.queue(request.user), size=10)
+    return render(
+        request,
+        "workflows/home.html",
+        {
+            "inbox": _with_links(inbox, "index"),
+            "more_in_inbox": more_in_inbox,
+            "queue": _with_links(queued, "assign"),
+            "more_in_queue": more_in_queue,
+            "cases": case_selectors.recent_cases_of(request.user, limit=10),
+            "roles": policy.roles_of(request.user),
+        },
+    )
+
+
+def _with_links(tasks, action: str):
+    """Each task's own page: its viewflow view (execute in the inbox, take in the queue)."""
+    for task in tasks:
+        task.open_url = task.reverse(action)
+    return tasks
+
+
+def _after(request) -> int | None:
+    value = request.GET.get("after", "")
+    return int(value) if value.isdigit() else None
+
+
+@login_required
+def inbox(request):
+    tasks, has_more = queues.page_of(
+        queues.inbox(request.user), after=_after(request), size=PAGE_SIZE
+    )
+    return render(
+        request,
+        "workflows/task_list.html",
+        {"tasks": _with_links(tasks, "index"), "has_more": has_more, "list": "inbox"},
+    )
+
+
+@login_required
+def queue(request):
+    tasks, has_more = queues.page_of(
+        queues.queue(request.user), after=_after(request), size=PAGE_SIZE
+    )
+    return render(
+        request,
+        "workflows/task_list.html",
+        {"tasks": _with_links(tasks, "assign"), "has_more": has_more, "list": "queue"},
+    )
