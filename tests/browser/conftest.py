@@ -15,3 +15,16 @@ def site_url(live_server, demo_data):
 @pytest.fixture
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "sv-SE", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def csp_violations(page):
+    """Content-Security-Policy violations the browser reports while a test runs."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return violations
