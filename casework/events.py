@@ -2,8 +2,36 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent, Case
+
+# What each action is called on the case page; apps add their own with ``register_labels``.
+ACTION_LABELS = {
+    "registered": _("Case registered"),
+    "closed": _("Case closed"),
+    "decided": _("Decision made"),
+    "comment_added": _("Comment written"),
+    "clock_paused": _("Clock paused"),
+    "clock_resumed": _("Clock resumed"),
+    "decision_demanded": _("Decision demanded (12 §)"),
+    "delay_notice_sent": _("Delay notice sent (11 §)"),
+    "deadline_set": _("Deadline set"),
+    "deadline_met": _("Deadline met"),
+    "task_completed": _("Task completed"),
+    "task_reassigned": _("Task passed on"),
+    "admin_added": _("Added in the administration"),
+    "admin_changed": _("Changed in the administration"),
+    "admin_deleted": _("Deleted in the administration"),
+}
+
+
+def register_labels(labels: dict) -> None:
+    ACTION_LABELS.update(labels)
+
+
+def label_of(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
 
 
 def record(

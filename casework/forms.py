@@ -32,3 +32,33 @@ class CaseFilterForm(forms.Form):
 
 
 __all__ = ["CommentForm", "CaseFilterForm", "Comment"]
+
+
+class ClockPauseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the case paused?"),
+        max_length=300,
+        error_messages={"required": _("Give the reason for the pause.")},
+    )
+
+
+class DecisionDemandForm(forms.Form):
+    demanded_on = forms.DateField(
+        label=_("Day the party demanded a decision"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Give the day the demand was received.")},
+    )
+
+
+class DelayNoticeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the decision is delayed"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Give the reason for the delay.")},
+    )
+    expected_on = forms.DateField(
+        label=_("Expected decision date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Give the date you expect to decide by.")},
+    )

@@ -102,6 +102,14 @@ class Case(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_demanded_on = models.DateField(
+        _("decision demanded on"),
+        null=True,
+        blank=True,
+        help_text=_("The day a party demanded a decision in writing (förvaltningslagen 12 §)."),
+    )
+    six_month_warning_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("case")
@@ -192,6 +200,12 @@ class AuditEvent(models.Model):
     def delete(self, *args, **kwargs):
         raise TypeError("Audit events are never deleted.")
 
+    @property
+    def action_label(self) -> str:
+        from .events import label_of
+
+        return label_of(self.action)
+
 
 class Comment(models.Model):
     """A comment on a case: shared with the organisation, or internal to staff."""
@@ -223,3 +237,71 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.case.case_number}: {self.body[:40]}"
+
+
+class ClockPause(models.Model):
+    """A period in which the case's handling clock stands still, with the reason."""
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="clock_pauses"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    started_at = models.DateTimeField(_("paused"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("resumed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("clock pause")
+        verbose_name_plural = _("clock pauses")
+        ordering = ["started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(ended_at__isnull=True),
+                name="one_open_pause_per_case",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.case.case_number}: {self.reason}"
+
+
+class Deadline(models.Model):
+    """A date by which someone must act on a case, with the reminders already sent."""
+
+    class Kind(models.TextChoices):
+        SUPPLEMENT = "supplement", _("Supplement requested")
+        REPORT_BACK = "report_back", _("Report-back")
+        FOLLOW_UP = "follow_up", _("Yearly follow-up")
+        DECISION = "decision", _("Decision demanded (förvaltningslagen 12 §)")
+        OTHER = "other", _("Other deadline")
+
+    class Audience(models.TextChoices):
+        ORGANISATION = "organisation", _("The organisation")
+        STAFF = "staff", _("The city's officers")
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="deadlines"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    audience = models.CharField(_("who must act"), max_length=20, choices=Audience.choices)
+    due_on = models.DateField(_("due on"))
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    task_id = models.BigIntegerField(_("workflow task"), null=True, blank=True, db_index=True)
+    reminders_sent = models.JSONField(default=list, blank=True, editable=False)
+    overdue_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    met_at = models.DateTimeField(_("met"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        ordering = ["due_on", "pk"]
+        indexes = [
+            models.Index(
+                fields=["due_on"],
+                condition=models.Q(met_at__isnull=True),
+                name="deadline_open_by_due",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.case.case_number}: {self.get_kind_display()} {self.due_on}"

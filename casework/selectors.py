@@ -33,3 +33,29 @@ def case_list(user, *, query: str = "", kind: str = "", open_only: bool = False)
 
 def case_history(case: Case) -> QuerySet[AuditEvent]:
     return case.events.select_related("actor").order_by("at", "pk")
+
+
+def case_staff(case: Case):
+    """The city's people who have worked on the case; all officers when nobody has yet."""
+    from organisations import policy as org_policy
+    from organisations.models import STAFF_ROLES, User
+
+    actors = User.objects.filter(
+        pk__in=case.events.exclude(actor=None).values("actor_id"),
+        memberships__role__in=STAFF_ROLES,
+        is_active=True,
+    ).distinct()
+    if actors.exists():
+        return actors
+    return org_policy.holders_of("casework.handle_case")
+
+
+def case_members(case: Case):
+    """The members of the organisation that follows the case."""
+    from organisations import policy as org_policy
+
+    if case.organisation_id is None:
+        from organisations.models import User
+
+        return User.objects.none()
+    return org_policy.holders_of(org_policy.ACT_FOR_ORGANISATION, case.organisation)

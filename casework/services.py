@@ -1,10 +1,17 @@
 """Business actions on cases. Each runs in one transaction and records an audit event."""
 
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from . import events, policy
-from .models import Case, CaseNumberCounter, Comment
+from notifications.models import Kind as NotificationKind
+from notifications.services import notify
+
+from . import clocks, events, policy, selectors
+from .models import Case, CaseNumberCounter, ClockPause, Comment, Deadline
 
 
 def _next_number(*, series: str, year: int) -> int:
@@ -84,8 +91,6 @@ def case_close(*, case: Case, acting_user, reason: str) -> Case:
 def comment_add(*, case: Case, acting_user, body: str, internal: bool = False) -> Comment:
     """Write a comment; internal comments are for staff only."""
     if internal and not policy.may_comment_internally(acting_user):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied("Only staff write internal comments.")
     comment = Comment(
         case=case,
@@ -101,4 +106,170 @@ def comment_add(*, case: Case, acting_user, body: str, internal: bool = False) -
         "comment_added",
         data={"comment_id": comment.pk, "visibility": comment.visibility},
     )
+    if not internal:
+        _notify_comment(case, acting_user)
     return comment
+
+
+def _notify_comment(case: Case, author) -> None:
+    """Tell the other side of a shared comment: the organisation, or the staff on the case."""
+    from organisations import policy as org_policy
+
+    readers = (
+        selectors.case_members(case)
+        if org_policy.is_staff_member(author)
+        else selectors.case_staff(case)
+    )
+    notify(
+        recipients=[user for user in readers if user.pk != author.pk],
+        kind=NotificationKind.COMMENT,
+        url=case.get_absolute_url() + "#comments",
+        title=_("New comment in case %(case)s") % {"case": case.case_number},
+    )
+
+
+def _ensure_staff(user) -> None:
+    if not policy.may_comment_internally(user):
+        raise PermissionDenied("Only the city's staff handle a case's clock.")
+
+
+@transaction.atomic
+def case_clock_pause(*, case: Case, acting_user, reason: str) -> ClockPause:
+    """Stop the handling clock, for example while waiting for a supplement."""
+    _ensure_staff(acting_user)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.clock_pauses.filter(ended_at__isnull=True).exists():
+        raise ValidationError(_("The clock is already paused."))
+    pause = ClockPause.objects.create(case=case, reason=reason.strip())
+    events.record(
+        case,
+        acting_user,
+        "clock_paused",
+        from_state="running",
+        to_state="paused",
+        reason=pause.reason,
+    )
+    return pause
+
+
+@transaction.atomic
+def case_clock_resume(*, case: Case, acting_user) -> ClockPause:
+    _ensure_staff(acting_user)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    pause = case.clock_pauses.filter(ended_at__isnull=True).first()
+    if pause is None:
+        raise ValidationError(_("The clock is not paused."))
+    pause.ended_at = timezone.now()
+    pause.save(update_fields=["ended_at"])
+    events.record(case, acting_user, "clock_resumed", from_state="paused", to_state="running")
+    return pause
+
+
+@transaction.atomic
+def case_decision_demand_register(*, case: Case, acting_user, demanded_on: date) -> Deadline:
+    """A party demanded a decision (12 §): the decision is due within four weeks."""
+    _ensure_staff(acting_user)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.decided_at or case.decision_demanded_on:
+        raise ValidationError(_("A decision demand is already registered, or the case is decided."))
+    if demanded_on > timezone.localdate():
+        raise ValidationError(_("The demand cannot be dated in the future."))
+    case.decision_demanded_on = demanded_on
+    case.save(update_fields=["decision_demanded_on"])
+    deadline = Deadline.objects.create(
+        case=case,
+        kind=Deadline.Kind.DECISION,
+        audience=Deadline.Audience.STAFF,
+        due_on=demanded_on + clocks.DECISION_AFTER_DEMAND,
+        description=_("Decide, or reject the demand by a special decision (12 §)."),
+    )
+    events.record(
+        case,
+        acting_user,
+        "decision_demanded",
+        data={"demanded_on": demanded_on.isoformat(), "due_on": deadline.due_on.isoformat()},
+    )
+    return deadline
+
+
+@transaction.atomic
+def case_delay_notice_send(*, case: Case, acting_user, reason: str, expected_on: date) -> None:
+    """Tell the party that the decision will be substantially delayed, and why (11 §)."""
+    _ensure_staff(acting_user)
+    if expected_on < timezone.localdate():
+        raise ValidationError(_("The expected decision date cannot be in the past."))
+    events.record(
+        case,
+        acting_user,
+        "delay_notice_sent",
+        reason=reason,
+        data={"expected_on": expected_on.isoformat()},
+    )
+    notify(
+        recipients=selectors.case_members(case),
+        kind=NotificationKind.DELAY_NOTICE,
+        url=case.get_absolute_url(),
+        title=_("The decision in case %(case)s is delayed") % {"case": case.case_number},
+        body=_("Reason: %(reason)s\nWe expect to decide by %(date)s.")
+        % {"reason": reason, "date": expected_on.isoformat()},
+    )
+
+
+@transaction.atomic
+def case_mark_decided(*, case: Case, acting_user) -> Case:
+    """Record that the case's decision is made; its clock and any 12 § deadline stop."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.decided_at is None:
+        case.decided_at = timezone.now()
+        case.save(update_fields=["decided_at"])
+        case.deadlines.filter(kind=Deadline.Kind.DECISION, met_at__isnull=True).update(
+            met_at=case.decided_at
+        )
+        events.record(case, acting_user, "decided")
+    return case
+
+
+@transaction.atomic
+def deadline_set(
+    *,
+    case: Case,
+    kind: str,
+    audience: str,
+    due_on: date,
+    acting_user,
+    description: str = "",
+    task_id: int | None = None,
+) -> Deadline:
+    """A date by which the organisation or the staff must act; reminders follow from it."""
+    deadline = Deadline(
+        case=case,
+        kind=kind,
+        audience=audience,
+        due_on=due_on,
+        description=description,
+        task_id=task_id,
+    )
+    deadline.full_clean()
+    deadline.save()
+    events.record(
+        case,
+        acting_user,
+        "deadline_set",
+        data={"kind": kind, "due_on": due_on.isoformat(), "deadline_id": deadline.pk},
+    )
+    return deadline
+
+
+@transaction.atomic
+def deadline_meet(*, deadline: Deadline, acting_user) -> Deadline:
+    deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
+    if deadline.met_at is None:
+        deadline.met_at = timezone.now()
+        deadline.save(update_fields=["met_at"])
+        events.record(
+            deadline.case,
+            acting_user,
+            "deadline_met",
+            data={"kind": deadline.kind, "deadline_id": deadline.pk},
+        )
+    return deadline

@@ -2,15 +2,24 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from organisations import policy as org_policy
 
 from . import policy, selectors, services
-from .forms import CaseFilterForm, CommentForm
+from .clocks import clock_of
+from .forms import (
+    CaseFilterForm,
+    ClockPauseForm,
+    CommentForm,
+    DecisionDemandForm,
+    DelayNoticeForm,
+)
 
 
 @login_required
@@ -35,8 +44,17 @@ def case_detail(request, case_number):
 
 
 def _detail_context(request, case, comment_form):
+    is_staff = org_policy.is_staff_member(request.user)
     return {
         "case": case,
+        "clock": clock_of(case),
+        "clock_forms": {
+            "pause": ClockPauseForm(),
+            "demand": DecisionDemandForm(),
+            "delay": DelayNoticeForm(),
+        }
+        if is_staff
+        else None,
         "comments": policy.visible_comments(request.user, case),
         "events": selectors.case_history(case)
         if org_policy.is_staff_member(request.user)
@@ -64,3 +82,56 @@ def comment_create(request, case_number):
     )
     messages.success(request, _("Your comment has been saved."))
     return redirect(case.get_absolute_url() + "#comments")
+
+
+# The statutory clock's actions: staff only; each calls one service and returns to the case.
+_CLOCK_ACTIONS = {
+    "pause": (
+        ClockPauseForm,
+        lambda case, user, data: services.case_clock_pause(
+            case=case, acting_user=user, reason=data["reason"]
+        ),
+        gettext_lazy("The clock is paused."),
+    ),
+    "resume": (
+        None,
+        lambda case, user, data: services.case_clock_resume(case=case, acting_user=user),
+        gettext_lazy("The clock runs again."),
+    ),
+    "demand": (
+        DecisionDemandForm,
+        lambda case, user, data: services.case_decision_demand_register(
+            case=case, acting_user=user, demanded_on=data["demanded_on"]
+        ),
+        gettext_lazy("The demand is registered: decide within four weeks."),
+    ),
+    "delay": (
+        DelayNoticeForm,
+        lambda case, user, data: services.case_delay_notice_send(
+            case=case, acting_user=user, reason=data["reason"], expected_on=data["expected_on"]
+        ),
+        gettext_lazy("The delay notice has been sent to the organisation."),
+    ),
+}
+
+
+@login_required
+def clock_action(request, case_number, action):
+    case = policy.get_case_or_404(request.user, case_number=case_number)
+    if action not in _CLOCK_ACTIONS or not org_policy.is_staff_member(request.user):
+        raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form_class, perform, done = _CLOCK_ACTIONS[action]
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(case.get_absolute_url() + "#clock")
+    try:
+        perform(case, request.user, form.cleaned_data if form else {})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect(case.get_absolute_url() + "#clock")

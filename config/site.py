@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from viewflow.urls import Application, Site
 
+from workflows.funding.flows import FundingApplicationFlow
+from workflows.funding.scoping import CaseScopedFlowAppViewset
+from workflows.iop.flows import IOPFlow
+
 
 class PortalApp(Application):
     title = _("Samverkansportalen")
@@ -26,7 +30,13 @@ site = Site(
     title=_("Samverkansportalen"),
     primary_color="#1d4f91",
     secondary_color="#b0351f",
-    viewsets=[portal_app],
+    viewsets=[
+        portal_app,
+        CaseScopedFlowAppViewset(
+            FundingApplicationFlow, icon="payments", portal_url_name="funding:overview"
+        ),
+        CaseScopedFlowAppViewset(IOPFlow, icon="handshake"),
+    ],
 )
 
 

@@ -12,6 +12,7 @@ admin.site.site_header = admin.site.site_title = "Samverkansportalen"
 urlpatterns = [
     path("", workflow_views.home, name="home"),
     path("tasks/", include("workflows.urls")),
+    path("notifications/", include("notifications.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -25,5 +26,8 @@ urlpatterns = [
     path("cases/", include("casework.urls")),
     path("organisations/", include("organisations.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
+    path("documents/", include("documents.urls")),
+    path("funding/", include("workflows.funding.urls")),
+    path("iop/", include("workflows.iop.urls")),
     path("", site.urls),
 ]

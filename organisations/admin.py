@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Board, EligibilityEvidence, Membership, Organisation, User
+from .models import Absence, Board, EligibilityEvidence, Membership, Organisation, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -62,3 +62,10 @@ class EligibilityEvidenceAdmin(admin.ModelAdmin):
         if not change:
             obj.recorded_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(Absence)
+class AbsenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "starts_on", "ends_on", "note"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user"]

@@ -227,6 +227,7 @@ class EligibilityEvidence(models.Model):
         User, verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    reminders_sent = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("eligibility evidence")
@@ -246,3 +247,29 @@ class EligibilityEvidence(models.Model):
 
     def is_valid_on(self, day) -> bool:
         return self.given_on <= day < self.expires_on
+
+
+class Absence(models.Model):
+    """A period a person is away: new tasks go to the role queue, colleagues see their open ones."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="absences"
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("absence")
+        verbose_name_plural = _("absences")
+        ordering = ["starts_on"]
+        indexes = [models.Index(fields=["starts_on", "ends_on"])]
+
+    def __str__(self):
+        return f"{self.user}: {self.starts_on}–{self.ends_on}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The last day cannot come before the first.")})

@@ -145,3 +145,54 @@ def object_scopes(user) -> dict[str, tuple[str, frozenset[int]]]:
         SIGN_FOR_ORGANISATION: ("organisations.organisation", roles.signatory_for),
         ACT_FOR_BOARD: ("organisations.board", roles.board_ids),
     }
+
+
+def holders_of(perm: str, obj=None):
+    """The people who hold ``perm`` (for ``obj``, when it is object-scoped) today."""
+    from django.db.models import Q
+
+    from .models import Board, Organisation, User
+
+    today = timezone.localdate()
+    current = Q(memberships__valid_from__lte=today) & (
+        Q(memberships__valid_until__isnull=True) | Q(memberships__valid_until__gte=today)
+    )
+    if perm == ACT_FOR_ORGANISATION and isinstance(obj, Organisation):
+        match = Q(memberships__organisation=obj, memberships__role=Role.MEMBER)
+    elif perm == SIGN_FOR_ORGANISATION and isinstance(obj, Organisation):
+        match = Q(memberships__organisation=obj, memberships__role=Role.SIGNATORY)
+    elif perm == ACT_FOR_BOARD and isinstance(obj, Board):
+        match = Q(memberships__board=obj, memberships__role=Role.BOARD_SECRETARY)
+    elif obj is None:
+        roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
+        match = Q(memberships__role__in=roles)
+    else:
+        return User.objects.none()
+    return User.objects.filter(current & match, is_active=True).distinct()
+
+
+def absent_user_ids(day=None) -> set[int]:
+    from .models import Absence
+
+    day = day or timezone.localdate()
+    return set(
+        Absence.objects.filter(starts_on__lte=day, ends_on__gte=day).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
+def is_absent(user, day=None) -> bool:
+    return user.pk in absent_user_ids(day)
+
+
+def available_or_none(user):
+    """For ``.Assign(...)`` in flows: the person, unless away today (then the role queue)."""
+    return None if user is None or is_absent(user) else user
+
+
+def may_reassign_tasks(user) -> bool:
+    """Officers and coordinators move colleagues' tasks (cases never hang on one person)."""
+    return user.is_superuser or bool(
+        roles_of(user).permissions & {"casework.handle_case", "casework.coordinate"}
+    )

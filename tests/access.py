@@ -8,6 +8,8 @@ a member of another organisation must get 404 for it, for GET and for POST.
 
 from collections.abc import Callable
 
+from django.urls import URLResolver
+
 from tests import factories
 
 ObjectMaker = Callable[..., dict]
@@ -34,9 +36,23 @@ def _case(organisation) -> dict:
     return {"case_number": factories.CaseFactory(organisation=organisation).case_number}
 
 
+@object_url("casework:clock_action")
+def _case_clock(organisation) -> dict:
+    return {**_case(organisation), "action": "pause"}
+
+
 @object_url("organisations:organisation_detail")
 def _organisation(organisation) -> dict:
     return {"pk": organisation.pk}
+
+
+@object_url("organisations:absence_delete")
+def _absence(organisation) -> dict:
+    from organisations.models import Absence
+
+    person = factories.member(organisation)
+    absence = Absence.objects.create(user=person, starts_on="2026-12-20", ends_on="2027-01-06")
+    return {"pk": absence.pk}
 
 
 @object_url("organisations:evidence_file")
@@ -46,3 +62,117 @@ def _evidence(organisation) -> dict:
     evidence = factories.EvidenceFactory(organisation=organisation)
     evidence.file.save("stadgar.pdf", ContentFile(b"%PDF-1.4 stadgar"), save=True)
     return {"pk": evidence.pk}
+
+
+# Funding: the association's portal pages, and every page of the funding workflow ------------
+
+
+@object_url("funding:application_detail")
+@object_url("funding:application_project")
+@object_url("funding:application_money")
+@object_url("funding:application_attachments")
+@object_url("funding:application_check")
+@object_url("funding:application_submit")
+def _funding_draft(organisation) -> dict:
+    return {"pk": factories.funding_draft(factories.eligible(organisation)).pk}
+
+
+@object_url("funding:attachment_download")
+@object_url("funding:attachment_remove")
+def _funding_attachment(organisation) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from funding import services
+
+    application = factories.funding_draft(organisation)
+    attachment = services.attachment_add(
+        application=application, acting_user=application.created_by, kind="budget",
+        upload=SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget"))
+    return {"pk": application.pk, "attachment_pk": attachment.pk}
+
+
+def _flow_task_maker(node):
+    """A process of ``organisation`` with an open task of ``node`` (the node's own pages)."""
+
+    def make(organisation) -> dict:
+        from viewflow.workflow.models import Task
+        from viewflow.workflow.status import STATUS
+
+        process = factories.funding_process(organisation)
+        task = Task.objects.create(process=process, flow_task=node,
+                                   flow_task_type=node.task_type, status=STATUS.NEW)
+        return {"process_pk": process.pk, "task_pk": task.pk}
+
+    return make
+
+
+def _register_flow(flow_class) -> None:
+    namespace = flow_class.instance.app_name
+    for name in ("process_detail", "process_cancel", "process_chart"):
+        object_url(f"{namespace}:{name}")(
+            lambda organisation: {"process_pk": factories.funding_process(organisation).pk})
+    for node in flow_class.instance.nodes():
+        patterns, _app_name, node_namespace = node.urls
+        for name in _names(patterns):
+            object_url(f"{namespace}:{node_namespace}:{name}")(_flow_task_maker(node))
+
+
+def _names(patterns):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from _names(entry.url_patterns)
+        elif entry.name:
+            yield entry.name
+
+
+def _register_flows() -> None:
+    from workflows.funding.flows import FundingApplicationFlow
+
+    _register_flow(FundingApplicationFlow)
+
+
+_register_flows()
+
+
+# IOP: the partnership pages, and every page of the IOP workflow -------------------------------
+
+
+@object_url("partnerships:inquiry")
+def _iop_inquiry(organisation) -> dict:
+    return {"case_number": factories.iop_inquiry(organisation).case.case_number}
+
+
+def _iop_task_maker(organisation) -> dict:
+    """A process of ``organisation`` and its first open task (the guard answers before the node)."""
+    from viewflow.workflow.models import Task
+
+    process = factories.iop_process(organisation)
+    return {"process_pk": process.pk, "task_pk": Task.objects.filter(process=process).last().pk}
+
+
+def _register_iop_flow() -> None:
+    from workflows.iop.flows import IOPFlow
+
+    namespace = IOPFlow.instance.app_name
+    for name in ("process_detail", "process_cancel", "process_chart"):
+        object_url(f"{namespace}:{name}")(
+            lambda organisation: {"process_pk": factories.iop_process(organisation).pk}
+        )
+    for node in IOPFlow.instance.nodes():
+        patterns, _app_name, node_namespace = node.urls
+        for name in _names(patterns):
+            object_url(f"{namespace}:{node_namespace}:{name}")(_iop_task_maker)
+
+
+_register_iop_flow()
+
+
+@object_url("funding:organisation_funding")
+def _funding_of_organisation(organisation) -> dict:
+    factories.funding_process(organisation)
+    return {"pk": organisation.pk}
+
+
+@object_url("funding:delegated_decisions")
+def _delegated_decisions(organisation) -> dict:
+    return {"board_code": factories.FundingProgrammeFactory().board.code}

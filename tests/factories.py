@@ -1,5 +1,6 @@
 """Factories for tests. Organisation numbers and giro numbers are made valid on the fly."""
 
+import datetime
 import itertools
 
 import factory
@@ -7,6 +8,7 @@ from django.utils import timezone
 from stdnum import luhn
 
 from casework.models import Case, ChallengeArea
+from organisations.demo import bankgiro
 from organisations.models import Board, EligibilityEvidence, Membership, Organisation, Role, User
 
 _numbers = itertools.count(1)
@@ -64,6 +66,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Role.MEMBER
+    valid_from = datetime.date(2000, 1, 1)
 
 
 class ChallengeAreaFactory(factory.django.DjangoModelFactory):
@@ -118,3 +121,120 @@ def staff(role=Role.OFFICER, board=None, **user_kwargs) -> User:
         organisation=administration, role=role, board=board, user=UserFactory(**user_kwargs)
     )
     return membership.user
+
+
+# Funding ----------------------------------------------------------------------------------
+
+
+class FundingProgrammeFactory(factory.django.DjangoModelFactory):
+    """An open programme of a board, with one criterion and officer/delegate/board limits."""
+
+    class Meta:
+        model = "funding.FundingProgramme"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Bidragsprogram {n}")
+    slug = factory.Sequence(lambda n: f"program-{n}")
+    board = factory.SubFactory(BoardFactory)
+    budget = 1_000_000
+    max_amount = 100_000
+    appeal_court = "Förvaltningsrätten i Malmö"
+    opens_on = factory.LazyFunction(lambda: timezone.localdate() - timezone.timedelta(days=5))
+    closes_on = factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=30))
+
+    @factory.post_generation
+    def rules(obj, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        obj.criteria.create(name="Genomförbarhet", weight=2)
+        obj.delegation_rules.create(up_to_amount=20_000, decider="officer")
+        obj.delegation_rules.create(up_to_amount=50_000, decider="delegate")
+        obj.delegation_rules.create(up_to_amount=None, decider="board")
+        obj.evidence_requirements.create(kind=EligibilityEvidence.Kind.STATUTES)
+        obj.evidence_requirements.create(kind=EligibilityEvidence.Kind.BANK_ACCOUNT)
+
+
+def eligible(organisation) -> Organisation:
+    """Give ``organisation`` a verified bankgiro and valid evidence of every kind."""
+    organisation.giro_kind, organisation.giro_number = "bankgiro", bankgiro(organisation.pk)
+    organisation.save()
+    for kind, _label in EligibilityEvidence.Kind.choices:
+        EvidenceFactory(organisation=organisation, kind=kind, value="48")
+    return organisation
+
+
+def funding_draft(organisation=None, programme=None, user=None, **answers):
+    """A complete draft made through the real services, ready to submit."""
+    from datetime import timedelta
+
+    from funding import services
+
+    organisation = organisation or OrganisationFactory()
+    programme = programme or FundingProgrammeFactory()
+    user = user or member(organisation)
+    application = services.application_create(
+        programme=programme, organisation=organisation, acting_user=user,
+        title=answers.pop("title", "Sommarfotboll för unga"))
+    today = timezone.localdate()
+    values = {"purpose": "Fotboll varje kväll i juli för unga i Rosengård.",
+              "activity_start": today + timedelta(days=40),
+              "activity_end": today + timedelta(days=70), "amount_applied": 30_000, **answers}
+    return services.application_update(application=application, acting_user=user, **values)
+
+
+def funding_process(organisation=None, **draft_kwargs):
+    """A submitted application with its workflow started; returns the process."""
+    from funding import services
+    from workflows.funding.flows import FundingApplicationFlow
+
+    organisation = eligible(organisation or OrganisationFactory())
+    application = funding_draft(organisation, **draft_kwargs)
+    user = application.created_by
+    application = services.application_submit(application=application, acting_user=user)
+    return FundingApplicationFlow.submit.run(application=application)
+
+
+# IOP ------------------------------------------------------------------------------------------
+
+
+def iop_inquiry(organisation=None, boards=None, user=None, **fields):
+    """An IOP proposal of ``organisation`` (a new association if none), made by the real service.
+
+    Its public parties are ``boards`` (one new board if none)."""
+    from partnerships import services
+    from partnerships.models import Party
+
+    organisation = organisation or OrganisationFactory()
+    boards = boards if boards is not None else [BoardFactory()]
+    user = user or member(organisation)
+    parties = [
+        services.PartyInput(board.administration, Party.Side.PUBLIC, board=board)
+        for board in boards
+    ]
+    values = {
+        "title": "Mötesplats för unga i Herrgården",
+        "purpose": "Fritidsaktiviteter och läxhjälp för barn och unga.",
+        "target_group": "Barn och unga 7–18 år",
+        "public_benefit_goal": "Fler unga i ett aktivt fritidsliv.",
+        **fields,
+    }
+    return services.inquiry_propose(
+        acting_user=user, organisation=organisation, parties=parties, **values
+    )
+
+
+def iop_process(organisation=None, **kwargs):
+    """An IOP proposal with its workflow started; returns the process."""
+    from workflows.iop.flows import IOPFlow
+
+    return IOPFlow.start.run(inquiry=iop_inquiry(organisation, **kwargs))
+
+
+class FundingSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "funding.FundingSource"
+
+    name = factory.Sequence(lambda n: f"Fond {n}")
+    provider = "Stiftelsen Exempel"
+    provider_kind = "foundation"
+    purpose = "Aktiviteter för barn och unga."

@@ -46,7 +46,10 @@ def queue(user) -> QuerySet[Task]:
     if condition is None:
         return Task.objects.none()
     return (
-        Task.objects.filter(condition, status=STATUS.NEW).select_related("process").order_by("pk")
+        Task.objects.filter(condition, status=STATUS.NEW)
+        .select_related("process")
+        .prefetch_related("process__artifact__case")
+        .order_by("pk")
     )
 
 
@@ -55,6 +58,7 @@ def inbox(user) -> QuerySet[Task]:
     return (
         Task.objects.filter(owner=user, status=STATUS.ASSIGNED)
         .select_related("process")
+        .prefetch_related("process__artifact__case")
         .order_by("pk")
     )
 
@@ -67,3 +71,16 @@ def page_of(
         tasks = tasks.filter(pk__gt=after)
     rows = list(tasks[: size + 1])
     return rows[:size], len(rows) > size
+
+
+def tasks_of_absent_colleagues(user) -> QuerySet[Task]:
+    """Open tasks held by people who are away today, for those who may move them."""
+    if not policy.may_reassign_tasks(user):
+        return Task.objects.none()
+    absent = policy.absent_user_ids()
+    return (
+        Task.objects.filter(owner_id__in=absent, status=STATUS.ASSIGNED)
+        .exclude(owner=user)
+        .select_related("process", "owner")
+        .order_by("pk")
+    )

@@ -7,4 +7,5 @@ app_name = "workflows"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("queue/", views.queue, name="queue"),
+    path("team/", views.team, name="team"),
 ]

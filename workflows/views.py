@@ -1,12 +1,17 @@
 """The start page, inbox and queue: where every role begins its work."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from casework import selectors as case_selectors
 from organisations import policy
 
-from . import queues
+from . import queues, services
+from .forms import ReassignForm
 
 PAGE_SIZE = 25
 
@@ -63,3 +68,40 @@ def queue(request):
         "workflows/task_list.html",
         {"tasks": _with_links(tasks, "assign"), "has_more": has_more, "list": "queue"},
     )
+
+
+@login_required
+def team(request):
+    """Colleagues who are away: their open tasks, to pass on to someone who is here."""
+    if not policy.may_reassign_tasks(request.user):
+        raise Http404
+    if request.method == "POST":
+        return _reassign(request)
+    tasks = _with_links(list(queues.tasks_of_absent_colleagues(request.user)[:100]), "index")
+    rows = [(task, ReassignForm(task=task)) for task in tasks]
+    return render(request, "workflows/team.html", {"rows": rows})
+
+
+def _reassign(request):
+    task = (
+        queues.tasks_of_absent_colleagues(request.user)
+        .filter(pk=request.POST.get("task", ""))
+        .first()
+        if request.POST.get("task", "").isdigit()
+        else None
+    )
+    if task is None:
+        raise Http404
+    form = ReassignForm(request.POST, task=task)
+    if form.is_valid():
+        try:
+            services.task_reassign(
+                task=task, acting_user=request.user, to_user=form.cleaned_data["to_user"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The task has been passed on."))
+    else:
+        messages.error(request, _("Choose who should take the task."))
+    return redirect("workflows:team")

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "partnerships",
     "funding",
     "workflows",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "casework.context_processors.portal",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -137,6 +139,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Links in e-mails point here.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="samverkansportalen@localhost")
 
 # Background work: Redis in production; in-process (eager) in the embedded default.
@@ -181,3 +185,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/")
+
+# Periodic work (celery beat). Without beat, run `manage.py workflow_timers` (viewflow's)
+# every minute and `manage.py send_reminders` daily from cron.
+CELERY_BEAT_SCHEDULE = {
+    "fire-workflow-timers": {"task": "workflows.tasks.fire_workflow_timers", "schedule": 60.0},
+    "send-due-reminders": {
+        "task": "casework.tasks.send_due_reminders",
+        "schedule": 24 * 60 * 60.0,
+    },
+}

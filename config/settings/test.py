@@ -22,3 +22,5 @@ AXES_ENABLED = True
 CELERY_TASK_ALWAYS_EAGER = True  # tests that need a real worker start one (celery_worker marker)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Test-only flows (e.g. tests/workflows/test_celery_job.py) must live in an installed app.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests"]

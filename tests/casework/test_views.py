@@ -86,7 +86,7 @@ def test_an_officer_sees_the_case_history(client, officer):
     client.force_login(officer)
     html = client.get(case.get_absolute_url()).content.decode()
     assert "Historik" in html
-    assert "registered" in html
+    assert "Ärendet registrerat" in html
 
 
 def test_a_board_secretary_sees_cases_of_their_board_only(client):

@@ -15,7 +15,8 @@ class CaseProcess(Process):
 
     @property
     def case(self):
-        return self.subject.case if self.subject is not None else None
+        """The case: the subject's case, or the subject itself when it is a case."""
+        return getattr(self.subject, "case", self.subject)
 
     @property
     def organisation(self):

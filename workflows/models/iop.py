@@ -1,6 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 
+from organisations import policy as org_policy
+from partnerships.models import IOPInquiry, Status
+
 from .base import CaseProcess
+
+
+def _object_label(obj) -> str:
+    return f"{obj._meta.label_lower}:{obj.pk}"
 
 
 class IOPProcess(CaseProcess):
@@ -10,3 +17,58 @@ class IOPProcess(CaseProcess):
         proxy = True
         verbose_name = _("IOP inquiry process")
         verbose_name_plural = _("IOP inquiry processes")
+
+    @property
+    def inquiry(self) -> IOPInquiry:
+        """The inquiry as it is now: services change it on their own locked copy, so a branch
+        condition never reads the copy cached on this process."""
+        return IOPInquiry.objects.select_related("case").get(pk=self.artifact_object_id)
+
+    # Branch conditions: read from the inquiry, whose services decide them.
+
+    @property
+    def is_iop(self) -> bool:
+        """Screening found the criteria of an IOP met."""
+        return self.inquiry.status != Status.NOT_IOP
+
+    @property
+    def is_open(self) -> bool:
+        """Not closed, withdrawn or found not to be an IOP."""
+        return self.inquiry.is_open
+
+    @property
+    def draft_awaits_review(self) -> bool:
+        """The officer sent the draft to the organisation for review."""
+        return self.inquiry.draft_awaits_review
+
+    @property
+    def boards_blocked(self) -> bool:
+        """A board rejected or returned the matter: the other boards need not decide."""
+        return self.inquiry.status == Status.REVISION
+
+    @property
+    def boards_approved(self) -> bool:
+        return self.inquiry.status == Status.SIGNING
+
+    # Parallel tasks: one per deciding board, one per signing party. Each task carries the
+    # permission and the object (board or organisation) it is offered to.
+
+    @property
+    def board_tasks(self) -> list[dict]:
+        from partnerships import selectors
+
+        return [
+            {"permission": org_policy.ACT_FOR_BOARD, "object": _object_label(board)}
+            for board in selectors.deciding_boards(self.inquiry)
+        ]
+
+    @property
+    def signing_tasks(self) -> list[dict]:
+        tasks = []
+        for party in self.inquiry.parties.select_related("board", "organisation"):
+            if party.board_id:
+                perm, obj = org_policy.ACT_FOR_BOARD, party.board
+            else:
+                perm, obj = org_policy.SIGN_FOR_ORGANISATION, party.organisation
+            tasks.append({"permission": perm, "object": _object_label(obj), "party": party.pk})
+        return tasks

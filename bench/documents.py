@@ -1,0 +1,118 @@
+"""Document rendering speed: median seconds per document and pages per second, warm.
+
+Run from the project root:  .venv/bin/python bench/documents.py [--runs N]
+
+Each case is rendered once to warm up (fonts, templates), then N times; the figure is the
+whole of ``documents.rendering.render``: Django template, WeasyPrint layout, PDF/A output and
+the template fingerprint. Prints a table and writes bench/results/documents.json.
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+import weasyprint  # noqa: E402
+
+from documents import rendering, samples  # noqa: E402
+
+# (name, kind, sample builder, target median seconds or None)
+CASES = [
+    ("agreement, 3 parties (~5 pages)", "iop_agreement",
+     lambda: samples.agreement(parties=3, goals=2, paragraphs=1), 0.25),
+    ("agreement, 12 parties (~20 pages)", "iop_agreement",
+     lambda: samples.agreement(parties=12, goals=8, paragraphs=9), 1.0),
+    ("memo to a board", "board_memo", samples.memo, None),
+    ("decision letter", "decision_letter", samples.decision, None),
+    ("submission receipt", "submission_receipt", samples.receipt, None),
+]  # fmt: skip
+
+
+def measure(kind: str, context, runs: int) -> dict:
+    rendering.render(kind, context)  # warm-up
+    seconds, cpu_seconds, pages = [], [], 0
+    for _ in range(runs):
+        start, cpu_start = time.perf_counter(), time.process_time()
+        rendered = rendering.render(kind, context)
+        seconds.append(time.perf_counter() - start)
+        cpu_seconds.append(time.process_time() - cpu_start)
+        pages = rendered.pages
+    median = statistics.median(seconds)
+    return {
+        "pages": pages,
+        "runs": runs,
+        "median_s": round(median, 4),
+        "min_s": round(min(seconds), 4),
+        "max_s": round(max(seconds), 4),
+        # CPU time of this process: less disturbed than wall time when the machine is busy.
+        "cpu_median_s": round(statistics.median(cpu_seconds), 4),
+        "pages_per_s": round(pages / median, 1),
+        "ms_per_page": round(1000 * median / pages, 1),
+        "bytes": len(rendered.pdf),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+    results = []
+    for name, kind, build, target in CASES:
+        row = {"case": name, "kind": kind, "target_median_s": target}
+        row.update(measure(kind, build(), args.runs))
+        row["meets_target"] = None if target is None else row["median_s"] <= target
+        results.append(row)
+    _print_table(results)
+    _write_json(results, args.runs)
+
+
+def _print_table(results: list[dict]) -> None:
+    header = (
+        f"{'case':36} {'pages':>5} {'median s':>9} {'min s':>7} {'cpu s':>7} {'pages/s':>8}"
+        f" {'ms/page':>8}  target"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in results:
+        target = (
+            ""
+            if row["target_median_s"] is None
+            else (f"≤ {row['target_median_s']} s: {'met' if row['meets_target'] else 'NOT met'}")
+        )
+        print(
+            f"{row['case']:36} {row['pages']:>5} {row['median_s']:>9.3f} {row['min_s']:>7.3f} "
+            f"{row['cpu_median_s']:>7.3f} {row['pages_per_s']:>8.1f} {row['ms_per_page']:>8.1f}"
+            f"  {target}"
+        )
+
+
+def _write_json(results: list[dict], runs: int) -> None:
+    out = ROOT / "bench" / "results" / "documents.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    meta = {
+        "benchmark": "documents.rendering.render, warm, sequential",
+        "runs_per_case": runs,
+        "weasyprint": weasyprint.__version__,
+        "pdf_variant": rendering.PDF_VARIANT,
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": list(os.getloadavg()),
+    }
+    out.write_text(json.dumps({"meta": meta, "results": results}, indent=2, ensure_ascii=False))
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,356 @@
+"""What each document kind is rendered from: plain data, filled by the domain apps.
+
+The IOP and funding apps build one of the ``*Context`` classes from their models and hand it
+to ``documents.services.document_request``. The context is stored with the document record as
+JSON (``to_data``) so that a version can be rendered again in the background and previewed
+exactly as requested (``from_data``). Texts are plain text; a blank line starts a new
+paragraph. Amounts are ``Decimal`` kronor. Swedish labels live in the templates, not here.
+"""
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+
+@dataclass
+class Person:
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass
+class OrganisationRef:
+    """An organisation as it is named in a document."""
+
+    name: str
+    org_number: str = ""
+    address: str = ""
+
+
+# IOP agreement ---------------------------------------------------------------------------
+
+
+class ContributionKind(StrEnum):
+    MONEY = "money"
+    PREMISES = "premises"
+    STAFF_HOURS = "staff_hours"
+    IN_KIND = "in_kind"
+
+
+@dataclass
+class Signatory:
+    name: str
+    title: str = ""
+
+
+@dataclass
+class AgreementParty:
+    name: str
+    org_number: str
+    is_public: bool
+    address: str = ""
+    contact: Person | None = None
+    signatories: list[Signatory] = field(default_factory=list)
+
+
+@dataclass
+class Indicator:
+    name: str
+    target: str = ""
+    method: str = ""
+
+
+@dataclass
+class Goal:
+    title: str
+    description: str = ""
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
+class Contribution:
+    """One party's contribution; ``value`` is its worth in kronor over the agreement period."""
+
+    party: str
+    kind: ContributionKind
+    description: str
+    value: Decimal
+    hours: Decimal | None = None
+
+
+@dataclass
+class GroupMember:
+    name: str
+    party: str
+    role: str = ""
+
+
+@dataclass
+class Governance:
+    steering_group: list[GroupMember] = field(default_factory=list)
+    working_group: list[GroupMember] = field(default_factory=list)
+    responsibilities: str = ""
+    meetings: str = ""
+
+
+@dataclass
+class Milestone:
+    due: date
+    description: str
+    responsible: str = ""
+
+
+class PersonalDataRole(StrEnum):
+    JOINT_CONTROLLERSHIP = "joint_controllership"  # GDPR art. 26
+    PROCESSOR = "processor"  # a processor agreement (art. 28) is attached
+    NONE = "none"  # no personal data is processed in the partnership
+
+
+@dataclass
+class BudgetRow:
+    party: str
+    amounts: dict[str, Decimal]
+    total: Decimal
+
+
+@dataclass
+class AgreementContext:
+    case_number: str
+    document_date: date
+    title: str
+    parties: list[AgreementParty]
+    background: str
+    values: str
+    purpose: str
+    goals: list[Goal]
+    contributions: list[Contribution]
+    governance: Governance
+    period_start: date
+    period_end: date
+    notice_months: int
+    notice_terms: str = ""
+    finances: str = ""
+    follow_up: str = ""
+    milestones: list[Milestone] = field(default_factory=list)
+    amendments: str = ""
+    renegotiation: str = ""
+    rescission: str = ""
+    disputes: str = ""
+    personal_data_role: PersonalDataRole = PersonalDataRole.NONE
+    personal_data_terms: str = ""
+    attachments: list[str] = field(default_factory=list)
+    signing_place: str = ""
+
+    def contributions_of(self, party: str) -> list[Contribution]:
+        return [c for c in self.contributions if c.party == party]
+
+    @property
+    def parties_with_contributions(self) -> list[tuple[AgreementParty, list[Contribution]]]:
+        return [(party, self.contributions_of(party.name)) for party in self.parties]
+
+    @property
+    def budget_rows(self) -> list[BudgetRow]:
+        """Each party's contributions summed per kind, in the order the parties are listed."""
+        rows = []
+        for party in self.parties:
+            amounts = {kind.value: Decimal(0) for kind in ContributionKind}
+            for contribution in self.contributions_of(party.name):
+                amounts[contribution.kind] += contribution.value
+            rows.append(BudgetRow(party.name, amounts, sum(amounts.values(), Decimal(0))))
+        return rows
+
+    @property
+    def budget_totals(self) -> BudgetRow:
+        amounts = {kind.value: Decimal(0) for kind in ContributionKind}
+        for contribution in self.contributions:
+            amounts[contribution.kind] += contribution.value
+        return BudgetRow("", amounts, sum(amounts.values(), Decimal(0)))
+
+
+# Tjänsteskrivelse (memo to a board) ----------------------------------------------------------
+
+
+@dataclass
+class PlanningStep:
+    """One meeting on the way to the decision, e.g. the working committee, then the board."""
+
+    body: str
+    meeting_date: date
+
+
+@dataclass
+class TextSection:
+    heading: str
+    text: str
+
+
+@dataclass
+class MemoContext:
+    case_number: str
+    document_date: date
+    title: str
+    administration: str
+    officer: Person
+    summary: str
+    proposal_intro: str
+    proposals: list[str]
+    decision_basis: list[str]
+    planning: list[PlanningStep]
+    sections: list[TextSection]
+    responsible: list[Person]
+    distribution: list[str]
+
+
+# Decision letter ------------------------------------------------------------------------------
+
+
+class Outcome(StrEnum):
+    APPROVED = "approved"
+    PARTLY_APPROVED = "partly_approved"
+    REJECTED = "rejected"
+
+
+class Authority(StrEnum):
+    DELEGATION = "delegation"  # decided by an officer under the board's delegation order
+    BOARD = "board"  # decided by the board itself at a meeting
+
+
+class AppealRoute(StrEnum):
+    LEGALITY_REVIEW = "legality_review"  # laglighetsprövning, kommunallagen 13 kap.
+    ADMINISTRATIVE_APPEAL = (
+        "administrative_appeal"  # förvaltningsbesvär, förvaltningslagen 40-45 §§
+    )
+
+
+@dataclass
+class DecisionMaker:
+    name: str
+    title: str
+    authority: Authority
+    body: str
+    delegation_point: str = ""
+    meeting_date: date | None = None
+    protocol_paragraph: str = ""
+
+
+@dataclass
+class Appeal:
+    route: AppealRoute
+    court: str
+    send_to: str
+    announced_on: date | None = None
+
+
+@dataclass
+class DecisionContext:
+    case_number: str
+    document_date: date
+    subject: str
+    recipient: OrganisationRef
+    outcome: Outcome
+    decision: str
+    reasons: str
+    decided_by: DecisionMaker
+    appeal: Appeal
+    amount_applied: Decimal | None = None
+    amount_granted: Decimal | None = None
+    conditions: list[str] = field(default_factory=list)
+    legal_basis: list[str] = field(default_factory=list)
+    officer: Person | None = None
+
+
+# Submission receipt ---------------------------------------------------------------------------
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+
+
+@dataclass
+class AnswerSection:
+    heading: str
+    answers: list[Answer]
+
+
+@dataclass
+class AttachmentRef:
+    name: str
+    size: int
+    sha256: str
+    description: str = ""
+
+
+@dataclass
+class OtherFunding:
+    source: str
+    amount: Decimal
+    status: str
+
+
+@dataclass
+class ReceiptContext:
+    case_number: str
+    document_date: date
+    submitted_at: datetime
+    programme: str
+    applicant: OrganisationRef
+    submitted_by: Person
+    sections: list[AnswerSection]
+    attachments: list[AttachmentRef]
+    amount_applied: Decimal | None = None
+    other_funding: list[OtherFunding] = field(default_factory=list)
+    declaration: str = ""
+
+
+# Storage as JSON ------------------------------------------------------------------------------
+
+
+def to_data(context) -> dict:
+    """The context as JSON-ready data (dates, datetimes and decimals become strings)."""
+    return dataclasses.asdict(context)
+
+
+def from_data(cls, data: dict):
+    """Rebuild a context of ``cls`` from what ``to_data`` produced and JSON stored."""
+    hints = typing.get_type_hints(cls)
+    return cls(
+        **{
+            f.name: _convert(hints[f.name], data[f.name])
+            for f in dataclasses.fields(cls)
+            if f.name in data
+        }
+    )
+
+
+def _convert(annotation, value):
+    if value is None:
+        return None
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        inner = next(a for a in typing.get_args(annotation) if a is not type(None))
+        return _convert(inner, value)
+    if origin is list:
+        return [_convert(typing.get_args(annotation)[0], item) for item in value]
+    if origin is dict:
+        return {key: _convert(typing.get_args(annotation)[1], v) for key, v in value.items()}
+    if dataclasses.is_dataclass(annotation):
+        return from_data(annotation, value)
+    if annotation is datetime:
+        return datetime.fromisoformat(value)
+    if annotation is date:
+        return date.fromisoformat(value)
+    if (
+        annotation in (Decimal, int)
+        or isinstance(annotation, type)
+        and issubclass(annotation, StrEnum)
+    ):
+        return annotation(value)
+    return value

@@ -1,0 +1,239 @@
+"""Sample contexts for each kind: for template authors, the benchmark and the tests.
+
+The size knobs make documents of a given length: ``agreement(parties=4, paragraphs=2)`` is
+about five pages, ``agreement(parties=12, goals=8, paragraphs=9)`` about twenty.
+"""
+
+import hashlib
+import itertools
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from . import contexts as c
+
+SENTENCES = (
+    "Föreningen når barn och unga i Rosengård, Fosie och Södra Innerstaden genom läxhjälp, "
+    "idrott och kultur på kvällar och helger.",
+    "Målgruppen är ungdomar mellan 13 och 19 år som i dag saknar en trygg mötesplats efter "
+    "skolan, särskilt flickor och unga med funktionsnedsättning.",
+    "Staden bidrar med lokaler i Örtagårdsskolan, kunskap om målgruppen och samordning med "
+    "fritidsgårdarna i stadsområdet.",
+    "Parterna möts på lika villkor och ansvarar gemensamt för att verksamheten utvecklas "
+    "utifrån deltagarnas egna önskemål och behov.",
+    "Samverkan bygger på Malmöandans värderingar: självständighet och oberoende, dialog, "
+    "kvalitet, långsiktighet, öppenhet och insyn samt mångfald.",
+    "Uppföljningen görs årligen med både siffror och berättelser från deltagare, ledare och "
+    "föräldrar, så att även mjuka värden som tillit och trygghet syns.",
+)
+
+
+def text(paragraphs: int = 1, sentences: int = 4, start: int = 0) -> str:
+    """Swedish paragraphs (åäö included), separated by blank lines."""
+    source = itertools.islice(itertools.cycle(SENTENCES), start, None)
+    return "\n\n".join(" ".join(next(source) for _ in range(sentences)) for _ in range(paragraphs))
+
+
+def _party(n: int) -> c.AgreementParty:
+    is_public = n % 3 == 0
+    name = f"{'Fritidsförvaltningen' if is_public else 'Föreningen Gemenskap och Glädje'} {n}"
+    return c.AgreementParty(
+        name=name,
+        org_number=f"{'212000' if is_public else '802480'}-{1000 + n:04d}",
+        is_public=is_public,
+        address=f"Storgatan {n}\n211 34 Malmö",
+        contact=c.Person(f"Åsa Öberg {n}", "samordnare", f"kontakt{n}@example.se"),
+        signatories=[c.Signatory(f"Märta Ängström {n}", "ordförande")],
+    )
+
+
+def _contributions(party: c.AgreementParty, n: int) -> list[c.Contribution]:
+    kinds = (
+        (c.ContributionKind.MONEY, "Ekonomiskt bidrag till verksamheten", None),
+        (c.ContributionKind.PREMISES, "Lokal på Möllevångstorget två kvällar i veckan", None),
+        (c.ContributionKind.STAFF_HOURS, "Fritidsledare och samordnare", Decimal(400 + 10 * n)),
+        (c.ContributionKind.IN_KIND, "Material, måltider och ideellt arbete", None),
+    )
+    return [
+        c.Contribution(party.name, kind, description, Decimal(25000 * (n + 1) + 1000 * i), hours)
+        for i, (kind, description, hours) in enumerate(kinds)
+    ]
+
+
+def _goals(goals: int, paragraphs: int) -> list[c.Goal]:
+    return [
+        c.Goal(
+            title=f"Fler unga i Malmö får en meningsfull fritid ({g + 1})",
+            description=text(max(1, paragraphs // 2), start=g),
+            indicators=[
+                c.Indicator("Antal unika deltagare per termin", "minst 120", "närvarolistor"),
+                c.Indicator("Andel flickor bland deltagarna", "minst 45 %", "närvarolistor"),
+                c.Indicator("Deltagare som känner sig trygga", "minst 80 %", "enkät"),
+            ],
+        )
+        for g in range(goals)
+    ]
+
+
+def agreement(
+    *, parties: int = 4, goals: int = 3, paragraphs: int = 2, case_number: str = "SK-2026-00042"
+) -> c.AgreementContext:
+    party_list = [_party(n) for n in range(parties)]
+    members = [c.GroupMember(p.contact.name, p.name, "ledamot") for p in party_list]
+    return c.AgreementContext(
+        case_number=case_number,
+        document_date=date(2026, 3, 2),
+        title="Mötesplats Ängslätt: fritid, läxhjälp och trygghet för unga",
+        parties=party_list,
+        background=text(paragraphs, start=0),
+        values=text(max(1, paragraphs // 2), start=4),
+        purpose=text(paragraphs, start=1),
+        goals=_goals(goals, paragraphs),
+        contributions=[x for n, p in enumerate(party_list) for x in _contributions(p, n)],
+        governance=c.Governance(
+            steering_group=members[: max(2, parties // 2)],
+            working_group=members,
+            responsibilities=text(paragraphs, start=2),
+            meetings="Styrgruppen möts fyra gånger om året; arbetsgruppen varannan vecka.",
+        ),
+        period_start=date(2026, 4, 1),
+        period_end=date(2028, 12, 31),
+        notice_months=6,
+        finances=text(1, start=3),
+        follow_up=text(paragraphs, start=5),
+        milestones=[
+            c.Milestone(date(2026 + y, 12, 15), "Gemensam årlig uppföljning", "Styrgruppen")
+            for y in range(3)
+        ],
+        personal_data_role=c.PersonalDataRole.JOINT_CONTROLLERSHIP,
+        attachments=["Initiativ från föreningen", "Beskrivning av föreningen", "Årsredovisning"],
+        signing_place="Malmö",
+    )
+
+
+def memo(*, paragraphs: int = 3, case_number: str = "SK-2026-00042") -> c.MemoContext:
+    return c.MemoContext(
+        case_number=case_number,
+        document_date=date(2026, 5, 4),
+        title="Idéburet offentligt partnerskap med Föreningen Gemenskap och Glädje",
+        administration="Stadskontoret",
+        officer=c.Person("Örjan Åkesson", "utredare", "orjan.akesson@example.se", "040-34 10 00"),
+        summary=text(2, start=0),
+        proposal_intro="Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen besluta",
+        proposals=[
+            "Kommunstyrelsen godkänner avtal om idéburet offentligt partnerskap med "
+            "Föreningen Gemenskap och Glädje för perioden 2026–2028.",
+            "Kommunstyrelsen ger stadsdirektören i uppdrag att underteckna avtalet.",
+            "Kommunstyrelsen översänder ärendet till fritidsnämnden och kulturnämnden för "
+            "kännedom.",
+        ],
+        decision_basis=[
+            "G-Tjänsteskrivelse KSAU 260518 – IOP Mötesplats Ängslätt",
+            "Avtal om idéburet offentligt partnerskap, utkast",
+            "Föreningens initiativ och verksamhetsbeskrivning",
+        ],
+        planning=[
+            c.PlanningStep("Kommunstyrelsens arbetsutskott", date(2026, 5, 18)),
+            c.PlanningStep("Kommunstyrelsen", date(2026, 6, 3)),
+        ],
+        sections=[
+            c.TextSection("", text(paragraphs, start=1)),
+            c.TextSection("Rättslig bedömning", text(paragraphs, start=2)),
+            c.TextSection("Ekonomiska konsekvenser", text(paragraphs, start=3)),
+        ],
+        responsible=[
+            c.Person("Bertil Sjöström", "avdelningschef"),
+            c.Person("Åsa Lindén", "stadsdirektör"),
+        ],
+        distribution=["Fritidsnämnden", "Kulturnämnden", "Föreningen Gemenskap och Glädje"],
+    )
+
+
+def decision(*, delegated: bool = True, case_number: str = "FRN-2026-00007") -> c.DecisionContext:
+    maker = c.DecisionMaker(
+        name="Örjan Åkesson" if delegated else "Lena Ölund",
+        title="enhetschef" if delegated else "ordförande",
+        authority=c.Authority.DELEGATION if delegated else c.Authority.BOARD,
+        body="Fritidsnämnden",
+        delegation_point="punkt 4.2 i fritidsnämndens delegationsordning" if delegated else "",
+        meeting_date=None if delegated else date(2026, 4, 22),
+        protocol_paragraph="" if delegated else "§ 87",
+    )
+    return c.DecisionContext(
+        case_number=case_number,
+        document_date=date(2026, 4, 24),
+        subject="Beslut om utvecklingsbidrag till Föreningen Gemenskap och Glädje",
+        recipient=c.OrganisationRef(
+            "Föreningen Gemenskap och Glädje", "802480-1000", "Storgatan 1\n211 34 Malmö"
+        ),
+        outcome=c.Outcome.PARTLY_APPROVED,
+        decision="Fritidsnämnden beviljar föreningen utvecklingsbidrag med 75 000 kronor för "
+        "projektet Mötesplats Ängslätt.",
+        reasons=text(2, start=3),
+        decided_by=maker,
+        appeal=c.Appeal(
+            route=c.AppealRoute.LEGALITY_REVIEW,
+            court="Förvaltningsrätten i Malmö",
+            send_to="Förvaltningsrätten i Malmö, Box 4522, 203 20 Malmö",
+            announced_on=date(2026, 4, 28),
+        ),
+        amount_applied=Decimal("100000"),
+        amount_granted=Decimal("75000"),
+        conditions=[
+            "Bidraget betalas ut till föreningens bankgiro 5402-1234.",
+            "Föreningen redovisar hur bidraget har använts senast 90 dagar efter avslutad "
+            "aktivitet; annars kan bidraget krävas tillbaka.",
+        ],
+        legal_basis=["Fritidsnämndens riktlinjer för föreningsbidrag, avsnitt 5"],
+        officer=c.Person("Åsa Öberg", "handläggare", "asa.oberg@example.se", "040-34 20 00"),
+    )
+
+
+def receipt(*, sections: int = 3, attachments: int = 4, case_number: str = "FRN-2026-00007"):
+    return c.ReceiptContext(
+        case_number=case_number,
+        document_date=date(2026, 3, 15),
+        submitted_at=datetime(2026, 3, 15, 14, 7, 31, tzinfo=ZoneInfo("Europe/Stockholm")),
+        programme="Utvecklingsbidrag 2026",
+        applicant=c.OrganisationRef("Föreningen Gemenskap och Glädje", "802480-1000"),
+        submitted_by=c.Person("Märta Ängström", "ordförande", "marta@example.se"),
+        amount_applied=Decimal("100000"),
+        sections=[
+            c.AnswerSection(
+                f"Del {s + 1}: projektets innehåll",
+                [
+                    c.Answer("Vad vill ni göra?", text(2, start=s)),
+                    c.Answer("Vilka når ni?", text(1, sentences=2, start=s + 1)),
+                    c.Answer(
+                        "När genomförs projektet?",
+                        "Från och med april till och med december 2026, på kvällar och helger.",
+                    ),
+                ],
+            )
+            for s in range(sections)
+        ],
+        other_funding=[
+            c.OtherFunding("Kulturnämnden", Decimal("20000"), "sökt"),
+            c.OtherFunding("Allmänna arvsfonden", Decimal("150000"), "beviljat"),
+        ],
+        attachments=[
+            c.AttachmentRef(name, 48213 + a * 1000, hashlib.sha256(name.encode()).hexdigest())
+            for a in range(attachments)
+            for name in [f"budget-och-verksamhetsplan-{a + 1}-åäö.pdf"]
+        ],
+        declaration="Jag försäkrar att uppgifterna i ansökan är riktiga och att jag har rätt "
+        "att företräda föreningen.",
+    )
+
+
+SAMPLES = {
+    "iop_agreement": agreement,
+    "board_memo": memo,
+    "decision_letter": decision,
+    "submission_receipt": receipt,
+}
+
+
+def for_kind(kind: str, case_number: str | None = None):
+    build = SAMPLES[kind]
+    return build(case_number=case_number) if case_number else build()

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("case/<str:case_number>/", views.case_documents, name="case_documents"),
+    path("<int:pk>/", views.document_detail, name="document_detail"),
+    path("<int:pk>/preview/", views.document_preview, name="document_preview"),
+    path("<int:pk>/pdf/", views.document_download, name="document_download"),
+    path("<int:pk>/render/", views.document_render_again, name="document_render_again"),
+]

@@ -1,0 +1,69 @@
+from django.contrib import admin
+
+from .models import (
+    AssessmentCriterion,
+    DelegationRule,
+    EvidenceRequirement,
+    FundingApplication,
+    FundingProgramme,
+    FundingSource,
+    RequiredAttachment,
+)
+
+
+class RequiredAttachmentInline(admin.TabularInline):
+    model = RequiredAttachment
+    extra = 0
+
+
+class EvidenceRequirementInline(admin.TabularInline):
+    model = EvidenceRequirement
+    extra = 0
+
+
+class CriterionInline(admin.TabularInline):
+    model = AssessmentCriterion
+    extra = 0
+
+
+class DelegationRuleInline(admin.TabularInline):
+    model = DelegationRule
+    extra = 0
+
+
+@admin.register(FundingProgramme)
+class FundingProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "board", "opens_on", "closes_on", "budget", "budget_remaining",
+                    "max_amount", "is_active"]
+    list_filter = ["board", "is_active"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["budget_remaining"]
+    inlines = [EvidenceRequirementInline, RequiredAttachmentInline, CriterionInline,
+               DelegationRuleInline]
+
+
+@admin.register(FundingSource)
+class FundingSourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "provider", "provider_kind", "max_amount", "deadline", "is_active"]
+    list_filter = ["provider_kind", "is_active"]
+    search_fields = ["name", "provider", "keywords"]
+    filter_horizontal = ["challenge_areas"]
+
+
+@admin.register(FundingApplication)
+class FundingApplicationAdmin(admin.ModelAdmin):
+    """Read-only: applications change only through the services and the workflow."""
+
+    list_display = ["__str__", "organisation", "programme", "status", "updated_at"]
+    list_filter = ["status", "programme"]
+    search_fields = ["title", "case__case_number", "organisation__name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

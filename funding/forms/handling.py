@@ -1,0 +1,97 @@
+"""Forms of the city's tasks and the association's answers in the workflow."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import ReportBack
+from ..models.handling import Outcome
+from .applying import DateInput
+
+MONEY = {"min_value": 0, "max_digits": 12, "decimal_places": 2}
+
+
+class CompletenessForm(forms.Form):
+    COMPLETE, SUPPLEMENT = "complete", "supplement"
+    result = forms.ChoiceField(
+        label=_("Is the application complete?"), widget=forms.RadioSelect,
+        choices=[(COMPLETE, _("Yes, it can be assessed")),
+                 (SUPPLEMENT, _("No, ask the organisation for a supplement"))])
+    message = forms.CharField(label=_("What is missing"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 4}))
+    due_on = forms.DateField(label=_("Answer by"), required=False, widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("result") == self.SUPPLEMENT:
+            if not data.get("message"):
+                self.add_error("message", _("Tell the organisation what is missing."))
+            if not data.get("due_on"):
+                self.add_error("due_on", _("Give the date to answer by."))
+        return data
+
+
+class SupplementAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Change the application's answers and attachments first if asked to; "
+                    "then send it back here."))
+
+
+class AssessmentForm(forms.Form):
+    no_conflict_of_interest = forms.BooleanField(
+        label=_("I have no conflict of interest (jäv) in this case"), required=False)
+    summary = forms.CharField(label=_("Assessment"), widget=forms.Textarea(attrs={"rows": 5}))
+    proposed_outcome = forms.ChoiceField(label=_("Proposed decision"), choices=Outcome.choices)
+    proposed_amount = forms.DecimalField(label=_("Proposed amount (kr)"), **MONEY)
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
+                label=_("%(criterion)s (weight %(weight)d): score") % {
+                    "criterion": criterion.name, "weight": criterion.weight},
+                choices=[("", "–"), *[(n, str(n)) for n in range(6)]], coerce=int,
+                help_text=criterion.description)
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=_("%(criterion)s: comment") % {"criterion": criterion.name},
+                required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def scores(self) -> dict:
+        return {c.pk: (self.cleaned_data[f"score_{c.pk}"], self.cleaned_data[f"comment_{c.pk}"])
+                for c in self.criteria}
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
+    amount_granted = forms.DecimalField(label=_("Amount granted (kr)"), **MONEY)
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 5}),
+                              help_text=_("The decision letter states them (förvaltningslagen "
+                                          "32 §)."))
+
+
+class BoardDecisionForm(DecisionForm):
+    meeting_date = forms.DateField(label=_("Board meeting"), widget=DateInput())
+    protocol_paragraph = forms.CharField(label=_("Protocol §"), max_length=20)
+
+
+class PayoutForm(forms.Form):
+    amount = forms.DecimalField(label=_("Amount of this tranche (kr)"), **MONEY)
+    paid_on = forms.DateField(label=_("Paid on"), widget=DateInput(),
+                              initial=timezone.localdate)
+
+
+class ReportBackForm(forms.Form):
+    description = forms.CharField(label=_("What was done"),
+                                  widget=forms.Textarea(attrs={"rows": 6}))
+    amount_used = forms.DecimalField(label=_("Money used of the grant (kr)"), **MONEY)
+
+
+class ReportReviewForm(forms.Form):
+    review = forms.ChoiceField(label=_("Your review"), widget=forms.RadioSelect,
+                               choices=ReportBack.Review.choices)
+    note = forms.CharField(label=_("Note to the organisation"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+    repayment_amount = forms.DecimalField(label=_("Amount to repay (kr)"), required=False,
+                                          **MONEY)

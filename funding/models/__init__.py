@@ -1,0 +1,46 @@
+"""Funding: programmes and their rules (configuration), the catalogue of funding sources, and
+applications with what happens to them (supplements, assessments, decisions, payouts,
+report-backs)."""
+
+from .applications import Attachment, FundingApplication, OtherFunding, Status
+from .handling import (
+    Assessment,
+    CriterionScore,
+    Decision,
+    Payout,
+    RepaymentClaim,
+    ReportBack,
+    SupplementRequest,
+)
+from .programmes import (
+    AssessmentCriterion,
+    AttachmentKind,
+    Decider,
+    DelegationRule,
+    EvidenceRequirement,
+    FundingProgramme,
+    RequiredAttachment,
+)
+from .sources import FundingSource
+
+__all__ = [
+    "Assessment",
+    "AssessmentCriterion",
+    "Attachment",
+    "AttachmentKind",
+    "CriterionScore",
+    "Decider",
+    "Decision",
+    "DelegationRule",
+    "EvidenceRequirement",
+    "FundingApplication",
+    "FundingProgramme",
+    "FundingSource",
+    "OtherFunding",
+    "Payout",
+    "RepaymentClaim",
+    "ReportBack",
+    "RequiredAttachment",
+    "Status",
+    "SupplementRequest",
+]

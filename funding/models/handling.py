@@ -1,0 +1,190 @@
+"""What happens to a submitted application: supplements, assessment, decision, payout and
+report-back. Each row is written by one service in ``funding.services`` and never edited
+afterwards except where a later step completes it (an answer, a review)."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Organisation
+
+from .applications import FundingApplication
+from .programmes import MONEY, AssessmentCriterion, Decider
+
+USER = settings.AUTH_USER_MODEL
+
+
+class SupplementRequest(models.Model):
+    """The officer asks the organisation to complete its application (komplettering)."""
+
+    application = models.ForeignKey(
+        FundingApplication, on_delete=models.PROTECT, related_name="supplement_requests"
+    )
+    message = models.TextField(_("what is missing"))
+    due_on = models.DateField(_("answer by"))
+    requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    deadline_id = models.BigIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("supplement request")
+        verbose_name_plural = _("supplement requests")
+        ordering = ["requested_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application}: {self.due_on}"
+
+
+class Outcome(models.TextChoices):
+    APPROVED = "approved", _("Grant in full")
+    PARTLY_APPROVED = "partly_approved", _("Grant in part")
+    REJECTED = "rejected", _("Reject")
+
+
+class Assessment(models.Model):
+    application = models.OneToOneField(
+        FundingApplication, on_delete=models.PROTECT, related_name="assessment"
+    )
+    assessor = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    no_conflict_of_interest = models.BooleanField(
+        _("I have no conflict of interest (jäv) in this case"), default=False
+    )
+    proposed_outcome = models.CharField(_("proposed decision"), max_length=20,
+                                        choices=Outcome.choices)
+    proposed_amount = models.DecimalField(_("proposed amount"), **MONEY)
+    summary = models.TextField(_("assessment"))
+    assessed_at = models.DateTimeField(_("assessed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+
+    def __str__(self):
+        return f"{self.application}: {self.get_proposed_outcome_display()}"
+
+    @property
+    def weighted_score(self) -> Decimal | None:
+        scores = list(self.scores.select_related("criterion"))
+        weights = sum(score.criterion.weight for score in scores)
+        if not weights:
+            return None
+        total = sum(score.score * score.criterion.weight for score in scores)
+        return (Decimal(total) / Decimal(weights)).quantize(Decimal("0.01"))
+
+
+class CriterionScore(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(AssessmentCriterion, on_delete=models.PROTECT,
+                                  related_name="+")
+    score = models.PositiveSmallIntegerField(_("score (0–5)"),
+                                             validators=[MaxValueValidator(5)])
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        ordering = ["criterion__position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "criterion"],
+                                               name="one_score_per_criterion")]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.score}"
+
+
+class Decision(models.Model):
+    application = models.OneToOneField(
+        FundingApplication, on_delete=models.PROTECT, related_name="decision"
+    )
+    outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices)
+    amount_granted = models.DecimalField(_("amount granted"), **MONEY)
+    reasons = models.TextField(_("reasons"))
+    authority = models.CharField(_("decided by"), max_length=20, choices=Decider.choices)
+    delegation_point = models.CharField(_("point in the delegation order"), max_length=50,
+                                        blank=True)
+    decided_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+    meeting_date = models.DateField(_("board meeting"), null=True, blank=True)
+    protocol_paragraph = models.CharField(_("protocol §"), max_length=20, blank=True)
+    reported_to_board_on = models.DateField(
+        _("reported to the board"), null=True, blank=True,
+        help_text=_("Delegated decisions are reported at the board's next meeting."),
+    )
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self):
+        return f"{self.application}: {self.get_outcome_display()}"
+
+
+class Payout(models.Model):
+    """One tranche paid to the organisation's verified bankgiro or plusgiro."""
+
+    application = models.ForeignKey(FundingApplication, on_delete=models.PROTECT,
+                                    related_name="payouts")
+    amount = models.DecimalField(_("amount"), **MONEY)
+    paid_on = models.DateField(_("paid on"))
+    giro_kind = models.CharField(_("account kind"), max_length=10,
+                                 choices=Organisation.GiroKind.choices)
+    giro_number = models.CharField(_("account number"), max_length=12)
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("payout")
+        verbose_name_plural = _("payouts")
+        ordering = ["paid_on", "pk"]
+
+    def __str__(self):
+        return f"{self.application}: {self.amount} ({self.paid_on})"
+
+
+class ReportBack(models.Model):
+    class Review(models.TextChoices):
+        APPROVED = "approved", _("Approved")
+        MORE_REQUESTED = "more_requested", _("More information requested")
+        REPAYMENT = "repayment", _("Repayment claimed")
+
+    application = models.ForeignKey(FundingApplication, on_delete=models.PROTECT,
+                                    related_name="report_backs")
+    description = models.TextField(_("what was done"))
+    amount_used = models.DecimalField(_("money used"), **MONEY)
+    submitted_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    review = models.CharField(_("review"), max_length=20, choices=Review.choices, blank=True)
+    review_note = models.TextField(_("note to the organisation"), blank=True)
+    reviewed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report-back")
+        verbose_name_plural = _("report-backs")
+        ordering = ["submitted_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application}: {self.submitted_at:%Y-%m-%d}"
+
+
+class RepaymentClaim(models.Model):
+    application = models.ForeignKey(FundingApplication, on_delete=models.PROTECT,
+                                    related_name="repayment_claims")
+    amount = models.DecimalField(_("amount to repay"), **MONEY)
+    reason = models.TextField(_("reason"))
+    opened_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("repayment claim")
+        verbose_name_plural = _("repayment claims")
+
+    def __str__(self):
+        return f"{self.application}: {self.amount}"

@@ -1,0 +1,206 @@
+"""Funding programmes as configuration: what an administrator sets up, and cases point to.
+
+Different programmes behave differently (who decides, which evidence and attachments are
+needed, how they are assessed) through these records, without code changes.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Board, EligibilityEvidence, Organisation
+
+MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
+
+
+class AttachmentKind(models.TextChoices):
+    BUDGET = "budget", _("Budget for the activity")
+    ACTIVITY_PLAN = "activity_plan", _("Activity plan")
+    IDEA_WORKSHOP = "idea_workshop", _("Certificate of attending an idea workshop")
+    COST_BASIS = "cost_basis", _("Costs of the premises (lease, invoices)")
+    ANNUAL_REPORT = "annual_report", _("Latest annual report")
+    OTHER = "other", _("Other attachment")
+
+
+class FundingProgramme(models.Model):
+    """A grant programme of a board (bidragsprogram), with its budget and rules."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    board = models.ForeignKey(
+        Board, verbose_name=_("board"), on_delete=models.PROTECT, related_name="programmes"
+    )
+    description = models.TextField(_("description"), blank=True)
+    budget = models.DecimalField(_("budget"), **MONEY)
+    budget_remaining = models.DecimalField(
+        _("remaining budget"),
+        **MONEY,
+        help_text=_("What is left after grants decided; kept by the decision service."),
+    )
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"), help_text=_("The last day to submit."))
+    max_amount = models.DecimalField(_("maximum amount per application"), **MONEY)
+    min_members = models.PositiveIntegerField(
+        _("minimum number of members"),
+        default=0,
+        help_text=_("Read from the organisation's evidence of its number of members."),
+    )
+    open_to_kinds = models.JSONField(
+        _("kinds of organisation that may apply"),
+        default=list,
+        blank=True,
+        help_text=_("Empty: every idea-based kind."),
+    )
+    report_back_days = models.PositiveIntegerField(
+        _("report-back due, days after the activity ends"), default=60
+    )
+    publish_in_register = models.BooleanField(
+        _("grants are published in the public register"),
+        default=False,
+        help_text=_("Opt-in: grants of this programme are listed publicly."),
+    )
+    case_series = models.CharField(
+        _("case number series"),
+        max_length=10,
+        blank=True,
+        help_text=_("For example FRN. Empty: the board's short code in capitals."),
+    )
+    appeal_court = models.CharField(
+        _("court for appeals"), max_length=100,
+        help_text=_("Named in decision letters, for example Förvaltningsrätten i Malmö."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("funding programme")
+        verbose_name_plural = _("funding programmes")
+        ordering = ["board__name", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(budget_remaining__gte=0), name="programme_budget_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closes_on__gte=models.F("opens_on")),
+                name="programme_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.budget_remaining is None:
+            self.budget_remaining = self.budget
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("The programme must close after it opens.")})
+        if self._state.adding and self.budget_remaining is None:
+            self.budget_remaining = self.budget
+
+    @property
+    def series(self) -> str:
+        return (self.case_series or self.board.code).upper()
+
+    def is_open_on(self, day=None) -> bool:
+        day = day or timezone.localdate()
+        return self.is_active and self.opens_on <= day <= self.closes_on
+
+    @property
+    def allowed_kinds(self) -> list[str]:
+        return list(self.open_to_kinds) or list(Organisation.IDEA_BASED_KINDS)
+
+
+class RequiredAttachment(models.Model):
+    programme = models.ForeignKey(
+        FundingProgramme, on_delete=models.CASCADE, related_name="required_attachments"
+    )
+    kind = models.CharField(_("attachment"), max_length=30, choices=AttachmentKind.choices)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("required attachment")
+        verbose_name_plural = _("required attachments")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "kind"], name="unique_required_attachment")
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+
+class EvidenceRequirement(models.Model):
+    """Eligibility evidence that must be on record and unexpired when the application is sent."""
+
+    programme = models.ForeignKey(
+        FundingProgramme, on_delete=models.CASCADE, related_name="evidence_requirements"
+    )
+    kind = models.CharField(
+        _("evidence"), max_length=30, choices=EligibilityEvidence.Kind.choices
+    )
+
+    class Meta:
+        verbose_name = _("required eligibility evidence")
+        verbose_name_plural = _("required eligibility evidence")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "kind"], name="unique_evidence_requirement"
+            )
+        ]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+
+class AssessmentCriterion(models.Model):
+    programme = models.ForeignKey(
+        FundingProgramme, on_delete=models.CASCADE, related_name="criteria"
+    )
+    name = models.CharField(_("criterion"), max_length=200)
+    description = models.TextField(_("what the assessor looks for"), blank=True)
+    weight = models.PositiveSmallIntegerField(_("weight"), default=1)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("assessment criterion")
+        verbose_name_plural = _("assessment criteria")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class Decider(models.TextChoices):
+    OFFICER = "officer", _("Officer")
+    DELEGATE = "delegate", _("Head of unit (delegate)")
+    BOARD = "board", _("The board")
+
+
+class DelegationRule(models.Model):
+    """Who decides an application, by the amount to be granted (delegationsordning)."""
+
+    programme = models.ForeignKey(
+        FundingProgramme, on_delete=models.CASCADE, related_name="delegation_rules"
+    )
+    up_to_amount = models.DecimalField(
+        _("up to and including"), **MONEY, null=True, blank=True,
+        help_text=_("Empty: any amount."),
+    )
+    decider = models.CharField(_("who decides"), max_length=20, choices=Decider.choices)
+    delegation_point = models.CharField(
+        _("point in the delegation order"), max_length=50, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("delegation rule")
+        verbose_name_plural = _("delegation rules")
+        ordering = ["programme", models.F("up_to_amount").asc(nulls_last=True)]
+
+    def __str__(self):
+        limit = self.up_to_amount if self.up_to_amount is not None else "∞"
+        return f"≤ {limit}: {self.get_decider_display()}"

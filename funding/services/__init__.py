@@ -1,0 +1,46 @@
+"""Business actions on funding applications, one function per action (``<entity>_<action>``).
+
+Each is keyword-only, takes the acting user, runs in one transaction, changes status only
+through the application's transitions, writes its audit event in the same transaction, and
+schedules side effects with ``transaction.on_commit``.
+"""
+
+from .applying import (
+    application_create,
+    application_resubmit,
+    application_submit,
+    application_update,
+    attachment_add,
+    attachment_remove,
+    other_funding_set,
+)
+from .errors import SubmissionRefused
+from .handling import (
+    application_mark_complete,
+    application_request_supplement,
+    assessment_record,
+    decision_record,
+    payout_record,
+    report_back_review,
+    report_back_submit,
+)
+from .reporting_to_board import decisions_report_to_board
+
+__all__ = [
+    "SubmissionRefused",
+    "application_create",
+    "application_mark_complete",
+    "application_request_supplement",
+    "application_resubmit",
+    "application_submit",
+    "application_update",
+    "assessment_record",
+    "attachment_add",
+    "attachment_remove",
+    "decision_record",
+    "decisions_report_to_board",
+    "other_funding_set",
+    "payout_record",
+    "report_back_review",
+    "report_back_submit",
+]

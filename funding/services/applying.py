@@ -1,0 +1,179 @@
+"""The applicant's actions: drafting, attaching, declaring other funding, submitting."""
+
+import hashlib
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casework import events
+from casework import services as case_services
+from casework.models import Case, Deadline
+
+from .. import eligibility, policy, receipts, uploads
+from ..models import Attachment, FundingApplication, FundingProgramme, OtherFunding, Status
+from .errors import SubmissionRefused
+
+DRAFT_FIELDS = (
+    "title", "purpose", "target_group", "challenge_area", "activity_start", "activity_end",
+    "participants", "amount_applied", "total_cost",
+)
+
+
+@transaction.atomic
+def application_create(
+    *, programme: FundingProgramme, organisation, acting_user, title: str
+) -> FundingApplication:
+    """Start a draft for ``organisation``; any of its members may go on with it."""
+    if not policy.can_apply_for(acting_user, organisation):
+        raise PermissionDenied("Only members of an organisation apply for it.")
+    if not programme.is_active or programme.closes_on < timezone.localdate():
+        raise ValidationError(_("The programme is closed for applications."))
+    application = FundingApplication(
+        programme=programme, organisation=organisation, title=title.strip(),
+        created_by=acting_user,
+    )
+    application.full_clean()
+    application.save()
+    events.record(application, acting_user, "application_started", to_state=Status.DRAFT,
+                  data={"programme": programme.slug})
+    return application
+
+
+@transaction.atomic
+def application_update(*, application: FundingApplication, acting_user, **values
+                       ) -> FundingApplication:
+    """Save answers of a draft (or of an application waiting for a supplement)."""
+    application = _locked(application)
+    policy.ensure_can_edit(acting_user, application)
+    unknown = set(values) - set(DRAFT_FIELDS)
+    if unknown:
+        raise ValueError(f"Not an answer of the application: {sorted(unknown)}")
+    for name, value in values.items():
+        setattr(application, name, value)
+    application.full_clean()
+    application.save()
+    events.record(application, acting_user, "application_saved", data={"fields": sorted(values)})
+    return application
+
+
+@transaction.atomic
+def other_funding_set(*, application: FundingApplication, acting_user, rows: list[dict]
+                      ) -> list[OtherFunding]:
+    """Replace the declaration of other funding applied for or received."""
+    application = _locked(application)
+    policy.ensure_can_edit(acting_user, application)
+    application.other_funding.all().delete()
+    saved = []
+    for row in rows:
+        item = OtherFunding(application=application, **row)
+        item.full_clean()
+        item.save()
+        saved.append(item)
+    events.record(application, acting_user, "other_funding_declared",
+                  data={"rows": len(saved), "total": str(sum(r.amount for r in saved))})
+    return saved
+
+
+@transaction.atomic
+def attachment_add(*, application: FundingApplication, acting_user, kind: str, upload
+                   ) -> Attachment:
+    """Store an attachment after its content proved to be an allowed type; nothing otherwise."""
+    application = _locked(application)
+    policy.ensure_can_edit(acting_user, application)
+    file_type = uploads.check_upload(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    attachment = Attachment(
+        application=application, kind=kind, original_name=upload.name[-255:],
+        content_type=file_type.content_type, size=upload.size, sha256=digest.hexdigest(),
+        uploaded_by=acting_user,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.full_clean()
+    attachment.save()
+    events.record(application, acting_user, "attachment_added", data={
+        "attachment_id": attachment.pk, "kind": kind, "sha256": attachment.sha256,
+        "size": attachment.size})
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: Attachment, acting_user) -> None:
+    """Remove an attachment that is not yet part of what was submitted."""
+    application = _locked(attachment.application)
+    policy.ensure_can_edit(acting_user, application)
+    if application.submitted_at and attachment.uploaded_at <= _last_sent(application):
+        raise PermissionDenied("A submitted attachment is part of the case's record.")
+    name, storage = attachment.file.name, attachment.file.storage
+    events.record(application, acting_user, "attachment_removed",
+                  data={"attachment_id": attachment.pk, "sha256": attachment.sha256})
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def _last_sent(application: FundingApplication):
+    latest = application.supplement_requests.order_by("-requested_at").first()
+    return latest.requested_at if latest else application.submitted_at
+
+
+def _locked(application: FundingApplication) -> FundingApplication:
+    return FundingApplication.objects.select_for_update(of=("self",)).select_related(
+        "programme__board", "organisation").get(pk=application.pk)
+
+
+@transaction.atomic
+def application_submit(*, application: FundingApplication, acting_user) -> FundingApplication:
+    """Send the application: it is checked, registered as a case and its receipt is made."""
+    application = _locked(application)
+    policy.ensure_can_edit(acting_user, application)
+    problems = eligibility.submission_problems(application)
+    if problems:
+        raise SubmissionRefused(problems)
+    application.case = case_services.case_register(
+        kind=Case.Kind.FUNDING_APPLICATION, series=application.programme.series,
+        title=application.title, acting_user=acting_user,
+        organisation=application.organisation, challenge_area=application.challenge_area,
+        boards=[application.programme.board],
+    )
+    application.submit()
+    application.submitted_at, application.submitted_by = timezone.now(), acting_user
+    application.receipt = receipts.receipt_data(application)
+    application.save()
+    events.record(application, acting_user, "application_submitted", from_state=Status.DRAFT,
+                  to_state=application.status, data={"sha256": application.receipt["sha256"]})
+    application_id = application.pk
+    transaction.on_commit(lambda: receipts.request_receipt_document(application_id))
+    return application
+
+
+@transaction.atomic
+def application_resubmit(*, application: FundingApplication, acting_user, answer: str
+                         ) -> FundingApplication:
+    """Answer a supplement request: the application goes back to the officer."""
+    application = _locked(application)
+    policy.ensure_can_edit(acting_user, application)
+    request = application.supplement_requests.filter(answered_at__isnull=True).last()
+    if request is None or application.status != Status.SUPPLEMENT_REQUESTED:
+        raise ValidationError(_("No supplement has been requested."))
+    request.answer, request.answered_by = answer.strip(), acting_user
+    request.answered_at = timezone.now()
+    request.full_clean()
+    request.save()
+    application.resubmit()
+    application.save()
+    events.record(application, acting_user, "supplement_answered",
+                  from_state=Status.SUPPLEMENT_REQUESTED, to_state=application.status,
+                  data={"supplement_request_id": request.pk})
+    _meet_deadline(request, acting_user)
+    return application
+
+
+def _meet_deadline(request, acting_user) -> None:
+    deadline = Deadline.objects.filter(pk=request.deadline_id).first()
+    if deadline is not None:
+        case_services.deadline_meet(deadline=deadline, acting_user=acting_user)
+

@@ -1,0 +1,134 @@
+"""Money out and accounts back: payouts in tranches, report-back, review and repayment."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casework import events
+from casework import services as case_services
+from casework.models import Deadline
+from organisations.models import EligibilityEvidence
+
+from .. import policy
+from ..models import FundingApplication, Payout, RepaymentClaim, ReportBack, Status
+from .applying import _locked
+
+
+def _transition(application, acting_user, method, action: str, **event) -> None:
+    before = application.status
+    getattr(application, method)()
+    application.save()
+    events.record(application, acting_user, action, from_state=before,
+                  to_state=application.status, **event)
+
+
+def paid_so_far(application: FundingApplication) -> Decimal:
+    return application.payouts.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+
+
+def _verified_giro(organisation) -> None:
+    """Money goes only to a bankgiro or plusgiro verified as the organisation's own."""
+    today = timezone.localdate()
+    verified = any(e.is_valid_on(today) for e in organisation.evidence.filter(
+        kind=EligibilityEvidence.Kind.BANK_ACCOUNT))
+    if not (organisation.giro_number and verified):
+        raise ValidationError(_("The organisation has no verified bankgiro or plusgiro."))
+
+
+@transaction.atomic
+def payout_record(*, application: FundingApplication, acting_user, amount: Decimal, paid_on
+                  ) -> Payout:
+    """Record one tranche; when the grant is paid in full the report-back falls due."""
+    policy.ensure_handles_cases(acting_user)
+    application = _locked(application)
+    if application.status != Status.GRANTED:
+        raise ValidationError(_("Only a granted application is paid out."))
+    _verified_giro(application.organisation)
+    left = application.decision.amount_granted - paid_so_far(application)
+    if not 0 < amount <= left:
+        raise ValidationError({"amount": _("Pay more than 0 kr and at most the %(left)s kr "
+                                           "left of the grant.") % {"left": left}})
+    payout = Payout.objects.create(
+        application=application, amount=amount, paid_on=paid_on, recorded_by=acting_user,
+        giro_kind=application.organisation.giro_kind,
+        giro_number=application.organisation.giro_number)
+    events.record(application, acting_user, "payout_recorded",
+                  data={"amount": str(amount), "paid_on": paid_on.isoformat()})
+    if amount == left:
+        _transition(application, acting_user, "complete_payout", "paid_in_full")
+        _report_back_deadline(application, acting_user)
+    return payout
+
+
+def _report_back_deadline(application: FundingApplication, acting_user) -> None:
+    end = application.activity_end or timezone.localdate()
+    due_on = max(end, timezone.localdate()) + timedelta(days=application.programme.report_back_days)
+    case_services.deadline_set(
+        case=application.case, kind=Deadline.Kind.REPORT_BACK,
+        audience=Deadline.Audience.ORGANISATION, due_on=due_on, acting_user=acting_user,
+        description=_("Report what was done and how the grant was used."))
+
+
+@transaction.atomic
+def report_back_submit(*, application: FundingApplication, acting_user, description: str,
+                       amount_used: Decimal) -> ReportBack:
+    if not policy.acts_for_applicant(acting_user, application):
+        raise PermissionDenied("Only the applicant's members report back.")
+    application = _locked(application)
+    report = ReportBack(application=application, description=description.strip(),
+                        amount_used=amount_used, submitted_by=acting_user)
+    report.full_clean()
+    report.save()
+    _transition(application, acting_user, "submit_report", "report_back_submitted",
+                data={"amount_used": str(amount_used)})
+    for deadline in application.case.deadlines.filter(kind=Deadline.Kind.REPORT_BACK,
+                                                     met_at__isnull=True):
+        case_services.deadline_meet(deadline=deadline, acting_user=acting_user)
+    return report
+
+
+REVIEWS = {
+    ReportBack.Review.APPROVED: ("approve_report", "report_back_approved"),
+    ReportBack.Review.MORE_REQUESTED: ("ask_for_more_report", "report_back_more_requested"),
+    ReportBack.Review.REPAYMENT: ("claim_repayment", "repayment_claimed"),
+}
+
+
+@transaction.atomic
+def report_back_review(*, application: FundingApplication, acting_user, review: str,
+                       note: str = "", repayment_amount: Decimal | None = None) -> ReportBack:
+    """Approve the report-back, ask for more, or claim back money not used as granted."""
+    policy.ensure_handles_cases(acting_user)
+    application = _locked(application)
+    report = application.report_backs.filter(review="").last()
+    if report is None:
+        raise ValidationError(_("There is no report-back to review."))
+    if review == ReportBack.Review.REPAYMENT:
+        _open_claim(application, acting_user, repayment_amount, note)
+    report.review, report.review_note = review, note.strip()
+    report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
+    report.save()
+    method, action = REVIEWS[review]
+    _transition(application, acting_user, method, action, reason=report.review_note)
+    if review == ReportBack.Review.MORE_REQUESTED:
+        _report_back_deadline(application, acting_user)
+    elif review == ReportBack.Review.APPROVED:
+        case_services.case_close(case=application.case, acting_user=acting_user,
+                                 reason=_("Report-back approved."))
+    return report
+
+
+def _open_claim(application, acting_user, amount, reason: str) -> RepaymentClaim:
+    paid = paid_so_far(application)
+    if amount is None or not 0 < amount <= paid:
+        raise ValidationError({"repayment_amount": _(
+            "Claim more than 0 kr and at most the %(paid)s kr paid.") % {"paid": paid}})
+    if not reason.strip():
+        raise ValidationError({"note": _("Give the reason for the repayment claim.")})
+    return RepaymentClaim.objects.create(application=application, amount=amount,
+                                         reason=reason.strip(), opened_by=acting_user)

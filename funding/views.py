@@ -1,0 +1,213 @@
+"""The association's portal pages for applying: thin views over selectors and services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from config.downloads import private_file_response
+from organisations.models import Organisation
+
+from . import eligibility, matching, policy, selectors, services
+from .forms import (
+    AttachmentForm,
+    BoardMeetingForm,
+    MoneyForm,
+    OtherFundingFormSet,
+    ProjectForm,
+    SourceFinderForm,
+    StartApplicationForm,
+)
+
+
+def _status(form) -> int:
+    """400 for a form sent with errors: the Site's Turbo shows a failed POST only so."""
+    return 400 if form.is_bound and not form.is_valid() else 200
+
+
+def _start_form(request, data=None):
+    return StartApplicationForm(data, programmes=selectors.open_programmes(),
+                                organisations=policy.applicant_organisations(request.user))
+
+
+@login_required
+def overview(request):
+    return render(request, "funding/overview.html", {
+        "applications": selectors.applications_of(request.user),
+        "programmes": selectors.open_programmes(),
+        "start_form": _start_form(request),
+        "may_apply": policy.applicant_organisations(request.user).exists(),
+    })
+
+
+@login_required
+def application_create(request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = _start_form(request, request.POST)
+    if not form.is_valid():
+        return render(request, "funding/application_start.html", {"start_form": form},
+                      status=400)
+    application = services.application_create(acting_user=request.user, **form.cleaned_data)
+    messages.success(request, _("Your draft is saved. Answer the parts in any order."))
+    return redirect("funding:application_detail", pk=application.pk)
+
+
+@login_required
+def application_detail(request, pk):
+    application = policy.get_application_or_404(request.user, pk)
+    return render(request, "funding/application_detail.html", {
+        "application": application,
+        "parts": selectors.parts_of(application),
+        "may_edit": application.is_editable and policy.acts_for_applicant(request.user,
+                                                                           application),
+        "supplement": selectors.open_supplement_request(application),
+    })
+
+
+@login_required
+def application_project(request, pk):
+    application = policy.get_editable_application_or_404(request.user, pk)
+    form = ProjectForm(request.POST or None, instance=application)
+    if request.method == "POST" and form.is_valid():
+        services.application_update(application=application, acting_user=request.user,
+                                    **{name: form.cleaned_data[name] for name in form.fields})
+        messages.success(request, _("Your answers are saved."))
+        return redirect("funding:application_detail", pk=pk)
+    return render(request, "funding/application_project.html",
+                  {"application": application, "form": form}, status=_status(form))
+
+
+def _funding_rows(formset) -> list[dict]:
+    return [
+        {key: form.cleaned_data[key] for key in ("funder", "board", "amount", "state")}
+        for form in formset.forms
+        if form.has_changed() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+@login_required
+def application_money(request, pk):
+    application = policy.get_editable_application_or_404(request.user, pk)
+    initial = list(application.other_funding.values("funder", "board", "amount", "state"))
+    form = MoneyForm(request.POST or None, instance=application)
+    formset = OtherFundingFormSet(request.POST or None, initial=initial, prefix="other")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        services.application_update(application=application, acting_user=request.user,
+                                    **form.cleaned_data)
+        services.other_funding_set(application=application, acting_user=request.user,
+                                   rows=_funding_rows(formset))
+        messages.success(request, _("Your answers are saved."))
+        return redirect("funding:application_detail", pk=pk)
+    return render(request, "funding/application_money.html",
+                  {"application": application, "form": form, "formset": formset},
+                  status=max(_status(form), _status(formset)))
+
+
+@login_required
+def application_attachments(request, pk):
+    application = policy.get_editable_application_or_404(request.user, pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.attachment_add(application=application, acting_user=request.user,
+                                kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"])
+        messages.success(request, _("The file is attached."))
+        return redirect("funding:application_attachments", pk=pk)
+    return render(request, "funding/application_attachments.html", {
+        "application": application, "form": form,
+        "required": selectors.required_attachments(application),
+        "attachments": application.attachments.all(),
+    }, status=_status(form))
+
+
+def _attachment_or_404(request, pk, attachment_pk):
+    application = policy.get_application_or_404(request.user, pk)
+    attachment = application.attachments.filter(pk=attachment_pk).first()
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    attachment = _attachment_or_404(request, pk, attachment_pk)
+    return private_file_response(attachment.file, attachment.original_name)
+
+
+@login_required
+def attachment_remove(request, pk, attachment_pk):
+    policy.get_editable_application_or_404(request.user, pk)
+    attachment = _attachment_or_404(request, pk, attachment_pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.attachment_remove(attachment=attachment, acting_user=request.user)
+    messages.success(request, _("The attachment is removed."))
+    return redirect("funding:application_attachments", pk=pk)
+
+
+def check_answers_context(application, problems=None) -> dict:
+    return {
+        "application": application,
+        "problems": eligibility.submission_problems(application) if problems is None
+        else problems,
+        "other_funding": application.other_funding.select_related("board"),
+        "other_funding_total": selectors.other_funding_total(application),
+        "attachments": application.attachments.all(),
+    }
+
+
+@login_required
+def application_check(request, pk):
+    application = policy.get_editable_application_or_404(request.user, pk)
+    return render(request, "funding/application_check.html", check_answers_context(application))
+
+
+@login_required
+def source_finder(request):
+    form = SourceFinderForm(request.GET or None)
+    matches = None
+    if form.is_valid():
+        data = form.cleaned_data
+        area = data["challenge_area"]
+        matches = matching.rank(matching.Project(
+            purpose=data["purpose"], amount=data["amount"],
+            organisation_kind=data["organisation_kind"],
+            challenge_area_id=area.pk if area else None,
+            starts_on=data["starts_on"], ends_on=data["ends_on"]))
+    return render(request, "funding/source_finder.html", {"form": form, "matches": matches})
+
+
+def refused(request, application, error: ValidationError):
+    """The check page again, with why the application could not be sent."""
+    problems = getattr(error, "problems", None) or [
+        eligibility.Problem(message) for message in error.messages]
+    return render(request, "funding/application_check.html",
+                  check_answers_context(application, problems), status=400)
+
+
+@login_required
+def organisation_funding(request, pk):
+    """Staff: everything one organisation has applied for and been granted, across boards."""
+    policy.ensure_sees_all_or_404(request.user)
+    organisation = get_object_or_404(Organisation, pk=pk)
+    applications, totals = selectors.organisation_funding(organisation)
+    return render(request, "funding/organisation_funding.html", {
+        "organisation": organisation, "applications": applications, "totals": totals})
+
+
+@login_required
+def delegated_decisions(request, board_code):
+    """The delegated decisions to report at the board's next meeting."""
+    board = policy.get_board_for_reporting_or_404(request.user, board_code)
+    form = BoardMeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        count = services.decisions_report_to_board(board=board, acting_user=request.user,
+                                                   **form.cleaned_data)
+        messages.success(request, _("%(count)d decisions are marked as reported.")
+                         % {"count": count})
+        return redirect("funding:delegated_decisions", board_code=board.code)
+    return render(request, "funding/delegated_decisions.html", {
+        "board": board, "decisions": selectors.delegated_decisions(board), "form": form,
+    }, status=_status(form))

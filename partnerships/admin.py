@@ -1,0 +1,71 @@
+"""The admin shows IOP records read-only: they change only through the services and the flow."""
+
+from django.contrib import admin
+
+from .models import (
+    AgreementVersion,
+    AidEntry,
+    BoardDecision,
+    IOPInquiry,
+    LegalAssessment,
+    Memo,
+    Party,
+    Screening,
+    Signature,
+)
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class PartyInline(ReadOnlyInline):
+    model = Party
+    fields = ["organisation", "board", "side", "proposed_contribution"]
+
+
+class BoardDecisionInline(ReadOnlyInline):
+    model = BoardDecision
+    fields = ["round", "board", "outcome", "meeting_date", "protocol_paragraph", "recorded_by"]
+
+
+class SignatureInline(ReadOnlyInline):
+    model = Signature
+    fields = ["party", "version", "signed_by", "signed_at", "document_sha256"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # public records are never deleted from the application
+
+
+@admin.register(IOPInquiry)
+class IOPInquiryAdmin(ReadOnlyAdmin):
+    list_display = ["case", "initiator", "status"]
+    list_filter = ["status", "initiator"]
+    search_fields = ["case__case_number", "case__title"]
+    inlines = [PartyInline, BoardDecisionInline, SignatureInline]
+
+
+@admin.register(Screening, LegalAssessment, AgreementVersion, Memo)
+class RecordAdmin(ReadOnlyAdmin):
+    search_fields = ["inquiry__case__case_number"]
+
+
+@admin.register(AidEntry)
+class AidEntryAdmin(ReadOnlyAdmin):
+    list_display = ["organisation", "granted_on", "amount_sek", "granted_by"]
+    search_fields = ["organisation__name", "granted_by"]

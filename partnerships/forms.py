@@ -1,0 +1,212 @@
+"""Forms of the IOP pages. Labels and help texts are what the user reads: keep them plain."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from casework.models import ChallengeArea
+from organisations.models import Board, Organisation
+
+from .models import (
+    SCREENING_CRITERIA,
+    AgreementVersion,
+    BoardDecision,
+    Contribution,
+    DraftReview,
+    LegalAssessment,
+)
+
+YES_NO = [(True, _("Yes")), (False, _("No"))]
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _yes_no(label):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda value: value in (True, "True"),
+        widget=forms.RadioSelect,
+    )
+
+
+class InquiryForm(forms.Form):
+    title = forms.CharField(label=_("Name of the activity"), max_length=300)
+    purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
+    target_group = forms.CharField(
+        label=_("Target group"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    public_benefit_goal = forms.CharField(
+        label=_("Common public-benefit goal"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    challenge_area = forms.ModelChoiceField(
+        label=_("Challenge area"),
+        queryset=ChallengeArea.objects.filter(is_active=True),
+        required=False,
+    )
+    boards = forms.ModelMultipleChoiceField(
+        label=_("Public parties (the boards that would take part)"),
+        queryset=Board.objects.filter(is_active=True, parent__isnull=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Other parties (idea-based organisations, universities)"),
+        queryset=Organisation.objects.exclude(kind=Organisation.Kind.ADMINISTRATION).filter(
+            is_active=True
+        ),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    contributions = forms.CharField(
+        label=_("What each party would contribute"),
+        help_text=_("Money, premises, staff hours or other resources, party by party."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class AssignmentForm(InquiryForm):
+    assignment_reference = forms.CharField(
+        label=_("The executive board's decision (date and §)"), max_length=200
+    )
+    lead = forms.ModelChoiceField(
+        label=_("Idea-based organisation that leads"),
+        queryset=Organisation.objects.filter(kind__in=Organisation.IDEA_BASED_KINDS),
+    )
+
+
+class ScreeningForm(forms.Form):
+    decision_reasons = forms.CharField(
+        label=_("If this is not an IOP: the decision and its reasons, for the initiator"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        criteria = {}
+        for name, question in SCREENING_CRITERIA:
+            criteria[name] = _yes_no(question)
+            criteria[f"{name}_reasoning"] = forms.CharField(
+                label=_("Reasoning"), widget=forms.Textarea(attrs={"rows": 2})
+            )
+        self.fields = {**criteria, **self.fields}
+
+
+class LegalAssessmentForm(forms.ModelForm):
+    class Meta:
+        model = LegalAssessment
+        fields = [
+            "counter_performance",
+            "direct_economic_interest",
+            "existing_market",
+            "procurement_reasoning",
+            "state_resources",
+            "advantage",
+            "selectivity",
+            "distorts_competition",
+            "affects_trade",
+            "is_sgei",
+            "state_aid_reasoning",
+            "gdpr_role",
+            "gdpr_reasoning",
+            "conclusion",
+            "conclusion_reasoning",
+        ]
+        widgets = {
+            "procurement_reasoning": forms.Textarea(attrs={"rows": 3}),
+            "state_aid_reasoning": forms.Textarea(attrs={"rows": 3}),
+            "gdpr_reasoning": forms.Textarea(attrs={"rows": 2}),
+            "conclusion_reasoning": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class DraftForm(forms.ModelForm):
+    class Meta:
+        model = AgreementVersion
+        fields = [
+            "goals",
+            "governance",
+            "budget",
+            "period_start",
+            "period_end",
+            "notice_months",
+            "follow_up",
+            "note",
+        ]
+        widgets = {
+            "goals": forms.Textarea(attrs={"rows": 4}),
+            "governance": forms.Textarea(attrs={"rows": 3}),
+            "budget": forms.Textarea(attrs={"rows": 2}),
+            "follow_up": forms.Textarea(attrs={"rows": 2}),
+            "period_start": DATE,
+            "period_end": DATE,
+        }
+
+
+class ContributionForm(forms.ModelForm):
+    class Meta:
+        model = Contribution
+        fields = ["party", "kind", "description", "amount_sek", "recipient"]
+
+    def __init__(self, *args, inquiry=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = inquiry.parties.select_related("organisation", "board")
+        self.fields["recipient"].queryset = Organisation.objects.filter(
+            pk__in=inquiry.parties.filter(side="idea_based").values("organisation_id")
+        )
+
+
+ContributionFormSet = forms.formset_factory(ContributionForm, extra=2, can_delete=True)
+
+
+class ReviewForm(forms.ModelForm):
+    class Meta:
+        model = DraftReview
+        fields = ["answer", "comment"]
+        widgets = {"answer": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
+
+
+class MemoForm(forms.Form):
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}))
+    proposal = forms.CharField(
+        label=_("Proposed decision"),
+        help_text=_("One point a line."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    distribution = forms.CharField(
+        label=_("The decision is sent to"),
+        help_text=_("One recipient a line."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class BoardDecisionForm(forms.ModelForm):
+    class Meta:
+        model = BoardDecision
+        fields = ["outcome", "meeting_date", "protocol_paragraph", "note"]
+        widgets = {
+            "outcome": forms.RadioSelect,
+            "meeting_date": DATE,
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ReviseOrCloseForm(forms.Form):
+    REVISE, CLOSE = "revise", "close"
+    choice = forms.ChoiceField(
+        label=_("What happens next"),
+        choices=[
+            (REVISE, _("Revise the agreement with the parties")),
+            (CLOSE, _("Close the inquiry without an agreement")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SignForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I confirm that I sign the agreement for the party named above"), required=True
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,29 @@
+"""IOP inquiries, their assessments, the co-created agreement, decisions and signatures."""
+
+from .agreement import (
+    AgreementVersion,
+    BoardDecision,
+    Contribution,
+    DraftReview,
+    Memo,
+    Signature,
+)
+from .assessment import SCREENING_CRITERIA, AidEntry, LegalAssessment, Screening
+from .inquiry import OPEN_STATUSES, IOPInquiry, Party, Status
+
+__all__ = [
+    "OPEN_STATUSES",
+    "SCREENING_CRITERIA",
+    "AgreementVersion",
+    "AidEntry",
+    "BoardDecision",
+    "Contribution",
+    "DraftReview",
+    "IOPInquiry",
+    "LegalAssessment",
+    "Memo",
+    "Party",
+    "Screening",
+    "Signature",
+    "Status",
+]

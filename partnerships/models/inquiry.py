@@ -1,0 +1,175 @@
+"""An IOP inquiry (IOP-ärende): from a proposal or an assignment to an active partnership.
+
+Its status changes only through the transitions below, called from ``partnerships.services``,
+which record each change in the case's audit log.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
+
+from casework.models import Case
+from organisations.models import Board, Organisation
+
+
+class Status(models.TextChoices):
+    REGISTERED = "registered", _("Registered, awaiting screening")
+    NOT_IOP = "not_iop", _("Closed: not an IOP")
+    INVESTIGATION = "investigation", _("Under investigation")
+    CO_CREATION = "co_creation", _("Co-creation of the agreement")
+    MEMO = "memo", _("Memo to the boards being written")
+    BOARD_DECISION = "board_decision", _("Awaiting board decisions")
+    REVISION = "revision", _("Returned by a board: revise or close")
+    SIGNING = "signing", _("Being signed")
+    ACTIVE = "active", _("Active partnership")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the initiator")
+    CLOSED = "closed", _("Closed without agreement")
+
+
+# Stages from which an inquiry can still be withdrawn or closed without an agreement.
+OPEN_STATUSES = [
+    Status.REGISTERED,
+    Status.INVESTIGATION,
+    Status.CO_CREATION,
+    Status.MEMO,
+    Status.BOARD_DECISION,
+    Status.REVISION,
+    Status.SIGNING,
+]
+
+
+class IOPInquiry(models.Model):
+    """An inquiry into whether, and how, an idea-based public partnership is made."""
+
+    class Initiator(models.TextChoices):
+        PROPOSAL = "proposal", _("Proposal from an idea-based organisation")
+        ASSIGNMENT = "assignment", _("Assignment from the executive board")
+
+    case = models.OneToOneField(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="iop_inquiry"
+    )
+    initiator = models.CharField(_("initiated by"), max_length=20, choices=Initiator.choices)
+    assignment_reference = models.CharField(
+        _("decision reference"),
+        max_length=200,
+        blank=True,
+        help_text=_("For an assignment: the executive board's decision (date and §)."),
+    )
+    purpose = models.TextField(_("purpose"))
+    target_group = models.TextField(_("target group"))
+    public_benefit_goal = models.TextField(_("common public-benefit goal"))
+    status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.REGISTERED)
+    draft_awaits_review = models.BooleanField(
+        _("draft sent to the organisation"), default=False, editable=False
+    )
+    board_round = models.PositiveSmallIntegerField(
+        _("round of board decisions"), default=0, editable=False
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("IOP inquiry")
+        verbose_name_plural = _("IOP inquiries")
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self):
+        return str(self.case)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @transition(field=status, source=Status.REGISTERED, target=Status.INVESTIGATION)
+    def screen_as_iop(self):
+        """Screening found the criteria of an IOP met."""
+
+    @transition(field=status, source=Status.REGISTERED, target=Status.NOT_IOP)
+    def screen_as_not_iop(self):
+        """Screening found that this is not an IOP; a decision with reasons goes out."""
+
+    @transition(field=status, source=Status.INVESTIGATION, target=Status.CO_CREATION)
+    def start_co_creation(self):
+        """The investigation supports going on to co-create an agreement."""
+
+    @transition(field=status, source=Status.CO_CREATION, target=Status.MEMO)
+    def finish_co_creation(self):
+        """The draft agreement is agreed; the memo to the boards is written next."""
+
+    @transition(field=status, source=Status.MEMO, target=Status.BOARD_DECISION)
+    def submit_to_boards(self):
+        """The memo is done; each public party's board decides."""
+
+    @transition(field=status, source=Status.BOARD_DECISION, target=Status.REVISION)
+    def return_from_boards(self):
+        """A board rejected or returned the matter."""
+
+    @transition(field=status, source=Status.BOARD_DECISION, target=Status.SIGNING)
+    def approve_by_boards(self):
+        """Every board approved; the parties sign."""
+
+    @transition(field=status, source=Status.REVISION, target=Status.CO_CREATION)
+    def revise(self):
+        """The officer revises the agreement after a board's rejection or return."""
+
+    @transition(field=status, source=Status.SIGNING, target=Status.ACTIVE)
+    def activate(self):
+        """Every party has signed: the agreement is final and the partnership active."""
+
+    @transition(field=status, source=OPEN_STATUSES, target=Status.WITHDRAWN)
+    def withdraw(self):
+        """The initiator withdraws the inquiry."""
+
+    @transition(field=status, source=OPEN_STATUSES, target=Status.CLOSED)
+    def close(self):
+        """The officer closes the inquiry without an agreement."""
+
+
+class Party(models.Model):
+    """A party proposed for (and, once signed, bound by) the partnership."""
+
+    class Side(models.TextChoices):
+        PUBLIC = "public", _("Public party")
+        IDEA_BASED = "idea_based", _("Idea-based party")
+
+    inquiry = models.ForeignKey(
+        IOPInquiry, verbose_name=_("inquiry"), on_delete=models.CASCADE, related_name="parties"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    board = models.ForeignKey(
+        Board,
+        verbose_name=_("deciding board"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("For a party of the city: the board that decides and signs for it."),
+    )
+    side = models.CharField(_("side"), max_length=20, choices=Side.choices)
+    proposed_contribution = models.TextField(_("proposed contribution"), blank=True)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["side", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inquiry", "organisation", "board"], name="unique_party_per_inquiry"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.board or self.organisation)
+
+    @property
+    def name(self) -> str:
+        return str(self)

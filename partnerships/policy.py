@@ -1,0 +1,70 @@
+"""Who may see and act on IOP inquiries. Views, services and the flow's nodes ask here."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from casework import policy as case_policy
+from organisations import policy as org_policy
+
+from .models import IOPInquiry, Party
+
+HANDLE_CASE = "casework.handle_case"
+RECORD_BOARD_DECISION = "casework.record_board_decision"
+
+
+def visible_inquiries(user, inquiries: QuerySet[IOPInquiry] | None = None) -> QuerySet[IOPInquiry]:
+    """The inquiries whose case the user may see (casework's one rule for cases)."""
+    inquiries = IOPInquiry.objects.all() if inquiries is None else inquiries
+    return inquiries.filter(case__in=case_policy.visible_cases(user))
+
+
+def get_inquiry_or_404(user, **lookup) -> IOPInquiry:
+    inquiry = visible_inquiries(user).select_related("case").filter(**lookup).first()
+    if inquiry is None:
+        raise Http404
+    return inquiry
+
+
+def is_officer(user) -> bool:
+    return user.is_superuser or user.has_perm(HANDLE_CASE)
+
+
+def ensure_officer(user) -> None:
+    if not is_officer(user):
+        raise PermissionDenied("Only an officer handles IOP inquiries.")
+
+
+def ensure_acts_for(user, organisation) -> None:
+    if not org_policy.acts_for(user, organisation.pk):
+        raise PermissionDenied("You do not act for this organisation.")
+
+
+def may_edit_draft(user, inquiry: IOPInquiry) -> bool:
+    """Officers, and the members of the inquiry's idea-based parties, co-create the draft."""
+    if is_officer(user):
+        return True
+    idea_based = inquiry.parties.filter(side=Party.Side.IDEA_BASED)
+    return any(org_policy.acts_for(user, party.organisation_id) for party in idea_based)
+
+
+def ensure_may_edit_draft(user, inquiry: IOPInquiry) -> None:
+    if not may_edit_draft(user, inquiry):
+        raise PermissionDenied("You do not take part in this co-creation.")
+
+
+def ensure_board_secretary(user, board) -> None:
+    if not org_policy.has_object_permission(user, org_policy.ACT_FOR_BOARD, board):
+        raise PermissionDenied("Only the board's secretary records its decisions.")
+
+
+def may_sign_for(user, party: Party) -> bool:
+    """A party of the city signs through its board; any other party by its signatory."""
+    if party.board_id:
+        return org_policy.has_object_permission(user, org_policy.ACT_FOR_BOARD, party.board)
+    return org_policy.is_signatory_for(user, party.organisation_id)
+
+
+def may_withdraw(user, inquiry: IOPInquiry) -> bool:
+    organisation_id = inquiry.case.organisation_id
+    return organisation_id is not None and org_policy.acts_for(user, organisation_id)

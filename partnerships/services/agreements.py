@@ -1,0 +1,302 @@
+"""Business actions on the agreement: co-created versions, the memo, the boards' decisions and
+the signatures. Each runs in one transaction and records what it did in the audit log."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from casework import events
+from casework.services import case_mark_decided
+
+from .. import documents, policy, selectors
+from ..models import (
+    AgreementVersion,
+    BoardDecision,
+    Contribution,
+    DraftReview,
+    IOPInquiry,
+    Memo,
+    Party,
+    Signature,
+    Status,
+)
+from .inquiries import change_status, lock, notify_organisation
+
+VERSION_FIELDS = (
+    "goals",
+    "governance",
+    "budget",
+    "period_start",
+    "period_end",
+    "notice_months",
+    "follow_up",
+)
+
+
+@dataclass(frozen=True)
+class ContributionInput:
+    party: Party
+    kind: str
+    description: str
+    amount_sek: Decimal = Decimal(0)
+    recipient: object = None
+
+
+def _ensure_status(inquiry: IOPInquiry, *statuses: str) -> None:
+    if inquiry.status not in statuses:
+        raise ValidationError(
+            _("Not possible while the inquiry is “%(status)s”.")
+            % {"status": inquiry.get_status_display()}
+        )
+
+
+@transaction.atomic
+def agreement_draft_save(
+    *,
+    inquiry: IOPInquiry,
+    acting_user,
+    data: dict,
+    contributions: list[ContributionInput],
+    note: str = "",
+) -> AgreementVersion:
+    """Save the draft agreement as a new version (who and when); earlier versions stay."""
+    policy.ensure_may_edit_draft(acting_user, inquiry)
+    inquiry = lock(inquiry)
+    _ensure_status(inquiry, Status.CO_CREATION)
+    last = inquiry.agreement_versions.aggregate(last=Max("number"))["last"] or 0
+    version = AgreementVersion(
+        inquiry=inquiry,
+        number=last + 1,
+        saved_by=acting_user,
+        note=note,
+        **{name: data[name] for name in VERSION_FIELDS},
+    )
+    if version.period_end <= version.period_start:
+        raise ValidationError(_("The agreement must end after it starts."))
+    version.full_clean()
+    version.save()
+    for item in contributions:
+        if item.party.inquiry_id != inquiry.pk:
+            raise ValidationError(_("A contribution must come from a party of the inquiry."))
+        Contribution.objects.create(
+            version=version,
+            party=item.party,
+            kind=item.kind,
+            description=item.description,
+            amount_sek=item.amount_sek,
+            recipient=item.recipient,
+        )
+    events.record(
+        inquiry,
+        acting_user,
+        "agreement_version_saved",
+        data={"version": version.number, "contributions": len(contributions)},
+    )
+    return version
+
+
+def copy_contributions(version: AgreementVersion | None) -> list[ContributionInput]:
+    """The contributions of a version, to save again unchanged with a new version."""
+    if version is None:
+        return []
+    return [
+        ContributionInput(c.party, c.kind, c.description, c.amount_sek, c.recipient)
+        for c in version.contributions.select_related("party", "recipient")
+    ]
+
+
+@transaction.atomic
+def draft_send_for_review(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
+    """Send the latest draft to the organisation, whose members review it in their inbox."""
+    policy.ensure_officer(acting_user)
+    inquiry = lock(inquiry)
+    _ensure_status(inquiry, Status.CO_CREATION)
+    version = selectors.latest_version(inquiry)
+    if version is None:
+        raise ValidationError(_("Save a draft before sending it."))
+    inquiry.draft_awaits_review = True
+    inquiry.save(update_fields=["draft_awaits_review"])
+    events.record(inquiry, acting_user, "draft_sent_for_review", data={"version": version.number})
+    return inquiry
+
+
+@transaction.atomic
+def draft_review_answer(
+    *, inquiry: IOPInquiry, acting_user, answer: str, comment: str = ""
+) -> DraftReview:
+    """The organisation answers the draft it was sent; the answer goes back to the officer."""
+    policy.ensure_acts_for(acting_user, inquiry.case.organisation)
+    inquiry = lock(inquiry)
+    if not inquiry.draft_awaits_review:
+        raise ValidationError(_("No draft is waiting for your answer."))
+    if answer == DraftReview.Answer.CHANGES and not comment.strip():
+        raise ValidationError(_("Say which changes you ask for."))
+    review = DraftReview.objects.create(
+        inquiry=inquiry,
+        version=selectors.latest_version(inquiry),
+        answer=answer,
+        comment=comment.strip(),
+        answered_by=acting_user,
+    )
+    inquiry.draft_awaits_review = False
+    inquiry.save(update_fields=["draft_awaits_review"])
+    events.record(
+        inquiry,
+        acting_user,
+        "draft_reviewed",
+        reason=review.comment,
+        data={"answer": answer, "version": review.version.number},
+    )
+    return review
+
+
+@transaction.atomic
+def co_creation_finish(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
+    """The draft is agreed between the parties: the officer writes the memo next."""
+    policy.ensure_officer(acting_user)
+    inquiry = lock(inquiry)
+    if selectors.latest_version(inquiry) is None:
+        raise ValidationError(_("Save the draft agreement before finishing the co-creation."))
+    change_status(inquiry, acting_user, "finish_co_creation")
+    return inquiry
+
+
+@transaction.atomic
+def memo_write(
+    *, inquiry: IOPInquiry, acting_user, summary: str, proposal: str, distribution: str
+) -> Memo:
+    """Write the memo to the boards of the public parties and put it before each of them."""
+    policy.ensure_officer(acting_user)
+    inquiry = lock(inquiry)
+    boards = selectors.deciding_boards(inquiry)
+    if not boards:
+        raise ValidationError(_("No public party names a board that decides."))
+    inquiry.board_round += 1
+    memo = Memo.objects.create(
+        inquiry=inquiry,
+        round=inquiry.board_round,
+        version=selectors.latest_version(inquiry),
+        summary=summary,
+        proposal=proposal,
+        distribution=distribution,
+        written_by=acting_user,
+    )
+    memo.boards.set(boards)
+    document = documents.request_memo(memo, acting_user)
+    if document is not None:
+        memo.document_id = document.pk
+        memo.save(update_fields=["document_id"])
+    change_status(inquiry, acting_user, "submit_to_boards")
+    events.record(
+        memo,
+        acting_user,
+        "memo_written",
+        data={"round": memo.round, "boards": [b.pk for b in boards]},
+    )
+    return memo
+
+
+@transaction.atomic
+def board_decision_record(
+    *,
+    inquiry: IOPInquiry,
+    board,
+    acting_user,
+    outcome: str,
+    meeting_date,
+    protocol_paragraph: str,
+    note: str = "",
+) -> BoardDecision:
+    """Record one board's decision. A rejection or return sends the inquiry back to the officer
+    at once; when every board has approved, the parties sign."""
+    policy.ensure_board_secretary(acting_user, board)
+    inquiry = lock(inquiry)
+    _ensure_status(inquiry, Status.BOARD_DECISION)
+    if board not in selectors.deciding_boards(inquiry):
+        raise PermissionDenied("This board does not decide on the inquiry.")
+    decision = BoardDecision(
+        inquiry=inquiry,
+        round=inquiry.board_round,
+        board=board,
+        outcome=outcome,
+        meeting_date=meeting_date,
+        protocol_paragraph=protocol_paragraph,
+        note=note,
+        recorded_by=acting_user,
+    )
+    decision.full_clean()
+    decision.save()
+    events.record(
+        inquiry,
+        acting_user,
+        "board_decision_recorded",
+        reason=note,
+        data={
+            "board": board.pk,
+            "outcome": outcome,
+            "round": decision.round,
+            "meeting_date": meeting_date.isoformat(),
+            "paragraph": protocol_paragraph,
+        },
+    )
+    _after_board_decision(inquiry, acting_user, decision)
+    return decision
+
+
+def _after_board_decision(inquiry: IOPInquiry, acting_user, decision: BoardDecision) -> None:
+    if decision.outcome != BoardDecision.Outcome.APPROVED:
+        reason = _("%(board)s: %(outcome)s") % {
+            "board": decision.board,
+            "outcome": decision.get_outcome_display(),
+        }
+        change_status(inquiry, acting_user, "return_from_boards", reason=reason)
+        return
+    decided = {d.board_id for d in selectors.round_decisions(inquiry)}
+    if all(board.pk in decided for board in selectors.deciding_boards(inquiry)):
+        change_status(inquiry, acting_user, "approve_by_boards")
+        case_mark_decided(case=inquiry.case, acting_user=acting_user)
+        documents.request_final_agreement(selectors.signed_version(inquiry), acting_user)
+
+
+@transaction.atomic
+def inquiry_revise(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInquiry:
+    """After a board's rejection or return: back to co-creation to revise the agreement."""
+    policy.ensure_officer(acting_user)
+    inquiry = lock(inquiry)
+    change_status(inquiry, acting_user, "revise", reason=reason)
+    return inquiry
+
+
+@transaction.atomic
+def agreement_sign(*, inquiry: IOPInquiry, party: Party, acting_user) -> Signature:
+    """A party signs the final agreement (who, when, the PDF's checksum). When every party has
+    signed, the agreement is final and the partnership active."""
+    if party.inquiry_id != inquiry.pk or not policy.may_sign_for(acting_user, party):
+        raise PermissionDenied("You do not sign for this party.")
+    inquiry = lock(inquiry)
+    _ensure_status(inquiry, Status.SIGNING)
+    version = selectors.signed_version(inquiry)
+    signature = Signature.objects.create(
+        inquiry=inquiry,
+        party=party,
+        version=version,
+        signed_by=acting_user,
+        document_sha256=documents.agreement_checksum(inquiry),
+    )
+    events.record(
+        inquiry,
+        acting_user,
+        "agreement_signed",
+        data={"party": party.pk, "version": version.number, "sha256": signature.document_sha256},
+    )
+    if not selectors.unsigned_parties(inquiry, version):
+        change_status(inquiry, acting_user, "activate")
+        notify_organisation(
+            inquiry,
+            _("The partnership in case %(case)s is active") % {"case": inquiry.case.case_number},
+        )
+    return signature

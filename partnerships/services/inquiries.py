@@ -1,0 +1,296 @@
+"""Business actions on IOP inquiries. Each runs in one transaction, checks who may act, and
+records what it did in the case's audit log; status changes are django-fsm transitions.
+
+The agreement's own actions (draft versions, memo, board decisions, signatures) are in
+``partnerships.services.agreements``.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from casework import events
+from casework.models import Case
+from casework.services import case_close, case_mark_decided, case_register
+from notifications.models import Kind as NotificationKind
+from notifications.services import notify
+
+from .. import policy
+from ..models import (
+    SCREENING_CRITERIA,
+    AidEntry,
+    IOPInquiry,
+    LegalAssessment,
+    Party,
+    Screening,
+    Status,
+)
+
+CASE_SERIES = "SK"  # kommunstyrelsens diarieserie; IOP inquiries are registered there
+
+
+@dataclass(frozen=True)
+class PartyInput:
+    organisation: object
+    side: str
+    board: object = None
+    proposed_contribution: str = ""
+
+
+def change_status(inquiry: IOPInquiry, acting_user, transition: str, reason: str = "") -> None:
+    """Run one django-fsm transition and record it (who, from, to, why)."""
+    from_state = inquiry.status
+    getattr(inquiry, transition)()
+    inquiry.save()
+    events.record(
+        inquiry,
+        acting_user,
+        "status_changed",
+        from_state=from_state,
+        to_state=inquiry.status,
+        reason=reason,
+        data={"transition": transition},
+    )
+
+
+def lock(inquiry: IOPInquiry) -> IOPInquiry:
+    """The inquiry again, its row locked until the transaction ends."""
+    return IOPInquiry.objects.select_for_update().select_related("case").get(pk=inquiry.pk)
+
+
+def _validate_parties(parties: list[PartyInput]) -> None:
+    sides = {party.side for party in parties}
+    if sides != {Party.Side.PUBLIC, Party.Side.IDEA_BASED}:
+        raise ValidationError(_("Name at least one public and one idea-based party."))
+    for party in parties:
+        if party.organisation.is_public and party.board is None:
+            raise ValidationError(
+                _("%(party)s is a city administration: name the board that decides for it.")
+                % {"party": party.organisation}
+            )
+
+
+def _register(*, acting_user, lead, title: str, challenge_area, parties, **fields) -> IOPInquiry:
+    _validate_parties(parties)
+    case = case_register(
+        kind=Case.Kind.IOP_INQUIRY,
+        series=CASE_SERIES,
+        title=title,
+        acting_user=acting_user,
+        organisation=lead,
+        challenge_area=challenge_area,
+        boards=[party.board for party in parties if party.board is not None],
+    )
+    inquiry = IOPInquiry(case=case, **fields)
+    inquiry.full_clean()
+    inquiry.save()
+    for party in parties:
+        Party.objects.create(
+            inquiry=inquiry,
+            organisation=party.organisation,
+            board=party.board,
+            side=party.side,
+            proposed_contribution=party.proposed_contribution,
+        )
+    events.record(
+        inquiry,
+        acting_user,
+        "iop_registered",
+        to_state=inquiry.status,
+        data={"initiator": inquiry.initiator, "parties": len(parties)},
+    )
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_propose(
+    *,
+    acting_user,
+    organisation,
+    title: str,
+    purpose: str,
+    target_group: str,
+    public_benefit_goal: str,
+    challenge_area=None,
+    parties: list[PartyInput],
+) -> IOPInquiry:
+    """An idea-based organisation proposes a partnership; the case is numbered at once."""
+    policy.ensure_acts_for(acting_user, organisation)
+    if not any(p.organisation == organisation for p in parties):
+        parties = [PartyInput(organisation, Party.Side.IDEA_BASED), *parties]
+    return _register(
+        acting_user=acting_user,
+        lead=organisation,
+        title=title,
+        challenge_area=challenge_area,
+        parties=parties,
+        initiator=IOPInquiry.Initiator.PROPOSAL,
+        purpose=purpose,
+        target_group=target_group,
+        public_benefit_goal=public_benefit_goal,
+        submitted_by=acting_user,
+    )
+
+
+@transaction.atomic
+def inquiry_register_assignment(
+    *,
+    acting_user,
+    assignment_reference: str,
+    lead,
+    title: str,
+    purpose: str,
+    target_group: str,
+    public_benefit_goal: str,
+    challenge_area=None,
+    parties: list[PartyInput],
+) -> IOPInquiry:
+    """An officer registers an assignment from the executive board to investigate an IOP."""
+    policy.ensure_officer(acting_user)
+    if not assignment_reference.strip():
+        raise ValidationError(_("Give the reference to the executive board's decision."))
+    return _register(
+        acting_user=acting_user,
+        lead=lead,
+        title=title,
+        challenge_area=challenge_area,
+        parties=parties,
+        initiator=IOPInquiry.Initiator.ASSIGNMENT,
+        assignment_reference=assignment_reference.strip(),
+        purpose=purpose,
+        target_group=target_group,
+        public_benefit_goal=public_benefit_goal,
+        submitted_by=acting_user,
+    )
+
+
+@transaction.atomic
+def screening_record(
+    *, inquiry: IOPInquiry, acting_user, answers: dict, decision_reasons: str = ""
+) -> Screening:
+    """Record the screening: an IOP goes on to investigation; if not, the case closes with
+    the decision and its reasons, which go to the initiator."""
+    policy.ensure_officer(acting_user)
+    inquiry = lock(inquiry)
+    fields = {}
+    for name, _question in SCREENING_CRITERIA:
+        fields[name] = answers[name]
+        fields[f"{name}_reasoning"] = answers[f"{name}_reasoning"]
+    screening = Screening(
+        inquiry=inquiry, screened_by=acting_user, decision_reasons=decision_reasons, **fields
+    )
+    if not screening.is_iop and not decision_reasons.strip():
+        raise ValidationError(_("Give the decision and its reasons for the initiator."))
+    screening.full_clean()
+    screening.save()
+    if screening.is_iop:
+        change_status(inquiry, acting_user, "screen_as_iop")
+    else:
+        change_status(inquiry, acting_user, "screen_as_not_iop", reason=decision_reasons)
+        case_mark_decided(case=inquiry.case, acting_user=acting_user)
+        case_close(case=inquiry.case, acting_user=acting_user, reason=decision_reasons)
+        notify_organisation(
+            inquiry,
+            _("Decision in case %(case)s: not an IOP") % {"case": inquiry.case.case_number},
+            decision_reasons,
+        )
+    return screening
+
+
+@transaction.atomic
+def legal_assessment_save(*, inquiry: IOPInquiry, acting_user, data: dict) -> LegalAssessment:
+    """Save the legal assessment; it can be worked on for as long as the investigation runs."""
+    policy.ensure_officer(acting_user)
+    inquiry = lock(inquiry)
+    if inquiry.status != Status.INVESTIGATION:
+        raise ValidationError(_("The legal assessment is made during the investigation."))
+    assessment = LegalAssessment.objects.filter(inquiry=inquiry).first()
+    assessment = assessment or LegalAssessment(inquiry=inquiry)
+    for name, value in data.items():
+        setattr(assessment, name, value)
+    assessment.assessed_by = acting_user
+    assessment.full_clean()
+    assessment.save()
+    events.record(
+        inquiry, acting_user, "legal_assessment_saved", data={"conclusion": assessment.conclusion}
+    )
+    return assessment
+
+
+@transaction.atomic
+def investigation_conclude(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
+    """End the investigation as its legal assessment concludes: co-create, or close."""
+    policy.ensure_officer(acting_user)
+    inquiry = lock(inquiry)
+    assessment = LegalAssessment.objects.filter(inquiry=inquiry).first()
+    if assessment is None:
+        raise ValidationError(_("Record the legal assessment before ending the investigation."))
+    if assessment.conclusion == LegalAssessment.Conclusion.PROCEED:
+        change_status(inquiry, acting_user, "start_co_creation")
+    else:
+        _close(inquiry, acting_user, "close", assessment.conclusion_reasoning)
+    return inquiry
+
+
+def _close(inquiry: IOPInquiry, acting_user, transition: str, reason: str) -> None:
+    change_status(inquiry, acting_user, transition, reason=reason)
+    case_close(case=inquiry.case, acting_user=acting_user, reason=reason)
+    notify_organisation(
+        inquiry, _("Case %(case)s is closed") % {"case": inquiry.case.case_number}, reason
+    )
+
+
+@transaction.atomic
+def inquiry_close(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInquiry:
+    """The officer closes the inquiry without an agreement; the organisation is told why."""
+    policy.ensure_officer(acting_user)
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for closing the inquiry."))
+    inquiry = lock(inquiry)
+    _close(inquiry, acting_user, "close", reason.strip())
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_withdraw(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInquiry:
+    """The initiating organisation withdraws its inquiry before the agreement is signed."""
+    if not policy.may_withdraw(acting_user, inquiry):
+        raise PermissionDenied("Only the initiating organisation withdraws the inquiry.")
+    inquiry = lock(inquiry)
+    _close(inquiry, acting_user, "withdraw", reason.strip())
+    return inquiry
+
+
+@transaction.atomic
+def aid_entry_record(
+    *, organisation, acting_user, granted_on, amount_sek, granted_by: str, description: str = ""
+) -> AidEntry:
+    """Record aid the organisation received outside this system, for its de minimis ledger."""
+    policy.ensure_officer(acting_user)
+    entry = AidEntry(
+        organisation=organisation,
+        granted_on=granted_on,
+        amount_sek=amount_sek,
+        granted_by=granted_by,
+        description=description,
+        recorded_by=acting_user,
+    )
+    entry.full_clean()
+    entry.save()
+    events.record(entry, acting_user, "aid_entry_recorded", data={"amount_sek": str(amount_sek)})
+    return entry
+
+
+def notify_organisation(inquiry: IOPInquiry, title: str, body: str = "") -> None:
+    """Tell the members of the organisation that follows the case."""
+    from casework.selectors import case_members
+
+    notify(
+        recipients=case_members(inquiry.case),
+        kind=NotificationKind.DECISION,
+        url=inquiry.case.get_absolute_url(),
+        title=title,
+        body=body,
+    )

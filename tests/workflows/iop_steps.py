@@ -1,0 +1,105 @@
+"""Steps of the IOP flow over HTTP, as each role takes them (shared by the flow tests)."""
+
+from datetime import date
+
+from django.urls import reverse
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from partnerships.models import SCREENING_CRITERIA
+
+
+def open_tasks(process, name: str | None = None) -> list[Task]:
+    tasks = Task.objects.filter(process=process, status__in=[STATUS.NEW, STATUS.ASSIGNED])
+    tasks = [task for task in tasks.order_by("pk") if task.flow_task_type == "HUMAN"]
+    return [task for task in tasks if name is None or task.flow_task.name == name]
+
+
+def take_and_do(client, user, task, data: dict, expect=302):
+    """Take ``task`` from the queue as ``user`` and submit its form."""
+    client.force_login(user)
+    response = client.post(task.reverse("assign"))
+    assert response.status_code == 302, response.status_code
+    response = client.post(task.reverse("execute"), data)
+    assert response.status_code == expect, response.content.decode()[:3000]
+    return response
+
+
+def do_one(client, user, process, name: str, data: dict):
+    (task,) = open_tasks(process, name)
+    return take_and_do(client, user, task, data)
+
+
+def screening(is_iop=True) -> dict:
+    data = {"decision_reasons": "" if is_iop else "Initiativet är en beställning från staden."}
+    for name, _question in SCREENING_CRITERIA:
+        data[name] = "True" if is_iop or name != "civil_initiative" else "False"
+        data[f"{name}_reasoning"] = "Bedömning enligt SOU 2019:56."
+    return data
+
+
+def assessment(conclusion="proceed", action="conclude") -> dict:
+    data = dict.fromkeys(("state_resources", "advantage"), "on")
+    return {
+        **data,
+        "procurement_reasoning": "Ingen motprestation av direkt ekonomiskt intresse.",
+        "state_aid_reasoning": "Selektivitet saknas; ingen påverkan på handeln.",
+        "gdpr_role": "joint_controllership",
+        "gdpr_reasoning": "Gemensamt personuppgiftsansvar.",
+        "conclusion": conclusion,
+        "conclusion_reasoning": "Samtliga kriterier är uppfyllda.",
+        "action": action,
+    }
+
+
+def draft(process, action="finish") -> dict:
+    from partnerships.models import Party
+
+    parties = list(Party.objects.filter(inquiry=process.inquiry).order_by("pk"))
+    idea = next(p for p in parties if p.side == "idea_based")
+    public = next(p for p in parties if p.side == "public")
+    return {
+        "action": action,
+        "draft-goals": "Fler unga i föreningslivet\nIndikator: antal deltagare",
+        "draft-governance": "Styrgrupp med en representant per part.",
+        "draft-budget": "",
+        "draft-period_start": "2026-01-01",
+        "draft-period_end": "2028-12-31",
+        "draft-notice_months": "6",
+        "draft-follow_up": "Årlig uppföljning i styrgruppen.",
+        "draft-note": "",
+        "contributions-TOTAL_FORMS": "2",
+        "contributions-INITIAL_FORMS": "0",
+        "contributions-MIN_NUM_FORMS": "0",
+        "contributions-MAX_NUM_FORMS": "1000",
+        "contributions-0-party": str(public.pk),
+        "contributions-0-kind": "money",
+        "contributions-0-description": "Bidrag till verksamheten",
+        "contributions-0-amount_sek": "400000",
+        "contributions-0-recipient": str(idea.organisation_id),
+        "contributions-1-party": str(idea.pk),
+        "contributions-1-kind": "staff_hours",
+        "contributions-1-description": "Ledare två kvällar i veckan",
+        "contributions-1-amount_sek": "150000",
+        "contributions-1-recipient": "",
+    }
+
+
+MEMO = {
+    "summary": "Stadskontoret föreslår ett IOP-avtal.",
+    "proposal": "Nämnden godkänner avtalet.",
+    "distribution": "Föreningen\nStadskontoret",
+}
+
+
+def decision(outcome="approved", paragraph="§ 12") -> dict:
+    return {
+        "outcome": outcome,
+        "meeting_date": date(2026, 3, 1).isoformat(),
+        "protocol_paragraph": paragraph,
+        "note": "",
+    }
+
+
+def propose_url():
+    return reverse("partnerships:propose")

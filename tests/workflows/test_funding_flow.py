@@ -1,0 +1,214 @@
+"""The funding flow walked as each role through the real URLs: who gets which task, the
+separation of duties, the branches, the final status and the number of tasks."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import PROCESS, STATUS
+
+from funding.models import FundingApplication, Status
+from organisations.models import Role
+from tests import factories
+from workflows import queues
+from workflows.funding.flows import FundingApplicationFlow
+from workflows.models import FundingProcess
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_human_node_says_who_may_take_it():
+    for node in FundingApplicationFlow.instance.nodes():
+        if getattr(node, "task_type", "") == "HUMAN":
+            assert node._owner_permission or node._owner, f"{node.name} is open to everyone"
+
+
+@pytest.fixture
+def programme(db):
+    return factories.FundingProgrammeFactory()
+
+
+@pytest.fixture
+def people(organisation, programme):
+    factories.eligible(organisation)
+    return {
+        "member": factories.member(organisation),
+        "colleague": factories.member(organisation),
+        "officer": factories.staff(Role.OFFICER),
+        "other_officer": factories.staff(Role.OFFICER),
+        "delegate": factories.staff(Role.DELEGATE),
+        "secretary": factories.staff(Role.BOARD_SECRETARY, board=programme.board),
+    }
+
+
+def _open_task(process, name) -> Task:
+    return Task.objects.get(
+        process=process,
+        flow_task=getattr(FundingApplicationFlow, name),
+        status__in=[STATUS.NEW, STATUS.ASSIGNED],
+    )
+
+
+def _do(client, user, process, name, data=None):
+    """Take the open task ``name`` from the queue and complete it with ``data``."""
+    task = _open_task(process, name)
+    assert task in queues.queue(user), f"{name} is not in {user}'s queue"
+    client.force_login(user)
+    args = [process.pk, task.pk]
+    response = client.post(task.flow_task.reverse("assign", args=args))
+    assert response.status_code == 302
+    response = client.post(task.flow_task.reverse("execute", args=args), data or {})
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    return task
+
+
+def _submit(client, member, application) -> FundingProcess:
+    client.force_login(member)
+    response = client.post(reverse("funding:application_submit", args=[application.pk]))
+    assert response.status_code == 302
+    return FundingProcess.objects.get(artifact_object_id=application.pk)
+
+
+def _status(application) -> str:
+    return FundingApplication.objects.get(pk=application.pk).status
+
+
+def _assess(client, officer, process, amount):
+    criterion = process.application.programme.criteria.get()
+    _do(
+        client,
+        officer,
+        process,
+        "assess",
+        {
+            "no_conflict_of_interest": "on",
+            "summary": "Väl förankrat.",
+            "proposed_outcome": "approved",
+            "proposed_amount": amount,
+            f"score_{criterion.pk}": "4",
+            f"comment_{criterion.pk}": "Bra",
+        },
+    )
+
+
+def test_an_application_goes_from_supplement_to_report_back(
+    client, people, organisation, programme, outsider
+):
+    application = factories.funding_draft(organisation, programme, people["member"])
+    process = _submit(client, people["member"], application)
+    assert not queues.queue(outsider).exists()
+    _do(
+        client,
+        people["officer"],
+        process,
+        "check_complete",
+        {
+            "result": "supplement",
+            "message": "Bifoga en budget.",
+            "due_on": (timezone.localdate() + timedelta(days=10)).isoformat(),
+        },
+    )
+    assert _status(application) == Status.SUPPLEMENT_REQUESTED
+    assert not queues.queue(outsider).exists()
+    _do(client, people["colleague"], process, "answer_supplement", {"answer": "Nu bifogad."})
+    _do(client, people["officer"], process, "check_complete", {"result": "complete"})
+    _assess(client, people["officer"], process, "30000")
+    assert _status(application) == Status.AWAITING_DECISION
+    assert _open_task(process, "decide_as_delegate")
+    _do(
+        client,
+        people["delegate"],
+        process,
+        "decide_as_delegate",
+        {"outcome": "approved", "amount_granted": "30000", "reasons": "Uppfyller villkoren."},
+    )
+    _do(
+        client,
+        people["officer"],
+        process,
+        "pay",
+        {"amount": "10000", "paid_on": timezone.localdate().isoformat()},
+    )
+    _do(
+        client,
+        people["officer"],
+        process,
+        "pay",
+        {"amount": "20000", "paid_on": timezone.localdate().isoformat()},
+    )
+    _do(
+        client,
+        people["member"],
+        process,
+        "report_back",
+        {"description": "Fyra veckor fotboll.", "amount_used": "30000"},
+    )
+    _do(client, people["officer"], process, "review_report", {"review": "approved"})
+    process.refresh_from_db()
+    assert process.status == PROCESS.DONE
+    assert _status(application) == Status.CLOSED
+    human = process.task_set.filter(flow_task_type="HUMAN").count()
+    assert human == 9  # check ×2, answer, assess, decide, pay ×2, report, review
+
+
+def test_the_assessor_cannot_take_the_decision(client, people, organisation, programme):
+    application = factories.funding_draft(
+        organisation, programme, people["member"], amount_applied=Decimal("15000")
+    )
+    process = _submit(client, people["member"], application)
+    _do(client, people["officer"], process, "check_complete", {"result": "complete"})
+    _assess(client, people["officer"], process, "15000")
+    task = _open_task(process, "decide_as_officer")
+    client.force_login(people["officer"])
+    response = client.post(task.flow_task.reverse("assign", args=[process.pk, task.pk]))
+    assert response.status_code == 403
+    _do(
+        client,
+        people["other_officer"],
+        process,
+        "decide_as_officer",
+        {"outcome": "rejected", "amount_granted": "0", "reasons": "Utanför programmet."},
+    )
+    process.refresh_from_db()
+    assert process.status == PROCESS.DONE
+    assert _status(application) == Status.REJECTED
+
+
+def test_an_amount_over_the_delegation_goes_to_the_board(client, people, organisation, programme):
+    application = factories.funding_draft(
+        organisation, programme, people["member"], amount_applied=Decimal("80000")
+    )
+    process = _submit(client, people["member"], application)
+    _do(client, people["officer"], process, "check_complete", {"result": "complete"})
+    _assess(client, people["officer"], process, "80000")
+    other_secretary = factories.staff(Role.BOARD_SECRETARY, board=factories.BoardFactory())
+    assert not queues.queue(other_secretary).exists()
+    assert not queues.queue(people["delegate"]).filter(process=process).exists()
+    _do(
+        client,
+        people["secretary"],
+        process,
+        "record_board_decision",
+        {
+            "outcome": "partly_approved",
+            "amount_granted": "60000",
+            "reasons": "Delvis.",
+            "meeting_date": timezone.localdate().isoformat(),
+            "protocol_paragraph": "§ 12",
+        },
+    )
+    assert _status(application) == Status.GRANTED
+    assert _open_task(process, "pay")
+
+
+def test_a_refused_submission_starts_no_flow(client, people, organisation, programme):
+    organisation.evidence.all().delete()
+    application = factories.funding_draft(organisation, programme, people["member"])
+    client.force_login(people["member"])
+    response = client.post(reverse("funding:application_submit", args=[application.pk]))
+    assert response.status_code == 400
+    assert "saknas" in response.content.decode() or "missing" in response.content.decode()
+    assert not FundingProcess.objects.exists()

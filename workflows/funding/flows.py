@@ -1,0 +1,153 @@
+"""A funding application from submission to report-back.
+
+The association submits (the flow starts) → an officer checks completeness, or asks the
+association for a supplement (repeatable) → an officer assesses → the decision is taken by
+whoever the programme's delegation order names for the amount (an officer or delegate who
+did not assess it, or the board through its secretary) → payout in one or more tranches →
+the association reports back → an officer approves it, asks for more, or claims repayment.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import act, flow, lock
+
+from funding.delegation import was_assessed_by
+from organisations import policy
+from workflows.models import FundingProcess
+
+from . import views
+
+
+def _organisation(process):
+    return process.organisation
+
+
+def _board(process):
+    return process.board
+
+
+class DecisionTask(flow.View):
+    """A decision: never taken or done by the person who assessed the application."""
+
+    def _assessed_by(self, user, task) -> bool:
+        return was_assessed_by(task.process.coerced.application, user)
+
+    def can_assign(self, user, task):
+        return super().can_assign(user, task) and not self._assessed_by(user, task)
+
+    def can_execute(self, user, task):
+        return super().can_execute(user, task) and not self._assessed_by(user, task)
+
+
+class FundingApplicationFlow(flow.Flow):
+    process_class = FundingProcess
+    lock_impl = lock.select_for_update_lock
+    process_title = _("Funding application")
+    process_description = _("From submission to decision, payout and report-back.")
+
+    # association: the submit view starts the flow with the registered application
+    submit = (
+        flow.StartHandle(this.start_process)
+        .Annotation(title=_("Application submitted"))
+        .Next(this.check_complete)
+    )
+    # officer
+    check_complete = (
+        flow.View(views.CompletenessCheckView.as_view())
+        .Annotation(title=_("Check that the application is complete"))
+        .Permission("casework.handle_case")
+        .Next(this.is_complete)
+    )
+    is_complete = (
+        flow.If(act.process.is_complete)
+        .Annotation(title=_("Complete?"))
+        .Then(this.assess)
+        .Else(this.answer_supplement)
+    )
+    # association
+    answer_supplement = (
+        flow.View(views.SupplementAnswerView.as_view())
+        .Annotation(title=_("Complete the application"))
+        .Permission(policy.ACT_FOR_ORGANISATION, obj=_organisation)
+        .Next(this.check_complete)
+    )
+    # officer
+    assess = (
+        flow.View(views.AssessmentView.as_view())
+        .Annotation(title=_("Assess the application"))
+        .Permission("casework.handle_case")
+        .Next(this.route_decision)
+    )
+    route_decision = (
+        flow.Switch()
+        .Annotation(title=_("Who decides, by the delegation order"))
+        .Case(this.decide_as_officer, act.process.decided_by_officer)
+        .Case(this.decide_as_delegate, act.process.decided_by_delegate)
+        .Default(this.record_board_decision)
+    )
+    # officer who did not assess the application
+    decide_as_officer = (
+        DecisionTask(views.DecisionView.as_view())
+        .Annotation(title=_("Decide on the application (officer's delegation)"))
+        .Permission("casework.handle_case")
+        .Next(this.is_granted)
+    )
+    # head of unit (delegate)
+    decide_as_delegate = (
+        DecisionTask(views.DecisionView.as_view())
+        .Annotation(title=_("Decide on the application (delegation)"))
+        .Permission("casework.decide_on_delegation")
+        .Next(this.is_granted)
+    )
+    # secretary of the programme's board
+    record_board_decision = (
+        DecisionTask(views.BoardDecisionView.as_view())
+        .Annotation(title=_("Record the board's decision"))
+        .Permission(policy.ACT_FOR_BOARD, obj=_board)
+        .Next(this.is_granted)
+    )
+    is_granted = (
+        flow.If(act.process.is_granted)
+        .Annotation(title=_("Granted?"))
+        .Then(this.pay)
+        .Else(this.rejected)
+    )
+    # officer
+    pay = (
+        flow.View(views.PayoutView.as_view())
+        .Annotation(title=_("Pay out the grant"))
+        .Permission("casework.handle_case")
+        .Next(this.is_paid_in_full)
+    )
+    is_paid_in_full = (
+        flow.If(act.process.is_paid_in_full)
+        .Annotation(title=_("Paid in full?"))
+        .Then(this.report_back)
+        .Else(this.pay)
+    )
+    # association
+    report_back = (
+        flow.View(views.ReportBackView.as_view())
+        .Annotation(title=_("Report back on the grant"))
+        .Permission(policy.ACT_FOR_ORGANISATION, obj=_organisation)
+        .Next(this.review_report)
+    )
+    # officer
+    review_report = (
+        flow.View(views.ReportReviewView.as_view())
+        .Annotation(title=_("Review the report-back"))
+        .Permission("casework.handle_case")
+        .Next(this.needs_more_report)
+    )
+    needs_more_report = (
+        flow.If(act.process.needs_more_report)
+        .Annotation(title=_("More needed?"))
+        .Then(this.report_back)
+        .Else(this.settled)
+    )
+    rejected = flow.End().Annotation(title=_("Rejected"))
+    settled = flow.End().Annotation(title=_("Settled"))
+
+    def start_process(self, activation, application):
+        activation.process.artifact = application
+        return activation.process

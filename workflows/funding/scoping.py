@@ -1,0 +1,106 @@
+"""404, never 403, for another organisation's processes and tasks in viewflow's pages.
+
+viewflow's Site lets only holders of the global ``view_<process>`` permission into a flow's
+pages at all, so an association's members and board secretaries could not take their own
+tasks; and it answers 403 where a person lacks a task's permission, which tells that the
+process exists. ``CaseScopedFlowAppViewset`` opens the flow's pages to everyone and
+puts a guard in front of each of its pages instead:
+
+- a page that carries a process id: the process must belong to this flow, its case must be
+  visible to the person (``casework.policy``) and a task id must belong to that process;
+  otherwise 404. viewflow's own task checks still run after the guard.
+- every other page (dashboard, lists, charts, bulk actions) stays for holders of the flow's
+  view permission; anyone else is sent to the portal's pages (by default the start page,
+  where their own tasks are).
+
+Nothing of viewflow is changed: the guards wrap the views of the URL patterns this viewset
+builds.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import URLResolver, reverse
+from viewflow.workflow.flow.viewset import FlowAppViewset
+from viewflow.workflow.models import Process, Task
+from viewflow.workflow.status import STATUS
+
+from casework import policy as case_policy
+
+
+def _visible(user, flow_class, process_pk: int, task_pk: int | None) -> bool:
+    process = Process.objects.filter(pk=process_pk, flow_class=flow_class).first()
+    if process is None:
+        return False
+    case = process.coerced.case
+    if case is None or not case_policy.can_view_case(user, case):
+        return False
+    return task_pk is None or Task.objects.filter(pk=task_pk, process_id=process_pk).exists()
+
+
+def scoped(view, flow_class):
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not _visible(request.user, flow_class, kwargs["process_pk"], kwargs.get("task_pk")):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def for_flow_viewers(view, flow_class, portal_url_name: str):
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not flow_class.instance.has_view_permission(request.user):
+            return redirect(portal_url_name)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def _guard(patterns, flow_class, portal_url_name: str) -> None:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            _guard(entry.url_patterns, flow_class, portal_url_name)
+        elif "process_pk" in entry.pattern.converters:
+            entry.callback = scoped(entry.callback, flow_class)
+        else:
+            entry.callback = for_flow_viewers(entry.callback, flow_class, portal_url_name)
+
+
+class CaseScopedFlowAppViewset(FlowAppViewset):
+    """viewflow's flow application, with every page of one process scoped to its case.
+
+    ``portal_url_name``: where the flow's menu entry takes people without the flow's view
+    permission (an association's members: their portal pages for this kind of case).
+    """
+
+    def __init__(self, flow_class, *, portal_url_name: str = "home", **kwargs):
+        super().__init__(flow_class, **kwargs)
+        self.portal_url_name = portal_url_name
+
+    def has_view_permission(self, user, obj=None):
+        # The Site's gate in front of every page of the flow; the guards above decide per page
+        # (and send an anonymous visitor to log in).
+        return True
+
+    def get_success_url(self, request):
+        """After taking a task, people without the flow's pages go straight to doing it."""
+        activation = getattr(request, "activation", None)
+        if activation is None or self._flow_class.instance.has_view_permission(request.user):
+            return super().get_success_url(request)
+        task = activation.task
+        if task.status == STATUS.ASSIGNED and task.owner_id == request.user.pk:
+            return task.flow_task.reverse("execute", args=[task.process_id, task.pk])
+        return reverse(self.portal_url_name)
+
+    def _get_urls(self):
+        patterns = super()._get_urls()
+        _guard(patterns, self._flow_class, self.portal_url_name)
+        return patterns

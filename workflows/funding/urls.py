@@ -1,0 +1,16 @@
+"""The association's funding pages: the portal pages of ``funding`` and the submit view,
+which starts the workflow (``funding`` itself never imports ``workflows``)."""
+
+from django.urls import path
+
+from funding.urls import app_name
+from funding.urls import urlpatterns as portal_patterns
+
+from . import views
+
+urlpatterns = [
+    *portal_patterns,
+    path("applications/<int:pk>/submit/", views.application_submit, name="application_submit"),
+]
+
+__all__ = ["app_name", "urlpatterns"]

@@ -1,0 +1,53 @@
+"""The draft agreement's form and contributions, shared by the officer's and the
+organisation's co-creation pages."""
+
+from django.utils import timezone
+
+from partnerships import forms, selectors, services
+
+
+def draft_forms(inquiry, data=None):
+    """The draft form and contributions formset, filled from the latest version."""
+    version = selectors.latest_version(inquiry)
+    initial = {"period_start": timezone.localdate(), "notice_months": 6}
+    contributions = []
+    if version is not None:
+        initial = {name: getattr(version, name) for name in services.agreements.VERSION_FIELDS}
+        contributions = [
+            {
+                "party": c.party_id,
+                "kind": c.kind,
+                "description": c.description,
+                "amount_sek": c.amount_sek,
+                "recipient": c.recipient_id,
+            }
+            for c in version.contributions.all()
+        ]
+    draft = forms.DraftForm(data, initial=initial, prefix="draft")
+    formset = forms.ContributionFormSet(
+        data, initial=contributions, prefix="contributions", form_kwargs={"inquiry": inquiry}
+    )
+    return draft, formset
+
+
+def save_version(inquiry, user, draft, formset):
+    """Save the posted draft as a new version."""
+    contributions = [
+        services.ContributionInput(
+            party=row["party"],
+            kind=row["kind"],
+            description=row["description"],
+            amount_sek=row["amount_sek"],
+            recipient=row.get("recipient"),
+        )
+        for row in formset.cleaned_data
+        if row and not row.get("DELETE")
+    ]
+    data = dict(draft.cleaned_data)
+    return services.agreement_draft_save(
+        inquiry=inquiry,
+        acting_user=user,
+        data=data,
+        contributions=contributions,
+        note=data.pop("note", ""),
+    )

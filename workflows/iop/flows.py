@@ -1,0 +1,116 @@
+"""The IOP inquiry, as the people in it see it: screening, investigation, co-creation, the
+memo, the boards' decisions in parallel, signing, and the active partnership.
+
+The flow only routes work; every decision is made by a service in ``partnerships.services``
+and read back through the named conditions of ``IOPProcess``.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import act, flow, lock
+
+from organisations.policy import ACT_FOR_ORGANISATION
+from partnerships.policy import HANDLE_CASE
+from workflows.models import IOPProcess
+
+from . import views
+from .nodes import ForEachSplit, View, task_object, task_permission
+
+
+class IOPFlow(flow.Flow):
+    """IOP inquiry
+
+    From an idea-based organisation's proposal, or an assignment from the executive board, to
+    a signed partnership.
+    """
+
+    process_class = IOPProcess
+    lock_impl = lock.select_for_update_lock
+
+    # association member (portal) or officer (assignment)
+    start = (
+        flow.StartHandle(this.start_process)
+        .Annotation(title=_("Inquiry registered"))
+        .Next(this.screen)
+    )
+    # officer
+    screen = (
+        View(views.ScreeningView.as_view())
+        .Annotation(title=_("Screen against the IOP criteria"))
+        .Permission(HANDLE_CASE)
+        .Next(this.is_iop)
+    )
+    is_iop = flow.If(act.process.is_iop).Then(this.investigate).Else(this.not_iop)
+    # officer
+    investigate = (
+        View(views.InvestigationView.as_view())
+        .Annotation(title=_("Investigate: legal assessment"))
+        .Permission(HANDLE_CASE)
+        .Next(this.is_investigated_as_iop)
+    )
+    is_investigated_as_iop = flow.If(act.process.is_open).Then(this.co_create).Else(this.closed)
+    # officer, with the idea-based parties
+    co_create = (
+        View(views.CoCreationView.as_view())
+        .Annotation(title=_("Co-create the agreement"))
+        .Permission(HANDLE_CASE)
+        .Next(this.is_draft_sent)
+    )
+    is_draft_sent = (
+        flow.If(act.process.draft_awaits_review).Then(this.review_draft).Else(this.write_memo)
+    )
+    # members of the organisation
+    review_draft = (
+        View(views.ReviewDraftView.as_view())
+        .Annotation(title=_("Review the draft agreement"))
+        .Permission(ACT_FOR_ORGANISATION, obj=act.process.organisation)
+        .Next(this.co_create)
+    )
+    # officer
+    write_memo = (
+        View(views.MemoView.as_view())
+        .Annotation(title=_("Write the memo to the boards"))
+        .Permission(HANDLE_CASE)
+        .Next(this.boards)
+    )
+    boards = ForEachSplit().Next(this.decide, data_source=act.process.board_tasks)
+    # the secretary of each deciding board
+    decide = (
+        View(views.BoardDecisionView.as_view())
+        .Annotation(title=_("Record the board's decision"))
+        .Permission(task_permission, obj=task_object)
+        .Next(this.boards_done)
+    )
+    boards_done = flow.Join(continue_on_condition=this.stop_waiting_for_boards).Next(
+        this.are_boards_agreed
+    )
+    are_boards_agreed = (
+        flow.If(act.process.boards_approved).Then(this.signing).Else(this.revise_or_close)
+    )
+    # officer
+    revise_or_close = (
+        View(views.ReviseOrCloseView.as_view())
+        .Annotation(title=_("Revise the agreement or close the inquiry"))
+        .Permission(HANDLE_CASE)
+        .Next(this.is_revised)
+    )
+    is_revised = flow.If(act.process.is_open).Then(this.co_create).Else(this.closed)
+    signing = ForEachSplit().Next(this.sign, data_source=act.process.signing_tasks)
+    # each party's signatory (a party of the city signs through its board)
+    sign = (
+        View(views.SignView.as_view())
+        .Annotation(title=_("Sign the agreement"))
+        .Permission(task_permission, obj=task_object)
+        .Next(this.signed)
+    )
+    signed = flow.Join().Next(this.active)
+    active = flow.End().Annotation(title=_("Partnership active"))
+    not_iop = flow.End().Annotation(title=_("Closed: not an IOP"))
+    closed = flow.End().Annotation(title=_("Closed without agreement"))
+
+    def start_process(self, activation, inquiry):
+        activation.process.artifact = inquiry
+        return activation.process
+
+    def stop_waiting_for_boards(self, activation, active_tasks) -> bool:
+        return activation.process.boards_blocked

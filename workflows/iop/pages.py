@@ -1,0 +1,138 @@
+"""The IOP pages outside the task inbox: propose, register an assignment, follow a case."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from casework import policy as case_policy
+from casework import selectors as case_selectors
+from casework.forms import CommentForm
+from organisations import policy as org_policy
+from organisations.models import Organisation
+from partnerships import forms, policy, selectors, services
+from partnerships.models import Party
+
+from .flows import IOPFlow
+
+
+def _parties(data, lead=None) -> list:
+    parties = [
+        services.PartyInput(board.administration, Party.Side.PUBLIC, board=board)
+        for board in data["boards"]
+    ]
+    for organisation in data["partners"]:
+        side = Party.Side.IDEA_BASED if organisation.is_idea_based else Party.Side.PUBLIC
+        parties.append(services.PartyInput(organisation, side))
+    if lead is not None and lead not in data["partners"]:
+        parties.insert(0, services.PartyInput(lead, Party.Side.IDEA_BASED))
+    parties[0] = services.PartyInput(
+        parties[0].organisation, parties[0].side, parties[0].board, data["contributions"]
+    )
+    return parties
+
+
+def _fields(data) -> dict:
+    names = ("title", "purpose", "target_group", "public_benefit_goal", "challenge_area")
+    return {name: data[name] for name in names}
+
+
+@login_required
+def propose(request):
+    """An idea-based organisation's member proposes a partnership."""
+    ids = org_policy.roles_of(request.user).organisation_ids
+    organisation = Organisation.objects.filter(pk__in=ids).order_by("pk").first()
+    if organisation is None:
+        raise Http404
+    form = forms.InquiryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                inquiry = services.inquiry_propose(
+                    acting_user=request.user,
+                    organisation=organisation,
+                    parties=_parties(form.cleaned_data, lead=organisation),
+                    **_fields(form.cleaned_data),
+                )
+                IOPFlow.start.run(inquiry=inquiry)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request,
+                _("Your proposal is registered as case %(case)s.")
+                % {"case": inquiry.case.case_number},
+            )
+            return redirect("partnerships:inquiry", inquiry.case.case_number)
+    return render(
+        request, "partnerships/propose.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+def register_assignment(request):
+    """An officer registers an assignment from the executive board."""
+    if not policy.is_officer(request.user):
+        raise PermissionDenied
+    form = forms.AssignmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                inquiry = services.inquiry_register_assignment(
+                    acting_user=request.user,
+                    lead=data["lead"],
+                    assignment_reference=data["assignment_reference"],
+                    parties=_parties(data, lead=data["lead"]),
+                    **_fields(data),
+                )
+                IOPFlow.start.run(inquiry=inquiry)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            return redirect("partnerships:inquiry", inquiry.case.case_number)
+    return render(request, "partnerships/propose.html", {"form": form, "assignment": True})
+
+
+@login_required
+def inquiry_detail(request, case_number):
+    """Where the inquiry stands, who has it, what happened when, and its shared comments."""
+    inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
+    case = inquiry.case
+    is_staff = org_policy.is_staff_member(request.user)
+    return render(
+        request,
+        "partnerships/inquiry_detail.html",
+        {
+            "inquiry": inquiry,
+            "case": case,
+            "parties": inquiry.parties.select_related("organisation", "board"),
+            "version": selectors.latest_version(inquiry),
+            "open_tasks": _open_tasks(inquiry),
+            "decisions": inquiry.board_decisions.select_related("board"),
+            "signatures": inquiry.signatures.select_related(
+                "party__organisation", "party__board", "signed_by"
+            ),
+            "events": case_selectors.case_history(case),
+            "comments": case_policy.visible_comments(request.user, case),
+            "comment_form": CommentForm(may_comment_internally=is_staff),
+        },
+    )
+
+
+def _open_tasks(inquiry) -> list:
+    """The open tasks of the inquiry's process: what waits, and who has it or may take it."""
+    return list(
+        Task.objects.filter(
+            process__artifact_object_id=inquiry.pk,
+            process__flow_class=IOPFlow,
+            status__in=[STATUS.NEW, STATUS.ASSIGNED],
+        )
+        .select_related("owner")
+        .order_by("pk")
+    )

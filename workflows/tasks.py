@@ -1,0 +1,43 @@
+"""Background work for flows. Each task takes an id, checks whether its work is done, and is
+safe to deliver twice."""
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+from viewflow.workflow.timers import fire_due_timers
+
+logger = logging.getLogger(__name__)
+
+JOB_MAX_RETRIES = 5
+
+
+@shared_task(acks_late=True)
+def fire_workflow_timers() -> int:
+    """Every minute: fire viewflow's due timer tasks (viewflow's own lock makes reruns safe)."""
+    return fire_due_timers()
+
+
+@shared_task(bind=True, acks_late=True, max_retries=JOB_MAX_RETRIES)
+def run_flow_job(self, task_pk: int) -> str:
+    """Run a ``CeleryJob`` step: start it, do its work, finish it and move the flow on."""
+    task = Task.objects.filter(pk=task_pk).first()
+    if task is None or task.status not in (STATUS.SCHEDULED, STATUS.STARTED):
+        return "skipped"  # done, cancelled or failed already: a repeated delivery
+    with task.activation() as activation:
+        activation.start()
+    try:
+        task.flow_task.run(activation)
+    except Exception as exc:
+        if self.request.retries >= self.max_retries or settings.CELERY_TASK_ALWAYS_EAGER:
+            logger.exception("Flow job %s failed for good", task_pk)
+            with task.activation() as failing:
+                failing.error(exc)
+            return "error"
+        raise self.retry(exc=exc, countdown=min(2 ** self.request.retries * 5, 300)) from exc
+    with task.activation() as finishing:
+        if finishing.task.status == STATUS.STARTED:
+            finishing.execute()
+    return "done"
