@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "deadline_met": _("Deadline met"),
     "task_completed": _("Task completed"),
     "task_reassigned": _("Task passed on"),
+    "job_retried": _("Job retried"),
     "admin_added": _("Added in the administration"),
     "admin_changed": _("Changed in the administration"),
     "admin_deleted": _("Deleted in the administration"),

@@ -1,6 +1,7 @@
 """Forms of the IOP pages. Labels and help texts are what the user reads: keep them plain."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import ChallengeArea
@@ -13,6 +14,7 @@ from .models import (
     Contribution,
     DraftReview,
     LegalAssessment,
+    Screening,
 )
 
 YES_NO = [(True, _("Yes")), (False, _("No"))]
@@ -84,8 +86,12 @@ class ScreeningForm(forms.Form):
         criteria = {}
         for name, question in SCREENING_CRITERIA:
             criteria[name] = _yes_no(question)
+            # Each reasoning names its criterion: four fields all called "Reasoning" would read
+            # the same in the error summary and to a screen reader.
+            criterion = Screening._meta.get_field(name).verbose_name
             criteria[f"{name}_reasoning"] = forms.CharField(
-                label=_("Reasoning"), widget=forms.Textarea(attrs={"rows": 2})
+                label=format_lazy(_("Reasoning: {criterion}"), criterion=criterion),
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
         self.fields = {**criteria, **self.fields}
 
@@ -158,10 +164,15 @@ ContributionFormSet = forms.formset_factory(ContributionForm, extra=2, can_delet
 
 
 class ReviewForm(forms.ModelForm):
+    answer = forms.ChoiceField(
+        label=_("Your answer"), choices=DraftReview.Answer.choices, widget=forms.RadioSelect
+    )
+
     class Meta:
         model = DraftReview
         fields = ["answer", "comment"]
-        widgets = {"answer": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"comment": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"comment": _("Required when you ask for changes: say which.")}
 
 
 class MemoForm(forms.Form):
@@ -179,11 +190,14 @@ class MemoForm(forms.Form):
 
 
 class BoardDecisionForm(forms.ModelForm):
+    outcome = forms.ChoiceField(
+        label=_("Decision"), choices=BoardDecision.Outcome.choices, widget=forms.RadioSelect
+    )
+
     class Meta:
         model = BoardDecision
         fields = ["outcome", "meeting_date", "protocol_paragraph", "note"]
         widgets = {
-            "outcome": forms.RadioSelect,
             "meeting_date": DATE,
             "note": forms.Textarea(attrs={"rows": 2}),
         }
@@ -210,3 +224,7 @@ class SignForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = required

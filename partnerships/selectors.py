@@ -41,6 +41,11 @@ def unsigned_parties(inquiry: IOPInquiry, version: AgreementVersion) -> list[Par
     return list(inquiry.parties.exclude(pk__in=signed).select_related("organisation", "board"))
 
 
+def current_memo(inquiry: IOPInquiry):
+    """The memo of the current round of board decisions, if one is written."""
+    return inquiry.memos.filter(round=inquiry.board_round).prefetch_related("boards").first()
+
+
 def signed_version(inquiry: IOPInquiry) -> AgreementVersion | None:
     """The version the parties sign: the latest at the time the boards approved it."""
     memo = inquiry.memos.order_by("-round").select_related("version").first()

@@ -176,3 +176,8 @@ def _funding_of_organisation(organisation) -> dict:
 @object_url("funding:delegated_decisions")
 def _delegated_decisions(organisation) -> dict:
     return {"board_code": factories.FundingProgrammeFactory().board.code}
+
+
+@object_url("partnerships:end")
+def _iop_inquiry_end(organisation) -> dict:
+    return {"case_number": factories.iop_process(organisation).inquiry.case.case_number}

@@ -38,6 +38,15 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"Skipped in CI, where every service must be present: {report.longrepr}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def site_urls_loaded():
+    """viewflow names a flow's task URLs once the Site is in the URLconf; load it up front, as
+    the first request of a running server would."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018
+
+
 @pytest.fixture
 def requires_postgresql(db):
     if connection.vendor != "postgresql":

@@ -7,10 +7,12 @@ NULL`` and a per-row string concatenation, which no index can serve (see BENCH.m
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from casework.models import Deadline
 from organisations import policy
 
 
@@ -61,6 +63,24 @@ def inbox(user) -> QuerySet[Task]:
         .prefetch_related("process__artifact__case")
         .order_by("pk")
     )
+
+
+def with_due_dates(
+    tasks: QuerySet[Task], *, overdue_only: bool = False, by_due_date: bool = False
+) -> QuerySet[Task]:
+    """Each task's earliest open deadline as ``due_on``; optionally only overdue, or by due date."""
+    open_deadlines = Deadline.objects.filter(met_at__isnull=True)
+    tasks = tasks.annotate(
+        due_on=Subquery(
+            open_deadlines.filter(task_id=OuterRef("pk")).order_by("due_on").values("due_on")[:1]
+        )
+    )
+    if overdue_only:
+        overdue = open_deadlines.filter(due_on__lt=timezone.localdate(), task_id__isnull=False)
+        tasks = tasks.filter(pk__in=overdue.values("task_id"))
+    if by_due_date:
+        tasks = tasks.order_by(F("due_on").asc(nulls_last=True), "pk")
+    return tasks
 
 
 def page_of(

@@ -12,6 +12,7 @@ from notifications.services import notify
 from organisations import policy
 
 from .models import CaseProcess
+from .models.base import task_url
 
 
 def may_take(user, task: Task) -> bool:
@@ -56,7 +57,7 @@ def task_reassign(*, task: Task, acting_user, to_user=None) -> Task:
         notify(
             recipients=[to_user],
             kind=Kind.TASK_ASSIGNED,
-            url=task.reverse("index"),
+            url=task_url(task, "index"),
             title=_("A task has been passed to you: %(task)s") % {"task": task.brief},
         )
     return task

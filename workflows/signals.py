@@ -14,6 +14,7 @@ from notifications.services import notify
 from organisations import policy
 
 from .models import CaseProcess
+from .models.base import task_url
 
 
 def _case_of(process):
@@ -50,10 +51,10 @@ def _notify_task(task_pk: int) -> None:
     label = f"{task.brief} – {case.case_number}" if case else str(task.brief)
     if task.owner_id:
         recipients, kind = [task.owner], Kind.TASK_ASSIGNED
-        url = task.reverse("index")
+        url = task_url(task, "index")
     else:
         recipients = policy.holders_of(task.owner_permission, task.owner_permission_obj)
-        kind, url = Kind.TASK_AVAILABLE, task.reverse("assign")
+        kind, url = Kind.TASK_AVAILABLE, task_url(task, "assign")
     with transaction.atomic():
         notify(
             recipients=recipients,

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import selectors as case_selectors
@@ -46,28 +47,41 @@ def _after(request) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-@login_required
-def inbox(request):
-    tasks, has_more = queues.page_of(
-        queues.inbox(request.user), after=_after(request), size=PAGE_SIZE
-    )
+def _task_list(request, tasks, action: str, which: str):
+    """A page of tasks, oldest first (keyset paging), or by due date (offset paging)."""
+    overdue_only = request.GET.get("overdue") == "1"
+    by_due = request.GET.get("sort") == "due"
+    tasks = queues.with_due_dates(tasks, overdue_only=overdue_only, by_due_date=by_due)
+    if by_due:
+        offset = _after(request) or 0
+        rows = list(tasks[offset : offset + PAGE_SIZE + 1])
+        page, has_more, next_after = rows[:PAGE_SIZE], len(rows) > PAGE_SIZE, offset + PAGE_SIZE
+    else:
+        page, has_more = queues.page_of(tasks, after=_after(request), size=PAGE_SIZE)
+        next_after = page[-1].pk if page else None
     return render(
         request,
         "workflows/task_list.html",
-        {"tasks": _with_links(tasks, "index"), "has_more": has_more, "list": "inbox"},
+        {
+            "tasks": _with_links(page, action),
+            "has_more": has_more,
+            "next_after": next_after,
+            "list": which,
+            "overdue_only": overdue_only,
+            "by_due": by_due,
+            "today": timezone.localdate(),
+        },
     )
+
+
+@login_required
+def inbox(request):
+    return _task_list(request, queues.inbox(request.user), "index", "inbox")
 
 
 @login_required
 def queue(request):
-    tasks, has_more = queues.page_of(
-        queues.queue(request.user), after=_after(request), size=PAGE_SIZE
-    )
-    return render(
-        request,
-        "workflows/task_list.html",
-        {"tasks": _with_links(tasks, "assign"), "has_more": has_more, "list": "queue"},
-    )
+    return _task_list(request, queues.queue(request.user), "assign", "queue")
 
 
 @login_required

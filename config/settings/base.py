@@ -152,6 +152,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+# A task whose worker died unacknowledged is delivered again after this many seconds; keep it
+# longer than the longest task (a large document takes seconds, not minutes).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+}
 
 # Demo accounts (password "demo") exist only where this is switched on.
 DEMO_MODE = env.bool("DEMO_MODE", default=False)

@@ -16,8 +16,9 @@ from casework.forms import CommentForm
 from organisations import policy as org_policy
 from organisations.models import Organisation
 from partnerships import forms, policy, selectors, services
-from partnerships.models import Party
+from partnerships.models import Party, Status
 
+from . import closing
 from .flows import IOPFlow
 
 
@@ -118,11 +119,39 @@ def inquiry_detail(request, case_number):
             "signatures": inquiry.signatures.select_related(
                 "party__organisation", "party__board", "signed_by"
             ),
-            "events": case_selectors.case_history(case),
+            "events": _timeline(case),
             "comments": case_policy.visible_comments(request.user, case),
             "comment_form": CommentForm(may_comment_internally=is_staff),
+            "may_end": closing.how_may_end(request.user, inquiry),
         },
     )
+
+
+def _timeline(case) -> list[dict]:
+    """The case's history in words: what happened, by whom, from which status to which.
+
+    Steps the engine takes by itself (splits, joins, the start) leave no row: only people's
+    work is listed."""
+    statuses = dict(Status.choices)
+    rows = []
+    for event in case_selectors.case_history(case):
+        if event.action == "task_completed" and event.actor is None:
+            continue
+        what = event.action_label
+        if event.action == "task_completed":
+            node = getattr(IOPFlow.instance, event.data.get("task", ""), None)
+            what = f"{what}: {node.task_title}" if node is not None else what
+        rows.append(
+            {
+                "at": event.at,
+                "what": what,
+                "actor": event.actor,
+                "from_state": statuses.get(event.from_state, event.from_state),
+                "to_state": statuses.get(event.to_state, event.to_state),
+                "reason": event.reason,
+            }
+        )
+    return rows
 
 
 def _open_tasks(inquiry) -> list:
@@ -136,3 +165,24 @@ def _open_tasks(inquiry) -> list:
         .select_related("owner")
         .order_by("pk")
     )
+
+
+@login_required
+def end_inquiry(request, case_number):
+    """Withdraw the inquiry (its organisation) or close it without an agreement (an officer)."""
+    inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
+    how = closing.how_may_end(request.user, inquiry)
+    if not how:
+        raise Http404
+    form = forms.ReasonForm(request.POST or None, required=how == closing.CLOSE)
+    if request.method == "POST" and form.is_valid():
+        try:
+            closing.inquiry_end(
+                inquiry=inquiry, acting_user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("The inquiry is closed. The organisation has been told."))
+            return redirect("partnerships:inquiry", case_number)
+    return render(request, "partnerships/end.html", {"form": form, "inquiry": inquiry, "how": how})

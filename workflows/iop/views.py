@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from partnerships import forms, selectors, services
+from partnerships import documents, forms, selectors, services
 from partnerships.models import Party
 
 from . import drafts
@@ -185,11 +185,14 @@ class MemoView(TaskView):
 
 class BoardDecisionView(TaskView):
     form_class = forms.BoardDecisionForm
+    template_name = "workflows/iop/decide.html"
     done_message = _("The board's decision is recorded.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            board=self.request.activation.task.owner_permission_obj, **kwargs
+            board=self.request.activation.task.owner_permission_obj,
+            memo=selectors.current_memo(self.inquiry),
+            **kwargs,
         )
 
     def perform(self, form):
@@ -233,6 +236,7 @@ class SignView(TaskView):
         return super().get_context_data(
             party=self.party,
             signed_version=selectors.signed_version(self.inquiry),
+            checksum=documents.agreement_checksum(self.inquiry),
             today=timezone.localdate(),
             **kwargs,
         )

@@ -1,5 +1,13 @@
+from django.urls import get_resolver
 from django.utils.functional import cached_property
 from viewflow.workflow.models import Process
+
+
+def task_url(task, view_name: str) -> str:
+    """A task's page. The flows' URL namespaces exist once the Site's URLconf is loaded, which
+    a management command or a background job has not necessarily done yet."""
+    get_resolver().url_patterns  # noqa: B018 - loads the URLconf and with it the Site
+    return task.reverse(view_name)
 
 
 class CaseProcess(Process):

@@ -1,0 +1,104 @@
+"""Due dates in inboxes and queues, notifications of new tasks, passing tasks on."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from viewflow.workflow.status import STATUS
+
+from casework import services as case_services
+from casework.models import Deadline
+from notifications.models import Notification
+from organisations.models import Absence, Role
+from tests import factories
+from workflows import queues, services
+
+from . import iop_steps as steps
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def screening_task(organisation, officer):
+    process = factories.iop_process(organisation)
+    return steps.open_tasks(process, "screen")[0]
+
+
+def _due(task, officer, days: int):
+    case = queues.queue(officer).get(pk=task.pk).process
+    from workflows.models import CaseProcess
+
+    case = CaseProcess.objects.get(pk=case.pk).case
+    return case_services.deadline_set(
+        case=case,
+        kind=Deadline.Kind.OTHER,
+        audience=Deadline.Audience.STAFF,
+        due_on=dt.date.today() + dt.timedelta(days=days),
+        acting_user=officer,
+        task_id=task.pk,
+    )
+
+
+def test_the_queue_shows_due_dates_sorts_by_them_and_filters_overdue(client, organisation, officer):
+    later = steps.open_tasks(factories.iop_process(organisation), "screen")[0]
+    sooner = steps.open_tasks(factories.iop_process(organisation), "screen")[0]
+    undated = steps.open_tasks(factories.iop_process(organisation), "screen")[0]
+    _due(later, officer, 10)
+    _due(sooner, officer, -2)
+    client.force_login(officer)
+    by_due = client.get(reverse("workflows:queue"), {"sort": "due"})
+    assert [task.pk for task in by_due.context["tasks"]] == [sooner.pk, later.pk, undated.pk]
+    assert "Försenad" in by_due.content.decode()
+    overdue = client.get(reverse("workflows:queue"), {"overdue": "1"})
+    assert [task.pk for task in overdue.context["tasks"]] == [sooner.pk]
+
+
+def test_a_new_task_tells_those_who_may_take_it(
+    organisation, officer, django_capture_on_commit_callbacks
+):
+    member = factories.member(organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.iop_process(organisation)
+    assert Notification.objects.filter(recipient=officer, kind="task_available").count() == 1
+    assert not Notification.objects.filter(recipient=member).exists()
+
+
+def test_an_absent_officers_task_is_passed_on_by_a_coordinator(client, screening_task, officer):
+    colleague = factories.staff(Role.OFFICER)
+    coordinator = factories.staff(Role.COORDINATOR)
+    with screening_task.activation() as activation:
+        activation.assign(officer)
+    today = dt.date.today()
+    Absence.objects.create(user=officer, starts_on=today, ends_on=today)
+    client.force_login(coordinator)
+    page = client.get(reverse("workflows:team"))
+    assert [task.pk for task, _form in page.context["rows"]] == [screening_task.pk]
+    response = client.post(
+        reverse("workflows:team"), {"task": screening_task.pk, "to_user": colleague.pk}
+    )
+    assert response.status_code == 302
+    screening_task.refresh_from_db()
+    assert (screening_task.owner, screening_task.status) == (colleague, STATUS.ASSIGNED)
+    assert Notification.objects.filter(recipient=colleague, kind="task_assigned").exists()
+
+
+def test_a_task_goes_back_to_the_queue_and_only_to_people_who_may_take_it(
+    screening_task, officer, member
+):
+    coordinator = factories.staff(Role.COORDINATOR)
+    with screening_task.activation() as activation:
+        activation.assign(officer)
+    with pytest.raises(Exception, match="får inte ta"):
+        services.task_reassign(task=screening_task, acting_user=coordinator, to_user=member)
+    services.task_reassign(task=screening_task, acting_user=coordinator, to_user=None)
+    screening_task.refresh_from_db()
+    assert (screening_task.owner, screening_task.status) == (None, STATUS.NEW)
+
+
+def test_a_member_cannot_pass_on_anyones_task(screening_task, officer, member):
+    from django.core.exceptions import PermissionDenied
+
+    with screening_task.activation() as activation:
+        activation.assign(officer)
+    with pytest.raises(PermissionDenied):
+        services.task_reassign(task=screening_task, acting_user=member, to_user=None)
