@@ -16,7 +16,7 @@ class CommentForm(forms.Form):
     )
 
     def __init__(self, *args, may_comment_internally: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         if not may_comment_internally:
             del self.fields["internal"]
 

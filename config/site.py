@@ -11,8 +11,8 @@ from django.views.generic import RedirectView
 from viewflow.urls import Application, Site
 
 from workflows.funding.flows import FundingApplicationFlow
-from workflows.funding.scoping import CaseScopedFlowAppViewset
 from workflows.iop.flows import IOPFlow
+from workflows.scoping import CaseScopedFlowAppViewset
 
 
 class PortalApp(Application):
@@ -35,7 +35,7 @@ site = Site(
         CaseScopedFlowAppViewset(
             FundingApplicationFlow, icon="payments", portal_url_name="funding:overview"
         ),
-        CaseScopedFlowAppViewset(IOPFlow, icon="handshake"),
+        CaseScopedFlowAppViewset(IOPFlow, icon="handshake", portal_url_name="home"),
     ],
 )
 

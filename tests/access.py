@@ -181,3 +181,7 @@ def _delegated_decisions(organisation) -> dict:
 @object_url("partnerships:end")
 def _iop_inquiry_end(organisation) -> dict:
     return {"case_number": factories.iop_process(organisation).inquiry.case.case_number}
+
+
+# The documents app registers its own pages (they need documents made through its services).
+from tests.documents import access as _documents_access  # noqa: E402, F401

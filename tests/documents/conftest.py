@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from documents.models import Document
 from tests import factories
-from tests.access import object_url
+from tests.documents import access  # noqa: F401  (registers the document URLs)
 
 
 @pytest.fixture(autouse=True)
@@ -37,23 +37,3 @@ def stored_document(case, *, kind=Document.Kind.IOP_AGREEMENT, status=Document.S
     document.size, document.pages, document.rendered_at = len(pdf), 1, timezone.now()
     document.save()
     return document
-
-
-# The project-wide check that every URL with an object id answers 404 to another
-# organisation's member (tests/config/test_object_urls.py) finds the document URLs here.
-@object_url("documents:case_documents")
-def _case_documents(organisation) -> dict:
-    return {"case_number": factories.CaseFactory(organisation=organisation).case_number}
-
-
-@object_url("documents:document_detail")
-@object_url("documents:document_preview")
-@object_url("documents:document_download")
-@object_url("documents:document_render_again")
-def _document(organisation) -> dict:
-    # A requested draft, without a file: those checks never get as far as reading it.
-    case = factories.CaseFactory(organisation=organisation)
-    document = Document.objects.create(
-        case=case, kind=Document.Kind.IOP_AGREEMENT, version=1, context={}
-    )
-    return {"pk": document.pk}

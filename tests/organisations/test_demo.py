@@ -16,6 +16,8 @@ DEMO_ACCOUNTS = {
     "kulturnamnden",
     "kommunstyrelsen",
     "raddabarnen",
+    "tillsammans",
+    "malmouniversitet",
     "vaxtverket",
 }
 

@@ -7,6 +7,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from partnerships.models import SCREENING_CRITERIA
+from workflows.models.base import task_url
 
 
 def open_tasks(process, name: str | None = None) -> list[Task]:
@@ -18,9 +19,11 @@ def open_tasks(process, name: str | None = None) -> list[Task]:
 def take_and_do(client, user, task, data: dict, expect=302):
     """Take ``task`` from the queue as ``user`` and submit its form."""
     client.force_login(user)
-    response = client.post(task.reverse("assign"))
+    # task_url loads the URLconf first: a node's URL namespace is only complete once the Site's
+    # URLs are built (a bare ``task.reverse`` before that raised ``KeyError: 'screen'``).
+    response = client.post(task_url(task, "assign"))
     assert response.status_code == 302, response.status_code
-    response = client.post(task.reverse("execute"), data)
+    response = client.post(task_url(task, "execute"), data)
     assert response.status_code == expect, response.content.decode()[:3000]
     return response
 

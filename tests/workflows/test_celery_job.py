@@ -62,7 +62,7 @@ def test_a_job_delivered_twice_does_its_work_once(organisation):
     from workflows.tasks import run_flow_job
 
     process = JobFlow.start.run(case=factories.CaseFactory(organisation=organisation))
-    assert run_flow_job.apply(args=[_job_task(process).pk]).get() == "skipped"
+    assert run_flow_job.apply(args=[_job_task(process).pk]).result == "skipped"
     assert OUTCOME["runs"] == 1
 
 

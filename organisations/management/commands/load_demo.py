@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -78,9 +79,12 @@ class Command(BaseCommand):
         organisations = self._organisations()
         self._boards(organisations)
         self._evidence(organisations)
+        call_command("load_funding_demo", stdout=self.stdout)
         if settings.DEMO_MODE:
             self._accounts(organisations)
             self.stdout.write("Demo accounts loaded (password “demo”).")
+            # The seed IOP cases, walked through the real flow by the demo accounts.
+            call_command("load_iop_demo", stdout=self.stdout)
         else:
             self.stdout.write("DEMO_MODE is off: no demo accounts were created.")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
