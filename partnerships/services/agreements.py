@@ -254,11 +254,22 @@ def _after_board_decision(inquiry: IOPInquiry, acting_user, decision: BoardDecis
             "outcome": decision.get_outcome_display(),
         }
         change_status(inquiry, acting_user, "return_from_boards", reason=reason)
+        notify_organisation(
+            inquiry,
+            _("A board has decided on the agreement in case %(case)s")
+            % {"case": inquiry.case.case_number},
+            reason,
+        )
         return
     decided = {d.board_id for d in selectors.round_decisions(inquiry)}
     if all(board.pk in decided for board in selectors.deciding_boards(inquiry)):
         change_status(inquiry, acting_user, "approve_by_boards")
         case_mark_decided(case=inquiry.case, acting_user=acting_user)
+        notify_organisation(
+            inquiry,
+            _("The boards have approved the agreement in case %(case)s: it is ready to sign")
+            % {"case": inquiry.case.case_number},
+        )
         documents.request_final_agreement(selectors.signed_version(inquiry), acting_user)
 
 
