@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Case, Comment
+from .models import Case
 
 
 class CommentForm(forms.Form):
@@ -29,9 +29,6 @@ class CaseFilterForm(forms.Form):
         choices=[("", _("All kinds"))] + list(Case.Kind.choices),
     )
     open_only = forms.BooleanField(label=_("Only open cases"), required=False)
-
-
-__all__ = ["CommentForm", "CaseFilterForm", "Comment"]
 
 
 class ClockPauseForm(forms.Form):

@@ -1,6 +1,9 @@
 """Reads for the start page and case pages."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+
+from organisations import policy as org_policy
+from organisations.models import STAFF_ROLES, User
 
 from . import policy
 from .models import AuditEvent, Case
@@ -17,8 +20,6 @@ def recent_cases_of(user, limit: int = 20) -> list[Case]:
 def case_list(user, *, query: str = "", kind: str = "", open_only: bool = False) -> QuerySet[Case]:
     cases = policy.visible_cases(user).select_related("organisation", "challenge_area")
     if query:
-        from django.db.models import Q
-
         cases = cases.filter(
             Q(case_number__icontains=query)
             | Q(title__icontains=query)
@@ -37,9 +38,6 @@ def case_history(case: Case) -> QuerySet[AuditEvent]:
 
 def case_staff(case: Case):
     """The city's people who have worked on the case; all officers when nobody has yet."""
-    from organisations import policy as org_policy
-    from organisations.models import STAFF_ROLES, User
-
     actors = User.objects.filter(
         pk__in=case.events.exclude(actor=None).values("actor_id"),
         memberships__role__in=STAFF_ROLES,
@@ -52,10 +50,6 @@ def case_staff(case: Case):
 
 def case_members(case: Case):
     """The members of the organisation that follows the case."""
-    from organisations import policy as org_policy
-
     if case.organisation_id is None:
-        from organisations.models import User
-
         return User.objects.none()
     return org_policy.holders_of(org_policy.ACT_FOR_ORGANISATION, case.organisation)

@@ -16,8 +16,15 @@ from ..models import Attachment, FundingApplication, FundingProgramme, OtherFund
 from .errors import SubmissionRefused
 
 DRAFT_FIELDS = (
-    "title", "purpose", "target_group", "challenge_area", "activity_start", "activity_end",
-    "participants", "amount_applied", "total_cost",
+    "title",
+    "purpose",
+    "target_group",
+    "challenge_area",
+    "activity_start",
+    "activity_end",
+    "participants",
+    "amount_applied",
+    "total_cost",
 )
 
 
@@ -31,19 +38,27 @@ def application_create(
     if not programme.is_active or programme.closes_on < timezone.localdate():
         raise ValidationError(_("The programme is closed for applications."))
     application = FundingApplication(
-        programme=programme, organisation=organisation, title=title.strip(),
+        programme=programme,
+        organisation=organisation,
+        title=title.strip(),
         created_by=acting_user,
     )
     application.full_clean()
     application.save()
-    events.record(application, acting_user, "application_started", to_state=Status.DRAFT,
-                  data={"programme": programme.slug})
+    events.record(
+        application,
+        acting_user,
+        "application_started",
+        to_state=Status.DRAFT,
+        data={"programme": programme.slug},
+    )
     return application
 
 
 @transaction.atomic
-def application_update(*, application: FundingApplication, acting_user, **values
-                       ) -> FundingApplication:
+def application_update(
+    *, application: FundingApplication, acting_user, **values
+) -> FundingApplication:
     """Save answers of a draft (or of an application waiting for a supplement)."""
     application = _locked(application)
     policy.ensure_can_edit(acting_user, application)
@@ -59,8 +74,9 @@ def application_update(*, application: FundingApplication, acting_user, **values
 
 
 @transaction.atomic
-def other_funding_set(*, application: FundingApplication, acting_user, rows: list[dict]
-                      ) -> list[OtherFunding]:
+def other_funding_set(
+    *, application: FundingApplication, acting_user, rows: list[dict]
+) -> list[OtherFunding]:
     """Replace the declaration of other funding applied for or received."""
     application = _locked(application)
     policy.ensure_can_edit(acting_user, application)
@@ -71,14 +87,19 @@ def other_funding_set(*, application: FundingApplication, acting_user, rows: lis
         item.full_clean()
         item.save()
         saved.append(item)
-    events.record(application, acting_user, "other_funding_declared",
-                  data={"rows": len(saved), "total": str(sum(r.amount for r in saved))})
+    events.record(
+        application,
+        acting_user,
+        "other_funding_declared",
+        data={"rows": len(saved), "total": str(sum(r.amount for r in saved))},
+    )
     return saved
 
 
 @transaction.atomic
-def attachment_add(*, application: FundingApplication, acting_user, kind: str, upload
-                   ) -> Attachment:
+def attachment_add(
+    *, application: FundingApplication, acting_user, kind: str, upload
+) -> Attachment:
     """Store an attachment after its content proved to be an allowed type; nothing otherwise."""
     application = _locked(application)
     policy.ensure_can_edit(acting_user, application)
@@ -88,16 +109,28 @@ def attachment_add(*, application: FundingApplication, acting_user, kind: str, u
         digest.update(chunk)
     upload.seek(0)
     attachment = Attachment(
-        application=application, kind=kind, original_name=upload.name[-255:],
-        content_type=file_type.content_type, size=upload.size, sha256=digest.hexdigest(),
+        application=application,
+        kind=kind,
+        original_name=upload.name[-255:],
+        content_type=file_type.content_type,
+        size=upload.size,
+        sha256=digest.hexdigest(),
         uploaded_by=acting_user,
     )
     attachment.file.save(upload.name, upload, save=False)
     attachment.full_clean()
     attachment.save()
-    events.record(application, acting_user, "attachment_added", data={
-        "attachment_id": attachment.pk, "kind": kind, "sha256": attachment.sha256,
-        "size": attachment.size})
+    events.record(
+        application,
+        acting_user,
+        "attachment_added",
+        data={
+            "attachment_id": attachment.pk,
+            "kind": kind,
+            "sha256": attachment.sha256,
+            "size": attachment.size,
+        },
+    )
     return attachment
 
 
@@ -109,8 +142,12 @@ def attachment_remove(*, attachment: Attachment, acting_user) -> None:
     if application.submitted_at and attachment.uploaded_at <= _last_sent(application):
         raise PermissionDenied("A submitted attachment is part of the case's record.")
     name, storage = attachment.file.name, attachment.file.storage
-    events.record(application, acting_user, "attachment_removed",
-                  data={"attachment_id": attachment.pk, "sha256": attachment.sha256})
+    events.record(
+        application,
+        acting_user,
+        "attachment_removed",
+        data={"attachment_id": attachment.pk, "sha256": attachment.sha256},
+    )
     attachment.delete()
     transaction.on_commit(lambda: storage.delete(name))
 
@@ -121,8 +158,11 @@ def _last_sent(application: FundingApplication):
 
 
 def _locked(application: FundingApplication) -> FundingApplication:
-    return FundingApplication.objects.select_for_update(of=("self",)).select_related(
-        "programme__board", "organisation").get(pk=application.pk)
+    return (
+        FundingApplication.objects.select_for_update(of=("self",))
+        .select_related("programme__board", "organisation")
+        .get(pk=application.pk)
+    )
 
 
 @transaction.atomic
@@ -134,25 +174,35 @@ def application_submit(*, application: FundingApplication, acting_user) -> Fundi
     if problems:
         raise SubmissionRefused(problems)
     application.case = case_services.case_register(
-        kind=Case.Kind.FUNDING_APPLICATION, series=application.programme.series,
-        title=application.title, acting_user=acting_user,
-        organisation=application.organisation, challenge_area=application.challenge_area,
+        kind=Case.Kind.FUNDING_APPLICATION,
+        series=application.programme.series,
+        title=application.title,
+        acting_user=acting_user,
+        organisation=application.organisation,
+        challenge_area=application.challenge_area,
         boards=[application.programme.board],
     )
     application.submit()
     application.submitted_at, application.submitted_by = timezone.now(), acting_user
     application.receipt = receipts.receipt_data(application)
     application.save()
-    events.record(application, acting_user, "application_submitted", from_state=Status.DRAFT,
-                  to_state=application.status, data={"sha256": application.receipt["sha256"]})
+    events.record(
+        application,
+        acting_user,
+        "application_submitted",
+        from_state=Status.DRAFT,
+        to_state=application.status,
+        data={"sha256": application.receipt["sha256"]},
+    )
     application_id = application.pk
     transaction.on_commit(lambda: receipts.request_receipt_document(application_id))
     return application
 
 
 @transaction.atomic
-def application_resubmit(*, application: FundingApplication, acting_user, answer: str
-                         ) -> FundingApplication:
+def application_resubmit(
+    *, application: FundingApplication, acting_user, answer: str
+) -> FundingApplication:
     """Answer a supplement request: the application goes back to the officer."""
     application = _locked(application)
     policy.ensure_can_edit(acting_user, application)
@@ -165,9 +215,14 @@ def application_resubmit(*, application: FundingApplication, acting_user, answer
     request.save()
     application.resubmit()
     application.save()
-    events.record(application, acting_user, "supplement_answered",
-                  from_state=Status.SUPPLEMENT_REQUESTED, to_state=application.status,
-                  data={"supplement_request_id": request.pk})
+    events.record(
+        application,
+        acting_user,
+        "supplement_answered",
+        from_state=Status.SUPPLEMENT_REQUESTED,
+        to_state=application.status,
+        data={"supplement_request_id": request.pk},
+    )
     _meet_deadline(request, acting_user)
     return application
 
@@ -176,4 +231,3 @@ def _meet_deadline(request, acting_user) -> None:
     deadline = Deadline.objects.filter(pk=request.deadline_id).first()
     if deadline is not None:
         case_services.deadline_meet(deadline=deadline, acting_user=acting_user)
-

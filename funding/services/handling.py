@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework import events
 from casework import selectors as case_selectors
 from casework import services as case_services
 from casework.models import Deadline
@@ -27,17 +26,9 @@ from ..models import (
 )
 from ..models.handling import Outcome
 from .applying import _locked
-from .reporting import payout_record, report_back_review, report_back_submit
+from .reporting import _transition, payout_record, report_back_review, report_back_submit
 
 __all__ = ["payout_record", "report_back_review", "report_back_submit"]
-
-
-def _transition(application, acting_user, method, action: str, **event) -> None:
-    before = application.status
-    getattr(application, method)()
-    application.save()
-    events.record(application, acting_user, action, from_state=before,
-                  to_state=application.status, **event)
 
 
 @transaction.atomic
@@ -49,23 +40,35 @@ def application_request_supplement(
     application = _locked(application)
     if due_on <= timezone.localdate():
         raise ValidationError({"due_on": _("Give the organisation at least until tomorrow.")})
-    request = SupplementRequest(application=application, message=message.strip(),
-                                due_on=due_on, requested_by=acting_user)
+    request = SupplementRequest(
+        application=application, message=message.strip(), due_on=due_on, requested_by=acting_user
+    )
     request.full_clean()
     deadline = case_services.deadline_set(
-        case=application.case, kind=Deadline.Kind.SUPPLEMENT,
-        audience=Deadline.Audience.ORGANISATION, due_on=due_on, acting_user=acting_user,
-        description=request.message[:300])
+        case=application.case,
+        kind=Deadline.Kind.SUPPLEMENT,
+        audience=Deadline.Audience.ORGANISATION,
+        due_on=due_on,
+        acting_user=acting_user,
+        description=request.message[:300],
+    )
     request.deadline_id = deadline.pk
     request.save()
-    _transition(application, acting_user, "request_supplement", "supplement_requested",
-                reason=request.message, data={"due_on": due_on.isoformat()})
+    _transition(
+        application,
+        acting_user,
+        "request_supplement",
+        "supplement_requested",
+        reason=request.message,
+        data={"due_on": due_on.isoformat()},
+    )
     return request
 
 
 @transaction.atomic
-def application_mark_complete(*, application: FundingApplication, acting_user
-                              ) -> FundingApplication:
+def application_mark_complete(
+    *, application: FundingApplication, acting_user
+) -> FundingApplication:
     policy.ensure_handles_cases(acting_user)
     application = _locked(application)
     _transition(application, acting_user, "mark_complete", "application_complete")
@@ -74,21 +77,34 @@ def application_mark_complete(*, application: FundingApplication, acting_user
 
 def _check_assessment(application, no_conflict: bool, outcome: str, amount: Decimal) -> None:
     if not no_conflict:
-        raise ValidationError({"no_conflict_of_interest": _(
-            "Declare that you have no conflict of interest, or hand the task to a colleague.")})
+        raise ValidationError(
+            {
+                "no_conflict_of_interest": _(
+                    "Declare that you have no conflict of interest, "
+                    "or hand the task to a colleague."
+                )
+            }
+        )
     if outcome == Outcome.REJECTED and amount:
         raise ValidationError({"proposed_amount": _("A rejection proposes 0 kr.")})
     if outcome != Outcome.REJECTED and not amount:
         raise ValidationError({"proposed_amount": _("Propose the amount to grant.")})
     if amount > (application.amount_applied or 0):
-        raise ValidationError({"proposed_amount": _(
-            "The proposal cannot exceed the amount applied for.")})
+        raise ValidationError(
+            {"proposed_amount": _("The proposal cannot exceed the amount applied for.")}
+        )
 
 
 @transaction.atomic
 def assessment_record(
-    *, application: FundingApplication, acting_user, no_conflict_of_interest: bool,
-    proposed_outcome: str, proposed_amount: Decimal, summary: str, scores: dict,
+    *,
+    application: FundingApplication,
+    acting_user,
+    no_conflict_of_interest: bool,
+    proposed_outcome: str,
+    proposed_amount: Decimal,
+    summary: str,
+    scores: dict,
 ) -> Assessment:
     """Score the application per criterion and propose a decision; the assessor is recorded."""
     policy.ensure_handles_cases(acting_user)
@@ -98,19 +114,33 @@ def assessment_record(
     if {c.pk for c in criteria} != set(scores):
         raise ValidationError(_("Score every criterion of the programme."))
     assessment = Assessment.objects.create(
-        application=application, assessor=acting_user, no_conflict_of_interest=True,
-        proposed_outcome=proposed_outcome, proposed_amount=proposed_amount,
-        summary=summary.strip())
+        application=application,
+        assessor=acting_user,
+        no_conflict_of_interest=True,
+        proposed_outcome=proposed_outcome,
+        proposed_amount=proposed_amount,
+        summary=summary.strip(),
+    )
     for criterion in criteria:
         score, comment = scores[criterion.pk]
-        row = CriterionScore(assessment=assessment, criterion=criterion, score=score,
-                             comment=comment)
+        row = CriterionScore(
+            assessment=assessment, criterion=criterion, score=score, comment=comment
+        )
         row.full_clean()
         row.save()
-    _transition(application, acting_user, "record_assessment", "assessed", data={
-        "scores": {str(pk): value[0] for pk, value in scores.items()},
-        "weighted": str(assessment.weighted_score), "proposed_outcome": proposed_outcome,
-        "proposed_amount": str(proposed_amount), "no_conflict_of_interest": True})
+    _transition(
+        application,
+        acting_user,
+        "record_assessment",
+        "assessed",
+        data={
+            "scores": {str(pk): value[0] for pk, value in scores.items()},
+            "weighted": str(assessment.weighted_score),
+            "proposed_outcome": proposed_outcome,
+            "proposed_amount": str(proposed_amount),
+            "no_conflict_of_interest": True,
+        },
+    )
     return assessment
 
 
@@ -119,9 +149,12 @@ def _reserve_budget(programme_id: int, amount: Decimal) -> None:
     # checked one after the other against what is really left.
     programme = FundingProgramme.objects.select_for_update().get(pk=programme_id)
     if amount > programme.budget_remaining:
-        raise ValidationError({"amount_granted": _(
-            "Only %(left)s kr is left of the programme's budget.") % {
-            "left": programme.budget_remaining}})
+        raise ValidationError(
+            {
+                "amount_granted": _("Only %(left)s kr is left of the programme's budget.")
+                % {"left": programme.budget_remaining}
+            }
+        )
     programme.budget_remaining -= amount
     programme.save(update_fields=["budget_remaining"])
 
@@ -136,14 +169,21 @@ def _check_decision(application, acting_user, outcome, amount) -> None:
     if outcome == Outcome.REJECTED and amount:
         raise ValidationError({"amount_granted": _("A rejection grants 0 kr.")})
     if outcome != Outcome.REJECTED and not 0 < amount <= application.amount_applied:
-        raise ValidationError({"amount_granted": _(
-            "Grant more than 0 kr and at most the amount applied for.")})
+        raise ValidationError(
+            {"amount_granted": _("Grant more than 0 kr and at most the amount applied for.")}
+        )
 
 
 @transaction.atomic
 def decision_record(
-    *, application: FundingApplication, acting_user, outcome: str, amount_granted: Decimal,
-    reasons: str, meeting_date=None, protocol_paragraph: str = "",
+    *,
+    application: FundingApplication,
+    acting_user,
+    outcome: str,
+    amount_granted: Decimal,
+    reasons: str,
+    meeting_date=None,
+    protocol_paragraph: str = "",
 ) -> Decision:
     """Decide under the delegation order (or record the board's decision), with reasons."""
     application = _locked(application)
@@ -154,14 +194,31 @@ def decision_record(
     if outcome != Outcome.REJECTED:
         _reserve_budget(application.programme_id, amount_granted)
     decision = Decision(
-        application=application, outcome=outcome, amount_granted=amount_granted,
-        reasons=reasons.strip(), authority=route.decider, delegation_point=route.delegation_point,
-        decided_by=acting_user, meeting_date=meeting_date, protocol_paragraph=protocol_paragraph)
+        application=application,
+        outcome=outcome,
+        amount_granted=amount_granted,
+        reasons=reasons.strip(),
+        authority=route.decider,
+        delegation_point=route.delegation_point,
+        decided_by=acting_user,
+        meeting_date=meeting_date,
+        protocol_paragraph=protocol_paragraph,
+    )
     decision.full_clean()
     decision.save()
     method = "reject" if outcome == Outcome.REJECTED else "grant"
-    _transition(application, acting_user, method, "decided", reason=decision.reasons, data={
-        "outcome": outcome, "amount_granted": str(amount_granted), "authority": route.decider})
+    _transition(
+        application,
+        acting_user,
+        method,
+        "decided",
+        reason=decision.reasons,
+        data={
+            "outcome": outcome,
+            "amount_granted": str(amount_granted),
+            "authority": route.decider,
+        },
+    )
     case_services.case_mark_decided(case=application.case, acting_user=acting_user)
     _tell_the_organisation(application)
     decision_id = decision.pk
@@ -170,7 +227,10 @@ def decision_record(
 
 
 def _tell_the_organisation(application: FundingApplication) -> None:
-    notify(recipients=case_selectors.case_members(application.case), kind=Kind.DECISION,
-           title=_("A decision has been made on your application %(case)s") % {
-               "case": application.case.case_number},
-           url=reverse("funding:application_detail", kwargs={"pk": application.pk}))
+    notify(
+        recipients=case_selectors.case_members(application.case),
+        kind=Kind.DECISION,
+        title=_("A decision has been made on your application %(case)s")
+        % {"case": application.case.case_number},
+        url=reverse("funding:application_detail", kwargs={"pk": application.pk}),
+    )

@@ -20,11 +20,13 @@ from .applying import _locked
 
 
 def _transition(application, acting_user, method, action: str, **event) -> None:
+    """Run an FSM transition on a locked application and record it in the audit log."""
     before = application.status
     getattr(application, method)()
     application.save()
-    events.record(application, acting_user, action, from_state=before,
-                  to_state=application.status, **event)
+    events.record(
+        application, acting_user, action, from_state=before, to_state=application.status, **event
+    )
 
 
 def paid_so_far(application: FundingApplication) -> Decimal:
@@ -34,15 +36,18 @@ def paid_so_far(application: FundingApplication) -> Decimal:
 def _verified_giro(organisation) -> None:
     """Money goes only to a bankgiro or plusgiro verified as the organisation's own."""
     today = timezone.localdate()
-    verified = any(e.is_valid_on(today) for e in organisation.evidence.filter(
-        kind=EligibilityEvidence.Kind.BANK_ACCOUNT))
+    verified = any(
+        e.is_valid_on(today)
+        for e in organisation.evidence.filter(kind=EligibilityEvidence.Kind.BANK_ACCOUNT)
+    )
     if not (organisation.giro_number and verified):
         raise ValidationError(_("The organisation has no verified bankgiro or plusgiro."))
 
 
 @transaction.atomic
-def payout_record(*, application: FundingApplication, acting_user, amount: Decimal, paid_on
-                  ) -> Payout:
+def payout_record(
+    *, application: FundingApplication, acting_user, amount: Decimal, paid_on
+) -> Payout:
     """Record one tranche; when the grant is paid in full the report-back falls due."""
     policy.ensure_handles_cases(acting_user)
     application = _locked(application)
@@ -51,14 +56,26 @@ def payout_record(*, application: FundingApplication, acting_user, amount: Decim
     _verified_giro(application.organisation)
     left = application.decision.amount_granted - paid_so_far(application)
     if not 0 < amount <= left:
-        raise ValidationError({"amount": _("Pay more than 0 kr and at most the %(left)s kr "
-                                           "left of the grant.") % {"left": left}})
+        raise ValidationError(
+            {
+                "amount": _("Pay more than 0 kr and at most the %(left)s kr left of the grant.")
+                % {"left": left}
+            }
+        )
     payout = Payout.objects.create(
-        application=application, amount=amount, paid_on=paid_on, recorded_by=acting_user,
+        application=application,
+        amount=amount,
+        paid_on=paid_on,
+        recorded_by=acting_user,
         giro_kind=application.organisation.giro_kind,
-        giro_number=application.organisation.giro_number)
-    events.record(application, acting_user, "payout_recorded",
-                  data={"amount": str(amount), "paid_on": paid_on.isoformat()})
+        giro_number=application.organisation.giro_number,
+    )
+    events.record(
+        application,
+        acting_user,
+        "payout_recorded",
+        data={"amount": str(amount), "paid_on": paid_on.isoformat()},
+    )
     if amount == left:
         _transition(application, acting_user, "complete_payout", "paid_in_full")
         _report_back_deadline(application, acting_user)
@@ -69,25 +86,40 @@ def _report_back_deadline(application: FundingApplication, acting_user) -> None:
     end = application.activity_end or timezone.localdate()
     due_on = max(end, timezone.localdate()) + timedelta(days=application.programme.report_back_days)
     case_services.deadline_set(
-        case=application.case, kind=Deadline.Kind.REPORT_BACK,
-        audience=Deadline.Audience.ORGANISATION, due_on=due_on, acting_user=acting_user,
-        description=_("Report what was done and how the grant was used."))
+        case=application.case,
+        kind=Deadline.Kind.REPORT_BACK,
+        audience=Deadline.Audience.ORGANISATION,
+        due_on=due_on,
+        acting_user=acting_user,
+        description=_("Report what was done and how the grant was used."),
+    )
 
 
 @transaction.atomic
-def report_back_submit(*, application: FundingApplication, acting_user, description: str,
-                       amount_used: Decimal) -> ReportBack:
+def report_back_submit(
+    *, application: FundingApplication, acting_user, description: str, amount_used: Decimal
+) -> ReportBack:
     if not policy.acts_for_applicant(acting_user, application):
         raise PermissionDenied("Only the applicant's members report back.")
     application = _locked(application)
-    report = ReportBack(application=application, description=description.strip(),
-                        amount_used=amount_used, submitted_by=acting_user)
+    report = ReportBack(
+        application=application,
+        description=description.strip(),
+        amount_used=amount_used,
+        submitted_by=acting_user,
+    )
     report.full_clean()
     report.save()
-    _transition(application, acting_user, "submit_report", "report_back_submitted",
-                data={"amount_used": str(amount_used)})
-    for deadline in application.case.deadlines.filter(kind=Deadline.Kind.REPORT_BACK,
-                                                     met_at__isnull=True):
+    _transition(
+        application,
+        acting_user,
+        "submit_report",
+        "report_back_submitted",
+        data={"amount_used": str(amount_used)},
+    )
+    for deadline in application.case.deadlines.filter(
+        kind=Deadline.Kind.REPORT_BACK, met_at__isnull=True
+    ):
         case_services.deadline_meet(deadline=deadline, acting_user=acting_user)
     return report
 
@@ -100,8 +132,14 @@ REVIEWS = {
 
 
 @transaction.atomic
-def report_back_review(*, application: FundingApplication, acting_user, review: str,
-                       note: str = "", repayment_amount: Decimal | None = None) -> ReportBack:
+def report_back_review(
+    *,
+    application: FundingApplication,
+    acting_user,
+    review: str,
+    note: str = "",
+    repayment_amount: Decimal | None = None,
+) -> ReportBack:
     """Approve the report-back, ask for more, or claim back money not used as granted."""
     policy.ensure_handles_cases(acting_user)
     application = _locked(application)
@@ -118,17 +156,23 @@ def report_back_review(*, application: FundingApplication, acting_user, review: 
     if review == ReportBack.Review.MORE_REQUESTED:
         _report_back_deadline(application, acting_user)
     elif review == ReportBack.Review.APPROVED:
-        case_services.case_close(case=application.case, acting_user=acting_user,
-                                 reason=_("Report-back approved."))
+        case_services.case_close(
+            case=application.case, acting_user=acting_user, reason=_("Report-back approved.")
+        )
     return report
 
 
 def _open_claim(application, acting_user, amount, reason: str) -> RepaymentClaim:
     paid = paid_so_far(application)
     if amount is None or not 0 < amount <= paid:
-        raise ValidationError({"repayment_amount": _(
-            "Claim more than 0 kr and at most the %(paid)s kr paid.") % {"paid": paid}})
+        raise ValidationError(
+            {
+                "repayment_amount": _("Claim more than 0 kr and at most the %(paid)s kr paid.")
+                % {"paid": paid}
+            }
+        )
     if not reason.strip():
         raise ValidationError({"note": _("Give the reason for the repayment claim.")})
-    return RepaymentClaim.objects.create(application=application, amount=amount,
-                                         reason=reason.strip(), opened_by=acting_user)
+    return RepaymentClaim.objects.create(
+        application=application, amount=amount, reason=reason.strip(), opened_by=acting_user
+    )

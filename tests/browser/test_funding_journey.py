@@ -10,6 +10,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from funding.models import FundingApplication
+from tests.browser.steps import log_in_in_english as _log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,18 +21,6 @@ PDF = {"mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% demo\n"}
 def funding_site(site_url):
     call_command("load_funding_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return site_url
-
-
-def _log_in(page: Page, site_url: str, username: str):
-    """Log in and switch to English, so that the steps read the same whatever is translated."""
-    page.context.clear_cookies()
-    page.goto(f"{site_url}/accounts/login/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill("demo")
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(f"{site_url}/")
-    page.get_by_role("button", name="English").click()
-    expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
 def _save(page: Page, name: str, url_pattern: str):

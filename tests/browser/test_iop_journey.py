@@ -8,22 +8,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from partnerships.models import IOPInquiry, Status
+from tests.browser.steps import log_in_in_english as _log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Sommarlovsklubb i Rosengård"
-
-
-def _log_in(page: Page, site_url: str, username: str):
-    """Log in and switch to English, so that the steps read the same whatever is translated."""
-    page.context.clear_cookies()
-    page.goto(f"{site_url}/accounts/login/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill("demo")
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(f"{site_url}/")
-    page.get_by_role("button", name="English").click()
-    expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
 def _task_link(page: Page, site_url: str, case_number: str, title: str):
