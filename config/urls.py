@@ -29,5 +29,8 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("funding/", include("workflows.funding.urls")),
     path("iop/", include("workflows.iop.urls")),
+    path("followup/", include("followup.urls")),
+    path("public/", include("openness.urls")),
+    path("api/", include("api.urls")),
     path("", site.urls),
 ]

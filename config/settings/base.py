@@ -30,6 +30,11 @@ INSTALLED_APPS = [
     "viewflow.workflow",
     "axes",
     "csp",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "organisations",
     "casework",
     "documents",
@@ -37,6 +42,9 @@ INSTALLED_APPS = [
     "funding",
     "workflows",
     "notifications",
+    "followup",
+    "openness",
+    "api",
 ]
 
 MIDDLEWARE = [
