@@ -1,7 +1,47 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.once import OneTimeTokenField
+
 from .models import Case
+
+# The ids a database's 64-bit integer column can hold.
+_SMALLEST_ID, _LARGEST_ID = -(2**63), 2**63 - 1
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing ids no database column can hold before it queries with them.
+
+    Django checks each id with an ``exact`` lookup, which answers "no such object" for an id out
+    of range, but then fetches them all with ``__in``, which SQLite refuses with an
+    ``OverflowError`` (a server error, found by fuzzing)."""
+
+    def clean(self, value):
+        for pk in value if isinstance(value, list | tuple) else []:
+            text = str(pk).strip()
+            if re.fullmatch(r"-?[0-9]+", text) and not _SMALLEST_ID <= int(text) <= _LARGEST_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super().clean(value)
+
+
+class DecimalField(forms.DecimalField):
+    """Django's field, refusing "NaN", "sNaN" and "Infinity" as soon as it reads them.
+
+    Django refuses them only when it validates, but a formset first asks each form whether it
+    has changed, and comparing a signalling NaN with a number raises ``InvalidOperation`` (a
+    server error, found by fuzzing)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is not None and not value.is_finite():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return value
 
 
 class CommentForm(forms.Form):
@@ -14,6 +54,7 @@ class CommentForm(forms.Form):
     internal = forms.BooleanField(
         label=_("Internal comment (only staff can see it)"), required=False
     )
+    form_token = OneTimeTokenField()
 
     def __init__(self, *args, may_comment_internally: bool = False, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)

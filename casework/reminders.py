@@ -2,7 +2,8 @@
 missed day catches up the next time the job runs.
 
 - a deadline for the organisation (report-back, supplement, follow-up): its members,
-  21 and 3 days before;
+  21 and 3 days before; a deadline on a workflow task (the yearly IOP follow-up, one task per
+  idea-based party) goes to the people who may take that task, while it is open;
 - a deadline for the staff (a decision demanded under 12 §): staff on the case, 7 and 1 days
   before;
 - any deadline passed unmet: staff on the case, once, the day after;
@@ -45,7 +46,12 @@ def _remind_deadline(deadline: Deadline, today: date) -> int:
     if not offsets:
         return 0
     case = deadline.case
-    recipients = selectors.case_staff(case) if staff else selectors.case_members(case)
+    if staff:
+        recipients = selectors.case_staff(case)
+    elif deadline.task_id:
+        recipients = _task_holders(deadline.task_id)
+    else:
+        recipients = selectors.case_members(case)
     notify(
         recipients=recipients,
         kind=Kind.REMINDER,
@@ -61,6 +67,21 @@ def _remind_deadline(deadline: Deadline, today: date) -> int:
     deadline.reminders_sent = sorted(set(deadline.reminders_sent) | set(offsets))
     deadline.save(update_fields=["reminders_sent"])
     return 1
+
+
+def _task_holders(task_id: int):
+    """Who may act on an open workflow task: its owner, else whoever may take it."""
+    from viewflow.workflow.models import Task
+    from viewflow.workflow.status import STATUS
+
+    from organisations.models import User
+
+    task = Task.objects.filter(pk=task_id, status__in=[STATUS.NEW, STATUS.ASSIGNED]).first()
+    if task is None:
+        return User.objects.none()
+    if task.owner_id:
+        return User.objects.filter(pk=task.owner_id)
+    return org_policy.holders_of(task.owner_permission, task.owner_permission_obj)
 
 
 def _warn_overdue(deadline: Deadline, today: date) -> int:

@@ -1,6 +1,7 @@
 """Reads for the start page and case pages."""
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from organisations import policy as org_policy
 from organisations.models import STAFF_ROLES, User
@@ -30,6 +31,20 @@ def case_list(user, *, query: str = "", kind: str = "", open_only: bool = False)
     if open_only:
         cases = cases.filter(closed_at__isnull=True)
     return cases.order_by("-registered_at")
+
+
+def case_for_page_or_404(user, case_number: str) -> Case:
+    """The case with what its page shows beside it (organisation, challenge area), or 404 for
+    anyone who may not see it."""
+    case = (
+        policy.visible_cases(user)
+        .select_related("organisation", "challenge_area")
+        .filter(case_number=case_number)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
 
 
 def case_history(case: Case) -> QuerySet[AuditEvent]:

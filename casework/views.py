@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from config import once
 from organisations import policy as org_policy
 
 from . import policy, selectors, services
@@ -38,7 +39,7 @@ def case_list(request):
 
 @login_required
 def case_detail(request, case_number):
-    case = policy.get_case_or_404(request.user, case_number=case_number)
+    case = selectors.case_for_page_or_404(request.user, case_number)
     form = CommentForm(may_comment_internally=policy.may_comment_internally(request.user))
     return render(request, "casework/case_detail.html", _detail_context(request, case, form))
 
@@ -74,6 +75,9 @@ def comment_create(request, case_number):
         return render(
             request, "casework/case_detail.html", _detail_context(request, case, form), status=400
         )
+    if not once.first_time(request, form.cleaned_data["form_token"]):
+        messages.info(request, _("Your comment was already saved; it was sent twice."))
+        return redirect(case.get_absolute_url() + "#comments")
     services.comment_add(
         case=case,
         acting_user=request.user,

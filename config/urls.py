@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from config.site import site
+from organisations import two_factor
 from workflows import views as workflow_views
 
 admin.site.site_header = admin.site.site_title = "Samverkansportalen"
@@ -21,6 +22,8 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/two-factor/setup/", two_factor.otp_setup, name="otp_setup"),
+    path("accounts/two-factor/", two_factor.otp_verify, name="otp_verify"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("cases/", include("casework.urls")),
@@ -31,6 +34,8 @@ urlpatterns = [
     path("iop/", include("workflows.iop.urls")),
     path("followup/", include("followup.urls")),
     path("public/", include("openness.urls")),
+    path("exports/", include("openness.export_urls")),
     path("api/", include("api.urls")),
+    path("accessibility/", include("accessibility.urls")),
     path("", site.urls),
 ]

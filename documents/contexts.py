@@ -354,3 +354,118 @@ def _convert(annotation, value):
     ):
         return annotation(value)
     return value
+
+
+# Annual report of the collaboration -----------------------------------------------------------
+
+
+@dataclass
+class Bar:
+    """One bar of a chart: its label, the figure written beside it and its length (0–1)."""
+
+    label: str
+    text: str
+    share: float
+
+
+@dataclass
+class AgreementSummary:
+    case_number: str
+    title: str
+    challenge_area: str
+    parties: list[str]
+    period_start: date | None = None
+    period_end: date | None = None
+    signed_on: date | None = None
+    signed_this_year: bool = False
+    ended_this_year: bool = False
+
+
+@dataclass
+class FundingRow:
+    """Applications submitted in the year, grouped by programme, board or challenge area."""
+
+    name: str
+    applications: int
+    decided: int
+    granted: int
+    amount_applied: Decimal
+    amount_granted: Decimal
+    amount_paid: Decimal
+    approval_rate: float | None = None  # per cent of the decided applications
+
+
+@dataclass
+class HandlingTime:
+    """Days from registration (for an application: its submission) to decision."""
+
+    kind: str  # casework.Case.Kind
+    label: str
+    decisions: int
+    median_days: float | None = None
+    p90_days: float | None = None
+
+
+@dataclass
+class AnnualReportContext:
+    """The year's collaboration in figures and words. ``case_number`` is empty: a yearly report
+    belongs to no case."""
+
+    case_number: str
+    document_date: date
+    year: int
+    counted_until: date
+    priority_theme: str
+    priority_theme_description: str
+    iop_started: int
+    iop_screened_out: int
+    iop_in_investigation: int
+    investigation_median_days: float | None
+    investigation_longest_days: float | None
+    agreements_signed: int
+    agreements_active: int
+    agreements_ended: int
+    agreements: list[AgreementSummary]
+    funding_by_programme: list[FundingRow]
+    funding_by_board: list[FundingRow]
+    funding_by_area: list[FundingRow]
+    funding_total: FundingRow
+    handling_times: list[HandlingTime]
+    past_six_months: int
+    report_backs_due: int
+    report_backs_late: int
+    report_backs_overdue_now: int
+    repayment_claims: int
+    repayment_amount: Decimal
+    narrative: list[TextSection] = field(default_factory=list)
+    iop_chart: list[Bar] = field(default_factory=list)
+    programme_chart: list[Bar] = field(default_factory=list)
+    area_chart: list[Bar] = field(default_factory=list)
+
+
+# List of delegated decisions (anmälan av delegationsbeslut) -----------------------------------
+
+
+@dataclass
+class DelegatedDecision:
+    case_number: str
+    decided_on: date
+    subject: str
+    recipient: str
+    decision: str
+    amount_granted: Decimal
+    decided_by: str
+    delegation_point: str = ""
+
+
+@dataclass
+class DelegationListContext:
+    """Decisions taken under delegation, reported at the board's meeting. The list belongs to
+    no case: ``case_number`` is its reference (the board's code and the meeting date)."""
+
+    case_number: str
+    document_date: date
+    board: str
+    administration: str
+    meeting_date: date | None
+    decisions: list[DelegatedDecision]

@@ -22,6 +22,8 @@ class Kind(models.TextChoices):
     BOARD_MEMO = "board_memo", _("Memo to a board (tjänsteskrivelse)")
     DECISION_LETTER = "decision_letter", _("Decision letter")
     SUBMISSION_RECEIPT = "submission_receipt", _("Submission receipt")
+    ANNUAL_REPORT = "annual_report", _("Annual report of the collaboration")
+    DELEGATION_LIST = "delegation_list", _("Delegated decisions reported to a board")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,17 @@ KINDS: dict[str, KindSpec] = {
         "documents/kinds/submission_receipt.html", contexts.ReceiptContext, shared_as_draft=True
     ),
 }
+# The yearly report belongs to no case: followup streams it rather than storing a Document.
+KINDS[Kind.ANNUAL_REPORT] = KindSpec(
+    "documents/kinds/annual_report.html",
+    contexts.AnnualReportContext,
+    shared_as_draft=False,
+    includes=("followup/_bar_chart.html", "followup/_funding_table_pdf.html"),
+)
+# The list of delegated decisions belongs to no case either: funding streams it.
+KINDS[Kind.DELEGATION_LIST] = KindSpec(
+    "documents/kinds/delegation_list.html", contexts.DelegationListContext, shared_as_draft=False
+)
 
 PRINT_LAYOUT = "documents/layout/print.html"
 PREVIEW_LAYOUT = "documents/layout/preview.html"

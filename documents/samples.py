@@ -237,3 +237,97 @@ SAMPLES = {
 def for_kind(kind: str, case_number: str | None = None):
     build = SAMPLES[kind]
     return build(case_number=case_number) if case_number else build()
+
+
+def delegation_list(*, decisions: int = 12, case_number: str = "FRN 2026-12-01"):
+    """Delegated decisions reported to a board (anmälan av delegationsbeslut)."""
+    return c.DelegationListContext(
+        case_number=case_number,
+        document_date=date(2026, 11, 23),
+        board="Fritidsnämnden",
+        administration="Fritidsförvaltningen",
+        meeting_date=date(2026, 12, 1),
+        decisions=[
+            c.DelegatedDecision(
+                case_number=f"FRN-2026-{n + 1:05d}",
+                decided_on=date(2026, 11, 1 + n % 20),
+                subject=f"Lovaktivitetsbidrag: Sommarfotboll på Rosengård {n + 1}",
+                recipient="Rädda Barnen Malmö" if n % 2 else "Föreningen Gemenskap och Glädje",
+                decision="Bifall" if n % 3 else "Avslag",
+                amount_granted=Decimal(0) if not n % 3 else Decimal(5000 * (n + 1)),
+                decided_by="Åsa Lindén, enhetschef",
+                delegation_point="FRN 4.2" if n % 2 else "FRN 4.1",
+            )
+            for n in range(decisions)
+        ],
+    )
+
+
+SAMPLES["delegation_list"] = delegation_list
+
+
+def annual_report(*, agreements: int = 6, programmes: int = 4, case_number: str = ""):
+    """The year's collaboration in figures (a yearly report belongs to no case)."""
+    programme_rows = [
+        c.FundingRow(
+            name=f"Bidragsprogram {n}",
+            applications=40 + n,
+            decided=30 + n,
+            granted=20 + n,
+            amount_applied=Decimal(1_200_000 + 10_000 * n),
+            amount_granted=Decimal(600_000 + 10_000 * n),
+            amount_paid=Decimal(500_000 + 10_000 * n),
+            approval_rate=round(100 * (20 + n) / (30 + n), 1),
+        )
+        for n in range(1, programmes + 1)
+    ]
+    chart = [
+        c.Bar(label=row.name, text=f"{row.amount_granted} kr", share=n / programmes)
+        for n, row in enumerate(programme_rows, start=1)
+    ]
+    return c.AnnualReportContext(
+        case_number=case_number,
+        document_date=date(2026, 2, 15),
+        year=2025,
+        counted_until=date(2025, 12, 31),
+        priority_theme="Återstart",
+        priority_theme_description=SENTENCES[0],
+        iop_started=12,
+        iop_screened_out=3,
+        iop_in_investigation=5,
+        investigation_median_days=87.0,
+        investigation_longest_days=240.0,
+        agreements_signed=2,
+        agreements_active=agreements,
+        agreements_ended=1,
+        agreements=[
+            c.AgreementSummary(
+                case_number=f"SK-2025-{n:05d}",
+                title=f"Mötesplats {n}",
+                challenge_area="Barn och unga",
+                parties=["Fritidsnämnden", f"Föreningen Gemenskap {n}"],
+                period_start=date(2024, 1, 1),
+                period_end=date(2026, 12, 31),
+                signed_on=date(2023, 12, 1),
+            )
+            for n in range(1, agreements + 1)
+        ],
+        funding_by_programme=programme_rows,
+        funding_by_board=programme_rows[:1],
+        funding_by_area=programme_rows[:2],
+        funding_total=programme_rows[0],
+        handling_times=[c.HandlingTime("funding_application", "Bidragsansökan", 120, 34.0, 71.5)],
+        past_six_months=2,
+        report_backs_due=80,
+        report_backs_late=6,
+        report_backs_overdue_now=2,
+        repayment_claims=1,
+        repayment_amount=Decimal(15_000),
+        narrative=[c.TextSection("Evenemang", "\n\n".join(SENTENCES[:3]))],
+        iop_chart=chart,
+        programme_chart=chart,
+        area_chart=chart,
+    )
+
+
+SAMPLES["annual_report"] = annual_report

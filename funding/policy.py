@@ -88,3 +88,18 @@ def get_board_for_reporting_or_404(user, code: str):
                              or board.pk in org_policy.roles_of(user).board_ids):
         raise Http404
     return board
+
+
+def maintains_catalogue(user) -> bool:
+    """Coordinators keep the catalogue of funding sources."""
+    return user.is_superuser or user.has_perm("casework.coordinate")
+
+
+def ensure_maintains_catalogue(user) -> None:
+    if not maintains_catalogue(user):
+        raise PermissionDenied("Only coordinators maintain the catalogue.")
+
+
+def ensure_maintains_catalogue_or_404(user) -> None:
+    if not maintains_catalogue(user):
+        raise Http404

@@ -109,3 +109,11 @@ def delegated_decisions(board, *, unreported_only: bool = True):
                                  "application__programme", "decided_by")
                  .order_by("decided_at"))
     return decisions.filter(reported_to_board_on__isnull=True) if unreported_only else decisions
+
+
+def boards_reported_to(user):
+    """The boards whose delegated decisions this person reports: their secretaries'."""
+    from organisations import policy as org_policy
+    from organisations.models import Board
+
+    return Board.objects.filter(pk__in=org_policy.roles_of(user).board_ids).order_by("name")

@@ -12,6 +12,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# An office document is a ZIP archive: one that unpacks to more than this (a "zip bomb") is
+# refused before anything in it is read.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 5_000
 _HEAD = 8
 
 
@@ -41,6 +45,28 @@ ALLOWED = (PDF, PNG, JPEG, DOCX, XLSX, ODT)
 
 def allowed_labels() -> str:
     return ", ".join(file_type.label for file_type in ALLOWED)
+
+
+def _check_unpacked_size(upload) -> None:
+    """Refuse an archive whose members (as its directory declares them; reading never goes
+    beyond the declared size) unpack to more than ``MAX_UNPACKED_BYTES``."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return  # not an archive after all: the type check refuses it
+    finally:
+        upload.seek(0)
+    if len(members) > MAX_ARCHIVE_MEMBERS or (
+        sum(member.file_size for member in members) > MAX_UNPACKED_BYTES
+    ):
+        raise ValidationError(
+            _("“%(name)s” unpacks to more than %(limit)s. Save it again as a normal document "
+              "and upload that file."),
+            code="unpacks_too_large",
+            params={"name": upload.name, "limit": filesizeformat(MAX_UNPACKED_BYTES)},
+        )
 
 
 def _zip_type(upload) -> FileType | None:
@@ -74,6 +100,7 @@ def sniff(upload) -> FileType | None:
     if head.startswith(b"\xff\xd8\xff"):
         return JPEG
     if head.startswith(b"PK\x03\x04"):
+        _check_unpacked_size(upload)
         return _zip_type(upload)
     return None
 

@@ -7,6 +7,9 @@ app_name = "funding"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("sources/", views.source_finder, name="sources"),
+    path("catalogue/", views.source_list, name="source_list"),
+    path("catalogue/new/", views.source_edit, name="source_create"),
+    path("catalogue/<int:pk>/", views.source_edit, name="source_edit"),
     path("apply/", views.application_create, name="application_create"),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
     path("applications/<int:pk>/project/", views.application_project,
@@ -22,4 +25,6 @@ urlpatterns = [
     path("organisations/<int:pk>/", views.organisation_funding, name="organisation_funding"),
     path("boards/<slug:board_code>/delegated-decisions/", views.delegated_decisions,
          name="delegated_decisions"),
+    path("boards/<slug:board_code>/delegated-decisions/pdf/", views.delegated_decisions_pdf,
+         name="delegated_decisions_pdf"),
 ]

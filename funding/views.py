@@ -3,23 +3,26 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from config.downloads import private_file_response
 from organisations.models import Organisation
 
-from . import eligibility, matching, policy, selectors, services
+from . import eligibility, matching, memos, policy, selectors, services
 from .forms import (
     AttachmentForm,
     BoardMeetingForm,
+    DelegationListForm,
+    FundingSourceForm,
     MoneyForm,
     OtherFundingFormSet,
     ProjectForm,
     SourceFinderForm,
     StartApplicationForm,
 )
+from .models import FundingSource
 
 
 def _status(form) -> int:
@@ -39,6 +42,8 @@ def overview(request):
         "programmes": selectors.open_programmes(),
         "start_form": _start_form(request),
         "may_apply": policy.applicant_organisations(request.user).exists(),
+        "reporting_boards": selectors.boards_reported_to(request.user),
+        "may_maintain_catalogue": policy.maintains_catalogue(request.user),
     })
 
 
@@ -176,7 +181,9 @@ def source_finder(request):
             organisation_kind=data["organisation_kind"],
             challenge_area_id=area.pk if area else None,
             starts_on=data["starts_on"], ends_on=data["ends_on"]))
-    return render(request, "funding/source_finder.html", {"form": form, "matches": matches})
+    return render(request, "funding/source_finder.html", {
+        "form": form, "matches": matches,
+        "may_maintain_catalogue": policy.maintains_catalogue(request.user)})
 
 
 def refused(request, application, error: ValidationError):
@@ -210,4 +217,44 @@ def delegated_decisions(request, board_code):
         return redirect("funding:delegated_decisions", board_code=board.code)
     return render(request, "funding/delegated_decisions.html", {
         "board": board, "decisions": selectors.delegated_decisions(board), "form": form,
+        "pdf_form": DelegationListForm(prefix="pdf"),
     }, status=_status(form))
+
+
+@login_required
+def delegated_decisions_pdf(request, board_code):
+    """The same decisions as a PDF the secretary puts before the board (never stored: the list
+    belongs to no case; the decisions it lists are on theirs)."""
+    board = policy.get_board_for_reporting_or_404(request.user, board_code)
+    form = DelegationListForm(request.GET, prefix="pdf")
+    meeting_date = form.cleaned_data["meeting_date"] if form.is_valid() else None
+    pdf = memos.delegation_list_pdf(board, meeting_date=meeting_date, acting_user=request.user)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"delegationsbeslut-{board.code}-{meeting_date or ''}".rstrip("-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def source_list(request):
+    """Coordinators: the catalogue of funding sources, to keep up to date."""
+    policy.ensure_maintains_catalogue_or_404(request.user)
+    sources = FundingSource.objects.select_related("board", "programme").order_by(
+        "-is_active", "name")
+    return render(request, "funding/source_list.html", {"sources": sources})
+
+
+@login_required
+def source_edit(request, pk=None):
+    policy.ensure_maintains_catalogue_or_404(request.user)
+    source = get_object_or_404(FundingSource, pk=pk) if pk else FundingSource()
+    form = FundingSourceForm(request.POST or None, instance=source)
+    if request.method == "POST" and form.is_valid():
+        services.funding_source_save(source=source, acting_user=request.user,
+                                     **form.cleaned_data)
+        messages.success(request, _("The funding source is saved."))
+        return redirect("funding:source_list")
+    return render(request, "funding/source_form.html", {"form": form, "source": source},
+                  status=_status(form))

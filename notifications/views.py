@@ -25,7 +25,9 @@ def mark_all_read(request):
 @login_required
 def preferences(request):
     form = EmailPreferencesForm(
-        request.POST or None, initial_choices=selectors.email_preferences(request.user)
+        # An empty POST is a real answer: every box unticked.
+        request.POST if request.method == "POST" else None,
+        initial_choices=selectors.email_preferences(request.user),
     )
     if request.method == "POST" and form.is_valid():
         services.set_email_preferences(user=request.user, by_email=form.cleaned_data)

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "openness"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.agreements, name="agreements"),
+    path("grants/", views.grants, name="grants"),
+]

@@ -22,5 +22,9 @@ class PartnershipsConfig(AppConfig):
                 "agreement_signed": _("Agreement signed"),
                 "aid_entry_recorded": _("Aid recorded in the de minimis ledger"),
                 "process_cancelled": _("Open tasks cancelled"),
+                "follow_up_opened": _("Yearly follow-up opened"),
+                "follow_up_reported": _("Follow-up report sent"),
+                "follow_up_approved": _("Follow-up approved"),
+                "renewal_decided": _("Decided: renew, amend or end"),
             }
         )

@@ -4,7 +4,9 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms import DecimalField, ModelMultipleChoiceField
 from casework.models import ChallengeArea
+from config.once import OneTimeTokenField
 from organisations.models import Board, Organisation
 
 from .models import (
@@ -13,7 +15,10 @@ from .models import (
     BoardDecision,
     Contribution,
     DraftReview,
+    FollowUpReport,
     LegalAssessment,
+    Party,
+    RenewalDecision,
     Screening,
 )
 
@@ -31,6 +36,7 @@ def _yes_no(label):
 
 
 class InquiryForm(forms.Form):
+    form_token = OneTimeTokenField()
     title = forms.CharField(label=_("Name of the activity"), max_length=300)
     purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
     target_group = forms.CharField(
@@ -44,12 +50,12 @@ class InquiryForm(forms.Form):
         queryset=ChallengeArea.objects.filter(is_active=True),
         required=False,
     )
-    boards = forms.ModelMultipleChoiceField(
+    boards = ModelMultipleChoiceField(
         label=_("Public parties (the boards that would take part)"),
         queryset=Board.objects.filter(is_active=True, parent__isnull=True),
         widget=forms.CheckboxSelectMultiple,
     )
-    partners = forms.ModelMultipleChoiceField(
+    partners = ModelMultipleChoiceField(
         label=_("Other parties (idea-based organisations, universities)"),
         queryset=Organisation.objects.exclude(kind=Organisation.Kind.ADMINISTRATION).filter(
             is_active=True
@@ -151,6 +157,8 @@ class ContributionForm(forms.ModelForm):
     class Meta:
         model = Contribution
         fields = ["party", "kind", "description", "amount_sek", "recipient"]
+        # casework's DecimalField: the formset compares each row with its saved value first.
+        field_classes = {"amount_sek": DecimalField}
 
     def __init__(self, *args, inquiry=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -228,3 +236,53 @@ class ReasonForm(forms.Form):
     def __init__(self, *args, required=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].required = required
+
+
+class FollowUpReportForm(forms.ModelForm):
+    class Meta:
+        model = FollowUpReport
+        fields = ["goals_reached", "contributions_delivered", "budget_against_actual", "reflection"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
+        help_texts = {
+            "goals_reached": _(
+                "For each goal of the agreement: its indicators and what you reached."
+            ),
+            "contributions_delivered": _(
+                "What your organisation put in this year, money and in kind."
+            ),
+            "budget_against_actual": _("The budget of the year against what was actually spent."),
+            "reflection": _("What worked, what did not, and what the parties should change."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True
+
+
+class FollowUpApprovalForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Your assessment of the year"),
+        help_text=_("The parties see it on the inquiry's page."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class RenewalForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("What happens to the agreement"),
+        choices=RenewalDecision.Choice.choices,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TerminationForm(forms.Form):
+    party = forms.ModelChoiceField(label=_("The party that terminates"), queryset=None)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = Party.objects.filter(pk__in=[p.pk for p in parties])
+        if len(parties) == 1:
+            self.fields["party"].initial = parties[0].pk

@@ -7,7 +7,7 @@ from django.http import Http404
 from casework import policy as case_policy
 from organisations import policy as org_policy
 
-from .models import IOPInquiry, Party
+from .models import IOPInquiry, Party, Status
 
 HANDLE_CASE = "casework.handle_case"
 RECORD_BOARD_DECISION = "casework.record_board_decision"
@@ -68,3 +68,19 @@ def may_sign_for(user, party: Party) -> bool:
 def may_withdraw(user, inquiry: IOPInquiry) -> bool:
     organisation_id = inquiry.case.organisation_id
     return organisation_id is not None and org_policy.acts_for(user, organisation_id)
+
+
+def terminable_parties(user, inquiry: IOPInquiry) -> list[Party]:
+    """The parties ``user`` may terminate an active agreement for: an officer for the city's
+    parties, a member for their own organisation."""
+    if inquiry.status != Status.ACTIVE:
+        return []
+    parties = inquiry.parties.select_related("organisation", "board")
+    return [
+        party
+        for party in parties
+        if (party.side == Party.Side.PUBLIC and is_officer(user))
+        or (
+            party.side == Party.Side.IDEA_BASED and org_policy.acts_for(user, party.organisation_id)
+        )
+    ]

@@ -16,7 +16,7 @@ from .models import (
     IOPInquiry,
     Party,
     Signature,
-    Status,
+    Termination,
 )
 
 
@@ -90,37 +90,79 @@ class DeMinimisPosition:
 
 def de_minimis_position(organisation, *, on: date | None = None, is_sgei: bool = False):
     """Aid to ``organisation`` in the three years up to ``on``: money from public parties under
-    the agreements signed in this system (pro rata for the days of the window), plus aid
-    recorded by hand."""
+    the agreements signed in this system (pro rata for the days in force inside the window),
+    the grants decided in the funding app, and aid recorded by hand."""
     until = on or timezone.localdate()
     since = until - relativedelta(years=conf.DE_MINIMIS_YEARS)
     ceiling = conf.DE_MINIMIS_SGEI_CEILING_EUR if is_sgei else conf.DE_MINIMIS_CEILING_EUR
     position = DeMinimisPosition(organisation, since, until, is_sgei, conf.eur_to_sek(), ceiling)
-    position.rows = _agreement_rows(organisation, since, until) + _manual_rows(
-        organisation, since, until
-    )
+    position.rows = [
+        *_agreement_rows(organisation, since, until),
+        *_grant_rows(organisation, since, until),
+        *_manual_rows(organisation, since, until),
+    ]
     position.rows.sort(key=lambda row: row.on)
     return position
 
 
+def _signed_versions(organisation) -> list[AgreementVersion]:
+    """The versions every party signed that pay money to ``organisation``."""
+    candidates = AgreementVersion.objects.filter(
+        contributions__recipient=organisation, signature__isnull=False
+    ).distinct()
+    return [v for v in candidates.select_related("inquiry") if not unsigned_parties(v.inquiry, v)]
+
+
+def _in_force_until(version: AgreementVersion, signed: list[AgreementVersion]) -> date:
+    """The last day ``version`` paid: its end, a later signed version's start, or the end of
+    a termination's notice."""
+    until = version.period_end
+    for later in signed:
+        if later.inquiry_id == version.inquiry_id and later.number > version.number:
+            until = min(until, later.period_start - timedelta(days=1))
+    termination = Termination.objects.filter(inquiry_id=version.inquiry_id).first()
+    return min(until, termination.ends_on) if termination else until
+
+
 def _agreement_rows(organisation, since: date, until: date) -> list[LedgerRow]:
-    signed_versions = Signature.objects.filter(inquiry__status=Status.ACTIVE).values("version_id")
+    signed = _signed_versions(organisation)
     money = Contribution.objects.filter(
         recipient=organisation,
         kind=Contribution.Kind.MONEY,
         party__side=Party.Side.PUBLIC,
-        version__in=signed_versions,
+        version__in=signed,
     ).select_related("version__inquiry__case", "party__board", "party__organisation")
     rows = []
     for contribution in money:
         version = contribution.version
-        start, end = max(version.period_start, since), min(version.period_end, until)
+        end = min(_in_force_until(version, signed), until)
+        start = max(version.period_start, since)
         if end < start:
             continue
         days = (end - start + timedelta(days=1)).days
         amount = (contribution.amount_sek * days / Decimal(365)).quantize(Decimal("0.01"))
         source = f"{version.inquiry.case.case_number}: {contribution.party}"
         rows.append(LedgerRow(start, source, amount))
+    return rows
+
+
+def _grant_rows(organisation, since: date, until: date) -> list[LedgerRow]:
+    """Grants decided in the funding app (read only): the amount granted, on the day of the
+    decision, which is when the aid counts as granted."""
+    from funding.models.handling import Decision, Outcome
+
+    decisions = Decision.objects.filter(
+        application__organisation=organisation,
+        outcome__in=[Outcome.APPROVED, Outcome.PARTLY_APPROVED],
+        amount_granted__gt=0,
+    ).select_related("application__case", "application__programme__board")
+    rows = []
+    for decision in decisions:
+        on = timezone.localdate(decision.decided_at)
+        if since <= on <= until:
+            application = decision.application
+            source = f"{application.case.case_number}: {application.programme.board}"
+            rows.append(LedgerRow(on, source, decision.amount_granted))
     return rows
 
 
@@ -134,3 +176,77 @@ def _manual_rows(organisation, since: date, until: date) -> list[LedgerRow]:
 def idea_based_positions(inquiry: IOPInquiry, *, is_sgei: bool = False) -> list:
     parties = inquiry.parties.filter(side=Party.Side.IDEA_BASED).select_related("organisation")
     return [de_minimis_position(party.organisation, is_sgei=is_sgei) for party in parties]
+
+
+# The active agreement: its years, their follow-ups, and the question before the end date.
+
+
+@dataclass(frozen=True)
+class AgreementYear:
+    start: date
+    end: date
+
+    @property
+    def due_on(self) -> date:
+        return self.end + conf.FOLLOW_UP_DUE_AFTER_YEAR_END
+
+    @property
+    def opens_on(self) -> date:
+        return self.due_on - conf.FOLLOW_UP_OPENS_BEFORE_DUE
+
+
+def agreement_years(version: AgreementVersion) -> list[AgreementYear]:
+    """The agreement's years from its start; the last one ends with the agreement."""
+    years, number, start = [], 1, version.period_start
+    while start <= version.period_end:
+        anniversary = version.period_start + relativedelta(years=number)
+        end = min(anniversary - timedelta(days=1), version.period_end)
+        years.append(AgreementYear(start, end))
+        number, start = number + 1, end + timedelta(days=1)
+    return years
+
+
+def active_since(version: AgreementVersion) -> date | None:
+    """The day the last party signed ``version``."""
+    last = version.signature_set.order_by("-signed_at").first()
+    return timezone.localdate(last.signed_at) if last else None
+
+
+def next_follow_up_year(inquiry: IOPInquiry) -> AgreementYear | None:
+    """The next agreement year to follow up: years that ended before the agreement was signed
+    in this system are not followed up here."""
+    version = signed_version(inquiry)
+    since = active_since(version)
+    done = set(inquiry.follow_ups.filter(version=version).values_list("year_end", flat=True))
+    for year in agreement_years(version):
+        if year.end >= since and year.end not in done:
+            return year
+    return None
+
+
+def open_follow_up(inquiry: IOPInquiry):
+    """The follow-up that waits for the parties' reports or the officer's approval."""
+    return inquiry.follow_ups.filter(approved_at__isnull=True).order_by("year_end").first()
+
+
+def renewal_opens_on(version: AgreementVersion) -> date:
+    notice = relativedelta(months=version.notice_months)
+    return version.period_end - notice - conf.RENEWAL_BEFORE_NOTICE
+
+
+def renewal_pending(inquiry: IOPInquiry) -> bool:
+    """Nobody has yet decided whether the signed version is renewed, amended or ends."""
+    return not inquiry.renewals.filter(version=signed_version(inquiry)).exists()
+
+
+def next_milestone(inquiry: IOPInquiry) -> date:
+    """The day the active agreement next needs someone: a follow-up opens, the question before
+    the end date comes, or the agreement's period is over."""
+    version = signed_version(inquiry)
+    days = [version.period_end + timedelta(days=1)]
+    year = next_follow_up_year(inquiry)
+    if year is not None:
+        days.append(year.opens_on)
+    if renewal_pending(inquiry):
+        days.append(renewal_opens_on(version))
+    return min(days)

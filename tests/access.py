@@ -19,6 +19,7 @@ OBJECT_URLS: dict[str, ObjectMaker] = {}
 # Namespaces whose pages never show one organisation's objects to another's members, with why.
 EXEMPT_NAMESPACES = {
     "admin": "the Django admin is for administrators only (see test_admin_is_for_staff)",
+    "api": "the read API answers 401, not a login page; tests/api/test_access.py walks its URLs",
 }
 
 
@@ -99,8 +100,16 @@ def _flow_task_maker(node):
         from viewflow.workflow.status import STATUS
 
         process = factories.funding_process(organisation)
-        task = Task.objects.create(process=process, flow_task=node,
-                                   flow_task_type=node.task_type, status=STATUS.NEW)
+        task = Task(process=process, flow_task=node, flow_task_type=node.task_type,
+                    status=STATUS.NEW)
+        if hasattr(node, "calc_owner_permission"):
+            # Who may take it, as viewflow sets it when the flow creates the task: without it a
+            # task is open to everyone, and the permission matrix would say so.
+            activation = node.activation_class(task)
+            task.owner_permission = node.calc_owner_permission(activation)
+            if task.owner_permission:
+                task.owner_permission_obj = node.calc_owner_permission_obj(activation)
+        task.save()
         return {"process_pk": process.pk, "task_pk": task.pk}
 
     return make
@@ -174,10 +183,27 @@ def _funding_of_organisation(organisation) -> dict:
 
 
 @object_url("funding:delegated_decisions")
+@object_url("funding:delegated_decisions_pdf")
 def _delegated_decisions(organisation) -> dict:
     return {"board_code": factories.FundingProgrammeFactory().board.code}
 
 
+@object_url("exports:delegated_decisions_csv")
+@object_url("exports:delegated_decisions_xlsx")
+def _delegated_decisions_export(organisation) -> dict:
+    return _delegated_decisions(organisation)
+
+
+@object_url("funding:source_edit")
+def _funding_source(organisation) -> dict:
+    from funding.models import FundingSource
+
+    source = FundingSource.objects.create(name="Ungdomsfonden", provider="Stiftelsen",
+                                          provider_kind="foundation", purpose="Unga.")
+    return {"pk": source.pk}
+
+
+@object_url("partnerships:terminate")
 @object_url("partnerships:end")
 def _iop_inquiry_end(organisation) -> dict:
     return {"case_number": factories.iop_process(organisation).inquiry.case.case_number}
@@ -185,3 +211,6 @@ def _iop_inquiry_end(organisation) -> dict:
 
 # The documents app registers its own pages (they need documents made through its services).
 from tests.documents import access as _documents_access  # noqa: E402, F401
+
+# The follow-up app registers its own pages (its objects belong to no organisation).
+from tests.followup import access as _followup_access  # noqa: E402, F401

@@ -3,11 +3,17 @@ import os
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from hypothesis import settings
 
 from tests import factories
 
 # In CI every test must run: a skip there is a missing service, and counts as a failure.
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Hypothesis (tests/fuzz): no deadline on a shared machine; in CI the same examples every run.
+settings.register_profile("default", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("ci" if IN_CI else "default")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

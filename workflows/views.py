@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from casework import selectors as case_selectors
 from organisations import policy
+from organisations.models import Role
 
 from . import queues, services
 from .forms import ReassignForm
@@ -31,6 +32,9 @@ def home(request):
             "more_in_queue": more_in_queue,
             "cases": case_selectors.recent_cases_of(request.user, limit=10),
             "roles": policy.roles_of(request.user),
+            "memberships": request.user.memberships.filter(role=Role.MEMBER).select_related(
+                "organisation"
+            ),
         },
     )
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "followup",
     "openness",
     "api",
+    "accessibility",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +56,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.sessions.IdleTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "config.two_factor.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -150,6 +154,8 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 # Links in e-mails point here.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="samverkansportalen@localhost")
+# Where people report accessibility problems (the DOS law requires a way to report them).
+ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", default="tillganglighet@malmo.se")
 
 # Background work: Redis in production; in-process (eager) in the embedded default.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
@@ -167,11 +173,28 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
 }
 
+# Spent one-time form tokens (config.once) live here: in production a cache shared by every
+# worker (Redis), in the embedded default the process's memory.
+CACHE_URL = env("CACHE_URL", default="")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # Demo accounts (password "demo") exist only where this is switched on.
 DEMO_MODE = env.bool("DEMO_MODE", default=False)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+# A session ends after this many seconds without a request (config.sessions).
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+# Staff roles and administrators enter a TOTP code after their password (organisations.two_factor).
+# On in production; off here so that the demo and the tests log in with a password alone.
+REQUIRE_STAFF_OTP = env.bool("REQUIRE_STAFF_OTP", default=False)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default=f"Samverkansportalen {CITY_NAME}")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -208,4 +231,33 @@ CELERY_BEAT_SCHEDULE = {
         "task": "casework.tasks.send_due_reminders",
         "schedule": 24 * 60 * 60.0,
     },
+}
+
+# Read API (api/): tokens for integrations (a diarium, an e-archive, a BI tool), the session
+# for people trying it in the browser. Object access is decided by the apps' policy modules.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Samverkansportalen read API",
+    "DESCRIPTION": (
+        "Cases, IOP agreements, funding decisions, payouts and documents' metadata. "
+        "Authenticate with `Authorization: Token <key>`; every list and object is limited "
+        "to what the token's user may see in the portal, and another organisation's object "
+        "answers 404."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
 }

@@ -9,6 +9,7 @@ if not SECRET_KEY:
 
 DEBUG = False
 DEMO_MODE = False
+REQUIRE_STAFF_OTP = env.bool("REQUIRE_STAFF_OTP", default=True)
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 

@@ -1,15 +1,18 @@
 from .applying import (
     AttachmentForm,
     BoardMeetingForm,
+    DelegationListForm,
     MoneyForm,
     OtherFundingFormSet,
     ProjectForm,
     SourceFinderForm,
     StartApplicationForm,
 )
+from .catalogue import FundingSourceForm
 from .handling import (
     AssessmentForm,
     BoardDecisionForm,
+    BoardMemoForm,
     CompletenessForm,
     DecisionForm,
     PayoutForm,
@@ -23,8 +26,11 @@ __all__ = [
     "AttachmentForm",
     "BoardMeetingForm",
     "BoardDecisionForm",
+    "BoardMemoForm",
     "CompletenessForm",
     "DecisionForm",
+    "DelegationListForm",
+    "FundingSourceForm",
     "MoneyForm",
     "OtherFundingFormSet",
     "PayoutForm",

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms import DecimalField
 from organisations.models import Board
 
 from .. import uploads
@@ -55,8 +56,8 @@ class OtherFundingForm(forms.Form):
     board = forms.ModelChoiceField(
         queryset=Board.objects.filter(is_active=True), required=False,
         label=_("Or a board of the city"))
-    amount = forms.DecimalField(label=_("Amount (kr)"), min_value=0, max_digits=12,
-                                decimal_places=2)
+    # casework's DecimalField: a formset compares each row with its initial value first.
+    amount = DecimalField(label=_("Amount (kr)"), min_value=0, max_digits=12, decimal_places=2)
     # With the first choice as initial value, an untouched extra row counts as unchanged.
     state = forms.ChoiceField(label=_("State"), choices=OtherFunding.State.choices,
                               initial=OtherFunding.State.APPLIED)
@@ -109,3 +110,7 @@ class SourceFinderForm(forms.Form):
 class BoardMeetingForm(forms.Form):
     meeting_date = forms.DateField(label=_("Board meeting where they are reported"),
                                    widget=DateInput())
+
+
+class DelegationListForm(forms.Form):
+    meeting_date = forms.DateField(label=_("Board meeting"), required=False, widget=DateInput())

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import uploads
 from ..models import ReportBack
 from ..models.handling import Outcome
 from .applying import DateInput
@@ -71,6 +72,14 @@ class DecisionForm(forms.Form):
                                           "32 §)."))
 
 
+class BoardMemoForm(forms.Form):
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 5}))
+    proposal = forms.CharField(label=_("Proposed decision"),
+                               widget=forms.Textarea(attrs={"rows": 4}),
+                               help_text=_("One point of the proposal per line."))
+    meeting_date = forms.DateField(label=_("Board meeting"), widget=DateInput())
+
+
 class BoardDecisionForm(DecisionForm):
     meeting_date = forms.DateField(label=_("Board meeting"), widget=DateInput())
     protocol_paragraph = forms.CharField(label=_("Protocol §"), max_length=20)
@@ -82,10 +91,36 @@ class PayoutForm(forms.Form):
                               initial=timezone.localdate)
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; what they may be is for ``funding.uploads`` to say."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(file, initial) for file in files if file]
+
+
 class ReportBackForm(forms.Form):
     description = forms.CharField(label=_("What was done"),
                                   widget=forms.Textarea(attrs={"rows": 6}))
     amount_used = forms.DecimalField(label=_("Money used of the grant (kr)"), **MONEY)
+    attachments = MultipleFileField(
+        label=_("Attachments"), required=False,
+        help_text=_("PDF, PNG, JPEG, Word (DOCX), Excel (XLSX) or OpenDocument (ODT), at most "
+                    "10 MB."))
+
+    def clean_attachments(self):
+        files = self.cleaned_data["attachments"]
+        for upload in files:
+            uploads.check_upload(upload)
+        return files
 
 
 class ReportReviewForm(forms.Form):

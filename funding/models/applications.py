@@ -203,6 +203,11 @@ class Attachment(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    # Set on files sent with a report-back; empty on the application's own attachments.
+    report_back = models.ForeignKey(
+        "funding.ReportBack", verbose_name=_("report-back"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="attachments",
+    )
 
     class Meta:
         verbose_name = _("attachment")

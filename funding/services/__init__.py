@@ -14,17 +14,19 @@ from .applying import (
     attachment_remove,
     other_funding_set,
 )
+from .catalogue import funding_source_save
 from .errors import SubmissionRefused
 from .handling import (
     application_mark_complete,
     application_request_supplement,
+    application_supplement_overdue,
     assessment_record,
     decision_record,
     payout_record,
     report_back_review,
     report_back_submit,
 )
-from .reporting_to_board import decisions_report_to_board
+from .reporting_to_board import board_memo_request, decisions_report_to_board
 
 __all__ = [
     "SubmissionRefused",
@@ -33,12 +35,15 @@ __all__ = [
     "application_request_supplement",
     "application_resubmit",
     "application_submit",
+    "application_supplement_overdue",
     "application_update",
     "assessment_record",
     "attachment_add",
+    "board_memo_request",
     "attachment_remove",
     "decision_record",
     "decisions_report_to_board",
+    "funding_source_save",
     "other_funding_set",
     "payout_record",
     "report_back_review",

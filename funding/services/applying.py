@@ -103,13 +103,20 @@ def attachment_add(
     """Store an attachment after its content proved to be an allowed type; nothing otherwise."""
     application = _locked(application)
     policy.ensure_can_edit(acting_user, application)
-    file_type = uploads.check_upload(upload)
+    return store_attachment(application=application, acting_user=acting_user, kind=kind,
+                            upload=upload, file_type=uploads.check_upload(upload))
+
+
+def store_attachment(*, application, acting_user, kind: str, upload, file_type,
+                     report_back=None) -> Attachment:
+    """Store a file whose type the caller has checked, under its checksum, and record it."""
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
     attachment = Attachment(
         application=application,
+        report_back=report_back,
         kind=kind,
         original_name=upload.name[-255:],
         content_type=file_type.content_type,
@@ -129,6 +136,7 @@ def attachment_add(
             "kind": kind,
             "sha256": attachment.sha256,
             "size": attachment.size,
+            "report_back_id": report_back.pk if report_back else None,
         },
     )
     return attachment

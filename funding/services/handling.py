@@ -1,5 +1,6 @@
 """The city's actions on a submitted application, from completeness check to report-back."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,6 +31,9 @@ from .reporting import _transition, payout_record, report_back_review, report_ba
 
 __all__ = ["payout_record", "report_back_review", "report_back_submit"]
 
+# How far ahead an officer may set a supplement's deadline (later dates are typing errors).
+SUPPLEMENT_DAYS_AT_MOST = 365
+
 
 @transaction.atomic
 def application_request_supplement(
@@ -40,6 +44,8 @@ def application_request_supplement(
     application = _locked(application)
     if due_on <= timezone.localdate():
         raise ValidationError({"due_on": _("Give the organisation at least until tomorrow.")})
+    if due_on > timezone.localdate() + timedelta(days=SUPPLEMENT_DAYS_AT_MOST):
+        raise ValidationError({"due_on": _("Give a date within a year.")})
     request = SupplementRequest(
         application=application, message=message.strip(), due_on=due_on, requested_by=acting_user
     )
@@ -72,6 +78,24 @@ def application_mark_complete(
     policy.ensure_handles_cases(acting_user)
     application = _locked(application)
     _transition(application, acting_user, "mark_complete", "application_complete")
+    return application
+
+
+@transaction.atomic
+def application_supplement_overdue(*, application: FundingApplication) -> FundingApplication:
+    """No supplement came by its deadline: the application goes on to assessment on what is
+    there, and the officer who asked is told. Done by the workflow's timer, not by a person."""
+    application = _locked(application)
+    request = application.supplement_requests.filter(answered_at__isnull=True).last()
+    _transition(application, None, "mark_complete", "supplement_overdue",
+                data={"supplement_request_id": request.pk if request else None})
+    notify(
+        recipients=[request.requested_by] if request else [],
+        kind=Kind.DEADLINE_WARNING,
+        title=_("No supplement came by the deadline for %(case)s: assess it on what is there")
+        % {"case": application.case.case_number},
+        url=reverse("funding:application_detail", kwargs={"pk": application.pk}),
+    )
     return application
 
 

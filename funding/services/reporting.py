@@ -1,5 +1,6 @@
 """Money out and accounts back: payouts in tranches, report-back, review and repayment."""
 
+from collections.abc import Sequence
 from datetime import timedelta
 from decimal import Decimal
 
@@ -14,9 +15,16 @@ from casework import services as case_services
 from casework.models import Deadline
 from organisations.models import EligibilityEvidence
 
-from .. import policy
-from ..models import FundingApplication, Payout, RepaymentClaim, ReportBack, Status
-from .applying import _locked
+from .. import policy, uploads
+from ..models import (
+    AttachmentKind,
+    FundingApplication,
+    Payout,
+    RepaymentClaim,
+    ReportBack,
+    Status,
+)
+from .applying import _locked, store_attachment
 
 
 def _transition(application, acting_user, method, action: str, **event) -> None:
@@ -97,11 +105,15 @@ def _report_back_deadline(application: FundingApplication, acting_user) -> None:
 
 @transaction.atomic
 def report_back_submit(
-    *, application: FundingApplication, acting_user, description: str, amount_used: Decimal
+    *, application: FundingApplication, acting_user, description: str, amount_used: Decimal,
+    attachments: Sequence = (),
 ) -> ReportBack:
+    """What was done and the money used, with attachments (receipts, photos, minutes). Every
+    file is checked before anything is stored: one refused file stores none."""
     if not policy.acts_for_applicant(acting_user, application):
         raise PermissionDenied("Only the applicant's members report back.")
     application = _locked(application)
+    file_types = _checked(attachments)
     report = ReportBack(
         application=application,
         description=description.strip(),
@@ -110,6 +122,10 @@ def report_back_submit(
     )
     report.full_clean()
     report.save()
+    for upload, file_type in zip(attachments, file_types, strict=True):
+        store_attachment(application=application, acting_user=acting_user,
+                         kind=AttachmentKind.OTHER, upload=upload, file_type=file_type,
+                         report_back=report)
     _transition(
         application,
         acting_user,
@@ -122,6 +138,13 @@ def report_back_submit(
     ):
         case_services.deadline_meet(deadline=deadline, acting_user=acting_user)
     return report
+
+
+def _checked(uploads_: Sequence) -> list:
+    try:
+        return [uploads.check_upload(upload) for upload in uploads_]
+    except ValidationError as error:
+        raise ValidationError({"attachments": error.messages}) from error
 
 
 REVIEWS = {

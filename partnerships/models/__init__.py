@@ -9,6 +9,7 @@ from .agreement import (
     Signature,
 )
 from .assessment import SCREENING_CRITERIA, AidEntry, LegalAssessment, Screening
+from .followup import FollowUp, FollowUpReport, RenewalDecision, Termination
 from .inquiry import OPEN_STATUSES, IOPInquiry, Party, Status
 
 __all__ = [
@@ -19,11 +20,15 @@ __all__ = [
     "BoardDecision",
     "Contribution",
     "DraftReview",
+    "FollowUp",
+    "FollowUpReport",
     "IOPInquiry",
     "LegalAssessment",
     "Memo",
     "Party",
+    "RenewalDecision",
     "Screening",
     "Signature",
     "Status",
+    "Termination",
 ]

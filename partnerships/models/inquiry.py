@@ -23,6 +23,8 @@ class Status(models.TextChoices):
     REVISION = "revision", _("Returned by a board: revise or close")
     SIGNING = "signing", _("Being signed")
     ACTIVE = "active", _("Active partnership")
+    ENDED = "ended", _("Agreement ended at its end date")
+    TERMINATED = "terminated", _("Agreement terminated")
     WITHDRAWN = "withdrawn", _("Withdrawn by the initiator")
     CLOSED = "closed", _("Closed without agreement")
 
@@ -122,6 +124,19 @@ class IOPInquiry(models.Model):
     @transition(field=status, source=Status.SIGNING, target=Status.ACTIVE)
     def activate(self):
         """Every party has signed: the agreement is final and the partnership active."""
+
+    @transition(field=status, source=Status.ACTIVE, target=Status.CO_CREATION)
+    def amend(self):
+        """Before the end date the parties renew or amend: a new version is co-created and goes
+        through the memo, the boards and the signatures again; the signed one stays in force."""
+
+    @transition(field=status, source=Status.ACTIVE, target=Status.ENDED)
+    def end(self):
+        """The agreement's period is over and it was not renewed."""
+
+    @transition(field=status, source=Status.ACTIVE, target=Status.TERMINATED)
+    def terminate(self):
+        """A party terminated the agreement, with its reason and the agreed notice."""
 
     @transition(field=status, source=OPEN_STATUSES, target=Status.WITHDRAWN)
     def withdraw(self):

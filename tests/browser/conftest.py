@@ -2,6 +2,8 @@ import os
 
 import pytest
 
+from tests.browser.axe import AxeAudit
+
 # Playwright runs an event loop in the test thread; Django's ORM is used there synchronously.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -28,3 +30,9 @@ def csp_violations(page):
         ),
     )
     return violations
+
+
+@pytest.fixture
+def axe():
+    """Checks pages with axe-core; a test asserts ``axe.violations == {}`` at its end."""
+    return AxeAudit()

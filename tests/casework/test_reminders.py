@@ -85,3 +85,29 @@ def test_expiring_eligibility_evidence_reminds_the_members(
     assert run("2026-07-25")["evidence_reminders"] == 1
     assert Notification.objects.filter(recipient=member, kind="reminder").count() == 2
     assert mail.outbox[0].to == [member.email]
+
+
+def test_a_deadline_on_a_workflow_task_reminds_those_who_may_take_it_while_it_is_open(
+    organisation, member, officer
+):
+    """The yearly IOP follow-up: one deadline per idea-based party's report task."""
+    from viewflow.workflow.models import Task
+    from viewflow.workflow.status import STATUS
+
+    with at("2026-03-01"):
+        process = factories.iop_process(organisation, user=member)
+        task = Task.objects.get(process=process, flow_task_type="HUMAN")
+        services.deadline_set(
+            case=process.inquiry.case,
+            kind=Deadline.Kind.FOLLOW_UP,
+            audience=Deadline.Audience.ORGANISATION,
+            due_on=dt.date(2026, 6, 30),
+            acting_user=None,
+            task_id=task.pk,
+        )
+    assert run("2026-06-09")["deadline_reminders"] == 1
+    assert Notification.objects.filter(recipient=officer, kind="reminder").count() == 1
+    assert not Notification.objects.filter(recipient=member, kind="reminder").exists()
+    Task.objects.filter(pk=task.pk).update(status=STATUS.CANCELED)
+    run("2026-06-27")
+    assert Notification.objects.filter(kind="reminder").count() == 1

@@ -201,3 +201,42 @@ def test_the_document_date_is_shown_in_swedish_whatever_the_active_language():
     with translation.override("en"):
         text = _text(rendering.render_pdf("iop_agreement", context))
     assert "1 oktober 2026" in text
+
+
+def test_a_replaced_stylesheet_takes_effect_at_the_next_render(settings, tmp_path):
+    # The parsed stylesheet is kept between renders; a new wording of it must not be missed.
+    assert round(_read(rendering.render_pdf("decision_letter", samples.decision()))[0]
+                 .pages[0].mediabox.width) == 595  # fmt: skip
+    override = tmp_path / "documents" / "kinds"
+    override.mkdir(parents=True)
+    (override / "decision_letter.html").write_text(
+        "{% extends layout %}{% block doc_style %}@page { size: A5; }{% endblock %}"
+        '{% block doc_body %}<article class="doc"><p>Beslut</p></article>{% endblock %}',
+        encoding="utf-8",
+    )
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    reader, _ = _read(rendering.render_pdf("decision_letter", samples.decision()))
+    assert round(reader.pages[0].mediabox.width) == 420
+
+
+def test_rendering_leaves_garbage_collection_as_it_found_it():
+    import gc
+
+    rendering.render_pdf("decision_letter", samples.decision())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        rendering.render_pdf("decision_letter", samples.decision())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_long_city_name_is_printed_whole_in_the_running_header(settings):
+    settings.CITY_NAME = "Stadsbyggnadsförvaltningen i Malmö stad och Burlövs kommun"
+    _, pages = _read(rendering.render_pdf("iop_agreement", samples.agreement(parties=6)))
+    for page in pages[1:]:
+        assert "Stadsbyggnadsförvaltningen i Malmö stad och Burlövs kommun" in page
+        assert "Dnr SK-2026-00042" in page

@@ -1,5 +1,6 @@
 """The city's services: supplement, assessment, decision under delegation, payout, report-back."""
 
+import hashlib
 from datetime import timedelta
 from decimal import Decimal
 
@@ -233,3 +234,74 @@ def test_a_decision_tells_the_organisation_and_asks_for_the_letter(
     assert letter.context["appeal"]["route"] == "legality_review"
     assert letter.context["decided_by"]["authority"] == "delegation"
     assert Notification.objects.filter(recipient=member, kind="decision").exists()
+
+
+@pytest.fixture
+def paid(complete, officer):
+    application = _granted(complete, officer)
+    services.payout_record(application=application, acting_user=officer,
+                           amount=Decimal("30000"), paid_on=timezone.localdate())
+    application.refresh_from_db()
+    return application
+
+
+def test_a_report_back_keeps_its_attachments(paid, member):
+    from .conftest import pdf
+
+    report = services.report_back_submit(
+        application=paid, acting_user=member, description="Fyra veckor fotboll.",
+        amount_used=Decimal("30000"), attachments=[pdf("kvitton.pdf"), pdf("foto.pdf", b"x")])
+    assert sorted(report.attachments.values_list("original_name", flat=True)) == [
+        "foto.pdf", "kvitton.pdf"]
+    assert all(a.application_id == paid.pk for a in report.attachments.all())
+
+
+def test_one_bad_report_back_attachment_stores_nothing(paid, member):
+    from django.core.files.storage import default_storage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from funding.models import Attachment, ReportBack
+
+    from .conftest import pdf
+
+    disguised = SimpleUploadedFile("kvitto.pdf", b"MZ\x90\x00 not a pdf")
+    good = pdf("kvitton.pdf", b"unique report-back receipt")
+    sha = hashlib.sha256(good.read()).hexdigest()
+    good.seek(0)
+    with pytest.raises(ValidationError) as refused:
+        services.report_back_submit(
+            application=paid, acting_user=member, description="Klart.",
+            amount_used=Decimal("30000"), attachments=[good, disguised])
+    assert "attachments" in refused.value.message_dict
+    assert not ReportBack.objects.exists() and not Attachment.objects.exists()
+    assert not default_storage.exists(f"funding/{paid.pk}/{sha}.pdf")
+    paid.refresh_from_db()
+    assert paid.status == Status.PAID
+
+
+def test_the_memo_is_only_for_applications_the_board_decides(complete, officer):
+    _assess(complete, officer, amount="30000")
+    with pytest.raises(ValidationError):
+        services.board_memo_request(application=complete, acting_user=officer,
+                                    summary="Sammanfattning.", proposal="Bevilja.",
+                                    meeting_date=timezone.localdate())
+
+
+def test_the_memo_goes_to_the_board_with_the_proposal(
+    eligible_organisation, programme, member, officer, django_capture_on_commit_callbacks
+):
+    from documents.kinds import Kind
+
+    draft = factories.funding_draft(eligible_organisation, programme, member,
+                                    amount_applied=Decimal("80000"))
+    submitted = services.application_submit(application=draft, acting_user=member)
+    complete = services.application_mark_complete(application=submitted, acting_user=officer)
+    _assess(complete, officer, amount="80000")
+    with django_capture_on_commit_callbacks(execute=True):
+        memo = services.board_memo_request(
+            application=complete, acting_user=officer, summary="Föreningen söker 80 000 kr.",
+            proposal="Fritidsnämnden beviljar 80 000 kr.", meeting_date=timezone.localdate())
+    memo.refresh_from_db()
+    assert memo.kind == Kind.BOARD_MEMO and memo.is_final and memo.rendered_at is not None
+    assert memo.context["planning"][0]["body"] == complete.programme.board.name
+    assert AuditEvent.objects.filter(case=complete.case, action="board_memo_written").exists()

@@ -134,8 +134,68 @@ def test_the_board_secretary_reports_delegated_decisions(client, programme):
         Role.DELEGATE), outcome="approved", amount_granted=Decimal("30000"), reasons="Bra.")
     client.force_login(factories.staff(Role.BOARD_SECRETARY, board=programme.board))
     url = reverse("funding:delegated_decisions", args=[programme.board.code])
+    assert f'href="{url}"' in client.get(reverse("funding:overview")).content.decode()
     assert application.case.case_number in client.get(url).content.decode()
+    pdf_url = reverse("funding:delegated_decisions_pdf", args=[programme.board.code])
+    response = client.get(pdf_url, {"pdf-meeting_date": "2030-01-15"})
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment")
+    text = _pdf_text(response.content)
+    assert application.case.case_number in text and "2030-01-15" in text
+    assert "Delegationsbeslut anmälda till" in text
     assert client.post(url, {"meeting_date": "2030-01-15"}).status_code == 302
     assert str(Decision.objects.get().reported_to_board_on) == "2030-01-15"
     client.force_login(factories.staff(Role.BOARD_SECRETARY, board=factories.BoardFactory()))
     assert client.get(url).status_code == 404
+    assert client.get(pdf_url).status_code == 404
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pages))
+
+
+def test_a_coordinator_adds_and_changes_a_funding_source(client):
+    from casework.models import AuditEvent, ChallengeArea
+    from funding.models import FundingSource
+    from organisations.models import Role
+
+    area = ChallengeArea.objects.create(name="Barn och unga")
+    client.force_login(factories.staff(Role.COORDINATOR))
+    data = {"name": "Ungdomsfonden", "provider": "Stiftelsen Ungdom", "provider_kind": "foundation",
+            "purpose": "Fritid för unga.", "keywords": "fotboll, läxhjälp",
+            "eligible_kinds": ["association"], "challenge_areas": [area.pk],
+            "max_amount": "50000", "is_active": "on"}
+    response = client.post(reverse("funding:source_create"), data)
+    assert response.status_code == 302
+    source = FundingSource.objects.get()
+    assert source.eligible_kinds == ["association"] and list(source.challenge_areas.all()) == [area]
+    response = client.post(reverse("funding:source_edit", args=[source.pk]),
+                           {**data, "max_amount": "75000"})
+    source.refresh_from_db()
+    assert source.max_amount == 75000
+    assert AuditEvent.objects.filter(action="funding_source_changed",
+                                     target_id=str(source.pk)).get().data["fields"] == [
+        "max_amount"]
+    assert "Ungdomsfonden" in client.get(reverse("funding:source_list")).content.decode()
+
+
+def test_a_funding_source_form_error_is_summarised(client):
+    from organisations.models import Role
+
+    client.force_login(factories.staff(Role.COORDINATOR))
+    response = client.post(reverse("funding:source_create"), {"name": ""})
+    assert response.status_code == 400
+    assert 'href="#id_name"' in response.content.decode()
+
+
+def test_only_coordinators_maintain_the_catalogue(client, member, officer):
+    for person in (member, officer):
+        client.force_login(person)
+        assert client.get(reverse("funding:source_list")).status_code == 404
+        assert client.post(reverse("funding:source_create"), {"name": "X"}).status_code == 404

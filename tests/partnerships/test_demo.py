@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
@@ -39,7 +40,12 @@ def test_the_three_seed_inquiries_are_in_their_states_and_loading_again_adds_not
     assert kraftsamling.board_decisions.filter(outcome="approved").count() == 3
     assert kraftsamling.agreement_versions.get().contributions.count() == 6
     process = IOPProcess.objects.get(artifact_object_id=kraftsamling.pk)
-    assert process.status == PROCESS.DONE
+    assert process.status == PROCESS.NEW
+    # The first follow-up is open: one report task per idea-based party, due within weeks.
+    idea_based = kraftsamling.parties.filter(side="idea_based").count()
+    assert idea_based >= 2 and _open_tasks(kraftsamling) == ["report"] * idea_based
+    (follow_up,) = kraftsamling.follow_ups.all()
+    assert follow_up.reports.count() == idea_based and follow_up.due_on > timezone.localdate()
     assert inquiries["Helamalmö"].status == Status.INVESTIGATION
     assert hasattr(inquiries["Helamalmö"], "legal_assessment")
     assert _open_tasks(inquiries["Helamalmö"]) == ["investigate"]

@@ -106,3 +106,27 @@ def decision(outcome="approved", paragraph="§ 12") -> dict:
 
 def propose_url():
     return reverse("partnerships:propose")
+
+
+def to_signing(client, officer, process, secretaries_by_board: dict):
+    """From a registered proposal to the open signing tasks: every step as its role."""
+    do_one(client, officer, process, "screen", screening())
+    do_one(client, officer, process, "investigate", assessment())
+    do_one(client, officer, process, "co_create", draft(process, action="finish"))
+    do_one(client, officer, process, "write_memo", MEMO)
+    for task in open_tasks(process, "decide"):
+        take_and_do(client, secretaries_by_board[task.owner_permission_obj], task, decision())
+
+
+def sign_all(client, process, signer_of) -> None:
+    """Every party signs; ``signer_of(task)`` names who takes each signing task."""
+    for task in open_tasks(process, "sign"):
+        take_and_do(client, signer_of(task), task, {"confirm": "on"})
+
+
+REPORT = {
+    "goals_reached": "120 deltagare (mål 100).",
+    "contributions_delivered": "Ledare två kvällar i veckan hela året.",
+    "budget_against_actual": "Budget 400 000 kr, utfall 385 000 kr.",
+    "reflection": "Sommarlovet behöver fler ledare.",
+}

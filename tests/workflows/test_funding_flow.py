@@ -1,16 +1,21 @@
 """The funding flow walked as each role through the real URLs: who gets which task, the
 separation of duties, the branches, the final status and the number of tasks."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
+from viewflow.workflow.timers import fire_due_timers
 
+from documents.kinds import Kind
+from documents.models import Document
 from funding.models import FundingApplication, Status
+from notifications.models import Notification
 from organisations.models import Role
 from tests import factories
 from workflows import queues
@@ -177,7 +182,9 @@ def test_the_assessor_cannot_take_the_decision(client, people, organisation, pro
     assert _status(application) == Status.REJECTED
 
 
-def test_an_amount_over_the_delegation_goes_to_the_board(client, people, organisation, programme):
+def test_an_amount_over_the_delegation_goes_to_the_board_with_a_memo(
+    client, people, organisation, programme, django_capture_on_commit_callbacks
+):
     application = factories.funding_draft(
         organisation, programme, people["member"], amount_applied=Decimal("80000")
     )
@@ -187,21 +194,98 @@ def test_an_amount_over_the_delegation_goes_to_the_board(client, people, organis
     other_secretary = factories.staff(Role.BOARD_SECRETARY, board=factories.BoardFactory())
     assert not queues.queue(other_secretary).exists()
     assert not queues.queue(people["delegate"]).filter(process=process).exists()
-    _do(
-        client,
-        people["secretary"],
-        process,
-        "record_board_decision",
-        {
-            "outcome": "partly_approved",
-            "amount_granted": "60000",
-            "reasons": "Delvis.",
-            "meeting_date": timezone.localdate().isoformat(),
-            "protocol_paragraph": "§ 12",
-        },
-    )
+    assert not queues.queue(people["secretary"]).filter(process=process).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        _do(
+            client,
+            people["officer"],
+            process,
+            "write_board_memo",
+            {
+                "summary": "Föreningen söker 80 000 kr.",
+                "proposal": "Fritidsnämnden beviljar 60 000 kr.\nBeslutet justeras omedelbart.",
+                "meeting_date": timezone.localdate().isoformat(),
+            },
+        )
+    case = FundingApplication.objects.get(pk=application.pk).case
+    memo = Document.objects.get(case=case, kind=Kind.BOARD_MEMO)
+    assert memo.status == Document.Status.FINAL and memo.rendered_at is not None
+    assert memo.context["proposals"] == [
+        "Fritidsnämnden beviljar 60 000 kr.",
+        "Beslutet justeras omedelbart.",
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        _do(
+            client,
+            people["secretary"],
+            process,
+            "record_board_decision",
+            {
+                "outcome": "partly_approved",
+                "amount_granted": "60000",
+                "reasons": "Delvis.",
+                "meeting_date": timezone.localdate().isoformat(),
+                "protocol_paragraph": "§ 12",
+            },
+        )
     assert _status(application) == Status.GRANTED
     assert _open_task(process, "pay")
+    decision = FundingApplication.objects.get(pk=application.pk).decision
+    assert (decision.authority, decision.protocol_paragraph) == ("board", "§ 12")
+    letter = Document.objects.get(case=case, kind=Kind.DECISION_LETTER)
+    assert letter.context["decided_by"]["authority"] == "board"
+    assert Notification.objects.filter(recipient=people["member"], kind="decision").exists()
+
+
+def _ask_for_supplement(client, people, process, due_on):
+    _do(
+        client,
+        people["officer"],
+        process,
+        "check_complete",
+        {"result": "supplement", "message": "Bifoga en budget.", "due_on": due_on.isoformat()},
+    )
+
+
+def test_an_unanswered_supplement_goes_to_assessment_when_its_deadline_has_passed(
+    client, people, organisation, programme
+):
+    application = factories.funding_draft(organisation, programme, people["member"])
+    process = _submit(client, people["member"], application)
+    due_on = timezone.localdate() + timedelta(days=5)
+    _ask_for_supplement(client, people, process, due_on)
+    with time_machine.travel(timezone.make_aware(datetime.combine(due_on, time(23, 30)))):
+        assert fire_due_timers() == 0  # the last day is the organisation's
+    with time_machine.travel(
+        timezone.make_aware(datetime.combine(due_on, time(23, 30))) + timedelta(hours=1)
+    ):
+        assert fire_due_timers() == 1
+    supplement = Task.objects.get(
+        process=process, flow_task=FundingApplicationFlow.answer_supplement
+    )
+    assert supplement.status == STATUS.CANCELED
+    assert _status(application) == Status.IN_ASSESSMENT
+    assert Notification.objects.filter(
+        recipient=people["officer"], kind="deadline_warning"
+    ).exists()
+    assert _open_task(process, "assess") in queues.queue(people["other_officer"])
+    client.force_login(people["member"])
+    answer_url = supplement.flow_task.reverse("execute", args=[process.pk, supplement.pk])
+    assert client.post(answer_url, {"answer": "För sent."}).status_code in (403, 404)
+    _assess(client, people["other_officer"], process, "30000")
+    assert _status(application) == Status.AWAITING_DECISION
+
+
+def test_a_supplement_answered_in_time_stops_its_timer(client, people, organisation, programme):
+    application = factories.funding_draft(organisation, programme, people["member"])
+    process = _submit(client, people["member"], application)
+    due_on = timezone.localdate() + timedelta(days=5)
+    _ask_for_supplement(client, people, process, due_on)
+    _do(client, people["member"], process, "answer_supplement", {"answer": "Nu bifogad."})
+    with time_machine.travel(timezone.now() + timedelta(days=30)):
+        assert fire_due_timers() == 0
+    assert _status(application) == Status.SUBMITTED
+    assert _open_task(process, "check_complete")
 
 
 def test_a_refused_submission_starts_no_flow(client, people, organisation, programme):
@@ -212,3 +296,38 @@ def test_a_refused_submission_starts_no_flow(client, people, organisation, progr
     assert response.status_code == 400
     assert "saknas" in response.content.decode() or "missing" in response.content.decode()
     assert not FundingProcess.objects.exists()
+
+
+def test_a_refused_report_back_file_is_explained_and_nothing_is_kept(
+    client, people, organisation, programme
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from funding.models import Attachment
+
+    application = factories.funding_draft(organisation, programme, people["member"])
+    process = _submit(client, people["member"], application)
+    _do(client, people["officer"], process, "check_complete", {"result": "complete"})
+    _assess(client, people["officer"], process, "30000")
+    reasons = {"outcome": "approved", "amount_granted": "30000", "reasons": "Bra."}
+    _do(client, people["delegate"], process, "decide_as_delegate", reasons)
+    today = timezone.localdate().isoformat()
+    _do(client, people["officer"], process, "pay", {"amount": "30000", "paid_on": today})
+    task = _open_task(process, "report_back")
+    client.force_login(people["member"])
+    args = [process.pk, task.pk]
+    client.post(task.flow_task.reverse("assign", args=args))
+    attachments_before = Attachment.objects.count()
+    response = client.post(
+        task.flow_task.reverse("execute", args=args),
+        {
+            "description": "Klart.",
+            "amount_used": "30000",
+            "attachments": [SimpleUploadedFile("kvitto.pdf", b"MZ\x90\x00 not a pdf")],
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="sp-error-summary"' in html and "kvitto.pdf" in html
+    assert Attachment.objects.count() == attachments_before
+    assert _status(application) == Status.PAID

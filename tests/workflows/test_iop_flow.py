@@ -110,7 +110,11 @@ def test_a_proposal_walks_through_a_return_to_an_active_partnership(client, peop
         steps.take_and_do(client, signer, task, {"confirm": "on"})
     process.refresh_from_db()
     assert process.inquiry.status == Status.ACTIVE
-    assert process.status == PROCESS.DONE
+    # The process goes on: it waits for the first follow-up (tests/workflows/test_iop_follow_up.py).
+    assert process.status == PROCESS.NEW
+    assert [
+        t.flow_task.name for t in Task.objects.filter(process=process, status=STATUS.SCHEDULED)
+    ] == ["wait"]
     assert process.inquiry.signatures.count() == 3
     assert process.inquiry.agreement_versions.count() == 3
     assert {d.outcome for d in process.inquiry.board_decisions.all()} == {"returned", "approved"}

@@ -5,13 +5,22 @@ association for a supplement (repeatable) → an officer assesses → the decisi
 whoever the programme's delegation order names for the amount (an officer or delegate who
 did not assess it, or the board through its secretary) → payout in one or more tranches →
 the association reports back → an officer approves it, asks for more, or claims repayment.
+
+A supplement not answered by its deadline: the waiting task is cancelled by a timer on the
+node, the officer is told, and the application goes on to assessment on what is there. A
+decision beyond every delegation goes to the board with the officer's memo first.
 """
 
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import act, flow, lock
 
+from funding import services
 from funding.delegation import was_assessed_by
+from funding.selectors import open_supplement_request
 from organisations import policy
 from workflows.models import FundingProcess
 
@@ -69,7 +78,15 @@ class FundingApplicationFlow(flow.Flow):
         flow.View(views.SupplementAnswerView.as_view())
         .Annotation(title=_("Complete the application"))
         .Permission(policy.ACT_FOR_ORGANISATION, obj=_organisation)
+        .OnTimeout(this.supplement_due, this.supplement_overdue,
+                   title=_("Deadline passed"))
         .Next(this.check_complete)
+    )
+    # system: the officer is told and assesses on what is there
+    supplement_overdue = (
+        flow.Function(this.go_on_without_supplement)
+        .Annotation(title=_("No supplement by the deadline"))
+        .Next(this.assess)
     )
     # officer
     assess = (
@@ -83,7 +100,7 @@ class FundingApplicationFlow(flow.Flow):
         .Annotation(title=_("Who decides, by the delegation order"))
         .Case(this.decide_as_officer, act.process.decided_by_officer)
         .Case(this.decide_as_delegate, act.process.decided_by_delegate)
-        .Default(this.record_board_decision)
+        .Default(this.write_board_memo)
     )
     # officer who did not assess the application
     decide_as_officer = (
@@ -98,6 +115,13 @@ class FundingApplicationFlow(flow.Flow):
         .Annotation(title=_("Decide on the application (delegation)"))
         .Permission("casework.decide_on_delegation")
         .Next(this.is_granted)
+    )
+    # officer
+    write_board_memo = (
+        flow.View(views.BoardMemoView.as_view())
+        .Annotation(title=_("Write the memo to the board"))
+        .Permission("casework.handle_case")
+        .Next(this.record_board_decision)
     )
     # secretary of the programme's board
     record_board_decision = (
@@ -151,3 +175,13 @@ class FundingApplicationFlow(flow.Flow):
     def start_process(self, activation, application):
         activation.process.artifact = application
         return activation.process
+
+    def supplement_due(self, activation) -> datetime:
+        """The supplement may come in all through its last day."""
+        request = open_supplement_request(activation.process.coerced.application)
+        day_after = request.due_on + timedelta(days=1)
+        return timezone.make_aware(datetime.combine(day_after, time.min))
+
+    def go_on_without_supplement(self, activation):
+        services.application_supplement_overdue(
+            application=activation.process.coerced.application)

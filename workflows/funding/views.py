@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from funding import delegation, forms, policy, services
+from funding import delegation, forms, memos, policy, services
 from funding import views as funding_views
 from funding.models import FundingApplication
 
@@ -67,7 +67,7 @@ class FundingTaskView(FormView):
             route=delegation.route_of(application),
             supplement_requests=application.supplement_requests.all(),
             payouts=application.payouts.all(), report_backs=application.report_backs.all(),
-            attachments=application.attachments.all(), **kwargs)
+            attachments=application.attachments.filter(report_back__isnull=True), **kwargs)
 
     def perform(self, form) -> None:
         raise NotImplementedError
@@ -148,6 +148,21 @@ class DecisionView(FundingTaskView):
     def perform(self, form):
         services.decision_record(application=self.application, acting_user=self.request.user,
                                  **form.cleaned_data)
+
+
+class BoardMemoView(FundingTaskView):
+    form_class = forms.BoardMemoForm
+    success_message = gettext_lazy("The memo is made; the board's secretary records the "
+                                   "decision.")
+
+    def get_initial(self):
+        assessment = getattr(self.application, "assessment", None)
+        return {"summary": assessment.summary if assessment else "",
+                "proposal": memos.proposal_for(self.application)}
+
+    def perform(self, form):
+        services.board_memo_request(application=self.application, acting_user=self.request.user,
+                                    **form.cleaned_data)
 
 
 class BoardDecisionView(DecisionView):

@@ -1,6 +1,7 @@
-"""Ending an inquiry without an agreement, from the case page: the domain service closes the
-inquiry and its case; the running process is cancelled with viewflow's own ``Flow.cancel``
-(each open task's ``cancel`` transition, then the process), in the same transaction."""
+"""Ending an inquiry without an agreement, or terminating an active agreement, from the case
+page: the domain service closes the inquiry and its case; the running process is cancelled
+with viewflow's own ``Flow.cancel`` (each open task's ``cancel`` transition, then the
+process), in the same transaction."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -38,6 +39,17 @@ def inquiry_end(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInquiry:
     inquiry = service(inquiry=inquiry, acting_user=acting_user, reason=reason)
     process_cancel(inquiry=inquiry, acting_user=acting_user, reason=reason)
     return inquiry
+
+
+@transaction.atomic
+def partnership_terminate(*, inquiry: IOPInquiry, party, acting_user, reason: str) -> IOPInquiry:
+    """A party terminates the active agreement; its waiting timer and open follow-up tasks are
+    cancelled with the process."""
+    termination = services.agreement_terminate(
+        inquiry=inquiry, party=party, acting_user=acting_user, reason=reason
+    )
+    process_cancel(inquiry=inquiry, acting_user=acting_user, reason=termination.reason)
+    return termination.inquiry
 
 
 def process_cancel(*, inquiry: IOPInquiry, acting_user, reason: str = "") -> None:

@@ -1,5 +1,6 @@
 """The IOP inquiry, as the people in it see it: screening, investigation, co-creation, the
-memo, the boards' decisions in parallel, signing, and the active partnership.
+memo, the boards' decisions in parallel, signing, and the active partnership: a follow-up every
+agreement year, and before the end date the question whether to renew, amend or let it end.
 
 The flow only routes work; every decision is made by a service in ``partnerships.services``
 and read back through the named conditions of ``IOPProcess``.
@@ -10,6 +11,7 @@ from viewflow import this
 from viewflow.workflow import act, flow, lock
 
 from organisations.policy import ACT_FOR_ORGANISATION
+from partnerships import selectors, services
 from partnerships.policy import HANDLE_CASE
 from workflows.models import IOPProcess
 
@@ -103,7 +105,50 @@ class IOPFlow(flow.Flow):
         .Permission(task_permission, obj=task_object)
         .Next(this.signed)
     )
-    signed = flow.Join().Next(this.active)
+    signed = flow.Join().Next(this.wait)
+    # the calendar of the active agreement (fired by the beat task workflow_timers)
+    wait = (
+        flow.Timer(act.process.next_milestone_at)
+        .Annotation(title=_("Partnership active: wait for the next follow-up or the end date"))
+        .Next(this.what_is_due)
+    )
+    what_is_due = (
+        flow.Switch()
+        .Case(this.decide_renewal, act.process.renewal_due)
+        .Case(this.open_follow_up, act.process.follow_up_due)
+        .Case(this.end_agreement, act.process.agreement_over)
+        .Default(this.wait)
+    )
+    open_follow_up = flow.Function(this.follow_up_open).Next(this.follow_up_reports)
+    follow_up_reports = ForEachSplit().Next(this.report, data_source=act.process.follow_up_tasks)
+    # members of each idea-based party
+    report = (
+        View(views.FollowUpReportView.as_view())
+        .Annotation(title=_("Report on the agreement year"))
+        .Permission(task_permission, obj=task_object)
+        .onCreate(this.report_requested)
+        .Next(this.reports_in)
+    )
+    reports_in = flow.Join().Next(this.approve_follow_up)
+    # officer
+    approve_follow_up = (
+        View(views.FollowUpApprovalView.as_view())
+        .Annotation(title=_("Approve the year's follow-up"))
+        .Permission(HANDLE_CASE)
+        .Next(this.wait)
+    )
+    # officer
+    decide_renewal = (
+        View(views.RenewalView.as_view())
+        .Annotation(title=_("Renew, amend or let the agreement end"))
+        .Permission(HANDLE_CASE)
+        .Next(this.is_amending)
+    )
+    is_amending = flow.If(act.process.is_amending).Then(this.co_create).Else(this.wait)
+    end_agreement = flow.Function(this.agreement_end).Next(this.ended)
+    ended = flow.End().Annotation(title=_("Agreement ended"))
+    # Processes finished before the follow-up nodes existed stopped here; their tasks name this
+    # node, so it stays (see docs/workflows.md, "Changing a flow").
     active = flow.End().Annotation(title=_("Partnership active"))
     not_iop = flow.End().Annotation(title=_("Closed: not an IOP"))
     closed = flow.End().Annotation(title=_("Closed without agreement"))
@@ -114,3 +159,17 @@ class IOPFlow(flow.Flow):
 
     def stop_waiting_for_boards(self, activation, active_tasks) -> bool:
         return activation.process.boards_blocked
+
+    def follow_up_open(self, activation):
+        services.follow_up_open(inquiry=activation.process.inquiry)
+
+    def report_requested(self, activation):
+        inquiry = activation.process.inquiry
+        services.follow_up_report_request(
+            follow_up=selectors.open_follow_up(inquiry),
+            organisation=task_object(activation),
+            task_id=activation.task.pk,
+        )
+
+    def agreement_end(self, activation):
+        services.agreement_end(inquiry=activation.process.inquiry)

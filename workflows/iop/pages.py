@@ -13,6 +13,7 @@ from viewflow.workflow.status import STATUS
 from casework import policy as case_policy
 from casework import selectors as case_selectors
 from casework.forms import CommentForm
+from config import once
 from organisations import policy as org_policy
 from organisations.models import Organisation
 from partnerships import forms, policy, selectors, services
@@ -52,6 +53,10 @@ def propose(request):
         raise Http404
     form = forms.InquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["form_token"]
+        if not once.first_time(request, token):
+            messages.info(request, _("Your proposal was already registered; it was sent twice."))
+            return redirect("home")
         try:
             with transaction.atomic():
                 inquiry = services.inquiry_propose(
@@ -62,6 +67,7 @@ def propose(request):
                 )
                 IOPFlow.start.run(inquiry=inquiry)
         except ValidationError as error:
+            once.forget(request, token)
             form.add_error(None, error.messages)
         else:
             messages.success(
@@ -83,6 +89,9 @@ def register_assignment(request):
     form = forms.AssignmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if not once.first_time(request, data["form_token"]):
+            messages.info(request, _("The assignment was already registered; it was sent twice."))
+            return redirect("home")
         try:
             with transaction.atomic():
                 inquiry = services.inquiry_register_assignment(
@@ -94,6 +103,7 @@ def register_assignment(request):
                 )
                 IOPFlow.start.run(inquiry=inquiry)
         except ValidationError as error:
+            once.forget(request, data["form_token"])
             form.add_error(None, error.messages)
         else:
             return redirect("partnerships:inquiry", inquiry.case.case_number)
@@ -123,6 +133,10 @@ def inquiry_detail(request, case_number):
             "comments": case_policy.visible_comments(request.user, case),
             "comment_form": CommentForm(may_comment_internally=is_staff),
             "may_end": closing.how_may_end(request.user, inquiry),
+            "may_terminate": bool(policy.terminable_parties(request.user, inquiry)),
+            "follow_ups": inquiry.follow_ups.prefetch_related("reports__organisation"),
+            "renewals": inquiry.renewals.select_related("decided_by"),
+            "termination": getattr(inquiry, "termination", None),
         },
     )
 
@@ -186,3 +200,25 @@ def end_inquiry(request, case_number):
             messages.success(request, _("The inquiry is closed. The organisation has been told."))
             return redirect("partnerships:inquiry", case_number)
     return render(request, "partnerships/end.html", {"form": form, "inquiry": inquiry, "how": how})
+
+
+@login_required
+def terminate_agreement(request, case_number):
+    """A party terminates the active agreement, with its reason (an officer for the city)."""
+    inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
+    parties = policy.terminable_parties(request.user, inquiry)
+    if not parties:
+        raise Http404
+    form = forms.TerminationForm(request.POST or None, parties=parties)
+    if request.method == "POST" and form.is_valid():
+        try:
+            closing.partnership_terminate(
+                inquiry=inquiry, acting_user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("The agreement is terminated. The organisation is told."))
+            return redirect("partnerships:inquiry", case_number)
+    context = {"form": form, "inquiry": inquiry, "version": selectors.signed_version(inquiry)}
+    return render(request, "partnerships/terminate.html", context)

@@ -26,4 +26,5 @@ urlpatterns = [
     path("assignment/", pages.register_assignment, name="register_assignment"),
     path("<case_number:case_number>/", pages.inquiry_detail, name="inquiry"),
     path("<case_number:case_number>/end/", pages.end_inquiry, name="end"),
+    path("<case_number:case_number>/terminate/", pages.terminate_agreement, name="terminate"),
 ]

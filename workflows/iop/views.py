@@ -12,6 +12,7 @@ from partnerships import documents, forms, selectors, services
 from partnerships.models import Party
 
 from . import drafts
+from .nodes import task_object
 
 
 class TaskView(FormView):
@@ -244,4 +245,66 @@ class SignView(TaskView):
     def perform(self, form):
         services.agreement_sign(
             inquiry=self.inquiry, party=self.party, acting_user=self.request.user
+        )
+
+
+class FollowUpReportView(TaskView):
+    """An idea-based party reports on the agreement year; the report goes to the officer."""
+
+    form_class = forms.FollowUpReportForm
+    template_name = "workflows/iop/report.html"
+    done_message = _("Your follow-up is sent to the officer.")
+
+    @property
+    def report(self):
+        organisation = task_object(self.request.activation)
+        follow_up = selectors.open_follow_up(self.inquiry)
+        return follow_up.reports.select_related("follow_up").get(organisation=organisation)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.report, **kwargs)
+
+    def perform(self, form):
+        services.follow_up_report_submit(
+            report=self.report, acting_user=self.request.user, data=form.cleaned_data
+        )
+
+
+class FollowUpApprovalView(TaskView):
+    form_class = forms.FollowUpApprovalForm
+    template_name = "workflows/iop/approve_follow_up.html"
+    done_message = _("The follow-up is approved.")
+
+    @property
+    def follow_up(self):
+        return selectors.open_follow_up(self.inquiry)
+
+    def get_context_data(self, **kwargs):
+        follow_up = self.follow_up
+        reports = follow_up.reports.select_related("organisation", "submitted_by")
+        return super().get_context_data(follow_up=follow_up, reports=reports, **kwargs)
+
+    def perform(self, form):
+        services.follow_up_approve(
+            follow_up=self.follow_up,
+            acting_user=self.request.user,
+            summary=form.cleaned_data["summary"],
+        )
+
+
+class RenewalView(TaskView):
+    form_class = forms.RenewalForm
+    template_name = "workflows/iop/decide_renewal.html"
+    done_message = _("The decision on the agreement is recorded.")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            signed_version=selectors.signed_version(self.inquiry),
+            follow_ups=self.inquiry.follow_ups.order_by("year_end"),
+            **kwargs,
+        )
+
+    def perform(self, form):
+        services.agreement_renewal_decide(
+            inquiry=self.inquiry, acting_user=self.request.user, **form.cleaned_data
         )

@@ -1,3 +1,6 @@
+from datetime import datetime, time
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations import policy as org_policy
@@ -50,6 +53,45 @@ class IOPProcess(CaseProcess):
     def boards_approved(self) -> bool:
         return self.inquiry.status == Status.SIGNING
 
+    # The active agreement: what the calendar asks for when the flow's timer fires.
+
+    @property
+    def next_milestone_at(self):
+        """The moment a follow-up opens, the renewal question comes, or the period ends."""
+        from partnerships import selectors
+
+        day = selectors.next_milestone(self.inquiry)
+        return timezone.make_aware(datetime.combine(day, time.min))
+
+    @property
+    def renewal_due(self) -> bool:
+        """The end date nears: renew, amend or let the agreement end."""
+        from partnerships import selectors
+
+        inquiry = self.inquiry
+        if not selectors.renewal_pending(inquiry):
+            return False
+        return timezone.localdate() >= selectors.renewal_opens_on(selectors.signed_version(inquiry))
+
+    @property
+    def follow_up_due(self) -> bool:
+        """The next agreement year's follow-up opens."""
+        from partnerships import selectors
+
+        year = selectors.next_follow_up_year(self.inquiry)
+        return year is not None and timezone.localdate() >= year.opens_on
+
+    @property
+    def agreement_over(self) -> bool:
+        from partnerships import selectors
+
+        return timezone.localdate() > selectors.signed_version(self.inquiry).period_end
+
+    @property
+    def is_amending(self) -> bool:
+        """The parties chose to renew or amend: a new version is co-created."""
+        return self.inquiry.status == Status.CO_CREATION
+
     # Parallel tasks: one per deciding board, one per signing party. Each task carries the
     # permission and the object (board or organisation) it is offered to.
 
@@ -72,3 +114,16 @@ class IOPProcess(CaseProcess):
                 perm, obj = org_policy.SIGN_FOR_ORGANISATION, party.organisation
             tasks.append({"permission": perm, "object": _object_label(obj), "party": party.pk})
         return tasks
+
+    @property
+    def follow_up_tasks(self) -> list[dict]:
+        """One report task per idea-based party, in its organisation's inbox."""
+        return [
+            {
+                "permission": org_policy.ACT_FOR_ORGANISATION,
+                "object": _object_label(party.organisation),
+            }
+            for party in self.inquiry.parties.filter(side="idea_based").select_related(
+                "organisation"
+            )
+        ]

@@ -1,4 +1,5 @@
-"""Load the demo funding programmes and funding sources. Safe to run again."""
+"""Load the demo funding programmes and funding sources, and with ``--applications`` demo
+applications in every state (they need load_demo's demo accounts). Safe to run again."""
 
 from datetime import timedelta
 
@@ -22,6 +23,10 @@ from organisations.models import Board
 class Command(BaseCommand):
     help = "Load demo funding programmes and sources (after load_demo)."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--applications", action="store_true",
+                            help="Also make demo applications in every state, through the flow.")
+
     @transaction.atomic
     def handle(self, *args, **options):
         if not Board.objects.filter(code="frn").exists():
@@ -32,6 +37,19 @@ class Command(BaseCommand):
         for row in demo.SOURCES:
             self._source(*row)
         self.stdout.write(self.style.SUCCESS("Demo funding programmes and sources loaded."))
+        if options["applications"]:
+            self._applications()
+
+    def _applications(self) -> None:
+        # The flow lives in workflows; funding itself never imports it, only this command does.
+        from organisations.models import User
+        from workflows.funding.demo import load_applications
+
+        if not User.objects.filter(username="raddabarnen").exists():
+            raise CommandError("The demo applications need the demo accounts: run load_demo "
+                               "with DEMO_MODE on first.")
+        count = load_applications(self.stdout)
+        self.stdout.write(self.style.SUCCESS(f"{count} demo applications made."))
 
     def _programme(self, slug, spec) -> FundingProgramme:
         today = timezone.localdate()

@@ -2,7 +2,8 @@
 again: an inquiry that exists already (by its title) is left as it is.
 
 - Kraftsamling Herrgården: signed and active, six parties, their contributions and the three
-  boards' decisions.
+  boards' decisions; its first year ends within a week, so the first follow-up is open in the
+  idea-based parties' inboxes.
 - Helamalmö: under investigation (the legal assessment saved, not concluded).
 - Rädda Barnen och Röda Korset: in co-creation, a first draft saved.
 
@@ -11,12 +12,14 @@ with the workflow's tasks taken and completed through viewflow: no status is wri
 A management command is an entry point, so it may drive the workflow (``workflows.iop.demo``).
 """
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from organisations.models import Board, Membership, Organisation, Role, User
 from partnerships import services
@@ -145,6 +148,8 @@ class Command(BaseCommand):
         self._draft(process, inquiry, send=False)
         self._memo_and_decisions(process, inquiry)
         self._sign_all(process, inquiry)
+        # The partnership's calendar: its first year ends now, so the follow-up opens.
+        flow.fire_timers()
 
     def _draft(self, process, inquiry, *, send: bool):
         from workflows.iop import demo as flow
@@ -154,7 +159,7 @@ class Command(BaseCommand):
                 services.agreement_draft_save(
                     inquiry=inquiry,
                     acting_user=self.officer,
-                    data=_agreement(),
+                    data=_agreement(**_kraftsamling_period()),
                     contributions=_kraftsamling_contributions(inquiry),
                     note="Första utkast",
                 )
@@ -194,7 +199,7 @@ class Command(BaseCommand):
                     board=board,
                     acting_user=user,
                     outcome="approved",
-                    meeting_date=date(2021, 9, 22),
+                    meeting_date=_kraftsamling_period()["period_start"] - timedelta(days=9),
                     protocol_paragraph=paragraph,
                 ),
                 match=lambda task, board=board: task.owner_permission_obj == board,
@@ -317,6 +322,13 @@ def _assessment() -> dict:
         "conclusion": "proceed",
         "conclusion_reasoning": "Ett IOP kan ingås.",
     }
+
+
+def _kraftsamling_period() -> dict:
+    """Six years (as the 2021 agreement), dated so that the first year ends within a week: the
+    demo shows the first follow-up in the idea-based parties' inboxes, due in about five weeks."""
+    start = timezone.localdate() + timedelta(days=7) - relativedelta(years=1)
+    return {"period_start": start, "period_end": start + relativedelta(years=6, days=-1)}
 
 
 def _agreement(**changes) -> dict:

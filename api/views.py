@@ -1,0 +1,114 @@
+"""Read-only endpoints. Every queryset starts from the apps' policy modules, the same rules
+as the portal's pages: an object the user may not see is simply not there (404)."""
+
+from django.db.models import Prefetch
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+
+from casework import selectors as case_selectors
+from casework.forms import CaseFilterForm
+from casework.models import Case
+from documents import policy as document_policy
+from funding import policy as funding_policy
+from funding.models import Decision, Payout
+from partnerships import policy as partnership_policy
+from partnerships.models import Signature
+
+from . import serializers
+
+CASE_NUMBER = r"[A-Za-z0-9-]+"
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("q", str, description="Case number, title or organisation."),
+            OpenApiParameter("kind", str, enum=Case.Kind.values),
+            OpenApiParameter("open_only", bool, description="Only cases not yet closed."),
+        ]
+    )
+)
+class CaseViewSet(viewsets.ReadOnlyModelViewSet):
+    """Cases the user may see: IOP inquiries and funding applications alike. The list takes
+    the case list page's filters."""
+
+    serializer_class = serializers.CaseSerializer
+    lookup_field = "case_number"
+    lookup_value_regex = CASE_NUMBER
+
+    def get_queryset(self):
+        form = CaseFilterForm(self.request.query_params if self.action == "list" else None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        cases = case_selectors.case_list(
+            self.request.user,
+            query=filters.get("q", ""),
+            kind=filters.get("kind", ""),
+            open_only=filters.get("open_only", False),
+        )
+        return cases.prefetch_related("boards").order_by("-registered_at", "-pk")
+
+
+class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
+    """IOP agreements (drafts and signed), one per inquiry, by the inquiry's case number."""
+
+    serializer_class = serializers.AgreementSerializer
+    lookup_field = "case__case_number"
+    lookup_url_kwarg = "case_number"
+    lookup_value_regex = CASE_NUMBER
+
+    def get_queryset(self):
+        inquiries = partnership_policy.visible_inquiries(self.request.user)
+        return (
+            inquiries.filter(agreement_versions__isnull=False)
+            .distinct()
+            .select_related("case")
+            .prefetch_related(
+                "parties__organisation",
+                "parties__board",
+                Prefetch("signatures", Signature.objects.select_related("version")),
+            )
+            .order_by("-case__registered_at", "-pk")
+        )
+
+
+class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Funding decisions on the applications the user may see."""
+
+    serializer_class = serializers.DecisionSerializer
+
+    def get_queryset(self):
+        applications = funding_policy.visible_applications(self.request.user)
+        return (
+            Decision.objects.filter(application__in=applications)
+            .select_related(
+                "application__case", "application__organisation", "application__programme"
+            )
+            .order_by("-decided_at", "-pk")
+        )
+
+
+class PayoutViewSet(viewsets.ReadOnlyModelViewSet):
+    """Payouts on the applications the user may see."""
+
+    serializer_class = serializers.PayoutSerializer
+
+    def get_queryset(self):
+        applications = funding_policy.visible_applications(self.request.user)
+        return (
+            Payout.objects.filter(application__in=applications)
+            .select_related("application__case", "application__organisation")
+            .order_by("-paid_on", "-pk")
+        )
+
+
+class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Documents' metadata, for the documents the user may see."""
+
+    serializer_class = serializers.DocumentSerializer
+
+    def get_queryset(self):
+        return (
+            document_policy.visible_documents(self.request.user)
+            .select_related("case")
+            .order_by("-created_at", "-pk")
+        )

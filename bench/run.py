@@ -1,0 +1,330 @@
+# ruff: noqa: S603, S607 - starts local services and scripts of this repository
+"""Every benchmark, one table: ``make bench`` (or ``python -m bench.run``).
+
+Starts PostgreSQL and Redis if they are not answering, builds the 1,000,000-task database
+if it is missing (``bench.generate``), starts gunicorn (3 sync workers, config.wsgi with
+config.settings.bench) and a Celery worker, drives the pages with locust (headless, 10 users,
+zero think time) from a second process, and prints one table: figure, value, target, met.
+The table is written to bench/results/bench.json.
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DATASET = Path(os.environ.get("BENCH_DATASET", ROOT / "var" / "bench-dataset.json"))
+OUT = ROOT / "bench" / "results"
+WORK = ROOT / "var" / "bench-run"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = int(os.environ.get("BENCH_PORT", 0)) or _free_port()
+HOST = f"http://127.0.0.1:{PORT}"
+DATABASE = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres:ci-only-password@127.0.0.1:5432/samverkan_bench"
+)
+BROKER = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/15")
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+    "DATABASE_URL": DATABASE,
+    "CELERY_BROKER_URL": BROKER,
+    "PYTHONPATH": str(ROOT),
+}
+
+
+def _ok(command: list[str]) -> bool:
+    return subprocess.run(command, capture_output=True, check=False).returncode == 0
+
+
+def ensure_services() -> None:
+    """PostgreSQL 15 and Redis on 127.0.0.1, started here when they are installed but stopped."""
+    if not _ok(["pg_isready", "-h", "127.0.0.1", "-q"]):
+        print("Starting PostgreSQL (pg_ctlcluster 15 main start)")
+        subprocess.run(["pg_ctlcluster", "15", "main", "start"], check=False)
+    if not _ok(["redis-cli", "-h", "127.0.0.1", "ping"]):
+        print("Starting Redis (redis-server --bind 127.0.0.1 --daemonize yes)")
+        subprocess.run(
+            [
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "6379",
+                "--daemonize",
+                "yes",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            check=False,
+        )
+    for _ in range(30):
+        if _ok(["pg_isready", "-h", "127.0.0.1", "-q"]) and _ok(
+            ["redis-cli", "-h", "127.0.0.1", "ping"]
+        ):
+            return
+        time.sleep(1)
+    sys.exit(
+        "PostgreSQL 15 and Redis must answer on 127.0.0.1 (see docs: apt-get install "
+        "postgresql redis-server; pg_ctlcluster 15 main start; redis-server --daemonize yes)"
+    )
+
+
+def ensure_dataset(scale: float) -> dict:
+    if not DATASET.exists():
+        print(f"No benchmark database yet: building it (python -m bench.generate --scale {scale})")
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.generate",
+                "--scale",
+                str(scale),
+                "--fresh",
+                "--database",
+                DATABASE,
+            ],
+            check=True,
+            cwd=ROOT,
+            env=ENV,
+        )
+    return json.loads(DATASET.read_text())
+
+
+class Server:
+    """gunicorn (3 sync workers) and one Celery worker, with the bench settings."""
+
+    def __enter__(self):
+        WORK.mkdir(parents=True, exist_ok=True)
+        self.worker = subprocess.Popen(
+            [
+                str(BIN / "celery"),
+                "-A",
+                "config",
+                "worker",
+                "--pool",
+                "solo",
+                "--loglevel",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=ENV,
+            stdout=open(WORK / "celery.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        self.gunicorn = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "config.wsgi",
+                "--workers",
+                "3",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=ENV,
+            stdout=open(WORK / "gunicorn.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        import requests
+
+        for _ in range(60):
+            if self.gunicorn.poll() is not None:
+                raise RuntimeError("gunicorn stopped; see var/bench-run/gunicorn.log")
+            try:
+                if requests.get(f"{HOST}/accounts/login/", timeout=5).status_code == 200:
+                    return self
+            except requests.RequestException:
+                pass
+            time.sleep(1)
+        raise RuntimeError("gunicorn did not answer; see var/bench-run/gunicorn.log")
+
+    def worker_rss_mb(self) -> dict[int, float]:
+        children = Path(f"/proc/{self.gunicorn.pid}/task/{self.gunicorn.pid}/children")
+        rss = {}
+        for pid in children.read_text().split():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    rss[int(pid)] = int(line.split()[1]) / 1024
+        return rss
+
+    def __exit__(self, *exc):
+        for process in (self.gunicorn, self.worker):
+            process.terminate()
+        for process in (self.gunicorn, self.worker):
+            process.wait(timeout=30)
+
+
+def locust(name: str, user_class: str, seconds: int, users: int = 10, **env) -> dict:
+    out = WORK / f"{name}.json"
+    command = [
+        str(BIN / "locust"),
+        "-f",
+        str(ROOT / "bench" / "locustfile.py"),
+        "--headless",
+        "-u",
+        str(users),
+        "-r",
+        str(users),
+        "-t",
+        f"{seconds}s",
+        "--host",
+        HOST,
+        "--only-summary",
+        "--stop-timeout",
+        "10",
+        "--exit-code-on-error",
+        "0",
+        user_class,
+    ]
+    extra = {f"BENCH_{key.upper()}": str(value) for key, value in env.items()}
+    subprocess.run(
+        command,
+        cwd=ROOT,
+        env={**ENV, **extra, "BENCH_OUT": str(out)},
+        check=True,
+        capture_output=True,
+    )
+    return json.loads(out.read_text())
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def page_figures(label: str, result: dict, target_p95: float, queries: int) -> list[dict]:
+    times = result["ms"].get("page", [])
+    errors = sum(result["errors"].values())
+    return [
+        {
+            "figure": f"{label}: median",
+            "value": round(statistics.median(times), 1),
+            "unit": "ms",
+            "target": None,
+        },
+        {
+            "figure": f"{label}: p95",
+            "value": round(_percentile(times, 0.95), 1),
+            "unit": "ms",
+            "target": f"<= {target_p95}",
+            "met": _percentile(times, 0.95) <= target_p95,
+        },
+        {
+            "figure": f"{label}: requests/s",
+            "value": round(len(times) / result["measured_s"], 1),
+            "unit": "req/s",
+            "target": None,
+        },
+        {
+            "figure": f"{label}: errors",
+            "value": errors,
+            "unit": "",
+            "target": "0",
+            "met": errors == 0,
+        },
+        {
+            "figure": f"{label}: queries per page",
+            "value": queries,
+            "unit": "",
+            "target": "<= 10, same for 1/25/100 rows (tests)",
+            "met": queries <= 10,
+        },
+    ]
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 60)))
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument(
+        "--skip-others",
+        action="store_true",
+        help="leave out bench/documents.py and bench/annual_report.py",
+    )
+    args = parser.parse_args(argv)
+    ensure_services()
+    dataset = ensure_dataset(args.scale)
+    os.environ.update({k: v for k, v in ENV.items() if k != "PYTHONPATH"})
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from bench import scenarios
+
+    people = dataset["people"]
+    rows = []
+    started = time.monotonic()
+    pages = scenarios.pages(people)
+    queries = scenarios.query_counts(people, pages)
+    with Server() as server:
+        scenarios.warm_up(HOST, people, pages)
+        rss_start = server.worker_rss_mb()
+        served = 0
+        for label, (username, path, target) in pages.items():
+            result = locust(
+                label,
+                "PageUser",
+                args.seconds + args.warmup,
+                warmup=args.warmup,
+                user=username,
+                path=path,
+                password=people["password"],
+            )
+            served += result["requests"]
+            rows += page_figures(label, result, target, queries[label])
+            print(f"  {label}: done", flush=True)
+        rss_end = server.worker_rss_mb()
+        rows += scenarios.memory_figures(rss_start, rss_end, served)
+        rows += scenarios.task_completion(HOST, people)
+        print("  task completion: done", flush=True)
+        for attachment in (False, True):
+            rows += scenarios.submissions(
+                HOST,
+                people,
+                attachment=attachment,
+                seconds=max(args.seconds // 2, 20),
+                warmup=args.warmup,
+                run=locust,
+            )
+            print(f"  submissions (attachment={attachment}): done", flush=True)
+    if not args.skip_others:
+        rows += scenarios.other_benchmarks(ROOT)
+    meta = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "machine": f"{platform.node()} ({os.cpu_count()} cores, load {os.getloadavg()})",
+        "dataset": dataset["counts"],
+        "protocol": f"gunicorn 3 sync workers, locust 10 users, zero think time, "
+        f"{args.warmup} s warm-up + {args.seconds} s measured per page",
+        "minutes": round((time.monotonic() - started) / 60, 1),
+    }
+    scenarios.print_table(rows, meta)
+    OUT.mkdir(exist_ok=True)
+    (OUT / "bench.json").write_text(
+        json.dumps({"meta": meta, "figures": rows}, indent=2, ensure_ascii=False) + "\n"
+    )
+    print(f"written to {(OUT / 'bench.json').relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Reads for the public register. Only fields that are public records are selected here:
+names of organisations and boards, the agreement's purpose, period and money, the challenge
+area, and granted amounts. Nothing about people (names, e-mail, telephone) and no comments
+leave this module, and a draft agreement is never listed: only one every party has signed.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+
+from funding.models import Decision
+from funding.models.handling import Outcome
+from partnerships.models import Contribution, IOPInquiry, Party, Signature
+
+
+def signed_inquiries(
+    *, year: int | None = None, challenge_area=None, query: str = ""
+) -> QuerySet[IOPInquiry]:
+    """Inquiries whose agreement every party has signed, newest case first. ``year``
+    keeps the agreements in force some day of that year."""
+    inquiries = (
+        IOPInquiry.objects.annotate(
+            party_count=Count("parties", distinct=True),
+            signed_count=Count("signatures__party", distinct=True),
+        )
+        .filter(party_count__gt=0, signed_count=F("party_count"))
+        .select_related("case__challenge_area")
+    )
+    if challenge_area is not None:
+        inquiries = inquiries.filter(case__challenge_area=challenge_area)
+    if query:
+        inquiries = inquiries.filter(
+            Q(case__title__icontains=query) | Q(parties__organisation__name__icontains=query)
+        ).distinct()
+    if year is not None:
+        in_force = Signature.objects.filter(
+            version__period_start__lte=date(year, 12, 31),
+            version__period_end__gte=date(year, 1, 1),
+        )
+        inquiries = inquiries.filter(pk__in=in_force.values("inquiry_id"))
+    return inquiries.order_by("-case__registered_at", "-pk")
+
+
+@dataclass
+class PublicParty:
+    name: str
+    side: str
+    money_per_year: Decimal = Decimal(0)
+
+
+@dataclass
+class PublicAgreement:
+    case_number: str
+    title: str
+    purpose: str
+    challenge_area: str
+    period_start: date
+    period_end: date
+    parties: list[PublicParty] = field(default_factory=list)
+
+    @property
+    def money_per_year(self) -> Decimal:
+        return sum((party.money_per_year for party in self.parties), Decimal(0))
+
+
+def public_agreements(inquiries) -> list[PublicAgreement]:
+    """The public face of one page of signed inquiries: three queries, whatever its length."""
+    inquiries = list(inquiries)
+    versions = _signed_versions([inquiry.pk for inquiry in inquiries])
+    parties = _parties_by_inquiry(versions)
+    rows = []
+    for inquiry in inquiries:
+        version = versions.get(inquiry.pk)
+        if version is None:
+            continue
+        area = inquiry.case.challenge_area
+        rows.append(
+            PublicAgreement(
+                case_number=inquiry.case.case_number,
+                title=inquiry.case.title,
+                purpose=inquiry.purpose,
+                challenge_area=area.name if area else "",
+                period_start=version["version__period_start"],
+                period_end=version["version__period_end"],
+                parties=parties.get(inquiry.pk, []),
+            )
+        )
+    return rows
+
+
+def _signed_versions(inquiry_ids: list[int]) -> dict[int, dict]:
+    """The latest signed version of each inquiry (an amendment is signed anew)."""
+    versions = {}
+    signed = (
+        Signature.objects.filter(inquiry_id__in=inquiry_ids)
+        .values("inquiry_id", "version_id", "version__period_start", "version__period_end")
+        .order_by("inquiry_id", "version__number")
+    )
+    for row in signed:
+        versions[row["inquiry_id"]] = row
+    return versions
+
+
+def _parties_by_inquiry(versions: dict[int, dict]) -> dict[int, list[PublicParty]]:
+    version_ids = [row["version_id"] for row in versions.values()]
+    money = dict(
+        Contribution.objects.filter(version_id__in=version_ids, kind=Contribution.Kind.MONEY)
+        .values("party_id")
+        .annotate(total=Sum("amount_sek"))
+        .values_list("party_id", "total")
+    )
+    parties: dict[int, list[PublicParty]] = {}
+    rows = Party.objects.filter(inquiry_id__in=list(versions)).select_related(
+        "organisation", "board"
+    )
+    for party in rows.order_by("side", "pk"):
+        parties.setdefault(party.inquiry_id, []).append(
+            PublicParty(
+                name=str(party),
+                side=party.get_side_display(),
+                money_per_year=money.get(party.pk, Decimal(0)),
+            )
+        )
+    return parties
+
+
+def published_grants(*, year: int | None = None, query: str = "") -> QuerySet:
+    """Granted amounts per organisation, programme and year, for programmes opted in."""
+    decisions = Decision.objects.filter(
+        outcome__in=[Outcome.APPROVED, Outcome.PARTLY_APPROVED],
+        amount_granted__gt=0,
+        application__programme__publication__publish_grants=True,
+    )
+    if year is not None:
+        decisions = decisions.filter(decided_at__year=year)
+    if query:
+        decisions = decisions.filter(application__organisation__name__icontains=query)
+    return (
+        decisions.annotate(year=ExtractYear("decided_at"))
+        .values(
+            "year",
+            organisation_name=F("application__organisation__name"),
+            programme_name=F("application__programme__name"),
+            board_name=F("application__programme__board__name"),
+        )
+        .annotate(granted=Sum("amount_granted"), grants=Count("pk"))
+        .order_by("-year", "organisation_name", "programme_name")
+    )

@@ -1,0 +1,207 @@
+"""Business actions on an active agreement: the yearly follow-up, the decision before the end
+date (renew, amend or let it end), the end of the period, and a termination by a party.
+
+The system acts (``acting_user=None``) where the calendar does: a follow-up opens, a report is
+asked for, the period ends. Each action runs in one transaction and is in the audit log.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casework import events
+from casework.models import Deadline
+from casework.services import case_close, deadline_meet, deadline_set
+
+from .. import policy, selectors
+from ..models import FollowUp, FollowUpReport, IOPInquiry, RenewalDecision, Status, Termination
+from .inquiries import change_status, lock, notify_organisation
+
+REPORT_FIELDS = ("goals_reached", "contributions_delivered", "budget_against_actual", "reflection")
+
+
+@transaction.atomic
+def follow_up_open(*, inquiry: IOPInquiry, acting_user=None) -> FollowUp:
+    """Open the follow-up of the next agreement year; the idea-based parties report next."""
+    inquiry = lock(inquiry)
+    if inquiry.status != Status.ACTIVE:
+        raise ValidationError(_("Only an active agreement is followed up."))
+    year = selectors.next_follow_up_year(inquiry)
+    if year is None:
+        raise ValidationError(_("Every year of the agreement is followed up already."))
+    follow_up = FollowUp.objects.create(
+        inquiry=inquiry,
+        version=selectors.signed_version(inquiry),
+        year_start=year.start,
+        year_end=year.end,
+        due_on=year.due_on,
+    )
+    events.record(
+        inquiry,
+        acting_user,
+        "follow_up_opened",
+        data={"year_end": year.end.isoformat(), "due_on": year.due_on.isoformat()},
+    )
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_report_request(
+    *, follow_up: FollowUp, organisation, task_id: int | None, acting_user=None
+) -> FollowUpReport:
+    """Ask one idea-based party for its part, with a deadline its members are reminded of."""
+    deadline = deadline_set(
+        case=follow_up.inquiry.case,
+        kind=Deadline.Kind.FOLLOW_UP,
+        audience=Deadline.Audience.ORGANISATION,
+        due_on=follow_up.due_on,
+        acting_user=acting_user,
+        description=_("%(organisation)s: the follow-up of %(start)s – %(end)s")
+        % {
+            "organisation": organisation,
+            "start": follow_up.year_start.isoformat(),
+            "end": follow_up.year_end.isoformat(),
+        },
+        task_id=task_id,
+    )
+    return FollowUpReport.objects.create(
+        follow_up=follow_up, organisation=organisation, deadline=deadline
+    )
+
+
+@transaction.atomic
+def follow_up_report_submit(*, report: FollowUpReport, acting_user, data: dict) -> FollowUpReport:
+    """An idea-based party reports on its year: goals and indicators, contributions, budget
+    against actual, and its reflection. The report goes to the officer."""
+    policy.ensure_acts_for(acting_user, report.organisation)
+    report = FollowUpReport.objects.select_for_update().get(pk=report.pk)
+    if report.submitted_at is not None:
+        raise ValidationError(_("This report is already sent."))
+    for name in REPORT_FIELDS:
+        if not str(data.get(name, "")).strip():
+            raise ValidationError(_("Answer every part of the follow-up."))
+        setattr(report, name, data[name].strip())
+    report.submitted_by, report.submitted_at = acting_user, timezone.now()
+    report.save()
+    if report.deadline_id:
+        deadline_meet(deadline=report.deadline, acting_user=acting_user)
+    events.record(
+        report.follow_up.inquiry,
+        acting_user,
+        "follow_up_reported",
+        data={"organisation": report.organisation_id, "follow_up": report.follow_up_id},
+    )
+    return report
+
+
+@transaction.atomic
+def follow_up_approve(*, follow_up: FollowUp, acting_user, summary: str) -> FollowUp:
+    """The officer approves the year's follow-up with an assessment the parties see."""
+    policy.ensure_officer(acting_user)
+    follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    if follow_up.approved_at is not None:
+        raise ValidationError(_("This follow-up is already approved."))
+    if follow_up.reports.filter(submitted_at__isnull=True).exists():
+        raise ValidationError(_("Every idea-based party must report first."))
+    if not summary.strip():
+        raise ValidationError(_("Give your assessment of the year."))
+    follow_up.officer_summary = summary.strip()
+    follow_up.approved_by, follow_up.approved_at = acting_user, timezone.now()
+    follow_up.save()
+    events.record(
+        follow_up.inquiry,
+        acting_user,
+        "follow_up_approved",
+        reason=follow_up.officer_summary,
+        data={"year_end": follow_up.year_end.isoformat()},
+    )
+    return follow_up
+
+
+@transaction.atomic
+def agreement_renewal_decide(
+    *, inquiry: IOPInquiry, acting_user, choice: str, reason: str
+) -> RenewalDecision:
+    """Before the end date: renew or amend (a new version goes through co-creation, the memo,
+    the boards and the signatures again, while the signed one stays in force), or let it end."""
+    policy.ensure_officer(acting_user)
+    inquiry = lock(inquiry)
+    if inquiry.status != Status.ACTIVE:
+        raise ValidationError(_("Only an active agreement is renewed, amended or ended."))
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the decision."))
+    decision = RenewalDecision.objects.create(
+        inquiry=inquiry,
+        version=selectors.signed_version(inquiry),
+        choice=choice,
+        reason=reason.strip(),
+        decided_by=acting_user,
+    )
+    events.record(
+        inquiry,
+        acting_user,
+        "renewal_decided",
+        reason=decision.reason,
+        data={"choice": choice, "version": decision.version.number},
+    )
+    if choice != RenewalDecision.Choice.END:
+        change_status(inquiry, acting_user, "amend", reason=decision.reason)
+    notify_organisation(
+        inquiry,
+        _("Case %(case)s: %(decision)s")
+        % {"case": inquiry.case.case_number, "decision": decision.get_choice_display()},
+        decision.reason,
+    )
+    return decision
+
+
+@transaction.atomic
+def agreement_end(*, inquiry: IOPInquiry, acting_user=None) -> IOPInquiry:
+    """The agreement's period is over: the partnership ends and its case closes."""
+    inquiry = lock(inquiry)
+    version = selectors.signed_version(inquiry)
+    if timezone.localdate() <= version.period_end:
+        raise ValidationError(
+            _("The agreement runs until %(date)s.") % {"date": version.period_end.isoformat()}
+        )
+    reason = _("The agreement ended on %(date)s.") % {"date": version.period_end.isoformat()}
+    _finish(inquiry, acting_user, "end", reason)
+    return inquiry
+
+
+@transaction.atomic
+def agreement_terminate(*, inquiry: IOPInquiry, party, acting_user, reason: str) -> Termination:
+    """A party terminates the agreement with its reason; the notice of the agreement runs from
+    today. The partnership ends, its case closes and the organisation is told."""
+    if party not in policy.terminable_parties(acting_user, inquiry):
+        raise PermissionDenied("You do not terminate the agreement for this party.")
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the termination."))
+    inquiry = lock(inquiry)
+    version = selectors.signed_version(inquiry)
+    termination = Termination.objects.create(
+        inquiry=inquiry,
+        party=party,
+        reason=reason.strip(),
+        given_on=timezone.localdate(),
+        notice_months=version.notice_months,
+        terminated_by=acting_user,
+    )
+    text = _("%(party)s terminated the agreement; it ends on %(date)s. Reason: %(reason)s") % {
+        "party": party,
+        "date": min(termination.ends_on, version.period_end).isoformat(),
+        "reason": termination.reason,
+    }
+    _finish(inquiry, acting_user, "terminate", text)
+    return termination
+
+
+def _finish(inquiry: IOPInquiry, acting_user, transition: str, reason: str) -> None:
+    change_status(inquiry, acting_user, transition, reason=reason)
+    for deadline in inquiry.case.deadlines.filter(met_at__isnull=True):
+        deadline_meet(deadline=deadline, acting_user=acting_user)
+    case_close(case=inquiry.case, acting_user=acting_user, reason=reason)
+    notify_organisation(
+        inquiry, _("Case %(case)s is closed") % {"case": inquiry.case.case_number}, reason
+    )

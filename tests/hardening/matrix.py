@@ -1,0 +1,490 @@
+"""The permission matrix: every URL pattern × every role × GET and POST, and what each gets.
+
+The patterns come from the resolver (viewflow's included), so a new page without a rule fails
+``test_permission_matrix.py``. A rule names patterns by an ``fnmatch`` pattern on the URL name
+(``namespace:name``; an unnamed pattern is named by its route) and gives each role an outcome;
+the first rule that matches a pattern wins, so a specific rule goes above its namespace's
+default. Object URLs take their object from ``tests/access.py``: the object belongs to the
+``member``'s organisation, and ``outsider`` is a member of another one (404 there, always).
+"""
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# Imported before the URLconf loads: tests/access.py names flow URLs by the flow's app_name,
+# which viewflow's Site replaces once it is mounted.
+from tests.access import OBJECT_URLS
+
+# Least privileged first: POSTs run in this order on one object, so a privileged role's POST
+# (which may move the object on) never changes what a weaker role is shown.
+ROLES = (
+    "anonymous",
+    "outsider",
+    "member",
+    "board_secretary",
+    "coordinator",
+    "delegate",
+    "officer",
+    "admin",
+)
+METHODS = ("get", "post")
+STAFF = ("board_secretary", "coordinator", "delegate", "officer")
+
+# Outcomes. A status code, or where a redirect goes.
+OK = "200"
+LOGIN = "login"  # 302 to the login page, with ?next=
+ADMIN_LOGIN = "admin-login"  # 302 to the Django admin's login page
+REDIRECT = "redirect"  # 302/303 elsewhere: a form's success, or a page that moved
+FORBIDDEN = "403"
+NOT_FOUND = "404"
+NOT_ALLOWED = "405"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``outcomes[role]`` is one outcome for both methods, or a (GET, POST) pair."""
+
+    pattern: str
+    outcomes: dict = field(default_factory=dict)
+    why: str = ""
+
+    def expected(self, role: str, method: str) -> str:
+        outcome = self.outcomes[role]
+        if isinstance(outcome, tuple):
+            return outcome[METHODS.index(method)]
+        return outcome
+
+
+def roles(default, **per_role) -> dict:
+    """Every role gets ``default`` unless named; ``staff=`` names the four staff roles at once."""
+    staff = per_role.pop("staff", None)
+    outcomes = dict.fromkeys(ROLES, default)
+    if staff is not None:
+        outcomes.update(dict.fromkeys(STAFF, staff))
+    outcomes.update(per_role)
+    return outcomes
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str  # "namespace:name", or "namespace:<route>" for an unnamed pattern
+    route: str
+    converters: tuple[str, ...]
+    named: bool = True
+
+    @property
+    def namespace(self) -> str:
+        return self.name.rsplit(":", 1)[0] if ":" in self.name else ""
+
+    def url(self, kwargs: dict) -> str:
+        if self.named:
+            return reverse(self.name, kwargs=kwargs)
+        return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(kwargs[m.group(1)]), self.route)
+
+
+def url_patterns(resolver=None, namespace="", prefix="") -> list[Pattern]:
+    """Every URL pattern the project answers, as the resolver has them."""
+    found = []
+    for entry in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found += url_patterns(entry, inner, route)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name or '<' + route + '>'}"
+            params = [*getattr(entry.pattern, "converters", {}), *entry.pattern.regex.groupindex]
+            found.append(Pattern(name, route, tuple(dict.fromkeys(params)), bool(entry.name)))
+    return found
+
+
+def rule_for(pattern: Pattern, rules=None) -> Rule | None:
+    for rule in rules or RULES:
+        if fnmatch.fnmatchcase(pattern.name, rule.pattern):
+            return rule
+    return None
+
+
+def outcome_of(response) -> str:
+    from django.conf import settings
+    from django.urls import reverse
+
+    if response.status_code in (301, 302, 303):
+        location = response["Location"]
+        if location.startswith(reverse("admin:login")):
+            return ADMIN_LOGIN
+        if location.startswith(reverse(settings.LOGIN_URL) + "?"):
+            return LOGIN
+        return REDIRECT
+    return str(response.status_code)
+
+
+def make_users(organisation, other_organisation) -> dict:
+    """One person per role; the board secretary's board is not the object's."""
+    from organisations.models import Role
+    from tests import factories
+
+    return {
+        "anonymous": None,
+        "outsider": factories.member(other_organisation),
+        "member": factories.member(organisation),
+        "board_secretary": factories.staff(Role.BOARD_SECRETARY, board=factories.BoardFactory()),
+        "coordinator": factories.staff(Role.COORDINATOR),
+        "delegate": factories.staff(Role.DELEGATE),
+        "officer": factories.staff(Role.OFFICER),
+        "admin": factories.UserFactory(is_staff=True, is_superuser=True),
+    }
+
+
+def _totp_device(organisation) -> dict:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests import factories
+
+    device = TOTPDevice.objects.create(user=factories.member(organisation), name="app")
+    return {"pk": device.pk}
+
+
+def _requested_document(organisation) -> dict:
+    from documents import samples, services
+    from tests import factories
+
+    case = factories.CaseFactory(organisation=organisation)
+    context = samples.for_kind("iop_agreement", case_number=case.case_number)
+    document = services.document_request(
+        case=case, kind="iop_agreement", context=context, acting_user=factories.staff()
+    )
+    return {"pk": document.pk}
+
+
+# Pages that need a more real object than tests/access.py makes: django-otp's admin pages answer
+# 500 without a device, and a preview needs a document's whole context.
+MATRIX_OBJECTS = {
+    "documents:document_preview": _requested_document,
+    "admin:app_list": lambda organisation: {"app_label": "casework"},
+    "admin:otp_totp_totpdevice_config": _totp_device,
+    "admin:otp_totp_totpdevice_qrcode": _totp_device,
+}
+
+
+def url_for(pattern: Pattern, organisation) -> str:
+    """The pattern's URL, for an object of ``organisation`` where it takes one."""
+    if not pattern.converters:
+        return pattern.url({})
+    maker = MATRIX_OBJECTS.get(pattern.name) or OBJECT_URLS.get(pattern.name)
+    # The admin's object pages are for administrators only: a missing object will do.
+    kwargs = maker(organisation) if maker else dict.fromkeys(pattern.converters, 0)
+    return pattern.url(kwargs)
+
+
+def observe(client, pattern: Pattern, organisation, users) -> dict:
+    """What each role gets, GETs first (they change nothing), then POSTs."""
+    url = url_for(pattern, organisation)
+    seen = {}
+    for method in METHODS:
+        for role in ROLES:
+            client.logout()
+            if users[role] is not None:
+                client.force_login(users[role])
+            seen[role, method] = outcome_of(getattr(client, method)(url))
+    return seen
+
+
+# The rules ------------------------------------------------------------------------------------
+#
+# Shorthands: what a logged-in page answers everyone who may see it, and who may not.
+_PAGE = roles(OK, anonymous=LOGIN)
+_FORM_ONLY_POST = (NOT_ALLOWED, REDIRECT)  # a button's target: GET 405, POST does it
+_READ_ONLY = (OK, NOT_ALLOWED)
+_SEES_ALL = {"coordinator": OK, "delegate": OK, "officer": OK, "admin": OK}
+# A page about one case: its organisation's members and the roles that see every case; a board
+# secretary of another board and another organisation's member get 404.
+_CASE_PAGE = roles(OK, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND)
+# Reports and registers for the roles that see every case; 404 for the rest.
+_STAFF_REPORT = roles(NOT_FOUND, anonymous=LOGIN, **_SEES_ALL)
+# The association's own draft application: its members only, not even officers.
+_DRAFT = roles(NOT_FOUND, anonymous=LOGIN, member=OK)
+# viewflow's flow-wide pages (dashboard, lists, chart): roles with the flow's view permission;
+# everyone else is sent to their portal pages.
+_FLOW_WIDE = roles(
+    _READ_ONLY, anonymous=LOGIN, outsider=REDIRECT, member=REDIRECT, board_secretary=REDIRECT
+)
+# One process's pages: 404 outside the case; its members lack the flow's view permission (403).
+_PROCESS = roles(
+    _READ_ONLY, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND, member=FORBIDDEN
+)
+
+# A task of another role, or in a state that forbids the action: 403 inside the case. An
+# administrator may look (GET) but not act.
+_TASK_NOT_YOURS = roles(
+    FORBIDDEN,
+    anonymous=LOGIN,
+    outsider=NOT_FOUND,
+    board_secretary=NOT_FOUND,
+    admin=(OK, FORBIDDEN),
+)
+# Nobody has taken the task: nobody may do it or give it back.
+_NOBODYS_TASK = roles(FORBIDDEN, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND)
+# Who takes a new task of each funding node, by the node's permission. The board secretary in
+# the matrix is of another board, so a board's task is nobody's here: the administrator's POST
+# takes it.
+_HOLDER = {
+    "casework.handle_case": "officer",
+    "casework.decide_on_delegation": "delegate",
+    "organisations.act_for": "member",
+}
+
+
+def _flow_node_rules() -> list[Rule]:
+    """Per node: who takes a new funding task; who may cancel it; undo at an IOP end."""
+    from viewflow.workflow import flow
+
+    from workflows.funding.flows import FundingApplicationFlow
+    from workflows.iop.flows import IOPFlow
+
+    rules = [
+        # viewflow's undo view at an end node answers an administrator's POST with a redirect.
+        Rule(f"iop:{node.name}:undo", {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)})
+        for node in IOPFlow.instance.nodes()
+        if isinstance(node, flow.End)
+    ]
+    for node in FundingApplicationFlow.instance.nodes():
+        permission = getattr(node, "_owner_permission", None)
+        if not isinstance(permission, str):
+            continue
+        holder = _HOLDER.get(permission)
+        outcomes = {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}
+        if holder:
+            outcomes.update({holder: (OK, REDIRECT), "admin": (OK, FORBIDDEN)})
+        rules.append(Rule(f"fundingapplication:{node.name}:assign", outcomes))
+        # An administrator may cancel a human task; a gateway's "task" is not theirs to cancel.
+        cancel = {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}
+        rules.append(Rule(f"fundingapplication:{node.name}:cancel", cancel))
+    return rules
+
+
+_FLOW_NODE_RULES = _flow_node_rules()
+
+
+def _model_admin_rules() -> list[Rule]:
+    """What an administrator may do with each model, as its ModelAdmin says: records that are
+    evidence (audit events, cases, decisions, documents) are read-only even to them (403).
+    The objects do not exist, so the pages that may open send them back to the list."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    from organisations.models import User
+
+    request = RequestFactory().get("/")
+    request.user = User(is_active=True, is_staff=True, is_superuser=True)
+    rules = []
+    for model, model_admin in admin.site._registry.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        may_add = model_admin.has_add_permission(request)
+        may_change = model_admin.has_change_permission(request)
+        may_delete = model_admin.has_delete_permission(request)
+        rules += [
+            Rule(f"{prefix}_add", roles(ADMIN_LOGIN, admin=OK if may_add else FORBIDDEN)),
+            Rule(
+                f"{prefix}_change",
+                roles(ADMIN_LOGIN, admin=(REDIRECT, REDIRECT if may_change else FORBIDDEN)),
+            ),
+            Rule(
+                f"{prefix}_delete", roles(ADMIN_LOGIN, admin=REDIRECT if may_delete else FORBIDDEN)
+            ),
+        ]
+    return rules
+
+
+RULES: list[Rule] = [
+    # Logging in and out, language, the start page.
+    Rule("login", roles(REDIRECT, anonymous=OK), "logged-in people are sent on"),
+    Rule("logout", roles(_FORM_ONLY_POST)),
+    Rule("otp_setup", _PAGE, "anyone may pair an app; staff must (REQUIRE_STAFF_OTP)"),
+    Rule("otp_verify", roles(REDIRECT, anonymous=LOGIN), "without a paired app: to setup"),
+    Rule("set_language", roles(REDIRECT)),
+    Rule("javascript-catalog", roles(_READ_ONLY)),
+    Rule("home", _PAGE),
+    Rule("index", _PAGE),
+    Rule("portal:index", roles(REDIRECT), "the Site's entry: to the start page"),
+    # Task lists and notifications: each person's own.
+    Rule(
+        "workflows:team",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            coordinator=(OK, NOT_FOUND),
+            officer=(OK, NOT_FOUND),
+            admin=(OK, NOT_FOUND),
+        ),
+        "the team's tasks: for those who lead the work",
+    ),
+    Rule("workflows:*", _PAGE),
+    Rule("notifications:mark_all_read", roles(_FORM_ONLY_POST, anonymous=LOGIN)),
+    Rule("notifications:preferences", roles((OK, REDIRECT), anonymous=LOGIN), "saved, shown"),
+    Rule("notifications:*", _PAGE),
+    # Cases.
+    Rule("casework:case_list", _PAGE, "the list shows each person their own cases"),
+    Rule("casework:case_detail", _CASE_PAGE),
+    Rule(
+        "casework:comment_create",
+        {
+            **_CASE_PAGE,
+            **roles(
+                (NOT_ALLOWED, "400"), anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND
+            ),
+        },
+        "an empty comment is refused",
+    ),
+    Rule(
+        "casework:clock_action",
+        roles(
+            _FORM_ONLY_POST,
+            anonymous=LOGIN,
+            outsider=NOT_FOUND,
+            member=NOT_FOUND,
+            board_secretary=NOT_FOUND,
+        ),
+    ),
+    # The register.
+    Rule("organisations:absences", _PAGE),
+    Rule(
+        "organisations:absence_delete",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "only the person away removes their absence",
+    ),
+    Rule("organisations:*", roles(OK, anonymous=LOGIN, outsider=NOT_FOUND)),
+    # Documents (a requested draft without a file: nothing to download yet).
+    Rule(
+        "documents:document_download",
+        roles(
+            (NOT_FOUND, NOT_ALLOWED), anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND
+        ),
+    ),
+    Rule(
+        "documents:document_render_again",
+        roles(
+            (NOT_ALLOWED, FORBIDDEN),
+            anonymous=LOGIN,
+            outsider=NOT_FOUND,
+            board_secretary=NOT_FOUND,
+            officer=_FORM_ONLY_POST,
+            admin=_FORM_ONLY_POST,
+        ),
+        "officers render documents again",
+    ),
+    Rule(
+        "documents:*",
+        {
+            **_CASE_PAGE,
+            **roles(_READ_ONLY, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND),
+        },
+    ),
+    # Funding: the association's portal and the officers' registers.
+    Rule("funding:overview", _PAGE),
+    Rule("funding:sources", _PAGE),
+    Rule(
+        "funding:application_create",
+        roles((NOT_ALLOWED, "400"), anonymous=LOGIN),
+        "a programme must be chosen",
+    ),
+    Rule("funding:attachment_remove", roles(NOT_FOUND, anonymous=LOGIN, member=_FORM_ONLY_POST)),
+    Rule("funding:application_submit", roles(NOT_FOUND, anonymous=LOGIN, member=_FORM_ONLY_POST)),
+    Rule("funding:application_*", _DRAFT),
+    Rule("funding:attachment_download", _DRAFT),
+    Rule(
+        "funding:source_*",
+        roles(NOT_FOUND, anonymous=LOGIN, coordinator=OK, admin=OK),
+        "the catalogue of funding sources is the coordinators'",
+    ),
+    Rule("funding:*", _STAFF_REPORT),
+    # IOP.
+    Rule(
+        "partnerships:propose",
+        roles(NOT_FOUND, anonymous=LOGIN, outsider=OK, member=OK),
+        "associations propose; the city registers assignments",
+    ),
+    Rule(
+        "partnerships:register_assignment", roles(FORBIDDEN, anonymous=LOGIN, officer=OK, admin=OK)
+    ),
+    Rule("partnerships:inquiry", _CASE_PAGE),
+    Rule("partnerships:end", roles(NOT_FOUND, anonymous=LOGIN, member=OK, officer=OK, admin=OK)),
+    Rule(
+        "partnerships:terminate",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "only an active partnership is terminated; this one is being screened",
+    ),
+    # Follow-up and annual report: for the roles that see every case.
+    Rule(
+        "followup:narrative_*",
+        roles(NOT_FOUND, anonymous=LOGIN, coordinator=OK, officer=OK, admin=OK),
+        "the report's authors",
+    ),
+    Rule("followup:*", _STAFF_REPORT),
+    # Public pages (offentlighetsprincipen): everyone, logged in or not.
+    Rule("openness:*", roles(OK)),
+    # The accessibility statement (tillgänglighetsredogörelse): everyone, logged in or not.
+    Rule("accessibility:*", roles(_READ_ONLY)),
+    Rule("accessibility:*", roles(_READ_ONLY)),  # the accessibility statement, for everyone
+    # Exports: each person's own cases (a staff member's: all); board lists for staff.
+    Rule("exports:delegated_decisions_*", _STAFF_REPORT),
+    Rule("exports:*", _PAGE),
+    # The API: its schema is public; its data needs a login (a session or a token).
+    Rule("api:schema", roles(_READ_ONLY)),
+    Rule("api:*-list", roles((OK, NOT_ALLOWED), anonymous="401"), "read-only; each their own"),
+    Rule(
+        "api:*-detail",
+        roles((NOT_FOUND, NOT_ALLOWED), anonymous="401"),
+        "a missing object (see the API's own tests for scoping)",
+    ),
+    # The Django admin: administrators only; a missing object sends them back to the index.
+    Rule("admin:login", roles(OK, admin=(REDIRECT, OK))),
+    Rule("admin:logout", roles(REDIRECT, admin=_FORM_ONLY_POST)),
+    Rule("admin:<admin/(?P<url>*", roles(ADMIN_LOGIN, admin=NOT_FOUND), "the catch-all"),
+    Rule("admin:<*>", roles(ADMIN_LOGIN, admin=REDIRECT)),
+    Rule("admin:password_change", roles(ADMIN_LOGIN, admin=OK)),
+    Rule("admin:password_change_done", roles(ADMIN_LOGIN, admin=_READ_ONLY)),
+    Rule("admin:jsi18n", roles(ADMIN_LOGIN, admin=_READ_ONLY)),
+    Rule(
+        "admin:autocomplete",
+        roles(ADMIN_LOGIN, admin=(FORBIDDEN, NOT_ALLOWED)),
+        "without a model to complete",
+    ),
+    Rule("admin:view_on_site", roles(ADMIN_LOGIN, admin=NOT_FOUND)),
+    Rule("admin:auth_user_password_change", roles(ADMIN_LOGIN, admin=NOT_FOUND)),
+    *_model_admin_rules(),
+    Rule("admin:*_history", roles(ADMIN_LOGIN, admin=REDIRECT)),
+    Rule("admin:*", roles(ADMIN_LOGIN, admin=OK)),
+    # viewflow's pages of the two flows (their guards: workflows/scoping.py).
+    *_FLOW_NODE_RULES,
+    Rule("*:*:assign", _TASK_NOT_YOURS, "the IOP's first open task is not every node's"),
+    Rule(
+        "*:*:index",
+        roles(REDIRECT, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND),
+        "to the task's detail or its form, as the person may",
+    ),
+    Rule("*:*:detail", _PROCESS),
+    Rule("*:*:execute", _NOBODYS_TASK, "nobody has taken the task"),
+    Rule("*:*:unassign", _NOBODYS_TASK, "nobody has taken the task"),
+    Rule("*:*:revive", _TASK_NOT_YOURS),
+    Rule("*:*:undo", _TASK_NOT_YOURS),
+    Rule("*:*__timeout:cancel", {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}, "a timer"),
+    Rule("*:*:cancel", _TASK_NOT_YOURS),
+    Rule("*:index", _FLOW_WIDE),
+    Rule("*:process_list", _FLOW_WIDE),
+    Rule("*:task_list", _FLOW_WIDE),
+    Rule("*:chart", _FLOW_WIDE),
+    Rule("*:inbox", _FLOW_WIDE),
+    Rule("*:queue", _FLOW_WIDE),
+    Rule("*:archive", _FLOW_WIDE),
+    Rule("*:tasks_assign", {**_FLOW_WIDE, **dict.fromkeys(_SEES_ALL, (REDIRECT, OK))}),
+    Rule("*:tasks_unassign", {**_FLOW_WIDE, **dict.fromkeys(_SEES_ALL, (REDIRECT, OK))}),
+    Rule("*:process_detail", _PROCESS),
+    Rule("*:process_chart", _PROCESS),
+    Rule(
+        "*:process_cancel",
+        roles(FORBIDDEN, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND, admin=OK),
+    ),
+]

@@ -1,0 +1,247 @@
+"""The active partnership, walked as each role through the real URLs with a frozen clock: a
+follow-up every agreement year in the idea-based party's inbox, the officer's approval, the
+question before the end date, the end of the period, and a termination by either party."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import PROCESS, STATUS
+
+from casework.models import Deadline
+from casework.reminders import send_due_reminders
+from notifications.models import Notification
+from organisations.models import Role
+from partnerships.models import FollowUp, Status
+from tests import factories
+from tests.casework.test_clocks import at
+from workflows import queues
+from workflows.tasks import fire_workflow_timers
+
+from . import iop_steps as steps
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(organisation):
+    board = factories.BoardFactory(name="Fritidsnämnden")
+    member = factories.member(organisation)
+    factories.MembershipFactory(user=member, organisation=organisation, role=Role.SIGNATORY)
+    return {
+        "member": member,
+        "officer": factories.staff(),
+        "board": board,
+        "secretary": factories.staff(Role.BOARD_SECRETARY, board=board),
+        "outsider": factories.member(factories.OrganisationFactory()),
+    }
+
+
+def _signer(people):
+    def signer_of(task):
+        return (
+            people["member"]
+            if task.owner_permission == "organisations.sign_for"
+            else (people["secretary"])
+        )
+
+    return signer_of
+
+
+@pytest.fixture
+def active(client, people, organisation):
+    """A partnership for 2026–2028 (notice six months), signed on 10 January 2026."""
+    with at("2026-01-10"):
+        process = factories.iop_process(
+            organisation, boards=[people["board"]], user=people["member"]
+        )
+        steps.to_signing(client, people["officer"], process, {people["board"]: people["secretary"]})
+        steps.sign_all(client, process, _signer(people))
+    process.refresh_from_db()
+    assert process.inquiry.status == Status.ACTIVE
+    return process
+
+
+def fire(day: str) -> int:
+    with at(day):
+        return fire_workflow_timers()
+
+
+def _follow_up_year(client, people, process, day: str) -> None:
+    """On ``day`` the year's follow-up opens; the member reports, the officer approves."""
+    assert fire(day) == 1
+    with at(day):
+        (task,) = steps.open_tasks(process, "report")
+        assert task in queues.queue(people["member"]) and task not in queues.queue(
+            people["outsider"]
+        )
+        steps.take_and_do(client, people["member"], task, steps.REPORT)
+        steps.do_one(
+            client, people["officer"], process, "approve_follow_up", {"summary": "Målen nåddes."}
+        )
+
+
+def test_the_first_follow_up_opens_six_weeks_before_it_is_due(client, people, active):
+    assert fire("2026-12-19") == 0
+    assert steps.open_tasks(active, "report") == []
+    assert fire("2026-12-20") == 1
+    (task,) = steps.open_tasks(active, "report")
+    assert task.owner_permission_obj == active.inquiry.case.organisation
+    follow_up = FollowUp.objects.get()
+    assert (follow_up.year_start.isoformat(), follow_up.year_end.isoformat()) == (
+        "2026-01-01",
+        "2026-12-31",
+    )
+    deadline = Deadline.objects.get(kind=Deadline.Kind.FOLLOW_UP)
+    assert deadline.due_on.isoformat() == "2027-01-31" and deadline.task_id == task.pk
+
+
+def test_the_party_reports_and_the_officer_approves_the_year(client, people, active):
+    _follow_up_year(client, people, active, "2026-12-20")
+    follow_up = FollowUp.objects.get()
+    assert (
+        follow_up.approved_by == people["officer"] and follow_up.officer_summary == "Målen nåddes."
+    )
+    (report,) = follow_up.reports.all()
+    assert (
+        report.submitted_by == people["member"] and report.reflection == steps.REPORT["reflection"]
+    )
+    assert report.deadline.met_at is not None
+    actions = set(active.inquiry.case.events.values_list("action", flat=True))
+    assert {"follow_up_opened", "follow_up_reported", "follow_up_approved"} <= actions
+    (timer,) = Task.objects.filter(process=active, flow_task_type="TIMER", status=STATUS.SCHEDULED)
+    assert timezone.localtime(timer.scheduled).date().isoformat() == "2027-12-20"
+    client.force_login(people["member"])
+    page = client.get(reverse("partnerships:inquiry", args=[active.inquiry.case.case_number]))
+    assert "Sommarlovet behöver fler ledare." in page.content.decode()
+
+
+def test_the_officer_cannot_approve_before_the_party_has_reported(client, people, active):
+    fire("2026-12-20")
+    assert steps.open_tasks(active, "approve_follow_up") == []
+
+
+def test_the_organisation_is_reminded_three_weeks_and_three_days_before_the_follow_up_is_due(
+    client, people, active
+):
+    fire("2026-12-20")
+    for day, expected in [
+        ("2027-01-09", 0),
+        ("2027-01-10", 1),
+        ("2027-01-11", 0),
+        ("2027-01-28", 1),
+    ]:
+        with at(day):
+            assert send_due_reminders()["deadline_reminders"] == expected, day
+    reminders = Notification.objects.filter(recipient=people["member"], kind="reminder")
+    assert reminders.count() == 2 and all("2027-01-31" in n.title for n in reminders)
+    assert not Notification.objects.filter(recipient=people["outsider"]).exists()
+
+
+def test_a_reported_follow_up_sends_no_more_reminders(client, people, active):
+    fire("2026-12-20")
+    with at("2027-01-05"):
+        steps.do_one(client, people["member"], active, "report", steps.REPORT)
+    with at("2027-01-10"):
+        assert send_due_reminders()["deadline_reminders"] == 0
+
+
+def test_a_year_let_end_runs_to_its_end_date_and_closes_the_case(client, people, active):
+    _follow_up_year(client, people, active, "2026-12-20")
+    _follow_up_year(client, people, active, "2027-12-20")
+    # Notice six months before 31 December, and three months before that: 30 March.
+    assert fire("2028-03-29") == 0
+    assert fire("2028-03-30") == 1
+    with at("2028-03-30"):
+        steps.do_one(
+            client,
+            people["officer"],
+            active,
+            "decide_renewal",
+            {"choice": "end", "reason": "Verksamheten tas över av föreningen."},
+        )
+    assert active.inquiry.status == Status.ACTIVE
+    _follow_up_year(client, people, active, "2028-12-20")
+    assert fire("2028-12-31") == 0
+    assert fire("2029-01-01") == 1
+    active.refresh_from_db()
+    inquiry = active.inquiry
+    assert inquiry.status == Status.ENDED and inquiry.case.closed_at is not None
+    assert active.status == PROCESS.DONE and inquiry.follow_ups.count() == 3
+
+
+def test_amending_sends_a_new_version_through_the_boards_and_signatures_again(
+    client, people, active
+):
+    _follow_up_year(client, people, active, "2026-12-20")
+    _follow_up_year(client, people, active, "2027-12-20")
+    fire("2028-03-30")
+    with at("2028-04-02"):
+        steps.do_one(
+            client,
+            people["officer"],
+            active,
+            "decide_renewal",
+            {"choice": "renew", "reason": "Parterna vill fortsätta i tre år till."},
+        )
+        assert active.inquiry.status == Status.CO_CREATION
+        data = steps.draft(active, action="finish")
+        data.update({"draft-period_start": "2029-01-01", "draft-period_end": "2031-12-31"})
+        steps.do_one(client, people["officer"], active, "co_create", data)
+        steps.do_one(client, people["officer"], active, "write_memo", steps.MEMO)
+        steps.do_one(client, people["secretary"], active, "decide", steps.decision())
+        steps.sign_all(client, active, _signer(people))
+    inquiry = active.inquiry
+    assert inquiry.status == Status.ACTIVE and inquiry.board_round == 2
+    (timer,) = Task.objects.filter(process=active, flow_task_type="TIMER", status=STATUS.SCHEDULED)
+    # The new version's first year (2029) is followed up; the old version still has its last.
+    assert timezone.localtime(timer.scheduled).date().isoformat() == "2029-12-20"
+
+
+def test_a_member_terminates_with_a_reason_and_the_process_stops(client, people, active):
+    fire("2026-12-20")
+    url = reverse("partnerships:terminate", args=[active.inquiry.case.case_number])
+    party = active.inquiry.parties.get(side="idea_based")
+    with at("2027-01-05"):
+        client.force_login(people["member"])
+        response = client.post(url, {"party": party.pk, "reason": "Föreningen läggs ned."})
+    assert response.status_code == 302
+    active.refresh_from_db()
+    inquiry = active.inquiry
+    assert inquiry.status == Status.TERMINATED and inquiry.case.closed_at is not None
+    assert inquiry.termination.ends_on.isoformat() == "2027-07-05"
+    assert active.status == PROCESS.CANCELED
+    assert steps.open_tasks(active) == []
+    assert not inquiry.case.deadlines.filter(met_at__isnull=True).exists()
+
+
+def test_an_officer_terminates_for_the_city_and_needs_a_reason(client, people, active):
+    client.force_login(people["officer"])
+    url = reverse("partnerships:terminate", args=[active.inquiry.case.case_number])
+    party = active.inquiry.parties.get(side="public")
+    response = client.post(url, {"party": party.pk, "reason": ""})
+    assert response.status_code == 200 and active.inquiry.status == Status.ACTIVE
+    assert client.post(url, {"party": party.pk, "reason": "Budgeten dras in."}).status_code == 302
+    assert active.inquiry.status == Status.TERMINATED
+
+
+def test_a_member_cannot_terminate_for_the_city(client, people, active):
+    client.force_login(people["member"])
+    url = reverse("partnerships:terminate", args=[active.inquiry.case.case_number])
+    public = active.inquiry.parties.get(side="public")
+    response = client.post(url, {"party": public.pk, "reason": "Vi vill inte längre."})
+    assert response.status_code == 200 and active.inquiry.status == Status.ACTIVE
+
+
+def test_nobody_else_may_terminate(client, people, active):
+    url = reverse("partnerships:terminate", args=[active.inquiry.case.case_number])
+    for user in (people["outsider"], people["secretary"]):
+        client.force_login(user)
+        assert client.get(url).status_code == 404
+
+
+def test_an_inquiry_that_is_not_active_cannot_be_terminated(client, people, organisation):
+    process = factories.iop_process(organisation, boards=[people["board"]], user=people["member"])
+    client.force_login(people["officer"])
+    url = reverse("partnerships:terminate", args=[process.inquiry.case.case_number])
+    assert client.get(url).status_code == 404
