@@ -279,7 +279,7 @@ def test_a_supplement_deadline_in_the_year_9999_is_refused_with_a_message(
     response = post_and_check(client, url, data, rows=_task_rows(process),
                               name="regression: supplement due 9999-12-31")
     assert response.status_code == 400
-    assert "Give a date within a year." in response.content.decode()
+    assert "Ange ett datum inom ett år." in response.content.decode()  # the Swedish UI
 
 
 @fuzz_settings
