@@ -6,13 +6,19 @@ Each case is rendered once to warm up (fonts, templates, the parsed stylesheet),
 (15 by default); the figure is the whole of ``documents.rendering.render``: Django template,
 WeasyPrint layout, PDF/A output and the template fingerprint. "loop s" is the whole timed loop
 divided by N, so that work put off until after a render (garbage collection) counts too.
-Prints a table and writes bench/results/documents.json.
+"cpu s" is the median CPU time of this process; "calls k" the Python function calls of one
+render (cProfile), which do not depend on the machine's load at all: on a shared machine, compare
+changes by these two rather than by wall time. ``--stages`` adds the median CPU time of each
+step of a render (template, HTML parsing, WeasyPrint layout, PDF/A writing, and the collection
+of the cyclic garbage WeasyPrint leaves). Prints a table and writes bench/results/documents.json.
 """
 
 import argparse
+import cProfile
 import json
 import os
 import platform
+import pstats
 import statistics
 import sys
 import time
@@ -28,7 +34,7 @@ django.setup()
 
 import weasyprint  # noqa: E402
 
-from documents import rendering, samples  # noqa: E402
+from documents import kinds, rendering, samples  # noqa: E402
 
 # (name, kind, sample builder, target median seconds or None)
 CASES = [
@@ -66,28 +72,70 @@ def measure(kind: str, context, runs: int) -> dict:
         "pages_per_s": round(pages / median, 1),
         "ms_per_page": round(1000 * median / pages, 1),
         "bytes": len(rendered.pdf),
+        "calls_k": round(python_calls(kind, context) / 1000),
     }
+
+
+def python_calls(kind: str, context) -> int:
+    """Python function calls of one render: a measure of work that the machine's load leaves be."""
+    profile = cProfile.Profile()
+    profile.runcall(rendering.render, kind, context)
+    return pstats.Stats(profile).total_calls
+
+
+STAGES = ("template", "parse", "layout", "write", "collect")
+
+
+def stage_seconds(kind: str, context) -> dict:
+    """CPU seconds of each step of ``rendering.render``, taken one by one as it takes them."""
+    clock = time.process_time
+    start = clock()
+    page, stylesheets = rendering._split_stylesheet(kinds.render_html(kind, context, draft=False))
+    fonts, fetcher = rendering._tools()
+    marks = [start, clock()]
+    with rendering._gc_paused():
+        html = weasyprint.HTML(string=page, url_fetcher=fetcher)
+        marks.append(clock())
+        document = html.render(
+            font_config=fonts, pdf_variant=rendering.PDF_VARIANT, stylesheets=stylesheets
+        )
+        marks.append(clock())
+        document.write_pdf(pdf_variant=rendering.PDF_VARIANT)
+        marks.append(clock())
+        del document, html
+    marks.append(clock())  # the collector runs as it resumes: WeasyPrint's reference cycles
+    return {stage: marks[i + 1] - marks[i] for i, stage in enumerate(STAGES)}
+
+
+def measure_stages(kind: str, context, runs: int) -> dict:
+    taken = [stage_seconds(kind, context) for _ in range(runs)]
+    return {stage: round(statistics.median(t[stage] for t in taken), 4) for stage in STAGES}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--stages", action="store_true", help="CPU time of each step, too")
     args = parser.parse_args()
     results = []
     for name, kind, build, target in CASES:
         row = {"case": name, "kind": kind, "target_median_s": target}
-        row.update(measure(kind, build(), args.runs))
+        context = build()
+        row.update(measure(kind, context, args.runs))
         row["meets_target"] = None if target is None else row["median_s"] <= target
+        if args.stages:
+            row["stages_cpu_s"] = measure_stages(kind, context, args.runs)
         results.append(row)
     _print_table(results)
+    if args.stages:
+        _print_stages(results)
     _write_json(results, args.runs)
 
 
 def _print_table(results: list[dict]) -> None:
     header = (
         f"{'case':36} {'pages':>5} {'median s':>9} {'min s':>7} {'loop s':>7} {'cpu s':>7}"
-        f" {'pages/s':>8}"
-        f" {'ms/page':>8}  target"
+        f" {'calls k':>8} {'pages/s':>8} {'ms/page':>8}  target"
     )
     print(header)
     print("-" * len(header))
@@ -100,9 +148,19 @@ def _print_table(results: list[dict]) -> None:
         print(
             f"{row['case']:36} {row['pages']:>5} {row['median_s']:>9.3f} {row['min_s']:>7.3f} "
             f"{row['loop_mean_s']:>7.3f} "
-            f"{row['cpu_median_s']:>7.3f} {row['pages_per_s']:>8.1f} {row['ms_per_page']:>8.1f}"
-            f"  {target}"
+            f"{row['cpu_median_s']:>7.3f} {row['calls_k']:>8} {row['pages_per_s']:>8.1f}"
+            f" {row['ms_per_page']:>8.1f}  {target}"
         )
+
+
+def _print_stages(results: list[dict]) -> None:
+    print(f"\nCPU median of each step, ms (share of their sum)\n{'case':36}", end="")
+    print("".join(f" {stage:>14}" for stage in STAGES))
+    for row in results:
+        stages = row["stages_cpu_s"]
+        total = sum(stages.values())
+        cells = (f"{1000 * stages[s]:6.1f} ({100 * stages[s] / total:2.0f} %)" for s in STAGES)
+        print(f"{row['case']:36}" + "".join(f" {cell:>14}" for cell in cells))
 
 
 def _write_json(results: list[dict], runs: int) -> None:
@@ -110,6 +168,7 @@ def _write_json(results: list[dict], runs: int) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     meta = {
         "benchmark": "documents.rendering.render, warm, sequential",
+        "note": "cpu_median_s and calls_k are the figures to compare on a busy machine",
         "runs_per_case": runs,
         "weasyprint": weasyprint.__version__,
         "pdf_variant": rendering.PDF_VARIANT,

@@ -252,6 +252,43 @@ def page_figures(label: str, result: dict, target_p95: float, queries: int) -> l
     ]
 
 
+def _more_requests(pages: dict, people: dict, wanted: int) -> int:
+    """The pages again, in turn, 30 s at a time, until ``wanted`` more requests are served."""
+    served = 0
+    while served < wanted:
+        for label, (username, path, _target) in pages.items():
+            result = locust(
+                "memory",
+                "PageUser",
+                30,
+                warmup=0,
+                user=username,
+                path=path,
+                password=people["password"],
+            )
+            served += result["requests"]
+            print(f"  memory: {served} more requests ({label})", flush=True)
+            if served >= wanted:
+                break
+    return served
+
+
+def _completion_and_submissions(scenarios, people: dict, args) -> list[dict]:
+    rows = scenarios.task_completion(HOST, people)
+    print("  task completion: done", flush=True)
+    for attachment in (False, True):
+        rows += scenarios.submissions(
+            HOST,
+            people,
+            attachment=attachment,
+            seconds=max(args.seconds // 2, 20),
+            warmup=args.warmup,
+            run=locust,
+        )
+        print(f"  submissions (attachment={attachment}): done", flush=True)
+    return rows
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 60)))
@@ -261,6 +298,23 @@ def main(argv=None) -> None:
         "--skip-others",
         action="store_true",
         help="leave out bench/documents.py and bench/annual_report.py",
+    )
+    parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="only the pages and the workers' memory (implies --skip-others); the table goes "
+        "to bench/results/pages.json",
+    )
+    parser.add_argument(
+        "--work-only",
+        action="store_true",
+        help="only completing a task and submitting applications (implies --skip-others)",
+    )
+    parser.add_argument(
+        "--memory-requests",
+        type=int,
+        default=10_000,
+        help="the pages are requested until the workers have served this many (memory growth)",
     )
     args = parser.parse_args(argv)
     ensure_services()
@@ -282,6 +336,8 @@ def main(argv=None) -> None:
         rss_start = server.worker_rss_mb()
         served = 0
         for label, (username, path, target) in pages.items():
+            if args.work_only:
+                break
             result = locust(
                 label,
                 "PageUser",
@@ -294,36 +350,29 @@ def main(argv=None) -> None:
             served += result["requests"]
             rows += page_figures(label, result, target, queries[label])
             print(f"  {label}: done", flush=True)
-        rss_end = server.worker_rss_mb()
-        rows += scenarios.memory_figures(rss_start, rss_end, served)
-        rows += scenarios.task_completion(HOST, people)
-        print("  task completion: done", flush=True)
-        for attachment in (False, True):
-            rows += scenarios.submissions(
-                HOST,
-                people,
-                attachment=attachment,
-                seconds=max(args.seconds // 2, 20),
-                warmup=args.warmup,
-                run=locust,
-            )
-            print(f"  submissions (attachment={attachment}): done", flush=True)
-    if not args.skip_others:
+        if not args.work_only:
+            served += _more_requests(pages, people, args.memory_requests - served)
+            rss_end = server.worker_rss_mb()
+            rows += scenarios.memory_figures(rss_start, rss_end, served)
+        if not args.pages_only:
+            rows += _completion_and_submissions(scenarios, people, args)
+    if not (args.skip_others or args.pages_only or args.work_only):
         rows += scenarios.other_benchmarks(ROOT)
     meta = {
         "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "machine": f"{platform.node()} ({os.cpu_count()} cores, load {os.getloadavg()})",
         "dataset": dataset["counts"],
         "protocol": f"gunicorn 3 sync workers, locust 10 users, zero think time, "
-        f"{args.warmup} s warm-up + {args.seconds} s measured per page",
+        f"{args.warmup} s warm-up + {args.seconds} s measured per page; memory over "
+        f"at least {args.memory_requests} requests",
         "minutes": round((time.monotonic() - started) / 60, 1),
     }
     scenarios.print_table(rows, meta)
     OUT.mkdir(exist_ok=True)
-    (OUT / "bench.json").write_text(
-        json.dumps({"meta": meta, "figures": rows}, indent=2, ensure_ascii=False) + "\n"
-    )
-    print(f"written to {(OUT / 'bench.json').relative_to(ROOT)}")
+    # A pages-only run leaves the last full table in place.
+    out = OUT / ("pages.json" if args.pages_only else "bench.json")
+    out.write_text(json.dumps({"meta": meta, "figures": rows}, indent=2, ensure_ascii=False) + "\n")
+    print(f"written to {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -100,3 +100,5 @@ class DelayNoticeForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"required": _("Give the date you expect to decide by.")},
     )
+    # Sent twice, the organisation would be told twice.
+    form_token = OneTimeTokenField()

@@ -48,24 +48,34 @@ def case_register(
     challenge_area=None,
     boards=(),
 ) -> Case:
-    """Register a case and give it its case number at once."""
+    """Register a case and give it its case number at once.
+
+    The series' counter row stays locked from the moment the number is taken until the
+    caller's transaction commits, and every other registration in the series waits for it:
+    the case is checked before the number is taken, and callers register as late in their
+    transaction as they can.
+    """
     year = timezone.localdate().year
-    number = _next_number(series=series, year=year)
     case = Case(
         kind=kind,
         series=series,
         year=year,
-        number=number,
-        case_number=format_case_number(series, year, number),
         title=title,
         organisation=organisation,
         challenge_area=challenge_area,
         registered_by=acting_user if acting_user and acting_user.is_authenticated else None,
     )
-    case.full_clean()
+    # The number's uniqueness is the counter's (and the table's constraints') to keep; the
+    # related rows are the caller's, in hand, and the foreign keys hold them.
+    case.full_clean(
+        exclude=["number", "case_number", "organisation", "challenge_area", "registered_by"],
+        validate_unique=False,
+    )
+    case.number = _next_number(series=series, year=year)
+    case.case_number = format_case_number(series, year, case.number)
     case.save()
     if boards:
-        case.boards.set(boards)
+        case.boards.add(*boards)
     events.record(
         case,
         acting_user,

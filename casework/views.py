@@ -50,9 +50,10 @@ def _detail_context(request, case, comment_form):
         "case": case,
         "clock": clock_of(case),
         "clock_forms": {
-            "pause": ClockPauseForm(),
-            "demand": DecisionDemandForm(),
-            "delay": DelayNoticeForm(),
+            # One page holds the three forms: ids of their own, so no two fields share one.
+            "pause": ClockPauseForm(auto_id="id_pause_%s"),
+            "demand": DecisionDemandForm(auto_id="id_demand_%s"),
+            "delay": DelayNoticeForm(auto_id="id_delay_%s"),
         }
         if is_staff
         else None,
@@ -128,14 +129,19 @@ def clock_action(request, case_number, action):
         return HttpResponseNotAllowed(["POST"])
     form_class, perform, done = _CLOCK_ACTIONS[action]
     form = form_class(request.POST) if form_class else None
+    back = case.get_absolute_url() + "#clock"
     if form is not None and not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
-        return redirect(case.get_absolute_url() + "#clock")
+        return redirect(back)
+    token = form.cleaned_data.get(once.FIELD_NAME, "") if form else ""
+    if not once.first_time(request, token):
+        return once.repeat(request, token, default=back)
     try:
-        perform(case, request.user, form.cleaned_data if form else {})
+        with once.acting(request, token):
+            perform(case, request.user, form.cleaned_data if form else {})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, done)
-    return redirect(case.get_absolute_url() + "#clock")
+    return redirect(once.remember(request, token, back))

@@ -2,20 +2,27 @@
 
 A double click, the back button and "send again", or a retry after a timeout all send the
 same form twice. Such a form carries a one-time token in a hidden field (``OneTimeTokenField``);
-the view calls ``first_time(request, token)`` before its service and, on a repeat, shows the
-result of the first sending instead of acting again. Spending a token is one atomic
-``cache.add``, so two sendings that arrive at the same instant cannot both pass: production
-needs a cache shared by every worker (``CACHE_URL``, Redis).
+the view calls ``first_time(request, token)`` before its service and, on a repeat, answers with
+``repeat(...)``: back to where the first sending went (``remember`` notes it) instead of acting
+again. The action itself runs inside ``acting(request, token)``: when it is refused or breaks
+off, the token is forgotten, so the same form can be corrected and sent again. Spending a token
+is one atomic ``cache.add``, so two sendings that arrive at the same instant cannot both pass:
+production needs a cache shared by every worker (``CACHE_URL``, Redis).
 """
 
 import secrets
+from contextlib import contextmanager
 
 from django import forms
+from django.contrib import messages
 from django.core.cache import cache
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 FIELD_NAME = "form_token"
 # How long a spent token is remembered: longer than anyone keeps a form open and resends it.
 REMEMBER_SECONDS = 24 * 60 * 60
+MAX_LENGTH = 64
 
 
 class OneTimeTokenField(forms.CharField):
@@ -24,12 +31,16 @@ class OneTimeTokenField(forms.CharField):
     widget = forms.HiddenInput
 
     def __init__(self, **kwargs):
-        super().__init__(required=False, max_length=64, **kwargs)
+        super().__init__(required=False, max_length=MAX_LENGTH, **kwargs)
 
     def get_bound_field(self, form, field_name):
         if not form.is_bound:
             self.initial = secrets.token_urlsafe(16)
         return super().get_bound_field(form, field_name)
+
+
+def _key(request, token: str) -> str:
+    return f"form-token:{request.user.pk}:{token}"
 
 
 def first_time(request, token: str) -> bool:
@@ -39,10 +50,42 @@ def first_time(request, token: str) -> bool:
     """
     if not token:
         return True
-    return cache.add(f"form-token:{request.user.pk}:{token}", 1, REMEMBER_SECONDS)
+    return cache.add(_key(request, token), "", REMEMBER_SECONDS)
 
 
 def forget(request, token: str) -> None:
     """Make ``token`` usable again: the sending it belonged to was refused and changed nothing."""
     if token:
-        cache.delete(f"form-token:{request.user.pk}:{token}")
+        cache.delete(_key(request, token))
+
+
+@contextmanager
+def acting(request, token: str):
+    """Act on a first sending; if the action is refused or breaks off, ``token`` is forgotten."""
+    try:
+        yield
+    except BaseException:
+        forget(request, token)
+        raise
+
+
+def remember(request, token: str, url: str) -> str:
+    """Note ``url`` as where the first sending of ``token`` went; returns it."""
+    if token:
+        cache.set(_key(request, token), url, REMEMBER_SECONDS)
+    return url
+
+
+def went_to(request, token: str) -> str | None:
+    """Where the first sending of ``token`` went: a URL, ``""`` while the first is still being
+    acted on, ``None`` if the token was never spent."""
+    if not token or len(token) > MAX_LENGTH:
+        return None
+    return cache.get(_key(request, token))
+
+
+def repeat(request, token: str, *, default: str, message: str = ""):
+    """The answer to a repeated sending: the page the first one went to (``default`` while
+    the first is still being acted on), saying that nothing was done twice."""
+    messages.info(request, message or _("This was already sent once; it was not saved again."))
+    return redirect(went_to(request, token) or default)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import ChallengeArea
+from config.once import OneTimeTokenField
 
 from .models import NarrativeSection
 
@@ -20,6 +21,8 @@ class MappingFilterForm(YearForm):
 
 
 class NarrativeSectionForm(forms.ModelForm):
+    form_token = OneTimeTokenField()
+
     class Meta:
         model = NarrativeSection
         fields = ["topic", "heading", "text", "position"]

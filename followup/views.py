@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from config import once
 from documents import rendering
 from documents.kinds import Kind
 
@@ -89,8 +90,14 @@ def narrative_sections(request):
     year = _year(request)
     form = NarrativeSectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.narrative_section_save(acting_user=request.user, year=year, **form.cleaned_data)
-        return redirect(f"{reverse('followup:narrative_sections')}?year={year}")
+        data = dict(form.cleaned_data)
+        token = data.pop("form_token")
+        back = f"{reverse('followup:narrative_sections')}?year={year}"
+        if not once.first_time(request, token):
+            return once.repeat(request, token, default=back)
+        with once.acting(request, token):
+            services.narrative_section_save(acting_user=request.user, year=year, **data)
+        return redirect(once.remember(request, token, back))
     return render(
         request,
         "followup/narrative_sections.html",
@@ -113,8 +120,11 @@ def narrative_section_edit(request, pk):
         return redirect(back)
     form = NarrativeSectionForm(request.POST or None, instance=section)
     if request.method == "POST" and form.is_valid():
+        # Saving the same section twice changes nothing: no token needed here.
+        data = dict(form.cleaned_data)
+        data.pop("form_token")
         services.narrative_section_save(
-            acting_user=request.user, year=section.year, section=section, **form.cleaned_data
+            acting_user=request.user, year=section.year, section=section, **data
         )
         return redirect(back)
     return render(

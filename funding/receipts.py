@@ -51,7 +51,7 @@ def receipt_data(application: FundingApplication) -> dict:
             "other_funding": [
                 {"source": str(row.board or row.funder), "amount": str(row.amount),
                  "status": str(row.get_state_display())}
-                for row in application.other_funding.select_related("board")],
+                for row in application.other_funding.all()],
             "attachments": [
                 {"name": a.original_name, "size": a.size, "sha256": a.sha256,
                  "description": str(a.get_kind_display())}

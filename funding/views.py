@@ -5,8 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from config import once
 from config.downloads import private_file_response
 from organisations.models import Organisation
 
@@ -21,6 +23,7 @@ from .forms import (
     ProjectForm,
     SourceFinderForm,
     StartApplicationForm,
+    SubmitApplicationForm,
 )
 from .models import FundingSource
 
@@ -37,10 +40,12 @@ def _start_form(request, data=None):
 
 @login_required
 def overview(request):
+    programmes = list(selectors.open_programmes())
     return render(request, "funding/overview.html", {
         "applications": selectors.applications_of(request.user),
-        "programmes": selectors.open_programmes(),
-        "start_form": _start_form(request),
+        "programmes": programmes,
+        # One form per programme: each is its own sending, with its own one-time token.
+        "start_forms": [(programme, _start_form(request)) for programme in programmes],
         "may_apply": policy.applicant_organisations(request.user).exists(),
         "reporting_boards": selectors.boards_reported_to(request.user),
         "may_maintain_catalogue": policy.maintains_catalogue(request.user),
@@ -55,9 +60,21 @@ def application_create(request):
     if not form.is_valid():
         return render(request, "funding/application_start.html", {"start_form": form},
                       status=400)
-    application = services.application_create(acting_user=request.user, **form.cleaned_data)
+    data = dict(form.cleaned_data)
+    token = data.pop("form_token")
+    if not once.first_time(request, token):
+        return once.repeat(request, token, default=reverse("funding:overview"),
+                           message=_("Your draft was already saved; it was sent twice."))
+    try:
+        with once.acting(request, token):
+            application = services.application_create(acting_user=request.user, **data)
+    except ValidationError as error:  # e.g. the programme closed while the form was open
+        form.add_error(None, error)
+        return render(request, "funding/application_start.html", {"start_form": form},
+                      status=400)
     messages.success(request, _("Your draft is saved. Answer the parts in any order."))
-    return redirect("funding:application_detail", pk=application.pk)
+    return redirect(once.remember(request, token, reverse("funding:application_detail",
+                                                          args=[application.pk])))
 
 
 @login_required
@@ -116,10 +133,16 @@ def application_attachments(request, pk):
     application = policy.get_editable_application_or_404(request.user, pk)
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        services.attachment_add(application=application, acting_user=request.user,
-                                kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"])
+        token, back = form.cleaned_data["form_token"], request.path
+        if not once.first_time(request, token):
+            return once.repeat(request, token, default=back,
+                               message=_("The file was already attached; it was sent twice."))
+        with once.acting(request, token):
+            services.attachment_add(application=application, acting_user=request.user,
+                                    kind=form.cleaned_data["kind"],
+                                    upload=form.cleaned_data["file"])
         messages.success(request, _("The file is attached."))
-        return redirect("funding:application_attachments", pk=pk)
+        return redirect(once.remember(request, token, back))
     return render(request, "funding/application_attachments.html", {
         "application": application, "form": form,
         "required": selectors.required_attachments(application),
@@ -160,6 +183,7 @@ def check_answers_context(application, problems=None) -> dict:
         "other_funding": application.other_funding.select_related("board"),
         "other_funding_total": selectors.other_funding_total(application),
         "attachments": application.attachments.all(),
+        "submit_form": SubmitApplicationForm(),
     }
 
 
@@ -210,11 +234,18 @@ def delegated_decisions(request, board_code):
     board = policy.get_board_for_reporting_or_404(request.user, board_code)
     form = BoardMeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        count = services.decisions_report_to_board(board=board, acting_user=request.user,
-                                                   **form.cleaned_data)
+        # A repeat (say, the back button days later) must not mark newer decisions as
+        # reported at this meeting.
+        token, back = form.cleaned_data["form_token"], request.path
+        if not once.first_time(request, token):
+            return once.repeat(request, token, default=back)
+        with once.acting(request, token):
+            count = services.decisions_report_to_board(
+                board=board, acting_user=request.user,
+                meeting_date=form.cleaned_data["meeting_date"])
         messages.success(request, _("%(count)d decisions are marked as reported.")
                          % {"count": count})
-        return redirect("funding:delegated_decisions", board_code=board.code)
+        return redirect(once.remember(request, token, back))
     return render(request, "funding/delegated_decisions.html", {
         "board": board, "decisions": selectors.delegated_decisions(board), "form": form,
         "pdf_form": DelegationListForm(prefix="pdf"),
@@ -252,9 +283,15 @@ def source_edit(request, pk=None):
     source = get_object_or_404(FundingSource, pk=pk) if pk else FundingSource()
     form = FundingSourceForm(request.POST or None, instance=source)
     if request.method == "POST" and form.is_valid():
-        services.funding_source_save(source=source, acting_user=request.user,
-                                     **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        token, back = data.pop("form_token"), reverse("funding:source_list")
+        if not once.first_time(request, token):
+            return once.repeat(request, token, default=back,
+                               message=_("The funding source was already saved; it was sent "
+                                         "twice."))
+        with once.acting(request, token):
+            services.funding_source_save(source=source, acting_user=request.user, **data)
         messages.success(request, _("The funding source is saved."))
-        return redirect("funding:source_list")
+        return redirect(once.remember(request, token, back))
     return render(request, "funding/source_form.html", {"form": form, "source": source},
                   status=_status(form))

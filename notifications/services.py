@@ -22,12 +22,39 @@ def notify(
             for user in unique.values()
         ]
     )
-    from .tasks import send_notification_email
+    _email_after_commit(notifications)
+    return notifications
+
+
+def notify_once(
+    *, recipients: Iterable, kind: str, title: str, url: str, since, body: str = ""
+) -> list[Notification]:
+    """``notify``, but each recipient gets this notification (same kind and link, sent at or
+    after ``since``) once, however often it is asked for: for background jobs that may run
+    twice. Call it in a transaction that holds a lock on what the notification is about."""
+    unique = {user.pk: user for user in recipients if user is not None}
+    told = set(
+        Notification.objects.filter(
+            recipient_id__in=unique, kind=kind, url=url, created_at__gte=since
+        ).values_list("recipient_id", flat=True)
+    )
+    return notify(
+        recipients=[user for pk, user in unique.items() if pk not in told],
+        kind=kind,
+        title=title,
+        url=url,
+        body=body,
+    )
+
+
+def _email_after_commit(notifications: list[Notification]) -> None:
+    """One background job e-mails the whole batch, once the sending transaction commits."""
+    from .tasks import send_notification_emails
 
     # bulk_create sets primary keys on PostgreSQL and SQLite alike.
-    for notification in notifications:
-        transaction.on_commit(lambda pk=notification.pk: send_notification_email.delay(pk))
-    return notifications
+    ids = [notification.pk for notification in notifications]
+    if ids:
+        transaction.on_commit(lambda: send_notification_emails.delay(ids))
 
 
 def mark_all_read(*, user) -> int:

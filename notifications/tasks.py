@@ -11,31 +11,57 @@ from .models import EmailPreference, Notification
 @shared_task(bind=True, acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_notification_email(self, notification_id: int) -> bool:
     """E-mail one notification, once. Safe to run twice: a sent one is skipped."""
+    return send_notification_emails([notification_id]) == 1
+
+
+@shared_task(bind=True, acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_notification_emails(self, notification_ids: list[int]) -> int:
+    """E-mail a batch of notifications (those of one ``notify``), each once; returns how many
+    were sent. Safe to run twice: sent ones are skipped. When the mail server fails midway,
+    the ones sent are recorded as sent and the job is retried (``autoretry_for``) for the rest.
+    """
+    sent = 0
+    failure = None
     with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update()
+        notifications = list(
+            Notification.objects.select_for_update(of=("self",))
             .select_related("recipient")
-            .filter(pk=notification_id, emailed_at__isnull=True)
-            .first()
+            .filter(pk__in=notification_ids, emailed_at__isnull=True)
+            .exclude(recipient__email="")
+            .order_by("pk")
         )
-        if notification is None or not notification.recipient.email:
-            return False
-        opted_out = EmailPreference.objects.filter(
-            user=notification.recipient, kind=notification.kind, by_email=False
-        ).exists()
-        if opted_out:
-            return False
+        opted_out = set(
+            EmailPreference.objects.filter(
+                user_id__in={n.recipient_id for n in notifications}, by_email=False
+            ).values_list("user_id", "kind")
+        )
         with translation.override(settings.LANGUAGE_CODE):
-            body = render_to_string(
-                "notifications/email.txt",
-                {"notification": notification, "site_url": settings.SITE_URL},
-            )
-            send_mail(
-                f"Samverkansportalen: {notification.title}",
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                [notification.recipient.email],
-            )
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
-    return True
+            for notification in notifications:
+                if (notification.recipient_id, notification.kind) in opted_out:
+                    continue
+                try:
+                    _send(notification)
+                except OSError as error:
+                    failure = error
+                    break
+                notification.emailed_at = timezone.now()
+                sent += 1
+        Notification.objects.bulk_update(
+            [n for n in notifications if n.emailed_at is not None], ["emailed_at"]
+        )
+    if failure is not None:
+        raise failure
+    return sent
+
+
+def _send(notification: Notification) -> None:
+    body = render_to_string(
+        "notifications/email.txt",
+        {"notification": notification, "site_url": settings.SITE_URL},
+    )
+    send_mail(
+        f"Samverkansportalen: {notification.title}",
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [notification.recipient.email],
+    )

@@ -28,3 +28,7 @@ class RegisterFilterForm(forms.Form):
 class GrantFilterForm(forms.Form):
     q = forms.CharField(label=_("Organisation"), required=False, max_length=200)
     year = RegisterFilterForm.base_fields["year"]
+
+
+class PayoutFilterForm(forms.Form):
+    year = RegisterFilterForm.base_fields["year"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .forms import EligibilityEvidenceForm
 from .models import Absence, Board, EligibilityEvidence, Membership, Organisation, User
 
 
@@ -19,6 +20,7 @@ class UserAdmin(DjangoUserAdmin):
 
 class EvidenceInline(admin.TabularInline):
     model = EligibilityEvidence
+    form = EligibilityEvidenceForm
     extra = 0
     fields = ["kind", "given_on", "expires_on", "value", "file"]
 
@@ -53,6 +55,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(EligibilityEvidence)
 class EligibilityEvidenceAdmin(admin.ModelAdmin):
+    form = EligibilityEvidenceForm
     list_display = ["organisation", "kind", "given_on", "expires_on"]
     list_filter = ["kind"]
     search_fields = ["organisation__name"]

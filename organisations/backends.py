@@ -20,4 +20,6 @@ class RoleBackend(ModelBackend):
             return False
         if obj is not None:
             return policy.has_object_permission(user_obj, perm, obj)
-        return super().has_perm(user_obj, perm)
+        # A role's permission is known from the roles read for this request already; only
+        # the others need the permission tables (two queries).
+        return perm in policy.roles_of(user_obj).permissions or super().has_perm(user_obj, perm)

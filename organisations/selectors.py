@@ -3,13 +3,23 @@ from django.http import Http404
 from django.utils import timezone
 
 from . import policy
-from .models import EligibilityEvidence, Organisation
+from .models import EligibilityEvidence, Membership, Organisation, Role
 
 
 def visible_organisations(user) -> QuerySet[Organisation]:
     if policy.is_staff_member(user):
         return Organisation.objects.all()
     return Organisation.objects.filter(pk__in=policy.roles_of(user).organisation_ids)
+
+
+def current_memberships(user, role: str = Role.MEMBER) -> QuerySet[Membership]:
+    """The person's memberships valid today: an ended one shows nothing of its organisation."""
+    today = timezone.localdate()
+    return (
+        Membership.objects.filter(user=user, role=role, valid_from__lte=today)
+        .exclude(valid_until__lt=today)
+        .select_related("organisation")
+    )
 
 
 def get_organisation_or_404(user, pk: int) -> Organisation:

@@ -3,9 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config import once
 from config.downloads import private_file_response
 
 from . import selectors
@@ -38,9 +40,18 @@ def absences(request):
     """A person's own absences: while away, new tasks go to the queue and colleagues step in."""
     form = AbsenceForm(request.POST or None, instance=Absence(user=request.user))
     if request.method == "POST" and form.is_valid():
-        form.save()
+        token, back = form.cleaned_data["form_token"], reverse("organisations:absences")
+        if not once.first_time(request, token):
+            return once.repeat(
+                request,
+                token,
+                default=back,
+                message=_("Your absence was already saved; it was sent twice."),
+            )
+        with once.acting(request, token):
+            form.save()
         messages.success(request, _("Your absence has been saved."))
-        return redirect("organisations:absences")
+        return redirect(once.remember(request, token, back))
     upcoming = request.user.absences.filter(ends_on__gte=timezone.localdate())
     return render(request, "organisations/absences.html", {"form": form, "absences": upcoming})
 

@@ -131,6 +131,8 @@ class LegalAssessmentForm(forms.ModelForm):
 
 
 class DraftForm(forms.ModelForm):
+    form_token = OneTimeTokenField()
+
     class Meta:
         model = AgreementVersion
         fields = [
@@ -232,6 +234,7 @@ class SignForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    form_token = OneTimeTokenField()
 
     def __init__(self, *args, required=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -280,6 +283,7 @@ class RenewalForm(forms.Form):
 class TerminationForm(forms.Form):
     party = forms.ModelChoiceField(label=_("The party that terminates"), queryset=None)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    form_token = OneTimeTokenField()
 
     def __init__(self, *args, parties, **kwargs):
         super().__init__(*args, **kwargs)

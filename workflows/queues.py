@@ -75,8 +75,14 @@ def queue(user) -> QuerySet[Task]:
 
 
 def inbox(user) -> QuerySet[Task]:
-    """Tasks this person has taken and not finished, oldest first."""
-    return with_case_brief(Task.objects.filter(owner=user, status=STATUS.ASSIGNED)).order_by("pk")
+    """Tasks this person has taken and not finished, oldest first; a task of an organisation or
+    board they no longer act for (their membership has ended) is not theirs to see any more."""
+    tasks = Task.objects.filter(owner=user, status=STATUS.ASSIGNED)
+    for perm, (_model_label, ids) in policy.object_scopes(user).items():
+        tasks = tasks.exclude(
+            Q(owner_permission=perm) & ~Q(owner_permission_obj_pk__in=[str(pk) for pk in ids])
+        )
+    return with_case_brief(tasks).order_by("pk")
 
 
 def with_due_dates(

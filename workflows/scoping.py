@@ -13,6 +13,11 @@ puts a guard in front of each of its pages instead:
   view permission; anyone else is sent to the portal's pages (by default the start page,
   where their own tasks are).
 
+When viewflow refuses a task page because the task is no longer there to be done (someone
+finished or took it first: two tabs, two colleagues, an old link in a notification), the
+person is told so in words, with who and when, and where to go on (409) instead of a bare
+"403 Access Forbidden". A refusal for lack of rights stays viewflow's 403.
+
 Nothing of viewflow is changed: the guards wrap the views of the URL patterns this viewset
 builds.
 """
@@ -20,8 +25,10 @@ builds.
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import URLResolver, reverse
 from viewflow.workflow.flow.viewset import FlowAppViewset
 from viewflow.workflow.models import Process, Task
@@ -29,15 +36,23 @@ from viewflow.workflow.status import STATUS
 
 from casework import policy as case_policy
 
+from .models.base import case_of
+
 
 def _visible(user, flow_class, process_pk: int, task_pk: int | None) -> bool:
-    process = Process.objects.filter(pk=process_pk, flow_class=flow_class).first()
+    if task_pk is None:
+        process = Process.objects.filter(pk=process_pk, flow_class=flow_class).first()
+    else:  # the task must belong to the process: both in one query
+        task = (
+            Task.objects.select_related("process")
+            .filter(pk=task_pk, process_id=process_pk, process__flow_class=flow_class)
+            .first()
+        )
+        process = task.process if task is not None else None
     if process is None:
         return False
-    case = process.coerced.case
-    if case is None or not case_policy.can_view_case(user, case):
-        return False
-    return task_pk is None or Task.objects.filter(pk=task_pk, process_id=process_pk).exists()
+    case = case_of(process)
+    return case is not None and case_policy.can_view_case(user, case)
 
 
 def scoped(view, flow_class):
@@ -47,9 +62,54 @@ def scoped(view, flow_class):
             return redirect_to_login(request.get_full_path())
         if not _visible(request.user, flow_class, kwargs["process_pk"], kwargs.get("task_pk")):
             raise Http404
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            gone = _task_gone(request, kwargs.get("task_pk"))
+            if gone is None:
+                raise
+            return gone
 
     return guarded
+
+
+_DOING_PAGES = {"assign", "execute"}
+
+
+def _could_have_done(user, task) -> bool:
+    """Whether ``user`` was one of the people the task was for (its owner or a holder of its
+    permission); to anyone else the refusal stays viewflow's 403 and tells nothing."""
+    if task.owner_id == user.pk:
+        return True
+    if not task.owner_permission or user.is_superuser:
+        return False
+    return user.has_perm(task.owner_permission, obj=task.owner_permission_obj) or user.has_perm(
+        task.owner_permission
+    )
+
+
+def _task_gone(request, task_pk: int | None) -> TemplateResponse | None:
+    """The page that says a task was done, cancelled or taken by someone else; else None.
+
+    Only for the pages where a person does a task (take it, do it); viewflow's management
+    actions (undo, cancel, revive) on a finished task keep their 403.
+    """
+    if task_pk is None or request.resolver_match.url_name not in _DOING_PAGES:
+        return None
+    task = Task.objects.select_related("owner", "process").get(pk=task_pk)
+    taken_by_other = task.status == STATUS.ASSIGNED and task.owner_id != request.user.pk
+    if task.status not in (STATUS.DONE, STATUS.CANCELED) and not taken_by_other:
+        return None
+    if not _could_have_done(request.user, task):
+        return None
+    context = {
+        "task": task,
+        "state": "taken" if taken_by_other else task.status.lower(),
+        "by": task.owner.get_full_name() or task.owner.get_username() if task.owner else "",
+        "by_me": task.owner_id == request.user.pk,
+        "case": task.process.coerced.case,
+    }
+    return TemplateResponse(request, "workflows/task_unavailable.html", context, status=409)
 
 
 def for_flow_viewers(view, flow_class, portal_url_name: str):

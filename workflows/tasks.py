@@ -41,3 +41,11 @@ def run_flow_job(self, task_pk: int) -> str:
         if finishing.task.status == STATUS.STARTED:
             finishing.execute()
     return "done"
+
+
+@shared_task(acks_late=True)
+def notify_new_task(task_pk: int) -> None:
+    """Tell whoever may take a new task (or its assignee); nobody twice."""
+    from .signals import notify_task
+
+    notify_task(task_pk)

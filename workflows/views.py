@@ -5,12 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import selectors as case_selectors
 from organisations import policy
-from organisations.models import Role
+from organisations import selectors as org_selectors
 
 from . import queues, services
 from .forms import ReassignForm
@@ -32,18 +33,48 @@ def home(request):
             "more_in_queue": more_in_queue,
             "cases": case_selectors.recent_cases_of(request.user, limit=10),
             "roles": policy.roles_of(request.user),
-            "memberships": request.user.memberships.filter(role=Role.MEMBER).select_related(
-                "organisation"
-            ),
+            "memberships": org_selectors.current_memberships(request.user),
         },
     )
 
 
 def _with_links(tasks, action: str):
-    """Each task's own page: its viewflow view (execute in the inbox, take in the queue)."""
+    """Each task's name and its own page: its viewflow view (execute in the inbox, take in
+    the queue)."""
     for task in tasks:
-        task.open_url = task.reverse(action)
+        task.label = _label(task)
+        task.open_url = _url(task, action)
     return tasks
+
+
+def _label(task) -> str:
+    """What viewflow's ``Task.brief`` shows for an open task. ``brief`` compiles its template
+    for every row; a node that declares no summary or description shows its title, as is."""
+    node = task.flow_task
+    if node.task_summary_template or node.task_description or not node.task_title:
+        return task.brief
+    return str(node.task_title)
+
+
+# A task's URL differs from its node's other tasks' only by the two ids, so each node's URL is
+# reversed once per process (with stand-in ids) instead of once per row.
+_PROCESS_ID, _TASK_ID = 918273645, 546372819
+_URL_PATTERNS: dict[tuple, str] = {}
+
+
+def _url(task, action: str) -> str:
+    key = (task.flow_task, action, get_script_prefix())
+    pattern = _URL_PATTERNS.get(key)
+    if pattern is None:
+        url = task.flow_task.reverse(action, args=[_PROCESS_ID, _TASK_ID])
+        pattern = (
+            url.replace("{", "{{")
+            .replace("}", "}}")
+            .replace(str(_PROCESS_ID), "{process}")
+            .replace(str(_TASK_ID), "{task}")
+        )
+        _URL_PATTERNS[key] = pattern
+    return pattern.format(process=task.process_id, task=task.pk)
 
 
 def _after(request) -> int | None:

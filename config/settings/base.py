@@ -82,8 +82,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "casework.context_processors.portal",
+                "config.context_processors.shell",
                 "notifications.context_processors.unread",
             ],
+            "libraries": {"dates": "config.dates"},
         },
     },
 ]
@@ -181,7 +183,10 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # The page shell's menus, rendered once per role and language (templates/base.html). Each
+    # process keeps its own: they hold nothing personal, and a new release starts empty.
+    "shell": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shell"},
 }
 
 # Demo accounts (password "demo") exist only where this is switched on.

@@ -7,6 +7,7 @@ from .applying import (
     ProjectForm,
     SourceFinderForm,
     StartApplicationForm,
+    SubmitApplicationForm,
 )
 from .catalogue import FundingSourceForm
 from .handling import (
@@ -39,5 +40,6 @@ __all__ = [
     "ReportReviewForm",
     "SourceFinderForm",
     "StartApplicationForm",
+    "SubmitApplicationForm",
     "SupplementAnswerForm",
 ]

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms import DecimalField
+from config.once import OneTimeTokenField
 from organisations.models import Board
 
 from .. import uploads
@@ -22,6 +23,7 @@ class StartApplicationForm(forms.Form):
                                           empty_label=None)
     title = forms.CharField(label=_("Name of the activity"), max_length=200,
                             help_text=_("A short name. You can change it later."))
+    form_token = OneTimeTokenField()
 
     def __init__(self, *args, programmes, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,6 +80,7 @@ class AttachmentForm(forms.Form):
         label=_("File"),
         help_text=_("PDF, PNG, JPEG, Word (DOCX), Excel (XLSX) or OpenDocument (ODT), at most "
                     "10 MB."))
+    form_token = OneTimeTokenField()
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -110,6 +113,13 @@ class SourceFinderForm(forms.Form):
 class BoardMeetingForm(forms.Form):
     meeting_date = forms.DateField(label=_("Board meeting where they are reported"),
                                    widget=DateInput())
+    form_token = OneTimeTokenField()
+
+
+class SubmitApplicationForm(forms.Form):
+    """The "send" button under "check your answers": sent twice, the application is sent once."""
+
+    form_token = OneTimeTokenField()
 
 
 class DelegationListForm(forms.Form):

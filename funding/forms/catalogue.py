@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.once import OneTimeTokenField
 from organisations.models import Organisation
 
 from ..models import FundingSource
@@ -20,6 +21,7 @@ class FundingSourceForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple, choices=_idea_based_kinds,
         help_text=_("None ticked: any idea-based organisation."))
     url = forms.URLField(label=_("more information"), required=False, assume_scheme="https")
+    form_token = OneTimeTokenField()
 
     class Meta:
         model = FundingSource

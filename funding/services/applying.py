@@ -4,6 +4,7 @@ import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -11,7 +12,7 @@ from casework import events
 from casework import services as case_services
 from casework.models import Case, Deadline
 
-from .. import eligibility, policy, receipts, uploads
+from .. import eligibility, policy, receipts, tasks, uploads
 from ..models import Attachment, FundingApplication, FundingProgramme, OtherFunding, Status
 from .errors import SubmissionRefused
 
@@ -168,19 +169,28 @@ def _last_sent(application: FundingApplication):
 def _locked(application: FundingApplication) -> FundingApplication:
     return (
         FundingApplication.objects.select_for_update(of=("self",))
-        .select_related("programme__board", "organisation")
+        .select_related("programme__board", "organisation", "case")
         .get(pk=application.pk)
     )
 
 
 @transaction.atomic
 def application_submit(*, application: FundingApplication, acting_user) -> FundingApplication:
-    """Send the application: it is checked, registered as a case and its receipt is made."""
+    """Send the application: it is checked, registered as a case and its receipt is made.
+
+    The case is registered last: from then on every other submission in the programme's
+    series waits for this transaction (the number is gap-free), so nothing that can be done
+    before is done after. The receipt's content is fixed here, with its checksum; its PDF is
+    made in the background from that record.
+    """
     application = _locked(application)
     policy.ensure_can_edit(acting_user, application)
     problems = eligibility.submission_problems(application)
     if problems:
         raise SubmissionRefused(problems)
+    prefetch_related_objects([application], "attachments", "other_funding__board")
+    application.submit()
+    application.submitted_at, application.submitted_by = timezone.now(), acting_user
     application.case = case_services.case_register(
         kind=Case.Kind.FUNDING_APPLICATION,
         series=application.programme.series,
@@ -190,8 +200,6 @@ def application_submit(*, application: FundingApplication, acting_user) -> Fundi
         challenge_area=application.challenge_area,
         boards=[application.programme.board],
     )
-    application.submit()
-    application.submitted_at, application.submitted_by = timezone.now(), acting_user
     application.receipt = receipts.receipt_data(application)
     application.save()
     events.record(
@@ -203,7 +211,7 @@ def application_submit(*, application: FundingApplication, acting_user) -> Fundi
         data={"sha256": application.receipt["sha256"]},
     )
     application_id = application.pk
-    transaction.on_commit(lambda: receipts.request_receipt_document(application_id))
+    transaction.on_commit(lambda: tasks.request_receipt.delay(application_id))
     return application
 
 

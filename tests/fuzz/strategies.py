@@ -4,6 +4,8 @@ Each strategy draws the strings a browser could put in a POST or a query string.
 an HTML tag that must never reach a page unescaped.
 """
 
+import functools
+
 from hypothesis import strategies as st
 
 MARKER = "<script>fuzz(1)</script>"
@@ -155,3 +157,111 @@ def form_data(valid: dict, kinds: dict):
         ),
         st.builds(build, st.fixed_dictionaries(texts), st.just(set())),
     )
+
+
+# Uploads ----------------------------------------------------------------------------------
+
+_SUFFIXES = [".pdf", ".PDF", ".png", ".jpg", ".jpeg", ".docx", ".xlsx", ".odt", ".exe", ".html",
+             ".pdf.exe", ".exe.pdf", "", "."]
+
+# File names as a client may send them: path parts, control characters, markup, reserved device
+# names, other scripts, and names longer than any file system takes.
+_HOSTILE_FILE_NAMES = [
+    "budget.pdf", "../../etc/passwd.pdf", "..\\..\\windows\\system32\\budget.pdf",
+    "/etc/passwd", "C:\\fakepath\\budget.pdf", "~/.ssh/id_rsa.pdf", "budget.pdf\x00.exe",
+    "bud\x00get.pdf", "\x1b[31mbudget.pdf", "bud\tget\x0b.pdf", "budget\r\n.pdf",
+    'bud"get.pdf', "budget.pdf;.exe", f"{MARKER}.pdf", "CON.pdf", "nul", ".pdf", ".", "..",
+    "...", " ", "$$$", "%2e%2e%2fbudget.pdf", "&#47;etc&#47;budget.pdf", "\u202efdp.exe",
+    "budget\u202egpj.pdf", "بودجه.pdf", "予算.pdf", "😀👩‍👩‍👧‍👦.pdf", "budget.pdf ", "budget. pdf",
+    "a" * 251 + ".pdf", "å" * 251 + ".pdf", "日" * 250 + ".docx", "/" * 50 + "budget.pdf",
+]
+# The longest name a file system holds (NTFS: 255 UTF-16 units; ext4: 255 bytes). A longer one
+# cannot come from a real file; Django refuses its request as a bad request.
+LONGEST_FILE_NAME = 255
+
+
+def _file_name(stem: str, suffix: str) -> str:
+    units = 0
+    for index, char in enumerate(stem):
+        units += len(char.encode("utf-16-le")) // 2
+        if units > LONGEST_FILE_NAME - len(suffix):
+            return stem[:index] + suffix
+    return stem + suffix
+
+
+def kept_by_django(name: str) -> bool:
+    """Whether Django keeps an uploaded file's part under this name. A name it cleans to nothing
+    (".", "..", a trailing path separator, only control characters) names no file on any file
+    system; Django skips such a part, and stumbles over its content when that is longer than a
+    part's headers may be (a 400 Bad Request before any view runs)."""
+    from django.http.multipartparser import MultiPartParser
+
+    return bool(MultiPartParser.sanitize_file_name(MultiPartParser, name))
+
+
+file_name = st.one_of(
+    st.sampled_from(_HOSTILE_FILE_NAMES),
+    st.builds(_file_name, st.text(max_size=40), st.sampled_from(_SUFFIXES)),
+    st.builds(_file_name,
+              st.text(alphabet=st.characters(codec="utf-8"), min_size=200, max_size=300),
+              st.sampled_from(_SUFFIXES)),
+)
+
+
+def _zip(parts: dict[str, bytes], compression=0) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for part, content in parts.items():
+            archive.writestr(part, content)
+    return buffer.getvalue()
+
+
+@functools.cache
+def _zip_bomb() -> bytes:
+    """A Word document with one member of zeros that unpacks to 101 MB (about 100 kB packed)."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("word/document.xml", b"<w:document/>")
+        with archive.open("word/media/big.bin", "w") as member:
+            for _ in range(101):
+                member.write(b"\0" * (1024 * 1024))
+    return buffer.getvalue()
+
+
+_DOCX = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
+_FILE_CONTENTS = [
+    b"%PDF-1.4\nbudget",
+    b"%PDF-1.4\n<script>fuzz(1)</script>",
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    b"\xff\xd8\xff\xe0\x00\x10JFIF",
+    _zip(_DOCX),
+    _zip({"mimetype": b"application/vnd.oasis.opendocument.text"}),
+    _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
+    _zip({"a.txt": b"not an office document"}),
+    b"PK\x03\x04 a broken archive",
+    b"MZ\x90\x00\x03 an executable",
+    b"<html><script>fuzz(1)</script></html>",
+    b"",
+    b"\x00" * 100,
+]
+
+# What a file holds: allowed types, the wrong type behind a right name, empty, random bytes,
+# a zip bomb and one byte over the size limit (both built only when drawn).
+file_content = st.one_of(
+    st.sampled_from(_FILE_CONTENTS),
+    st.binary(max_size=2000),
+    st.just("zip bomb").map(lambda _: _zip_bomb()),
+    st.just("oversized").map(lambda _: b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024)),
+)
+
+# One uploaded file: (the name the client sends, its content). A browser sends an empty name
+# only for a file input left empty, and then sends no content either.
+upload = st.one_of(st.tuples(file_name.filter(kept_by_django), file_content),
+                   st.just(("", b"")))

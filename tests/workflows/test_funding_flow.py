@@ -271,7 +271,9 @@ def test_an_unanswered_supplement_goes_to_assessment_when_its_deadline_has_passe
     assert _open_task(process, "assess") in queues.queue(people["other_officer"])
     client.force_login(people["member"])
     answer_url = supplement.flow_task.reverse("execute", args=[process.pk, supplement.pk])
-    assert client.post(answer_url, {"answer": "För sent."}).status_code in (403, 404)
+    late = client.post(answer_url, {"answer": "För sent."})
+    assert late.status_code == 409  # the page says the task was cancelled; nothing is saved
+    assert "Uppgiften avbröts" in late.content.decode()
     _assess(client, people["other_officer"], process, "30000")
     assert _status(application) == Status.AWAITING_DECISION
 

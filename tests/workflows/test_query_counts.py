@@ -100,3 +100,20 @@ def test_a_members_inbox_costs_the_same_for_1_25_and_100_tasks(client, organisat
 
     urls = [reverse("workflows:inbox"), reverse("home"), reverse("workflows:inbox") + "?sort=due"]
     _assert_flat(_costs_by_size(client, member, urls, grow))
+
+
+def _tables_read(client, user, url) -> str:
+    client.force_login(user)
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return " ".join(query["sql"] for query in captured.captured_queries)
+
+
+def test_the_task_pages_know_the_roles_without_reading_the_permission_tables(client, organisation):
+    # The menu and the queue ask the roles (read once per request), not Django's permission
+    # tables: two queries less on every page.
+    officer, member = factories.staff(), factories.member(organisation)
+    for user in (officer, member):
+        for url in (reverse("workflows:queue"), reverse("workflows:inbox"), reverse("home")):
+            assert "auth_permission" not in _tables_read(client, user, url), url

@@ -6,15 +6,17 @@ and redirects; a refusal from the service is shown on the form.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
+from config import once
 from funding import delegation, forms, memos, policy, services
 from funding import views as funding_views
 from funding.models import FundingApplication
@@ -22,22 +24,46 @@ from funding.models import FundingApplication
 
 @login_required
 def application_submit(request, pk):
-    """Submit the application: it is registered as a case and its workflow starts."""
+    """Submit the application: it is registered as a case and its workflow starts.
+
+    Sent twice (a double click, the back button, two tabs), it is registered once: the repeat
+    finds its token spent, or the application already sent, and goes to the application."""
     from .flows import FundingApplicationFlow
 
-    application = policy.get_editable_application_or_404(request.user, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    policy.get_application_or_404(request.user, pk)
+    form = forms.SubmitApplicationForm(request.POST or None)
+    token = form.cleaned_data["form_token"] if form.is_valid() else ""
+    if request.method == "POST" and not once.first_time(request, token):
+        return _sent_before(request, token, pk)
     try:
-        with transaction.atomic():
-            application = services.application_submit(application=application,
-                                                      acting_user=request.user)
-            FundingApplicationFlow.submit.run(application=application)
+        with once.acting(request, token):
+            application = policy.get_editable_application_or_404(request.user, pk)
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["POST"])
+            with transaction.atomic():
+                application = services.application_submit(application=application,
+                                                          acting_user=request.user)
+                FundingApplicationFlow.submit.run(application=application)
     except ValidationError as error:
         return funding_views.refused(request, application, error)
+    except (Http404, PermissionDenied):
+        if request.method != "POST" or not _sent_by_applicant(request.user, pk):
+            raise
+        return _sent_before(request, token, pk)
     messages.success(request, _("Your application is sent. Its case number is %(number)s.")
                      % {"number": application.case.case_number})
-    return redirect("funding:application_detail", pk=pk)
+    return redirect(once.remember(request, token, reverse("funding:application_detail",
+                                                          args=[pk])))
+
+
+def _sent_by_applicant(user, pk) -> bool:
+    application = FundingApplication.objects.get(pk=pk)
+    return application.case_id is not None and policy.acts_for_applicant(user, application)
+
+
+def _sent_before(request, token, pk):
+    return once.repeat(request, token, default=reverse("funding:application_detail", args=[pk]),
+                       message=_("Your application was already sent; it was sent twice."))
 
 
 def _add_errors(form, error: ValidationError) -> None:

@@ -2,7 +2,9 @@
 organisation's co-creation pages."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from config import once
 from partnerships import forms, selectors, services
 
 
@@ -44,6 +46,7 @@ def save_version(inquiry, user, draft, formset):
         if row and not row.get("DELETE")
     ]
     data = dict(draft.cleaned_data)
+    data.pop(once.FIELD_NAME, None)
     return services.agreement_draft_save(
         inquiry=inquiry,
         acting_user=user,
@@ -51,3 +54,9 @@ def save_version(inquiry, user, draft, formset):
         contributions=contributions,
         note=data.pop("note", ""),
     )
+
+
+def saved_before(request, token: str):
+    """The answer to a draft sent twice: the page the first sending went to, no new version."""
+    message = _("This version was already saved; it was sent twice.")
+    return once.repeat(request, token, default=request.get_full_path(), message=message)

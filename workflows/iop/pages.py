@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
@@ -39,6 +40,10 @@ def _parties(data, lead=None) -> list:
     return parties
 
 
+def _url(inquiry) -> str:
+    return reverse("partnerships:inquiry", args=[inquiry.case.case_number])
+
+
 def _fields(data) -> dict:
     names = ("title", "purpose", "target_group", "public_benefit_goal", "challenge_area")
     return {name: data[name] for name in names}
@@ -55,10 +60,10 @@ def propose(request):
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["form_token"]
         if not once.first_time(request, token):
-            messages.info(request, _("Your proposal was already registered; it was sent twice."))
-            return redirect("home")
+            message = _("Your proposal was already registered; it was sent twice.")
+            return once.repeat(request, token, default=reverse("home"), message=message)
         try:
-            with transaction.atomic():
+            with once.acting(request, token), transaction.atomic():
                 inquiry = services.inquiry_propose(
                     acting_user=request.user,
                     organisation=organisation,
@@ -67,7 +72,6 @@ def propose(request):
                 )
                 IOPFlow.start.run(inquiry=inquiry)
         except ValidationError as error:
-            once.forget(request, token)
             form.add_error(None, error.messages)
         else:
             messages.success(
@@ -75,7 +79,7 @@ def propose(request):
                 _("Your proposal is registered as case %(case)s.")
                 % {"case": inquiry.case.case_number},
             )
-            return redirect("partnerships:inquiry", inquiry.case.case_number)
+            return redirect(once.remember(request, token, _url(inquiry)))
     return render(
         request, "partnerships/propose.html", {"form": form, "organisation": organisation}
     )
@@ -89,11 +93,12 @@ def register_assignment(request):
     form = forms.AssignmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if not once.first_time(request, data["form_token"]):
-            messages.info(request, _("The assignment was already registered; it was sent twice."))
-            return redirect("home")
+        token = data["form_token"]
+        if not once.first_time(request, token):
+            message = _("The assignment was already registered; it was sent twice.")
+            return once.repeat(request, token, default=reverse("home"), message=message)
         try:
-            with transaction.atomic():
+            with once.acting(request, token), transaction.atomic():
                 inquiry = services.inquiry_register_assignment(
                     acting_user=request.user,
                     lead=data["lead"],
@@ -103,10 +108,9 @@ def register_assignment(request):
                 )
                 IOPFlow.start.run(inquiry=inquiry)
         except ValidationError as error:
-            once.forget(request, data["form_token"])
             form.add_error(None, error.messages)
         else:
-            return redirect("partnerships:inquiry", inquiry.case.case_number)
+            return redirect(once.remember(request, token, _url(inquiry)))
     return render(request, "partnerships/propose.html", {"form": form, "assignment": True})
 
 
@@ -187,18 +191,22 @@ def end_inquiry(request, case_number):
     inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
     how = closing.how_may_end(request.user, inquiry)
     if not how:
-        raise Http404
+        return _already_ended(request, inquiry)
     form = forms.ReasonForm(request.POST or None, required=how == closing.CLOSE)
     if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["form_token"]
+        if not once.first_time(request, token):
+            return once.repeat(request, token, default=_url(inquiry))
         try:
-            closing.inquiry_end(
-                inquiry=inquiry, acting_user=request.user, reason=form.cleaned_data["reason"]
-            )
+            with once.acting(request, token):
+                closing.inquiry_end(
+                    inquiry=inquiry, acting_user=request.user, reason=form.cleaned_data["reason"]
+                )
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
             messages.success(request, _("The inquiry is closed. The organisation has been told."))
-            return redirect("partnerships:inquiry", case_number)
+            return redirect(once.remember(request, token, _url(inquiry)))
     return render(request, "partnerships/end.html", {"form": form, "inquiry": inquiry, "how": how})
 
 
@@ -208,17 +216,28 @@ def terminate_agreement(request, case_number):
     inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
     parties = policy.terminable_parties(request.user, inquiry)
     if not parties:
-        raise Http404
+        return _already_ended(request, inquiry)
     form = forms.TerminationForm(request.POST or None, parties=parties)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("form_token")
+        if not once.first_time(request, token):
+            return once.repeat(request, token, default=_url(inquiry))
         try:
-            closing.partnership_terminate(
-                inquiry=inquiry, acting_user=request.user, **form.cleaned_data
-            )
+            with once.acting(request, token):
+                closing.partnership_terminate(inquiry=inquiry, acting_user=request.user, **data)
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
             messages.success(request, _("The agreement is terminated. The organisation is told."))
-            return redirect("partnerships:inquiry", case_number)
+            return redirect(once.remember(request, token, _url(inquiry)))
     context = {"form": form, "inquiry": inquiry, "version": selectors.signed_version(inquiry)}
     return render(request, "partnerships/terminate.html", context)
+
+
+def _already_ended(request, inquiry):
+    """A repeat of the sending that ended the inquiry goes back to it; anything else is 404."""
+    token = request.POST.get(once.FIELD_NAME, "")
+    if request.method != "POST" or once.went_to(request, token) is None:
+        raise Http404
+    return once.repeat(request, token, default=_url(inquiry))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from config import once
 from partnerships import documents, forms, selectors, services
 from partnerships.models import Party
 
@@ -123,19 +124,23 @@ class CoCreationView(TaskView):
         action = request.POST.get("action", "save")
         if not (draft.is_valid() and formset.is_valid()):
             return self.render_to_response(self.get_context_data(draft=draft, formset=formset))
+        token = draft.cleaned_data["form_token"]
+        if not once.first_time(request, token):
+            return drafts.saved_before(request, token)
         try:
-            drafts.save_version(inquiry, request.user, draft, formset)
-            if action in self.actions:
-                self.actions[action][0](inquiry=inquiry, acting_user=request.user)
+            with once.acting(request, token):
+                drafts.save_version(inquiry, request.user, draft, formset)
+                if action in self.actions:
+                    self.actions[action][0](inquiry=inquiry, acting_user=request.user)
         except ValidationError as error:
             draft.add_error(None, error.messages)
             return self.render_to_response(self.get_context_data(draft=draft, formset=formset))
         if action not in self.actions:
             messages.success(request, _("A new version of the draft is saved."))
-            return redirect(request.get_full_path())
+            return redirect(once.remember(request, token, request.get_full_path()))
         request.activation.execute()
         messages.success(request, self.actions[action][1])
-        return redirect(self.get_success_url())
+        return redirect(once.remember(request, token, self.get_success_url()))
 
 
 class ReviewDraftView(TaskView):
@@ -155,13 +160,17 @@ class ReviewDraftView(TaskView):
             return super().post(request, *args, **kwargs)
         draft, formset = drafts.draft_forms(self.inquiry, request.POST)
         if draft.is_valid() and formset.is_valid():
+            token = draft.cleaned_data["form_token"]
+            if not once.first_time(request, token):
+                return drafts.saved_before(request, token)
             try:
-                drafts.save_version(self.inquiry, request.user, draft, formset)
+                with once.acting(request, token):
+                    drafts.save_version(self.inquiry, request.user, draft, formset)
             except ValidationError as error:
                 draft.add_error(None, error.messages)
             else:
                 messages.success(request, _("A new version of the draft is saved."))
-                return redirect(request.get_full_path())
+                return redirect(once.remember(request, token, request.get_full_path()))
         context = self.get_context_data(form=self.get_form_class()(), draft=draft, formset=formset)
         return self.render_to_response(context)
 

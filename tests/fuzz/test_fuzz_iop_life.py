@@ -1,0 +1,245 @@
+"""Fuzzing the IOP forms after the investigation: the co-creation workspace (the officer's and
+the organisation's), the review of the draft, revise-or-close, the yearly follow-up and its
+approval, the renewal decision, termination, closing an inquiry, and the officer's registration
+of an assignment; each through its real view as the role that does it."""
+
+import pytest
+from django.urls import reverse
+from hypothesis import given
+from viewflow.workflow.models import Task
+
+from casework.models import AuditEvent
+from organisations.models import Role
+from partnerships.models import (
+    AgreementVersion,
+    Contribution,
+    DraftReview,
+    FollowUp,
+    FollowUpReport,
+    IOPInquiry,
+    RenewalDecision,
+    Termination,
+)
+from tests import factories
+from tests.casework.test_clocks import at
+from tests.fuzz.checks import fuzz_settings, post_and_check
+from tests.fuzz.strategies import form_data
+from tests.fuzz.test_fuzz_iop import DRAFT_KINDS, PROPOSAL
+from tests.fuzz.test_fuzz_iop import TASKS as EARLIER_TASKS
+from tests.workflows import iop_steps as steps
+from workflows.iop.flows import IOPFlow
+from workflows.models.base import task_url
+from workflows.tasks import fire_workflow_timers
+
+pytestmark = pytest.mark.django_db
+
+# The day each fuzzed task is done on: the partnership runs 2026–2028, signed in January 2026.
+SIGNED_ON, FIRST_FOLLOW_UP, SECOND_FOLLOW_UP, RENEWAL_ASKED = (
+    "2026-01-10", "2026-12-20", "2027-12-20", "2028-03-30")
+
+
+@pytest.fixture
+def people(organisation):
+    board = factories.BoardFactory(name="Fritidsnämnden")
+    member = factories.member(organisation)
+    factories.MembershipFactory(user=member, organisation=organisation, role=Role.SIGNATORY)
+    return {
+        "member": member,
+        "officer": factories.staff(),
+        "board": board,
+        "secretary": factories.staff(Role.BOARD_SECRETARY, board=board),
+    }
+
+
+def _rows():
+    return (
+        IOPInquiry.objects.values_list("pk", "status").order_by("pk").first(),
+        list(Task.objects.values_list("pk", "status")),
+        AuditEvent.objects.count(),
+        AgreementVersion.objects.count(),
+        Contribution.objects.count(),
+        DraftReview.objects.count(),
+        list(FollowUp.objects.values_list("pk", "officer_summary")),
+        list(FollowUpReport.objects.values_list("pk", "reflection")),
+        RenewalDecision.objects.count(),
+        Termination.objects.count(),
+    )
+
+
+# How to reach each task: every step before it, as its role, on the day it is done. ---------
+
+
+def _investigated(client, people, process):
+    steps.do_one(client, people["officer"], process, "screen", steps.screening())
+    steps.do_one(client, people["officer"], process, "investigate", steps.assessment())
+
+
+def _sent_for_review(client, people, process):
+    _investigated(client, people, process)
+    steps.do_one(client, people["officer"], process, "co_create",
+                 steps.draft(process, action="send"))
+
+
+def _rejected(client, people, process):
+    _investigated(client, people, process)
+    steps.do_one(client, people["officer"], process, "co_create",
+                 steps.draft(process, action="finish"))
+    steps.do_one(client, people["officer"], process, "write_memo", steps.MEMO)
+    steps.do_one(client, people["secretary"], process, "decide", steps.decision("rejected"))
+
+
+def _signed(client, people, process):
+    with at(SIGNED_ON):
+        steps.to_signing(client, people["officer"], process,
+                         {people["board"]: people["secretary"]})
+        steps.sign_all(client, process, lambda task: (
+            people["member"] if task.owner_permission == "organisations.sign_for"
+            else people["secretary"]))
+
+
+def _follow_up_opened(client, people, process, day=FIRST_FOLLOW_UP):
+    with at(day):
+        assert fire_workflow_timers() == 1
+
+
+def _reported(client, people, process, day=FIRST_FOLLOW_UP):
+    _follow_up_opened(client, people, process, day)
+    with at(day):
+        steps.do_one(client, people["member"], process, "report", steps.REPORT)
+
+
+def _follow_up_approved(client, people, process, day):
+    _reported(client, people, process, day)
+    with at(day):
+        steps.do_one(client, people["officer"], process, "approve_follow_up",
+                     {"summary": "Målen nåddes."})
+
+
+def _renewal_asked(client, people, process):
+    _follow_up_approved(client, people, process, FIRST_FOLLOW_UP)
+    _follow_up_approved(client, people, process, SECOND_FOLLOW_UP)
+    _follow_up_opened(client, people, process, RENEWAL_ASKED)
+
+
+def _then(*reaches):
+    def reach(client, people, process):
+        for step in reaches:
+            step(client, people, process)
+    return reach
+
+
+REVIEW = {"answer": "changes", "comment": "Ändra budgeten."}
+REPORT_KINDS = dict.fromkeys(steps.REPORT, "text")
+
+# label: (node, who, how to get there, the day it is done on, a valid answer (or a maker of
+# one), the kind of each field). The organisation's "save" on its review page posts the draft.
+TASKS = {
+    "co_create": ("co_create", "officer", _investigated, SIGNED_ON,
+                  lambda process: steps.draft(process, action="save"), DRAFT_KINDS),
+    "co_create (send, finish)": (
+        "co_create", "officer", _investigated, SIGNED_ON,
+        lambda process: steps.draft(process, action="send"), DRAFT_KINDS),
+    "review_draft": ("review_draft", "member", _sent_for_review, SIGNED_ON,
+                     lambda process: REVIEW,
+                     {"answer": "choice", "comment": "text", "action": "choice"}),
+    "review_draft (the organisation saves the draft)": (
+        "review_draft", "member", _sent_for_review, SIGNED_ON,
+        lambda process: steps.draft(process, action="save"), DRAFT_KINDS),
+    "revise_or_close": ("revise_or_close", "officer", _rejected, SIGNED_ON,
+                        lambda process: {"choice": "revise", "reason": "Nämnden vill ändra."},
+                        {"choice": "choice", "reason": "text"}),
+    "report": ("report", "member", _then(_signed, _follow_up_opened), FIRST_FOLLOW_UP,
+               lambda process: steps.REPORT, REPORT_KINDS),
+    "approve_follow_up": ("approve_follow_up", "officer", _then(_signed, _reported),
+                          FIRST_FOLLOW_UP, lambda process: {"summary": "Målen nåddes."},
+                          {"summary": "text"}),
+    "decide_renewal": ("decide_renewal", "officer", _then(_signed, _renewal_asked),
+                       RENEWAL_ASKED,
+                       lambda process: {"choice": "renew", "reason": "Parterna vill fortsätta."},
+                       {"choice": "choice", "reason": "text"}),
+}
+
+
+@pytest.mark.parametrize("label", list(TASKS))
+def test_every_task_of_the_partnership_refuses_hostile_values_and_saves_nothing(
+    client, people, organisation, label
+):
+    node, who, reach, day, valid, kinds = TASKS[label]
+    process = factories.iop_process(organisation, boards=[people["board"]], user=people["member"])
+    with at(SIGNED_ON):
+        reach(client, people, process)
+    with at(day):
+        (task,) = steps.open_tasks(process, node)
+        client.force_login(people[who])
+        assert client.post(task_url(task, "assign")).status_code == 302
+        url = task_url(task, "execute")
+
+        @fuzz_settings
+        @given(data=form_data(valid(process), kinds))
+        def fuzz(data):
+            post_and_check(client, url, data, rows=_rows, name=f"iop flow: {label}")
+
+        fuzz()
+
+
+def test_the_fuzz_covers_every_human_task_of_the_iop_flow():
+    human = {node.name for node in IOPFlow.instance.nodes()
+             if getattr(node, "task_type", "") == "HUMAN"}
+    fuzzed = set(EARLIER_TASKS) | {node for node, *_rest in TASKS.values()}
+    assert human <= fuzzed, human - fuzzed
+
+
+# The pages of an inquiry outside the task inbox. -------------------------------------------
+
+
+@fuzz_settings
+@given(data=form_data(
+    {**PROPOSAL[0], "lead": "LEAD",
+     "assignment_reference": "KS 2026-01-20 § 14"},
+    {**PROPOSAL[1], "lead": "id", "assignment_reference": "text"}))
+def test_an_officer_registers_a_hostile_assignment_whole_or_not_at_all(
+    client, people, organisation, data
+):
+    placeholders = {"BOARD": str(people["board"].pk), "LEAD": str(organisation.pk)}
+    data = {k: placeholders.get(v, v) for k, v in data.items()}
+    client.force_login(people["officer"])
+    post_and_check(client, reverse("partnerships:register_assignment"), data, rows=_rows,
+                   name="partnerships.AssignmentForm")
+
+
+@pytest.mark.parametrize("who", ["officer", "member"])
+def test_terminating_an_agreement_refuses_hostile_values_and_saves_nothing(
+    client, people, organisation, who
+):
+    process = factories.iop_process(organisation, boards=[people["board"]], user=people["member"])
+    _signed(client, people, process)
+    side = "public" if who == "officer" else "idea_based"
+    party = process.inquiry.parties.get(side=side)
+    url = reverse("partnerships:terminate", args=[process.inquiry.case.case_number])
+    client.force_login(people[who])
+
+    @fuzz_settings
+    @given(data=form_data({"party": str(party.pk), "reason": "Budgeten dras in."},
+                          {"party": "id", "reason": "text"}))
+    def fuzz(data):
+        with at("2026-06-01"):
+            post_and_check(client, url, data, rows=_rows,
+                           name=f"partnerships.TerminationForm ({who})")
+
+    fuzz()
+
+
+@pytest.mark.parametrize("who", ["officer", "member"])
+def test_closing_or_withdrawing_an_inquiry_refuses_hostile_reasons(
+    client, people, organisation, who
+):
+    process = factories.iop_process(organisation, boards=[people["board"]], user=people["member"])
+    url = reverse("partnerships:end", args=[process.inquiry.case.case_number])
+    client.force_login(people[who])
+
+    @fuzz_settings
+    @given(data=form_data({"reason": "Föreningen drar tillbaka förslaget."}, {"reason": "text"}))
+    def fuzz(data):
+        post_and_check(client, url, data, rows=_rows, name=f"partnerships.ReasonForm ({who})")
+
+    fuzz()
