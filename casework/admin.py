@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from config.admin import TolerantAutocompleteAdmin
+
 from .models import AuditEvent, Case, ChallengeArea, Comment, PriorityTheme
 
 
@@ -15,7 +17,7 @@ class PriorityThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["case_number", "title", "kind", "organisation", "registered_at", "closed_at"]
     list_filter = ["kind", "year"]
     search_fields = ["case_number", "title", "organisation__name"]

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from config.admin import TolerantAutocompleteAdmin
+
 from .models import PublicationSetting
 
 
 @admin.register(PublicationSetting)
-class PublicationSettingAdmin(admin.ModelAdmin):
+class PublicationSettingAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["programme", "publish_grants", "changed_at"]
     list_filter = ["publish_grants"]
     list_editable = ["publish_grants"]

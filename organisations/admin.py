@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from config.admin import TolerantAutocompleteAdmin
+
 from .forms import EligibilityEvidenceForm
 from .models import Absence, Board, EligibilityEvidence, Membership, Organisation, User
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(TolerantAutocompleteAdmin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["organisation", "board"]
@@ -39,14 +41,14 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Board)
-class BoardAdmin(admin.ModelAdmin):
+class BoardAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["name", "code", "administration", "parent", "is_active"]
     search_fields = ["name", "code"]
     autocomplete_fields = ["administration", "parent"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["user", "organisation", "role", "board", "valid_from", "valid_until"]
     list_filter = ["role", "board"]
     search_fields = ["user__username", "organisation__name"]
@@ -54,7 +56,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(EligibilityEvidence)
-class EligibilityEvidenceAdmin(admin.ModelAdmin):
+class EligibilityEvidenceAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     form = EligibilityEvidenceForm
     list_display = ["organisation", "kind", "given_on", "expires_on"]
     list_filter = ["kind"]
@@ -68,7 +70,7 @@ class EligibilityEvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Absence)
-class AbsenceAdmin(admin.ModelAdmin):
+class AbsenceAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["user", "starts_on", "ends_on", "note"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]

@@ -1,8 +1,10 @@
 from django import forms
 from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from config import uploads
 from config.once import OneTimeTokenField
 
 from .models import Absence, EligibilityEvidence
@@ -27,7 +29,8 @@ class AbsenceForm(forms.ModelForm):
 class EligibilityEvidenceForm(forms.ModelForm):
     """The evidence form of the admin: a file is stored under the name it came with, so a name
     the file store can make nothing of ("$$$", "…") is refused here with a message; it was a
-    400 Bad Request without one (found by fuzzing)."""
+    400 Bad Request without one (found by fuzzing). The file itself passes the same content
+    checks as every other upload (``config.uploads``)."""
 
     class Meta:
         model = EligibilityEvidence
@@ -47,4 +50,6 @@ class EligibilityEvidenceForm(forms.ModelForm):
                     code="file_name",
                     params={"name": upload.name},
                 ) from None
+        if isinstance(upload, UploadedFile):  # a new file; a stored one was checked already
+            uploads.check_upload(upload)
         return upload

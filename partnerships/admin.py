@@ -6,12 +6,16 @@ from .models import (
     AgreementVersion,
     AidEntry,
     BoardDecision,
+    FollowUp,
+    FollowUpReport,
     IOPInquiry,
     LegalAssessment,
     Memo,
     Party,
+    RenewalDecision,
     Screening,
     Signature,
+    Termination,
 )
 
 
@@ -41,6 +45,12 @@ class SignatureInline(ReadOnlyInline):
     fields = ["party", "version", "signed_by", "signed_at", "document_sha256"]
 
 
+class FollowUpReportInline(ReadOnlyInline):
+    model = FollowUpReport
+    fields = ["organisation", "submitted_by", "submitted_at", "goals_reached",
+              "contributions_delivered", "budget_against_actual", "reflection"]
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
@@ -60,9 +70,16 @@ class IOPInquiryAdmin(ReadOnlyAdmin):
     inlines = [PartyInline, BoardDecisionInline, SignatureInline]
 
 
-@admin.register(Screening, LegalAssessment, AgreementVersion, Memo)
+@admin.register(Screening, LegalAssessment, AgreementVersion, Memo, RenewalDecision, Termination)
 class RecordAdmin(ReadOnlyAdmin):
     search_fields = ["inquiry__case__case_number"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(ReadOnlyAdmin):
+    list_display = ["inquiry", "year_start", "year_end", "due_on", "approved_at"]
+    search_fields = ["inquiry__case__case_number"]
+    inlines = [FollowUpReportInline]
 
 
 @admin.register(AidEntry)

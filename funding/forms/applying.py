@@ -2,10 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms import DecimalField
+from config import uploads
 from config.once import OneTimeTokenField
 from organisations.models import Board
 
-from .. import uploads
 from ..models import AttachmentKind, FundingApplication, OtherFunding
 
 
@@ -71,7 +71,12 @@ class OtherFundingForm(forms.Form):
         return data
 
 
-OtherFundingFormSet = forms.formset_factory(OtherFundingForm, extra=1, can_delete=True)
+# Other funding is a few rows; more sent rows than the cap are refused, not built and drawn.
+MAX_OTHER_FUNDING = 30
+OtherFundingFormSet = forms.formset_factory(
+    OtherFundingForm, extra=1, can_delete=True, max_num=MAX_OTHER_FUNDING,
+    absolute_max=MAX_OTHER_FUNDING, validate_max=True,
+)
 
 
 class AttachmentForm(forms.Form):

@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import uploads
+from config import uploads
+
 from ..models import ReportBack
 from ..models.handling import Outcome
 from .applying import DateInput
@@ -96,7 +97,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Several files in one field; what they may be is for ``funding.uploads`` to say."""
+    """Several files in one field; what they may be is for ``config.uploads`` to say."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())

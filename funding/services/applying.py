@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from casework import events
 from casework import services as case_services
 from casework.models import Case, Deadline
+from config import uploads
 
-from .. import eligibility, policy, receipts, tasks, uploads
+from .. import eligibility, policy, receipts, tasks
 from ..models import Attachment, FundingApplication, FundingProgramme, OtherFunding, Status
 from .errors import SubmissionRefused
 

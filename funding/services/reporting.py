@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from casework import events
 from casework import services as case_services
 from casework.models import Deadline
+from config import uploads
 from organisations.models import EligibilityEvidence
 
-from .. import policy, uploads
+from .. import policy
 from ..models import (
     AttachmentKind,
     FundingApplication,

@@ -79,9 +79,16 @@ def agreement_draft_save(
         raise ValidationError(_("The agreement must end after it starts."))
     version.full_clean()
     version.save()
+    idea_based = set(
+        inquiry.parties.filter(side="idea_based").values_list("organisation_id", flat=True)
+    )
     for item in contributions:
         if item.party.inquiry_id != inquiry.pk:
             raise ValidationError(_("A contribution must come from a party of the inquiry."))
+        if item.recipient is not None and item.recipient.pk not in idea_based:
+            raise ValidationError(
+                _("Money can only be paid to an idea-based party of the inquiry.")
+            )
         Contribution.objects.create(
             version=version,
             party=item.party,

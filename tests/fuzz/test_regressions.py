@@ -55,3 +55,22 @@ def test_evidence_under_a_name_the_file_store_cannot_use_is_refused_with_a_messa
     assert response.status_code == 200
     assert "file" in response.context["adminform"].form.errors
     assert not EligibilityEvidence.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "data"),
+    [
+        ("admin:organisations_eligibilityevidence_add",
+         {"organisation": "abc", "kind": "statutes", "given_on": "2026-03-01"}),
+        ("admin:organisations_membership_add", {"user": "x", "organisation": "1e3", "board": "-"}),
+        ("admin:openness_publicationsetting_add", {"programme": "abc"}),
+    ],
+)
+def test_an_admin_form_with_a_non_number_for_a_related_object_shows_its_message(
+    admin_client, url_name, data
+):
+    """Found by fuzzing: Django's autocomplete widget looked the sent value up when it drew the
+    refused form again, and "abc" for a number id raised ValueError (a server error)."""
+    response = admin_client.post(reverse(url_name), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors

@@ -1,6 +1,6 @@
 """Hostile uploads through the attachment page: refused with a clear message, nothing stored.
 
-``funding/uploads.py`` is the one upload path; its type checks are unit-tested in
+``config/uploads.py`` is the one upload path; its type checks are unit-tested in
 ``tests/funding/test_uploads.py``. Here each file goes through the real page, and the test
 looks both in the database and in the private file store.
 """
@@ -14,7 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
 
-from funding import uploads
+from config import uploads
 from funding.models import Attachment
 from tests import factories
 

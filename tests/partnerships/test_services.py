@@ -10,6 +10,7 @@ from django.test import override_settings
 from partnerships import selectors, services
 from partnerships.models import Party, Status
 from tests import factories
+from tests.partnerships import helpers
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +86,23 @@ def test_the_de_minimis_ledger_adds_manual_aid_in_the_last_three_years(organisat
     assert not position.exceeded
     sgei = selectors.de_minimis_position(organisation, on=date(2026, 6, 1), is_sgei=True)
     assert sgei.ceiling_sek == Decimal(7_500_000)
+
+
+def test_money_cannot_be_paid_to_an_organisation_outside_the_inquiry(organisation, officer):
+    """The form offers only the inquiry's idea-based parties; the service holds the same rule
+    for anything that reaches it another way."""
+    inquiry = factories.iop_inquiry(organisation, boards=[factories.BoardFactory()])
+    services.screening_record(inquiry=inquiry, acting_user=officer, answers=helpers.SCREENING)
+    services.legal_assessment_save(inquiry=inquiry, acting_user=officer, data=helpers.ASSESSMENT)
+    services.investigation_conclude(inquiry=inquiry, acting_user=officer)
+    public = inquiry.parties.get(side=Party.Side.PUBLIC)
+    outsider = factories.OrganisationFactory()
+
+    with pytest.raises(ValidationError):
+        services.agreement_draft_save(
+            inquiry=inquiry,
+            acting_user=officer,
+            data=helpers.AGREEMENT,
+            contributions=[services.ContributionInput(public, "money", "Bidrag", 1000, outsider)],
+        )
+    assert not inquiry.agreement_versions.exists()

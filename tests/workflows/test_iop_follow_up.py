@@ -245,3 +245,21 @@ def test_an_inquiry_that_is_not_active_cannot_be_terminated(client, people, orga
     client.force_login(people["officer"])
     url = reverse("partnerships:terminate", args=[process.inquiry.case.case_number])
     assert client.get(url).status_code == 404
+
+
+def test_an_administrator_reads_the_years_follow_up_in_the_admin_but_cannot_change_it(
+    client, people, active, admin_client
+):
+    _follow_up_year(client, people, active, "2026-12-20")
+    follow_up = FollowUp.objects.get()
+
+    page = admin_client.get(reverse("admin:partnerships_followup_change", args=[follow_up.pk]))
+
+    assert page.status_code == 200
+    assert "Sommarlovet behöver fler ledare." in page.content.decode()  # the party's report
+    assert admin_client.post(
+        reverse("admin:partnerships_followup_change", args=[follow_up.pk]),
+        {"officer_summary": "Ändrad."},
+    ).status_code == 403
+    follow_up.refresh_from_db()
+    assert follow_up.officer_summary == "Målen nåddes."

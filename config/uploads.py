@@ -1,4 +1,5 @@
-"""Which files an applicant may attach: an allow-list checked by content, not by name.
+"""Which files may be uploaded (attachments, report-back files, eligibility evidence): an
+allow-list checked by content, not by name.
 
 A file is accepted only when its first bytes (and, for office documents, the parts inside
 the ZIP container) show it is one of the allowed types, and its name ends as that type does.
