@@ -1,6 +1,7 @@
 """End to end in Chromium: Rädda Barnen proposes a partnership; an officer screens and
 investigates it and co-creates the agreement with the organisation; two boards decide (one
-returns it first); every party signs; the partnership is active. Växtverket never sees it."""
+returns it first); every party signs; the partnership is active. Växtverket never sees it.
+Every page on the way is checked with axe (WCAG 2.1 A and AA)."""
 
 import re
 
@@ -8,25 +9,30 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from partnerships.models import IOPInquiry, Status
+from tests.browser.axe import AxeAudit
 from tests.browser.steps import log_in_in_english as _log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Sommarlovsklubb i Rosengård"
+AXE = AxeAudit()  # the journey's pages, checked as they are reached
 
 
 def _task_link(page: Page, site_url: str, case_number: str, title: str):
     page.goto(f"{site_url}/")
+    AXE.check(page)
     return page.get_by_role("row").filter(has_text=case_number).get_by_role("link", name=title)
 
 
 def _take_and_open(page: Page, site_url: str, case_number: str, title: str):
     """Take the case's task from the queue on the start page, then open it from the inbox."""
     _task_link(page, site_url, case_number, title).first.click()
+    AXE.check(page)  # viewflow's assign page
     page.get_by_role("button", name="Assign", exact=True).click()
     page.wait_for_url(lambda url: "/assign/" not in url)
     _task_link(page, site_url, case_number, title).first.click()
     page.wait_for_url(re.compile(r"/execute/$"))
+    AXE.check(page)
 
 
 def _submit(page: Page, name: str):
@@ -36,8 +42,10 @@ def _submit(page: Page, name: str):
 
 def _propose(page: Page, site_url: str) -> str:
     page.goto(f"{site_url}/iop/propose/")
+    AXE.check(page)
     page.get_by_role("button", name="Send the proposal").click()
     expect(page.get_by_role("alert")).to_contain_text("Name of the activity")
+    AXE.check(page)  # the form with its error summary
     page.get_by_label("Name of the activity").fill(TITLE)
     page.get_by_label("Purpose").fill("Aktiviteter och läxhjälp under sommarlovet.")
     page.get_by_label("Target group").fill("Barn 7–15 år")
@@ -47,6 +55,7 @@ def _propose(page: Page, site_url: str) -> str:
     page.get_by_label("What each party would contribute").fill("Ledare och lokaler.")
     page.get_by_role("button", name="Send the proposal").click()
     page.wait_for_url(re.compile(r"/iop/SK-\d{4}-\d+/$"))
+    AXE.check(page)
     return re.search(r"SK-\d{4}-\d+", page.url).group(0)
 
 
@@ -110,6 +119,7 @@ def _vaxtverket_sees_nothing(page: Page, site_url: str, case: str):
     expect(page.get_by_text(case)).to_have_count(0)
     page.goto(f"{site_url}/tasks/queue/")
     expect(page.get_by_text(case)).to_have_count(0)
+    AXE.check(page)
     assert page.goto(f"{site_url}/iop/{case}/").status == 404
 
 
@@ -153,6 +163,7 @@ def test_a_proposal_goes_from_raddabarnen_to_an_active_partnership(
     for signatory in ("raddabarnen", "fritidsnamnden", "kulturnamnden"):
         _sign(page, site_url, case, signatory)
     expect(page.get_by_text("Active partnership").first).to_be_visible()
+    AXE.check(page)
 
     inquiry = IOPInquiry.objects.get(case__case_number=case)
     assert inquiry.status == Status.ACTIVE and inquiry.signatures.count() == 3
@@ -163,3 +174,5 @@ def test_a_proposal_goes_from_raddabarnen_to_an_active_partnership(
     ]
     _vaxtverket_sees_nothing(page, site_url, case)
     assert csp_violations == []
+    assert len(AXE.pages) >= 10
+    assert AXE.violations == {}, AXE.report()
