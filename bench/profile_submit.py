@@ -170,7 +170,7 @@ def main(argv=None) -> None:
     parser.add_argument("--top", type=int, default=45, help="lines of the profile to print")
     args = parser.parse_args(argv)
     _setup()
-    profiler = cProfile.Profile() if args.profile else None
+    profiler = cProfile.Profile(time.process_time) if args.profile else None
     if args.only != "complete":
         submissions(
             args.count,

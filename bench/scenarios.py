@@ -20,6 +20,8 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from bench.minimal.flows import MinimalFlow
+from documents.kinds import Kind
+from documents.models import Document
 from funding import services as funding_services
 from funding.models import FundingApplication, FundingProgramme
 from organisations.models import Organisation, User
@@ -211,6 +213,11 @@ def submissions(host, people, *, attachment: bool, seconds: int, warmup: int, ru
     processes = FundingProcess.objects.filter(
         flow_class=FundingApplicationFlow, artifact_object_id__in=ids
     ).count()
+    receipts = Document.objects.filter(
+        kind=Kind.SUBMISSION_RECEIPT,
+        case_id__in=FundingApplication.objects.filter(pk__in=ids).values("case_id"),
+    ).exclude(file="")
+    made = receipts.count()
     times = result["ms"].get("submit", [])
     rate = len(times) / result["measured_s"]
     errors = sum(result["errors"].values())
@@ -241,6 +248,12 @@ def submissions(host, people, *, attachment: bool, seconds: int, warmup: int, ru
             "value": f"{processes} / {submitted}",
             "target": "equal",
             "met": processes == submitted,
+        },
+        {
+            "figure": f"{label}: receipt PDFs made by the end (the rest follow)",
+            "unit": "",
+            "value": f"{made} / {submitted}",
+            "target": None,
         },
     ]
 

@@ -37,7 +37,11 @@ def get_application_or_404(user, pk: int) -> FundingApplication:
 
 def get_editable_application_or_404(user, pk: int) -> FundingApplication:
     """For the applicant's members while the application may be changed; 404 otherwise."""
-    application = get_application_or_404(user, pk)
+    return editable_or_404(user, get_application_or_404(user, pk))
+
+
+def editable_or_404(user, application: FundingApplication) -> FundingApplication:
+    """``application``, fetched already, if this person may change it now; 404 otherwise."""
     if not (application.is_editable and acts_for_applicant(user, application)):
         raise Http404
     return application

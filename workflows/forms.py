@@ -1,20 +1,27 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organisations import policy
-
 
 class ReassignForm(forms.Form):
-    """Pass a task to someone present who may take it; empty puts it back in the queue."""
+    """Pass a task to someone present who may take it; empty puts it back in the queue.
+
+    ``candidates`` are the people to choose from (``queues.reassign_candidates``), read once
+    for all the tasks of a page that the same people may take.
+    """
 
     task = forms.IntegerField(widget=forms.HiddenInput)
-    to_user = forms.ModelChoiceField(
-        label=_("Pass to"), queryset=None, required=False, empty_label=_("Back to the queue")
+    to_user = forms.TypedChoiceField(
+        label=_("Pass to"), coerce=int, required=False, empty_value=None
     )
 
-    def __init__(self, *args, task, **kwargs):
-        super().__init__(*args, initial={"task": task.pk}, **kwargs)
-        holders = policy.holders_of(task.owner_permission, task.owner_permission_obj)
-        self.fields["to_user"].queryset = holders.exclude(pk__in=policy.absent_user_ids()).order_by(
-            "first_name", "username"
-        )
+    def __init__(self, *args, task, candidates, **kwargs):
+        # One form per task on the same page: each gets ids of its own.
+        super().__init__(*args, initial={"task": task.pk}, auto_id=f"id_%s_{task.pk}", **kwargs)
+        self.candidates = {person.pk: person for person in candidates}
+        self.fields["to_user"].choices = [("", _("Back to the queue"))] + [
+            (pk, str(person)) for pk, person in self.candidates.items()
+        ]
+
+    def clean_to_user(self):
+        pk = self.cleaned_data["to_user"]
+        return None if pk is None else self.candidates[pk]

@@ -124,3 +124,22 @@ def tasks_of_absent_colleagues(user) -> QuerySet[Task]:
         .select_related("process", "owner")
         .order_by("pk")
     )
+
+
+def reassign_candidates(tasks) -> dict[int, list]:
+    """For each task (by id), the people present today who may take it: read once for all the
+    tasks that the same people may take (the same permission for the same object)."""
+    absent = policy.absent_user_ids()
+    people: dict[tuple, list] = {}
+    candidates = {}
+    for task in tasks:
+        key = (
+            task.owner_permission,
+            task.owner_permission_content_type_id,
+            task.owner_permission_obj_pk,
+        )
+        if key not in people:
+            holders = policy.holders_of(task.owner_permission, task.owner_permission_obj)
+            people[key] = list(holders.exclude(pk__in=absent).order_by("first_name", "username"))
+        candidates[task.pk] = people[key]
+    return candidates

@@ -126,8 +126,10 @@ def team(request):
         raise Http404
     if request.method == "POST":
         return _reassign(request)
-    tasks = _with_links(list(queues.tasks_of_absent_colleagues(request.user)[:100]), "index")
-    rows = [(task, ReassignForm(task=task)) for task in tasks]
+    tasks = queues.with_case_brief(queues.tasks_of_absent_colleagues(request.user))
+    tasks = _with_links(list(tasks[:100]), "index")
+    candidates = queues.reassign_candidates(tasks)
+    rows = [(task, ReassignForm(task=task, candidates=candidates[task.pk])) for task in tasks]
     return render(request, "workflows/team.html", {"rows": rows})
 
 
@@ -141,7 +143,9 @@ def _reassign(request):
     )
     if task is None:
         raise Http404
-    form = ReassignForm(request.POST, task=task)
+    form = ReassignForm(
+        request.POST, task=task, candidates=queues.reassign_candidates([task])[task.pk]
+    )
     if form.is_valid():
         try:
             services.task_reassign(

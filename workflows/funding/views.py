@@ -30,14 +30,14 @@ def application_submit(request, pk):
     finds its token spent, or the application already sent, and goes to the application."""
     from .flows import FundingApplicationFlow
 
-    policy.get_application_or_404(request.user, pk)
+    application = policy.get_application_or_404(request.user, pk)
     form = forms.SubmitApplicationForm(request.POST or None)
     token = form.cleaned_data["form_token"] if form.is_valid() else ""
     if request.method == "POST" and not once.first_time(request, token):
         return _sent_before(request, token, pk)
     try:
         with once.acting(request, token):
-            application = policy.get_editable_application_or_404(request.user, pk)
+            policy.editable_or_404(request.user, application)
             if request.method != "POST":
                 return HttpResponseNotAllowed(["POST"])
             with transaction.atomic():
