@@ -80,6 +80,7 @@ def main(argv=None) -> None:
     DATASET.parent.mkdir(exist_ok=True)
     DATASET.write_text(json.dumps(summary, indent=2))
     results = ROOT / "bench" / "results" / f"generate-scale-{args.scale:g}.json"
+    results.parent.mkdir(exist_ok=True)  # results are not committed: a fresh clone has none
     results.write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps({k: v for k, v in summary.items() if k != "people"}, indent=2))
     print(f"Generation took {clock.total} s ({clock.total / 60:.1f} min).")
