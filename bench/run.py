@@ -197,12 +197,12 @@ def _cpu_seconds(pid: str) -> float:
     return (int(fields[11]) + int(fields[12])) / _TICK  # utime + stime
 
 
-def cpu_by_group(server: "Server") -> dict[str, float]:
-    """CPU seconds used so far by the gunicorn processes, PostgreSQL, locust and the Celery
-    worker (the processes running now; a group's total only grows while the same run goes on)."""
+def cpu_by_group(server: "Server") -> dict[str, tuple[str, float]]:
+    """CPU seconds used so far by each process of the gunicorn, PostgreSQL, locust and Celery
+    worker groups: {pid: (group, seconds)}."""
     web = Path(f"/proc/{server.gunicorn.pid}/task/{server.gunicorn.pid}/children").read_text()
     web_pids = set(web.split()) | {str(server.gunicorn.pid)}
-    used = dict.fromkeys(_GROUPS, 0.0)
+    used = {}
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
@@ -216,7 +216,17 @@ def cpu_by_group(server: "Server") -> dict[str, float]:
             else None
         )  # fmt: skip
         if group:
-            used[group] += _cpu_seconds(pid)
+            used[pid] = (group, _cpu_seconds(pid))
+    return used
+
+
+def _cpu_used(before: dict, after: dict) -> dict[str, float]:
+    """CPU seconds each group used between two samples; a process that ended in between (a
+    database connection closed after CONN_MAX_AGE) is left out, so a group may be undercounted
+    by its share, never overcounted."""
+    used = dict.fromkeys(_GROUPS, 0.0)
+    for pid, (group, seconds) in after.items():
+        used[group] += seconds - before.get(pid, (group, 0.0))[1]
     return used
 
 
@@ -238,8 +248,8 @@ def locust_measuring_cpu(
     thread.join()
     rate = sum(len(times) for times in result["ms"].values()) / result["measured_s"]
     per_request = {
-        group: round(1000 * (after[group] - before[group]) / sampled / max(rate, 1e-9), 1)
-        for group in _GROUPS
+        group: round(1000 * seconds / sampled / max(rate, 1e-9), 1)
+        for group, seconds in _cpu_used(before, after).items()
     }
     return result, per_request
 
