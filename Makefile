@@ -44,7 +44,7 @@ messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=translations
 
 # Every benchmark, one table (bench/README.md): PostgreSQL 15 and Redis on 127.0.0.1 (started if
-# installed but stopped); the 1,000,000-task database is built first if missing (~16 min).
+# installed but stopped); the 1,000,000-task database is built first if missing (8–16 min).
 bench: install
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	mkdir -p var
