@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from casework.models import AuditEvent
 from followup.models import NarrativeSection
-from organisations.models import Absence, Role
+from organisations.models import Absence
 from partnerships.models import (
     AgreementVersion,
     FollowUpReport,
@@ -46,15 +46,7 @@ def _twice(client, url, data):
 
 @pytest.fixture
 def people(organisation):
-    board = factories.BoardFactory(name="Fritidsnämnden")
-    member = factories.member(organisation)
-    factories.MembershipFactory(user=member, organisation=organisation, role=Role.SIGNATORY)
-    return {
-        "member": member,
-        "officer": factories.staff(),
-        "board": board,
-        "secretary": factories.staff(Role.BOARD_SECRETARY, board=board),
-    }
+    return steps.one_board_cast(organisation)
 
 
 @pytest.fixture

@@ -6,7 +6,9 @@ from django.urls import reverse
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from organisations.models import Role
 from partnerships.models import SCREENING_CRITERIA
+from tests import factories
 from workflows.models.base import task_url
 
 
@@ -130,3 +132,17 @@ REPORT = {
     "budget_against_actual": "Budget 400 000 kr, utfall 385 000 kr.",
     "reflection": "Sommarlovet behöver fler ledare.",
 }
+
+
+def one_board_cast(organisation) -> dict:
+    """The people of an IOP case decided by one board: the organisation's member (also its
+    signatory), an officer, Fritidsnämnden and its secretary."""
+    board = factories.BoardFactory(name="Fritidsnämnden")
+    member = factories.member(organisation)
+    factories.MembershipFactory(user=member, organisation=organisation, role=Role.SIGNATORY)
+    return {
+        "member": member,
+        "officer": factories.staff(),
+        "board": board,
+        "secretary": factories.staff(Role.BOARD_SECRETARY, board=board),
+    }

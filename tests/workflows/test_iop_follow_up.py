@@ -11,7 +11,6 @@ from viewflow.workflow.status import PROCESS, STATUS
 from casework.models import Deadline
 from casework.reminders import send_due_reminders
 from notifications.models import Notification
-from organisations.models import Role
 from partnerships.models import FollowUp, Status
 from tests import factories
 from tests.casework.test_clocks import at
@@ -25,14 +24,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def people(organisation):
-    board = factories.BoardFactory(name="Fritidsnämnden")
-    member = factories.member(organisation)
-    factories.MembershipFactory(user=member, organisation=organisation, role=Role.SIGNATORY)
     return {
-        "member": member,
-        "officer": factories.staff(),
-        "board": board,
-        "secretary": factories.staff(Role.BOARD_SECRETARY, board=board),
+        **steps.one_board_cast(organisation),
         "outsider": factories.member(factories.OrganisationFactory()),
     }
 
