@@ -8,9 +8,9 @@ from django import forms
 from django.contrib.messages import constants
 from django.db import transaction
 from django.utils.html import escape
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 
-from tests.fuzz.strategies import MARKER
+from tests.fuzz.strategies import MARKER, form_data
 
 # Examples per form: sized so the whole fuzz suite stays near a minute and a half on SQLite.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
@@ -131,3 +131,16 @@ def post_and_check(client, url: str, data: dict | bytes, *, rows: Callable[[], o
             assert rows() == before, f"a refused form wrote something: {data!r}"
         transaction.set_rollback(True)
     return response
+
+
+def fuzz_form(client, url: str, valid: dict, kinds: dict, *, rows: Callable[[], object],
+              name: str) -> None:
+    """Send ``url`` hostile variants of a valid form (``strategies.form_data``), each one
+    checked by ``post_and_check``."""
+
+    @fuzz_settings
+    @given(data=form_data(valid, kinds))
+    def fuzz(data):
+        post_and_check(client, url, data, rows=rows, name=name)
+
+    fuzz()

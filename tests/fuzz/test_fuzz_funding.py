@@ -14,7 +14,7 @@ from casework.models import AuditEvent
 from funding.models import FundingApplication, FundingSource, OtherFunding
 from organisations.models import Role
 from tests import factories
-from tests.fuzz.checks import fuzz_settings, post_and_check
+from tests.fuzz.checks import fuzz_form, fuzz_settings, post_and_check
 from tests.fuzz.strategies import BY_KIND, form_data
 from workflows.funding.flows import FundingApplicationFlow
 from workflows.models import FundingProcess
@@ -251,14 +251,7 @@ def test_every_funding_task_refuses_hostile_values_and_saves_nothing(client, peo
     valid = {k.replace("CRIT", str(criterion.pk)): v for k, v in valid.items()}
     kinds = {k.replace("CRIT", str(criterion.pk)): v for k, v in kinds.items()}
     url = _take(client, people[who], process, node)
-
-    @fuzz_settings
-    @given(data=form_data(valid, kinds))
-    def fuzz(data):
-        post_and_check(client, url, data, rows=_task_rows(process),
-                       name=f"funding flow: {node}")
-
-    fuzz()
+    fuzz_form(client, url, valid, kinds, rows=_task_rows(process), name=f"funding flow: {node}")
 
 
 def test_the_fuzz_tasks_cover_every_human_task_of_the_funding_flow():

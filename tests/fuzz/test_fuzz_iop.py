@@ -12,7 +12,7 @@ from casework.models import AuditEvent
 from organisations.models import Role
 from partnerships.models import SCREENING_CRITERIA, AgreementVersion, Contribution, IOPInquiry
 from tests import factories
-from tests.fuzz.checks import fuzz_settings, post_and_check
+from tests.fuzz.checks import fuzz_form, fuzz_settings, post_and_check
 from tests.fuzz.strategies import form_data
 from tests.workflows import iop_steps as steps
 from workflows.iop.flows import IOPFlow
@@ -130,14 +130,8 @@ def test_every_iop_task_refuses_hostile_values_and_saves_nothing(client, people,
     task = steps.open_tasks(process, node)[0]
     client.force_login(people[who])
     assert client.post(task_url(task, "assign")).status_code == 302
-    url = task_url(task, "execute")
-
-    @fuzz_settings
-    @given(data=form_data(valid(process), kinds))
-    def fuzz(data):
-        post_and_check(client, url, data, rows=_rows, name=f"iop flow: {node}")
-
-    fuzz()
+    fuzz_form(client, task_url(task, "execute"), valid(process), kinds, rows=_rows,
+              name=f"iop flow: {node}")
 
 
 def test_the_fuzz_covers_the_iop_flow_up_to_signing():

@@ -9,7 +9,6 @@ from hypothesis import given
 from viewflow.workflow.models import Task
 
 from casework.models import AuditEvent
-from organisations.models import Role
 from partnerships.models import (
     AgreementVersion,
     Contribution,
@@ -22,7 +21,7 @@ from partnerships.models import (
 )
 from tests import factories
 from tests.casework.test_clocks import at
-from tests.fuzz.checks import fuzz_settings, post_and_check
+from tests.fuzz.checks import fuzz_form, fuzz_settings, post_and_check
 from tests.fuzz.strategies import form_data
 from tests.fuzz.test_fuzz_iop import DRAFT_KINDS, PROPOSAL
 from tests.fuzz.test_fuzz_iop import TASKS as EARLIER_TASKS
@@ -40,15 +39,7 @@ SIGNED_ON, FIRST_FOLLOW_UP, SECOND_FOLLOW_UP, RENEWAL_ASKED = (
 
 @pytest.fixture
 def people(organisation):
-    board = factories.BoardFactory(name="Fritidsnämnden")
-    member = factories.member(organisation)
-    factories.MembershipFactory(user=member, organisation=organisation, role=Role.SIGNATORY)
-    return {
-        "member": member,
-        "officer": factories.staff(),
-        "board": board,
-        "secretary": factories.staff(Role.BOARD_SECRETARY, board=board),
-    }
+    return steps.one_board_cast(organisation)
 
 
 def _rows():
@@ -172,14 +163,8 @@ def test_every_task_of_the_partnership_refuses_hostile_values_and_saves_nothing(
         (task,) = steps.open_tasks(process, node)
         client.force_login(people[who])
         assert client.post(task_url(task, "assign")).status_code == 302
-        url = task_url(task, "execute")
-
-        @fuzz_settings
-        @given(data=form_data(valid(process), kinds))
-        def fuzz(data):
-            post_and_check(client, url, data, rows=_rows, name=f"iop flow: {label}")
-
-        fuzz()
+        fuzz_form(client, task_url(task, "execute"), valid(process), kinds, rows=_rows,
+                  name=f"iop flow: {label}")
 
 
 def test_the_fuzz_covers_every_human_task_of_the_iop_flow():
