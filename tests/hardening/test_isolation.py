@@ -14,7 +14,6 @@ exports) and ``EXEMPT`` every other one with why; a new pattern in neither fails
 """
 
 import csv
-import hashlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -24,7 +23,6 @@ from html import escape
 from urllib.parse import quote, quote_plus
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -43,6 +41,7 @@ from openness.models import PublicationSetting
 from organisations.models import Role
 from partnerships.models import FollowUp, FollowUpReport
 from tests import factories
+from tests.documents.conftest import stored_document
 from tests.followup import builders
 from tests.hardening import matrix
 from tests.partnerships.helpers import signed_inquiry
@@ -176,18 +175,6 @@ class World:
     mover: object  # a member of Alfa who was a member of Beta until yesterday
 
 
-def _stored_document(case, kind, status=Document.Status.FINAL) -> Document:
-    """A produced document without running WeasyPrint: these tests are about who sees it."""
-    pdf = b"%PDF-1.7\n%%EOF\n"
-    version = Document.objects.filter(case=case, kind=kind).count() + 1
-    document = Document(case=case, kind=kind, version=version, status=status, context={})
-    document.file.save(document.file_name, ContentFile(pdf), save=False)
-    document.sha256 = hashlib.sha256(pdf).hexdigest()
-    document.size, document.pages, document.rendered_at = len(pdf), 1, timezone.now()
-    document.save()
-    return document
-
-
 def _member_task(process, node, *, organisation, owner=None) -> Task:
     """A task of the association's queue (or taken by ``owner``), as the flow would make it."""
     task = Task(
@@ -275,8 +262,10 @@ def _side(name: str, officer, *, applied: int, granted: int, paid: int, publishe
         side.secrets += [case.case_number, shared, internal]
         side.internal.append(internal)
 
-    final = _stored_document(submitted.case, Document.Kind.SUBMISSION_RECEIPT)
-    memo = _stored_document(inquiry.case, Document.Kind.BOARD_MEMO, Document.Status.DRAFT)
+    final = stored_document(submitted.case, kind=Document.Kind.SUBMISSION_RECEIPT)
+    memo = stored_document(
+        inquiry.case, kind=Document.Kind.BOARD_MEMO, status=Document.Status.DRAFT
+    )
     side.secrets += [final.file_name, memo.file_name]
 
     notify(recipients=[member], kind="reminder", title=f"{name} påminnelse om redovisning")
