@@ -86,6 +86,11 @@ def outsider(other_organisation):
 
 
 @pytest.fixture
+def programme(db):
+    return factories.FundingProgrammeFactory()
+
+
+@pytest.fixture
 def officer(db):
     return factories.staff()
 

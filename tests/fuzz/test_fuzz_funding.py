@@ -25,11 +25,6 @@ TODAY = timezone.localdate()
 
 
 @pytest.fixture
-def programme(db):
-    return factories.FundingProgrammeFactory()
-
-
-@pytest.fixture
 def people(organisation, programme):
     factories.eligible(organisation)
     return {

@@ -44,11 +44,6 @@ def _stored(store) -> list[str]:
 
 
 @pytest.fixture
-def programme(db):
-    return factories.FundingProgrammeFactory()
-
-
-@pytest.fixture
 def people(organisation, programme):
     factories.eligible(organisation)
     return {

@@ -51,11 +51,6 @@ def _twice(client, url, data):
 
 
 @pytest.fixture
-def programme(db):
-    return factories.FundingProgrammeFactory()
-
-
-@pytest.fixture
 def draft(organisation, programme, member):
     return factories.funding_draft(factories.eligible(organisation), programme, member)
 

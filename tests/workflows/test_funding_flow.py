@@ -32,11 +32,6 @@ def test_every_human_node_says_who_may_take_it():
 
 
 @pytest.fixture
-def programme(db):
-    return factories.FundingProgrammeFactory()
-
-
-@pytest.fixture
 def people(organisation, programme):
     factories.eligible(organisation)
     return {
