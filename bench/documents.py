@@ -10,7 +10,10 @@ divided by N, so that work put off until after a render (garbage collection) cou
 render (cProfile), which do not depend on the machine's load at all: on a shared machine, compare
 changes by these two rather than by wall time. ``--stages`` adds the median CPU time of each
 step of a render (template, HTML parsing, WeasyPrint layout, PDF/A writing, and the collection
-of the cyclic garbage WeasyPrint leaves). Prints a table and writes bench/results/documents.json.
+of the cyclic garbage WeasyPrint leaves). Two last rows are the floor: pages of nothing but
+headings and paragraphs in the documents' own print layout (letterhead, running headers and
+footers, stylesheet, PDF/A), about as many pages as the two agreements; no document of that layout
+costs less a page. Prints a table and writes bench/results/documents.json.
 """
 
 import argparse
@@ -22,6 +25,7 @@ import pstats
 import statistics
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +37,8 @@ import django  # noqa: E402
 django.setup()
 
 import weasyprint  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.template import Context, Template  # noqa: E402
 
 from documents import kinds, rendering, samples  # noqa: E402
 
@@ -48,16 +54,16 @@ CASES = [
 ]  # fmt: skip
 
 
-def measure(kind: str, context, runs: int) -> dict:
-    rendering.render(kind, context)  # warm-up
+def measure(render_once, runs: int) -> dict:
+    """Figures of ``render_once`` (no arguments, returns PDF bytes and the number of pages)."""
+    render_once()  # warm-up
     seconds, cpu_seconds, pages = [], [], 0
     loop_start = time.perf_counter()
     for _ in range(runs):
         start, cpu_start = time.perf_counter(), time.process_time()
-        rendered = rendering.render(kind, context)
+        pdf, pages = render_once()
         seconds.append(time.perf_counter() - start)
         cpu_seconds.append(time.process_time() - cpu_start)
-        pages = rendered.pages
     loop_mean = (time.perf_counter() - loop_start) / runs
     median = statistics.median(seconds)
     return {
@@ -71,16 +77,66 @@ def measure(kind: str, context, runs: int) -> dict:
         "cpu_median_s": round(statistics.median(cpu_seconds), 4),
         "pages_per_s": round(pages / median, 1),
         "ms_per_page": round(1000 * median / pages, 1),
-        "bytes": len(rendered.pdf),
-        "calls_k": round(python_calls(kind, context) / 1000),
+        "bytes": len(pdf),
+        "calls_k": round(python_calls(render_once) / 1000),
     }
 
 
-def python_calls(kind: str, context) -> int:
+def python_calls(render_once) -> int:
     """Python function calls of one render: a measure of work that the machine's load leaves be."""
     profile = cProfile.Profile()
-    profile.runcall(rendering.render, kind, context)
+    profile.runcall(render_once)
     return pstats.Stats(profile).total_calls
+
+
+def render_kind(kind: str, context):
+    def render_once():
+        rendered = rendering.render(kind, context)
+        return rendered.pdf, rendered.pages
+
+    return render_once
+
+
+# The floor: pages of nothing but headings and paragraphs, in the documents' own print layout
+# (letterhead, running headers and footers, stylesheet, PDF/A). No document can cost less a page
+# than this; the difference to it is what tables, lists and other structure add.
+RUNNING_TEXT = Template(
+    '{% extends "documents/layout/print.html" %}{% block doc_body %}<article class="doc">'
+    '{% include "documents/layout/_letterhead.html" with label="Avtal" %}'
+    "{% for heading, text in sections %}<h2>{{ heading }}</h2>{{ text|linebreaks }}{% endfor %}"
+    "</article>{% endblock %}"
+)
+FLOORS = [
+    ("floor: running text only (~5 pages)", 7),
+    ("floor: running text only (~20 pages)", 30),
+]
+
+
+def render_running_text(sections: int):
+    values = {
+        "data": {"case_number": "SK-2026-00042", "document_date": date(2026, 3, 2)},
+        "city_name": settings.CITY_NAME,
+        "is_draft": False,
+        "produced_at": "2026-03-02T10:00:00+01:00",
+        "sections": [
+            (f"Avsnitt {n + 1}", samples.text(paragraphs=4, sentences=4, start=n))
+            for n in range(sections)
+        ],
+    }
+    page, stylesheets = rendering._split_stylesheet(RUNNING_TEXT.render(Context(values)))
+    fonts, fetcher = rendering._tools()
+
+    def render_once():
+        with rendering._gc_paused():
+            document = weasyprint.HTML(string=page, url_fetcher=fetcher).render(
+                font_config=fonts, pdf_variant=rendering.PDF_VARIANT, stylesheets=stylesheets
+            )
+            pdf = document.write_pdf(pdf_variant=rendering.PDF_VARIANT)
+            pages = len(document.pages)
+            del document
+        return pdf, pages
+
+    return render_once
 
 
 STAGES = ("template", "parse", "layout", "write", "collect")
@@ -121,10 +177,14 @@ def main() -> None:
     for name, kind, build, target in CASES:
         row = {"case": name, "kind": kind, "target_median_s": target}
         context = build()
-        row.update(measure(kind, context, args.runs))
+        row.update(measure(render_kind(kind, context), args.runs))
         row["meets_target"] = None if target is None else row["median_s"] <= target
         if args.stages:
             row["stages_cpu_s"] = measure_stages(kind, context, args.runs)
+        results.append(row)
+    for name, sections in FLOORS:
+        row = {"case": name, "kind": None, "target_median_s": None, "meets_target": None}
+        row.update(measure(render_running_text(sections), args.runs))
         results.append(row)
     _print_table(results)
     if args.stages:
@@ -157,6 +217,8 @@ def _print_stages(results: list[dict]) -> None:
     print(f"\nCPU median of each step, ms (share of their sum)\n{'case':36}", end="")
     print("".join(f" {stage:>14}" for stage in STAGES))
     for row in results:
+        if "stages_cpu_s" not in row:
+            continue
         stages = row["stages_cpu_s"]
         total = sum(stages.values())
         cells = (f"{1000 * stages[s]:6.1f} ({100 * stages[s] / total:2.0f} %)" for s in STAGES)
