@@ -36,6 +36,11 @@ def pages(people: dict) -> dict[str, tuple[str, str, int]]:
     """label: (who, path, p95 target in ms)."""
     return {
         "officer's queue": (people["officer"], reverse("workflows:queue"), 100),
+        "officer's queue by due date": (
+            people["officer"],
+            reverse("workflows:queue") + "?sort=due",
+            100,
+        ),
         "officer's inbox": (people["officer"], reverse("workflows:inbox"), 100),
         "member's inbox": (people["member"], reverse("workflows:inbox"), 100),
         "case page (50 events, 10 documents)": (

@@ -10,7 +10,7 @@ concatenation, which no index can serve (see BENCH.md).
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Concat
 from django.utils import timezone
 from viewflow.workflow.models import Task
@@ -85,10 +85,12 @@ def inbox(user) -> QuerySet[Task]:
     return with_case_brief(tasks).order_by("pk")
 
 
-def with_due_dates(
-    tasks: QuerySet[Task], *, overdue_only: bool = False, by_due_date: bool = False
-) -> QuerySet[Task]:
-    """Each task's earliest open deadline as ``due_on``; optionally only overdue, or by due date."""
+def _bound_open_deadlines() -> QuerySet[Deadline]:
+    return Deadline.objects.filter(met_at__isnull=True, task_id__isnull=False)
+
+
+def with_due_dates(tasks: QuerySet[Task], *, overdue_only: bool = False) -> QuerySet[Task]:
+    """Each task's earliest open deadline as ``due_on``; optionally only the overdue tasks."""
     open_deadlines = Deadline.objects.filter(met_at__isnull=True)
     tasks = tasks.annotate(
         due_on=Subquery(
@@ -96,11 +98,33 @@ def with_due_dates(
         )
     )
     if overdue_only:
-        overdue = open_deadlines.filter(due_on__lt=timezone.localdate(), task_id__isnull=False)
+        overdue = _bound_open_deadlines().filter(due_on__lt=timezone.localdate())
         tasks = tasks.filter(pk__in=overdue.values("task_id"))
-    if by_due_date:
-        tasks = tasks.order_by(F("due_on").asc(nulls_last=True), "pk")
     return tasks
+
+
+def page_by_due_date(
+    tasks: QuerySet[Task], *, offset: int = 0, size: int = 25
+) -> tuple[list[Task], bool]:
+    """One page of ``with_due_dates`` tasks by due date: the tasks with an open deadline first,
+    soonest first, then the rest oldest first; and whether more follow.
+
+    Only the tasks with a deadline are sorted by it; the rest are read in id order and only as
+    far as the page needs. Sorting the whole queue by a due date worked out for each task read
+    all of it: 1.9 s of PostgreSQL a page for an officer with 120,000 queued tasks in the
+    benchmark's database, 1.7 ms now (``python -m bench.profile_pages``).
+    """
+    bound = _bound_open_deadlines().values("task_id")
+    dated = tasks.filter(pk__in=bound).order_by("due_on", "pk")
+    rows = list(dated[offset : offset + size + 1])
+    if len(rows) > size:
+        return rows[:size], True
+    # The dated tasks end on this page, or ended before it: the rest follow them.
+    dated_total = offset + len(rows) if rows or not offset else dated.count()
+    skip = max(0, offset - dated_total)
+    rest = list(tasks.exclude(pk__in=bound).order_by("pk")[skip : skip + size + 1 - len(rows)])
+    rows += rest
+    return rows[:size], len(rows) > size
 
 
 def page_of(

@@ -86,11 +86,11 @@ def _task_list(request, tasks, action: str, which: str):
     """A page of tasks, oldest first (keyset paging), or by due date (offset paging)."""
     overdue_only = request.GET.get("overdue") == "1"
     by_due = request.GET.get("sort") == "due"
-    tasks = queues.with_due_dates(tasks, overdue_only=overdue_only, by_due_date=by_due)
+    tasks = queues.with_due_dates(tasks, overdue_only=overdue_only)
     if by_due:
         offset = _after(request) or 0
-        rows = list(tasks[offset : offset + PAGE_SIZE + 1])
-        page, has_more, next_after = rows[:PAGE_SIZE], len(rows) > PAGE_SIZE, offset + PAGE_SIZE
+        page, has_more = queues.page_by_due_date(tasks, offset=offset, size=PAGE_SIZE)
+        next_after = offset + PAGE_SIZE
     else:
         page, has_more = queues.page_of(tasks, after=_after(request), size=PAGE_SIZE)
         next_after = page[-1].pk if page else None

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
 from casework import services as case_services
@@ -51,6 +52,33 @@ def test_the_queue_shows_due_dates_sorts_by_them_and_filters_overdue(client, org
     assert "Försenad" in by_due.content.decode()
     overdue = client.get(reverse("workflows:queue"), {"overdue": "1"})
     assert [task.pk for task in overdue.context["tasks"]] == [sooner.pk]
+
+
+def test_paging_by_due_date_goes_from_the_dated_tasks_on_to_the_rest(organisation, officer):
+    tasks = [steps.open_tasks(factories.iop_process(organisation), "screen")[0] for _ in range(6)]
+    first, second, third, met, *undated = tasks
+    _due(second, officer, 5)
+    _due(first, officer, -1)
+    _due(first, officer, 20)  # a second deadline: the task is listed once, by the sooner
+    _due(third, officer, 9)
+    _due(met, officer, 1)
+    Deadline.objects.filter(task_id=met.pk).update(met_at=timezone.now())
+    queue = queues.with_due_dates(queues.queue(officer))
+
+    pages = []
+    for offset in (0, 2, 4, 6):
+        page, more = queues.page_by_due_date(queue, offset=offset, size=2)
+        pages.append(([task.pk for task in page], more))
+
+    assert pages == [
+        ([first.pk, second.pk], True),
+        ([third.pk, met.pk], True),  # a met deadline no longer dates its task
+        ([task.pk for task in undated], False),
+        ([], False),
+    ]
+    assert [task.due_on for task in queues.page_by_due_date(queue, size=4)[0]] == [
+        dt.date.today() + dt.timedelta(days=days) for days in (-1, 5, 9)
+    ] + [None]
 
 
 def test_a_new_task_tells_those_who_may_take_it(
