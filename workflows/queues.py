@@ -20,7 +20,8 @@ from casework.models import Deadline
 from organisations import policy
 
 
-def _queue_filter(user) -> Q | None:
+def takeable_by(user) -> Q | None:
+    """The tasks this person may take today, as a filter on tasks (None: no task at all)."""
     roles = policy.roles_of(user)
     branches = []
     global_perms = set(roles.permissions) | (
@@ -68,7 +69,7 @@ def with_case_brief(tasks: QuerySet[Task]) -> QuerySet[Task]:
 
 def queue(user) -> QuerySet[Task]:
     """Open tasks nobody has taken that this person may take, oldest first (ids grow with time)."""
-    condition = _queue_filter(user)
+    condition = takeable_by(user)
     if condition is None:
         return Task.objects.none()
     return with_case_brief(Task.objects.filter(condition, status=STATUS.NEW)).order_by("pk")

@@ -1,4 +1,5 @@
-"""Moving tasks between people: reassignment and return to the queue."""
+"""Moving tasks between people: reassignment, return to the queue, and the nightly return of
+tasks held by people who may no longer take them."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,7 +11,9 @@ from casework import events
 from notifications.models import Kind
 from notifications.services import notify
 from organisations import policy
+from organisations.models import User
 
+from . import queues
 from .models import CaseProcess
 from .models.base import task_url
 
@@ -34,9 +37,24 @@ def task_reassign(*, task: Task, acting_user, to_user=None) -> Task:
         raise PermissionDenied("Only officers and coordinators move others' tasks.")
     if to_user is not None and not may_take(to_user, task):
         raise ValidationError(_("%(person)s may not take this task.") % {"person": to_user})
+    if not _hand_over(task, actor=acting_user, to_user=to_user):
+        raise ValidationError(_("The task is no longer assigned to anyone."))
+    if to_user is not None:
+        notify(
+            recipients=[to_user],
+            kind=Kind.TASK_ASSIGNED,
+            url=task_url(task, "index"),
+            title=_("A task has been passed to you: %(task)s") % {"task": task.brief},
+        )
+    return task
+
+
+def _hand_over(task: Task, *, actor, to_user, reason: str = "") -> bool:
+    """Move an assigned task to ``to_user`` or (None) back to its queue, with an event on the
+    case; False if it was no longer assigned to anyone."""
     with task.activation() as activation:
         if activation.task.status != STATUS.ASSIGNED:
-            raise ValidationError(_("The task is no longer assigned to anyone."))
+            return False
         previous = activation.task.owner
         if to_user is None:
             activation.unassign()
@@ -47,20 +65,52 @@ def task_reassign(*, task: Task, acting_user, to_user=None) -> Task:
     if case is not None:
         events.record(
             case,
-            acting_user,
+            actor,
             "task_reassigned",
             from_state=previous.get_username() if previous else "",
             to_state=to_user.get_username() if to_user else "queue",
+            reason=reason,
             data={"task_id": task.pk, "task": task.flow_task.name},
         )
-    if to_user is not None:
-        notify(
-            recipients=[to_user],
-            kind=Kind.TASK_ASSIGNED,
-            url=task_url(task, "index"),
-            title=_("A task has been passed to you: %(task)s") % {"task": task.brief},
-        )
-    return task
+    return True
+
+
+def release_tasks_of_those_who_left() -> int:
+    """Every night: tasks held by people who may no longer take them go back to their queues.
+
+    A member whose membership of the association has ended, a board secretary who left the
+    board, an officer whose role was taken away or whose account was closed: their tasks would
+    otherwise stay theirs, out of everyone's sight (a task of an organisation one no longer
+    acts for is not shown to them either). Each task goes back to the queue it came from, with
+    an event on its case, and those who may take it now are told. Returns how many went back.
+    """
+    released = 0
+    owner_ids = Task.objects.filter(status=STATUS.ASSIGNED).values("owner_id")
+    for owner in User.objects.filter(pk__in=owner_ids).order_by("pk"):
+        held = Task.objects.filter(owner=owner, status=STATUS.ASSIGNED)
+        takeable = queues.takeable_by(owner) if owner.is_active else None
+        if takeable is not None:
+            held = held.exclude(takeable)
+        for task in held.order_by("pk"):
+            released += _release(task, previous=owner)
+    return released
+
+
+@transaction.atomic
+def _release(task: Task, *, previous) -> bool:
+    reason = _("%(person)s may no longer take this task.") % {"person": previous.get_username()}
+    if not _hand_over(task, actor=None, to_user=None, reason=reason):
+        return False
+    case = CaseProcess.objects.get(pk=task.process_id).case
+    label = f"{task.brief} – {case.case_number}" if case else str(task.brief)
+    holders = policy.holders_of(task.owner_permission, task.owner_permission_obj)
+    notify(
+        recipients=[person for person in holders if person.pk != previous.pk],
+        kind=Kind.TASK_AVAILABLE,
+        url=task_url(task, "assign"),
+        title=_("A task is back in your queue: %(task)s") % {"task": label},
+    )
+    return True
 
 
 @transaction.atomic

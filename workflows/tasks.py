@@ -20,6 +20,14 @@ def fire_workflow_timers() -> int:
     return fire_due_timers()
 
 
+@shared_task(acks_late=True)
+def release_tasks_of_those_who_left() -> int:
+    """Every night: tasks held by people who may no longer take them go back to their queues."""
+    from .services import release_tasks_of_those_who_left
+
+    return release_tasks_of_those_who_left()
+
+
 @shared_task(bind=True, acks_late=True, max_retries=JOB_MAX_RETRIES)
 def run_flow_job(self, task_pk: int) -> str:
     """Run a ``CeleryJob`` step: start it, do its work, finish it and move the flow on."""

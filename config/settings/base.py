@@ -236,6 +236,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "casework.tasks.send_due_reminders",
         "schedule": 24 * 60 * 60.0,
     },
+    "release-tasks-of-those-who-left": {
+        "task": "workflows.tasks.release_tasks_of_those_who_left",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 
 # Read API (api/): tokens for integrations (a diarium, an e-archive, a BI tool), the session

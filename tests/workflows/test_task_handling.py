@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from casework import services as case_services
@@ -13,6 +14,8 @@ from notifications.models import Notification
 from organisations.models import Absence, Role
 from tests import factories
 from workflows import queues, services
+from workflows.funding.flows import FundingApplicationFlow
+from workflows.models.base import task_url
 
 from . import iop_steps as steps
 
@@ -130,3 +133,109 @@ def test_a_member_cannot_pass_on_anyones_task(screening_task, officer, member):
         activation.assign(officer)
     with pytest.raises(PermissionDenied):
         services.task_reassign(task=screening_task, acting_user=member, to_user=None)
+
+
+# Tasks held by people who may no longer take them ---------------------------------------------
+
+
+def _supplement_taken_by(client, member, organisation):
+    """An application sent back for completion; the association's task taken by ``member``."""
+    officer = factories.staff()
+    process = factories.funding_process(organisation, user=member)
+    check = Task.objects.get(process=process, flow_task=FundingApplicationFlow.check_complete)
+    client.force_login(officer)
+    client.post(task_url(check, "assign"))
+    due_on = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    response = client.post(
+        task_url(check, "execute"),
+        {"result": "supplement", "message": "Bifoga en budget.", "due_on": due_on},
+    )
+    assert response.status_code == 302
+    answer = Task.objects.get(process=process, flow_task=FundingApplicationFlow.answer_supplement)
+    client.force_login(member)
+    assert client.post(task_url(answer, "assign")).status_code == 302
+    answer.refresh_from_db()
+    assert (answer.owner, answer.status) == (member, STATUS.ASSIGNED)
+    return answer, process
+
+
+def test_a_task_held_by_a_member_who_left_goes_back_to_the_associations_queue(
+    client, organisation
+):
+    leaver = factories.member(organisation)
+    colleague = factories.member(organisation)
+    task, process = _supplement_taken_by(client, leaver, organisation)
+    leaver.memberships.update(valid_until=dt.date.today() - dt.timedelta(days=1))
+
+    assert services.release_tasks_of_those_who_left() == 1
+
+    task.refresh_from_db()
+    assert (task.owner, task.status) == (None, STATUS.NEW)
+    assert list(queues.queue(colleague)) == [task]
+    case = process.artifact.case
+    event = case.events.get(action="task_reassigned")
+    assert (event.actor, event.from_state, event.to_state) == (None, leaver.username, "queue")
+    assert leaver.username in event.reason
+    back = Notification.objects.filter(title__startswith="En uppgift är tillbaka i kön")
+    assert [n.recipient for n in back] == [colleague]
+    assert case.case_number in back.get().title
+    # Nothing more to do the next night.
+    assert services.release_tasks_of_those_who_left() == 0
+
+
+def test_tasks_stay_with_people_who_may_still_take_them(client, organisation, screening_task):
+    member = factories.member(organisation)
+    task, _process = _supplement_taken_by(client, member, organisation)
+    officer = factories.staff()
+    with screening_task.activation() as activation:
+        activation.assign(officer)
+
+    assert services.release_tasks_of_those_who_left() == 0
+
+    task.refresh_from_db()
+    screening_task.refresh_from_db()
+    assert (task.owner, screening_task.owner) == (member, officer)
+
+
+def test_a_closed_accounts_tasks_go_back_to_the_officers_queue(screening_task):
+    leaver, colleague = factories.staff(), factories.staff()
+    with screening_task.activation() as activation:
+        activation.assign(leaver)
+    leaver.is_active = False
+    leaver.save()
+
+    assert services.release_tasks_of_those_who_left() == 1
+
+    screening_task.refresh_from_db()
+    assert (screening_task.owner, screening_task.status) == (None, STATUS.NEW)
+    assert screening_task in queues.queue(colleague)
+    assert Notification.objects.filter(recipient=colleague, kind="task_available").exists()
+    assert not Notification.objects.filter(recipient=leaver, kind="task_available").exists()
+
+
+def test_the_nightly_job_is_scheduled_and_returns_what_it_released(settings, screening_task):
+    from workflows import tasks
+
+    schedule = settings.CELERY_BEAT_SCHEDULE["release-tasks-of-those-who-left"]
+    assert schedule["task"] == tasks.release_tasks_of_those_who_left.name
+    leaver = factories.staff()
+    with screening_task.activation() as activation:
+        activation.assign(leaver)
+    leaver.memberships.update(valid_until=dt.date.today() - dt.timedelta(days=1))
+    assert tasks.release_tasks_of_those_who_left.delay().get() == 1
+
+
+def test_without_beat_a_command_returns_the_tasks(screening_task):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    leaver = factories.staff()
+    with screening_task.activation() as activation:
+        activation.assign(leaver)
+    leaver.memberships.all().delete()  # the role taken away
+    out = StringIO()
+    call_command("release_tasks", stdout=out)
+    assert out.getvalue().strip() == "returned to their queues: 1"
+    screening_task.refresh_from_db()
+    assert screening_task.status == STATUS.NEW
