@@ -12,8 +12,8 @@ changes by these two rather than by wall time. ``--stages`` adds the median CPU 
 step of a render (template, HTML parsing, WeasyPrint layout, PDF/A writing, and the collection
 of the cyclic garbage WeasyPrint leaves). Two last rows are the floor: pages of nothing but
 headings and paragraphs in the documents' own print layout (letterhead, running headers and
-footers, stylesheet, PDF/A), about as many pages as the two agreements; no document of that layout
-costs less a page. Prints a table and writes bench/results/documents.json.
+footers, stylesheet, PDF/A), as many pages as the two agreements: what a full page of running
+text costs at least. Prints a table and writes bench/results/documents.json.
 """
 
 import argparse
@@ -98,8 +98,8 @@ def render_kind(kind: str, context):
 
 
 # The floor: pages of nothing but headings and paragraphs, in the documents' own print layout
-# (letterhead, running headers and footers, stylesheet, PDF/A). No document can cost less a page
-# than this; the difference to it is what tables, lists and other structure add.
+# (letterhead, running headers and footers, stylesheet, PDF/A): what a full page of running text
+# costs at least. The difference to it is roughly what tables, lists and other structure add.
 RUNNING_TEXT = Template(
     '{% extends "documents/layout/print.html" %}{% block doc_body %}<article class="doc">'
     '{% include "documents/layout/_letterhead.html" with label="Avtal" %}'
@@ -107,8 +107,8 @@ RUNNING_TEXT = Template(
     "</article>{% endblock %}"
 )
 FLOORS = [
-    ("floor: running text only (~5 pages)", 7),
-    ("floor: running text only (~20 pages)", 30),
+    ("floor: running text (~5 pages)", 7),
+    ("floor: running text (~20 pages)", 30),
 ]
 
 

@@ -1,6 +1,8 @@
 """Moving tasks between people: reassignment, return to the queue, and the nightly return of
 tasks held by people who may no longer take them."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,6 +18,8 @@ from organisations.models import User
 from . import queues
 from .models import CaseProcess
 from .models.base import task_url
+
+logger = logging.getLogger(__name__)
 
 
 def may_take(user, task: Task) -> bool:
@@ -49,13 +53,15 @@ def task_reassign(*, task: Task, acting_user, to_user=None) -> Task:
     return task
 
 
-def _hand_over(task: Task, *, actor, to_user, reason: str = "") -> bool:
+def _hand_over(task: Task, *, actor, to_user, reason: str = "", expected_owner=None) -> bool:
     """Move an assigned task to ``to_user`` or (None) back to its queue, with an event on the
-    case; False if it was no longer assigned to anyone."""
+    case; False if it was no longer assigned to anyone (or no longer to ``expected_owner``)."""
     with task.activation() as activation:
         if activation.task.status != STATUS.ASSIGNED:
             return False
         previous = activation.task.owner
+        if expected_owner is not None and activation.task.owner_id != expected_owner.pk:
+            return False
         if to_user is None:
             activation.unassign()
         else:
@@ -82,30 +88,37 @@ def release_tasks_of_those_who_left() -> int:
     board, an officer whose role was taken away or whose account was closed: their tasks would
     otherwise stay theirs, out of everyone's sight (a task of an organisation one no longer
     acts for is not shown to them either). Each task goes back to the queue it came from, with
-    an event on its case, and those who may take it now are told. Returns how many went back.
+    an event on its case, and those who may take it now are told. A task that cannot be moved
+    (its process busy, an error) is logged and tried again the next night; the others go on.
+    Returns how many went back.
     """
     released = 0
     owner_ids = Task.objects.filter(status=STATUS.ASSIGNED).values("owner_id")
     for owner in User.objects.filter(pk__in=owner_ids).order_by("pk"):
-        held = Task.objects.filter(owner=owner, status=STATUS.ASSIGNED)
-        takeable = queues.takeable_by(owner) if owner.is_active else None
+        held = Task.objects.filter(owner=owner, status=STATUS.ASSIGNED).order_by("pk")
+        takeable = queues.takeable_by(owner)
         if takeable is not None:
             held = held.exclude(takeable)
-        for task in held.order_by("pk"):
-            released += _release(task, previous=owner)
+        for task in held:
+            # The queue filter covers roles; has_perm has the last word (superusers, say).
+            if not task.owner_permission or may_take(owner, task):
+                continue
+            try:
+                released += _release(task, previous=owner)
+            except Exception:
+                logger.exception("Task %s could not be returned to its queue", task.pk)
     return released
 
 
 @transaction.atomic
 def _release(task: Task, *, previous) -> bool:
     reason = _("%(person)s may no longer take this task.") % {"person": previous.get_username()}
-    if not _hand_over(task, actor=None, to_user=None, reason=reason):
+    if not _hand_over(task, actor=None, to_user=None, reason=reason, expected_owner=previous):
         return False
     case = CaseProcess.objects.get(pk=task.process_id).case
     label = f"{task.brief} – {case.case_number}" if case else str(task.brief)
-    holders = policy.holders_of(task.owner_permission, task.owner_permission_obj)
     notify(
-        recipients=[person for person in holders if person.pk != previous.pk],
+        recipients=policy.holders_of(task.owner_permission, task.owner_permission_obj),
         kind=Kind.TASK_AVAILABLE,
         url=task_url(task, "assign"),
         title=_("A task is back in your queue: %(task)s") % {"task": label},

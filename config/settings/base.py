@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -238,7 +239,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "release-tasks-of-those-who-left": {
         "task": "workflows.tasks.release_tasks_of_those_who_left",
-        "schedule": 24 * 60 * 60.0,
+        "schedule": crontab(hour=2, minute=30),
     },
 }
 

@@ -15,6 +15,7 @@ from organisations.models import Absence, Role
 from tests import factories
 from workflows import queues, services
 from workflows.funding.flows import FundingApplicationFlow
+from workflows.models import CaseProcess
 from workflows.models.base import task_url
 
 from . import iop_steps as steps
@@ -28,18 +29,15 @@ def screening_task(organisation, officer):
     return steps.open_tasks(process, "screen")[0]
 
 
-def _due(task, officer, days: int):
-    case = queues.queue(officer).get(pk=task.pk).process
-    from workflows.models import CaseProcess
-
-    case = CaseProcess.objects.get(pk=case.pk).case
+def _due(task, officer, days: int, *, of_task: bool = True):
+    """A staff deadline ``days`` from today on the task's case, bound to the task or not."""
     return case_services.deadline_set(
-        case=case,
+        case=CaseProcess.objects.get(pk=task.process_id).case,
         kind=Deadline.Kind.OTHER,
         audience=Deadline.Audience.STAFF,
         due_on=dt.date.today() + dt.timedelta(days=days),
         acting_user=officer,
-        task_id=task.pk,
+        task_id=task.pk if of_task else None,
     )
 
 
@@ -66,6 +64,7 @@ def test_paging_by_due_date_goes_from_the_dated_tasks_on_to_the_rest(organisatio
     _due(third, officer, 9)
     _due(met, officer, 1)
     Deadline.objects.filter(task_id=met.pk).update(met_at=timezone.now())
+    _due(undated[0], officer, -5, of_task=False)  # the case's deadline dates none of its tasks
     queue = queues.with_due_dates(queues.queue(officer))
 
     pages = []
@@ -195,6 +194,75 @@ def test_tasks_stay_with_people_who_may_still_take_them(client, organisation, sc
     task.refresh_from_db()
     screening_task.refresh_from_db()
     assert (task.owner, screening_task.owner) == (member, officer)
+
+
+def test_leaving_one_association_returns_only_its_tasks(client, organisation):
+    other = factories.OrganisationFactory()
+    person = factories.member(organisation)
+    factories.MembershipFactory(user=person, organisation=other, role=Role.MEMBER)
+    kept, _process = _supplement_taken_by(client, person, other)
+    returned, _process = _supplement_taken_by(client, person, organisation)
+    person.memberships.filter(organisation=organisation).update(
+        valid_until=dt.date.today() - dt.timedelta(days=1)
+    )
+
+    assert services.release_tasks_of_those_who_left() == 1
+
+    kept.refresh_from_db()
+    returned.refresh_from_db()
+    assert (kept.owner, returned.owner) == (person, None)
+
+
+def test_a_superuser_keeps_a_task_passed_to_them(client, organisation):
+    admin = factories.UserFactory(is_superuser=True, is_staff=True)
+    member = factories.member(organisation)
+    task, _process = _supplement_taken_by(client, member, organisation)
+    with task.activation() as activation:
+        activation.reassign(user=admin)
+
+    assert services.release_tasks_of_those_who_left() == 0
+    task.refresh_from_db()
+    assert task.owner == admin
+
+
+def test_a_task_passed_on_meanwhile_stays_with_its_new_holder(screening_task):
+    leaver, colleague = factories.staff(), factories.staff()
+    with screening_task.activation() as activation:
+        activation.assign(colleague)
+    # The job read the task as the leaver's; a coordinator gave it to a colleague since.
+    assert services._release(screening_task, previous=leaver) is False
+    screening_task.refresh_from_db()
+    assert screening_task.owner == colleague
+    assert not CaseProcess.objects.get(pk=screening_task.process_id).case.events.filter(
+        action="task_reassigned"
+    )
+
+
+def test_a_task_that_cannot_be_moved_does_not_stop_the_others(monkeypatch, caplog, organisation):
+    leaver = factories.staff()
+    first, second = (
+        steps.open_tasks(factories.iop_process(organisation), "screen")[0] for _ in range(2)
+    )
+    for task in (first, second):
+        with task.activation() as activation:
+            activation.assign(leaver)
+    leaver.is_active = False
+    leaver.save()
+    hand_over = services._hand_over
+
+    def busy_first(task, **kwargs):
+        if task.pk == first.pk:
+            raise RuntimeError("process busy")
+        return hand_over(task, **kwargs)
+
+    monkeypatch.setattr(services, "_hand_over", busy_first)
+
+    assert services.release_tasks_of_those_who_left() == 1
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.owner, second.owner) == (leaver, None)
+    assert f"Task {first.pk} could not be returned" in caplog.text
 
 
 def test_a_closed_accounts_tasks_go_back_to_the_officers_queue(screening_task):
