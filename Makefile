@@ -1,5 +1,10 @@
 # Samverkansportalen: `make demo` runs the app, `make test` runs the whole suite.
-PYTHON ?= python3
+# The system's Python 3.11+ at /usr/bin/python3 when it can make a venv, else python3 on PATH.
+# Debian's interpreter is linked statically; a pyenv build links libpython as a shared library,
+# which costs every call: documents (WeasyPrint is pure Python) render about a sixth slower with
+# it (docs/documents.md, "Speed"). PYTHON=... chooses another.
+PYTHON ?= $(shell /usr/bin/python3 -c 'import ensurepip, sys; assert sys.version_info >= (3, 11)' \
+	2>/dev/null && echo /usr/bin/python3 || echo python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000

@@ -168,11 +168,34 @@ def measure_stages(kind: str, context, runs: int) -> dict:
     return {stage: round(statistics.median(t[stage] for t in taken), 4) for stage in STAGES}
 
 
+def interpreter() -> dict:
+    """Which Python runs the bench, and whether it runs from a shared libpython.
+
+    A shared-library build (pyenv's here) renders documents about a sixth slower than Debian's
+    statically linked interpreter: WeasyPrint is pure Python (docs/documents.md, "Speed").
+    """
+    with open("/proc/self/maps", encoding="ascii", errors="replace") as maps:
+        shared = any("libpython" in line for line in maps)
+    return {"python": platform.python_version(), "executable": sys.executable,
+            "libpython_shared": shared}  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--stages", action="store_true", help="CPU time of each step, too")
     args = parser.parse_args()
+    python = interpreter()
+    linked = (
+        "shared: documents render about a sixth slower"
+        if python["libpython_shared"]
+        else "linked in"
+    )
+    print(
+        f"Python {python['python']} ({os.path.realpath(python['executable'])}, libpython "
+        f"{linked}), WeasyPrint {weasyprint.__version__}, "
+        f"load average {os.getloadavg()[0]:.2f}\n"
+    )
     results = []
     for name, kind, build, target in CASES:
         row = {"case": name, "kind": kind, "target_median_s": target}
@@ -234,7 +257,7 @@ def _write_json(results: list[dict], runs: int) -> None:
         "runs_per_case": runs,
         "weasyprint": weasyprint.__version__,
         "pdf_variant": rendering.PDF_VARIANT,
-        "python": platform.python_version(),
+        **interpreter(),
         "cpus": os.cpu_count(),
         "load_average": list(os.getloadavg()),
     }
