@@ -176,8 +176,11 @@ def interpreter() -> dict:
     """
     with open("/proc/self/maps", encoding="ascii", errors="replace") as maps:
         shared = any("libpython" in line for line in maps)
-    return {"python": platform.python_version(), "executable": sys.executable,
-            "libpython_shared": shared}  # fmt: skip
+    return {
+        "python": platform.python_version(),
+        "executable": sys.executable,
+        "libpython_shared": shared,
+    }
 
 
 def main() -> None:
@@ -212,7 +215,7 @@ def main() -> None:
     _print_table(results)
     if args.stages:
         _print_stages(results)
-    _write_json(results, args.runs)
+    _write_json(results, args.runs, python)
 
 
 def _print_table(results: list[dict]) -> None:
@@ -248,7 +251,7 @@ def _print_stages(results: list[dict]) -> None:
         print(f"{row['case']:36}" + "".join(f" {cell:>14}" for cell in cells))
 
 
-def _write_json(results: list[dict], runs: int) -> None:
+def _write_json(results: list[dict], runs: int, python: dict) -> None:
     out = ROOT / "bench" / "results" / "documents.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     meta = {
@@ -257,7 +260,7 @@ def _write_json(results: list[dict], runs: int) -> None:
         "runs_per_case": runs,
         "weasyprint": weasyprint.__version__,
         "pdf_variant": rendering.PDF_VARIANT,
-        **interpreter(),
+        **python,
         "cpus": os.cpu_count(),
         "load_average": list(os.getloadavg()),
     }
