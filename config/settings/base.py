@@ -19,12 +19,14 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 CITY_NAME = env("CITY_NAME", default="Malmö stad")
 
 INSTALLED_APPS = [
+    # First: its runserver replaces staticfiles' one (config/management/commands/runserver.py).
+    "config.apps.ProjectConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "config.apps.StaticFilesConfig",
     "django.contrib.humanize",
     "django_fsm",
     "viewflow",

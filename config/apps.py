@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.contrib.staticfiles.apps import StaticFilesConfig as DjangoStaticFilesConfig
+
+
+class ProjectConfig(AppConfig):
+    """The project itself: its management commands (``runserver``)."""
+
+    name = "config"
+    verbose_name = "Samverkansportalen"
+
+
+class StaticFilesConfig(DjangoStaticFilesConfig):
+    """Static files without the npm packages viewflow 2.4 ships beside its assets.
+
+    viewflow's pages link the copies at the top of its static folder; the ``node_modules``
+    folders they were copied from (13 MB) are linked by nothing, and one of their stylesheets
+    names fonts the package does not contain (``Roboto-Thin.woff2``), which stops
+    ``collectstatic`` with the manifest storage of production. Leaving them out keeps the
+    manifest strict for everything that is served.
+    """
+
+    ignore_patterns = [*DjangoStaticFilesConfig.ignore_patterns, "node_modules"]
