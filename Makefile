@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test install lint format messages bench worker check-deploy bandit clean
+.PHONY: demo serve test install lint format messages bench worker check-deploy bandit clean
 
 $(BIN)/django-admin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ demo: install
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py load_funding_demo --applications
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py load_followup_demo
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py load_openness_demo
+	$(MAKE) --no-print-directory serve
+
+# The demo again, on the data already loaded.
+serve: install
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py runserver $(HOST)
 
 test: install
