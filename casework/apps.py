@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,6 @@ class CaseworkConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+
+        # Every app's audit vocabulary (its actions.py), without casework importing those apps.
+        autodiscover_modules("actions")

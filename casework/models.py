@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Board, Organisation
 
+from .actions import CaseState, declared
+
 
 class ChallengeArea(models.Model):
     """A societal challenge area (samhällsutmaning) of the cooperation plan."""
@@ -202,9 +204,30 @@ class AuditEvent(models.Model):
 
     @property
     def action_label(self) -> str:
-        from .events import label_of
+        try:
+            return str(declared(self.action).label)
+        except ValueError:  # an action no longer declared keeps its stored key
+            return self.action
 
-        return label_of(self.action)
+    @property
+    def from_state_label(self) -> str:
+        return self._state_label(self.from_state)
+
+    @property
+    def to_state_label(self) -> str:
+        return self._state_label(self.to_state)
+
+    def _state_label(self, state: str) -> str:
+        """A state in the words of its model's choices; a user name (who holds a task) stays."""
+        if not (state and self.target_type_id):
+            return state
+        model = ContentType.objects.get_for_id(self.target_type_id).model_class()
+        if model is Case:
+            return str(dict(CaseState.choices).get(state, state))
+        status = (
+            next((f for f in model._meta.fields if f.name == "status"), None) if model else None
+        )
+        return str(dict(status.flatchoices).get(state, state)) if status else state
 
 
 class Comment(models.Model):

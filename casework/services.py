@@ -11,6 +11,7 @@ from notifications.models import Kind as NotificationKind
 from notifications.services import notify
 
 from . import clocks, events, policy, selectors
+from .actions import CaseAction, CaseState
 from .models import Case, CaseNumberCounter, ClockPause, Comment, Deadline
 
 
@@ -79,8 +80,8 @@ def case_register(
     events.record(
         case,
         acting_user,
-        "registered",
-        to_state="registered",
+        CaseAction.REGISTERED,
+        to_state=CaseState.REGISTERED,
         data={"case_number": case.case_number},
     )
     return case
@@ -93,7 +94,14 @@ def case_close(*, case: Case, acting_user, reason: str) -> Case:
         return case
     case.closed_at = timezone.now()
     case.save(update_fields=["closed_at"])
-    events.record(case, acting_user, "closed", from_state="open", to_state="closed", reason=reason)
+    events.record(
+        case,
+        acting_user,
+        CaseAction.CLOSED,
+        from_state=CaseState.OPEN,
+        to_state=CaseState.CLOSED,
+        reason=reason,
+    )
     return case
 
 
@@ -113,7 +121,7 @@ def comment_add(*, case: Case, acting_user, body: str, internal: bool = False) -
     events.record(
         case,
         acting_user,
-        "comment_added",
+        CaseAction.COMMENT_ADDED,
         data={"comment_id": comment.pk, "visibility": comment.visibility},
     )
     if not internal:
@@ -154,9 +162,9 @@ def case_clock_pause(*, case: Case, acting_user, reason: str) -> ClockPause:
     events.record(
         case,
         acting_user,
-        "clock_paused",
-        from_state="running",
-        to_state="paused",
+        CaseAction.CLOCK_PAUSED,
+        from_state=CaseState.RUNNING,
+        to_state=CaseState.PAUSED,
         reason=pause.reason,
     )
     return pause
@@ -171,7 +179,13 @@ def case_clock_resume(*, case: Case, acting_user) -> ClockPause:
         raise ValidationError(_("The clock is not paused."))
     pause.ended_at = timezone.now()
     pause.save(update_fields=["ended_at"])
-    events.record(case, acting_user, "clock_resumed", from_state="paused", to_state="running")
+    events.record(
+        case,
+        acting_user,
+        CaseAction.CLOCK_RESUMED,
+        from_state=CaseState.PAUSED,
+        to_state=CaseState.RUNNING,
+    )
     return pause
 
 
@@ -196,7 +210,7 @@ def case_decision_demand_register(*, case: Case, acting_user, demanded_on: date)
     events.record(
         case,
         acting_user,
-        "decision_demanded",
+        CaseAction.DECISION_DEMANDED,
         data={"demanded_on": demanded_on.isoformat(), "due_on": deadline.due_on.isoformat()},
     )
     return deadline
@@ -211,7 +225,7 @@ def case_delay_notice_send(*, case: Case, acting_user, reason: str, expected_on:
     events.record(
         case,
         acting_user,
-        "delay_notice_sent",
+        CaseAction.DELAY_NOTICE_SENT,
         reason=reason,
         data={"expected_on": expected_on.isoformat()},
     )
@@ -235,7 +249,7 @@ def case_mark_decided(*, case: Case, acting_user) -> Case:
         case.deadlines.filter(kind=Deadline.Kind.DECISION, met_at__isnull=True).update(
             met_at=case.decided_at
         )
-        events.record(case, acting_user, "decided")
+        events.record(case, acting_user, CaseAction.DECIDED)
     return case
 
 
@@ -264,7 +278,7 @@ def deadline_set(
     events.record(
         case,
         acting_user,
-        "deadline_set",
+        CaseAction.DEADLINE_SET,
         data={"kind": kind, "due_on": due_on.isoformat(), "deadline_id": deadline.pk},
     )
     return deadline
@@ -279,7 +293,7 @@ def deadline_meet(*, deadline: Deadline, acting_user) -> Deadline:
         events.record(
             deadline.case,
             acting_user,
-            "deadline_met",
+            CaseAction.DEADLINE_MET,
             data={"kind": deadline.kind, "deadline_id": deadline.pk},
         )
     return deadline

@@ -15,6 +15,7 @@ from casework import events
 from casework.models import Case
 
 from . import kinds, rendering, tasks
+from .actions import DocumentAction
 from .contexts import to_data
 from .models import Document, FinalDocumentError
 
@@ -47,7 +48,7 @@ def document_request(
     events.record(
         document,
         acting_user,
-        "document_requested",
+        DocumentAction.REQUESTED,
         to_state=document.status,
         data={"kind": kind, "version": document.version},
     )
@@ -67,7 +68,7 @@ def document_render(*, document_id: int) -> Document | None:
     events.record(
         document,
         None,
-        "document_rendered",
+        DocumentAction.RENDERED,
         data={
             "version": document.version,
             "sha256": document.sha256,
@@ -106,7 +107,7 @@ def document_render_again(*, document: Document, acting_user) -> Document:
         raise FinalDocumentError("A final document is never rendered again; make a new version.")
     _clear_rendering(document)
     document.save()
-    events.record(document, acting_user, "document_render_requested", to_state=document.status)
+    events.record(document, acting_user, DocumentAction.RENDER_REQUESTED, to_state=document.status)
     _schedule_rendering(document)
     return document
 
@@ -123,7 +124,7 @@ def document_finalise(*, document: Document, acting_user) -> Document:
     events.record(
         document,
         acting_user,
-        "document_finalised",
+        DocumentAction.FINALISED,
         from_state=Document.Status.DRAFT,
         to_state=Document.Status.FINAL,
     )
@@ -139,7 +140,7 @@ def document_record_failure(*, document_id: int, error: str) -> None:
         return
     document.failure = error[:2000] or "error"
     document.save(update_fields=["failure"])
-    events.record(document, None, "document_render_failed", reason=document.failure)
+    events.record(document, None, DocumentAction.RENDER_FAILED, reason=document.failure)
 
 
 def _clear_rendering(document: Document) -> None:

@@ -5,6 +5,7 @@ from django.db import transaction
 from casework import events
 
 from . import policy
+from .actions import FollowupAction
 from .models import NarrativeSection
 
 
@@ -33,7 +34,9 @@ def narrative_section_save(
     events.record(
         section,
         acting_user,
-        "narrative_section_written" if created else "narrative_section_changed",
+        FollowupAction.NARRATIVE_SECTION_WRITTEN
+        if created
+        else FollowupAction.NARRATIVE_SECTION_CHANGED,
         data={"year": section.year, "topic": section.topic},
     )
     return section
@@ -46,7 +49,7 @@ def narrative_section_delete(*, acting_user, section: NarrativeSection) -> None:
     events.record(
         section,
         acting_user,
-        "narrative_section_deleted",
+        FollowupAction.NARRATIVE_SECTION_DELETED,
         data={"year": section.year, "heading": section.heading},
     )
     section.delete()

@@ -10,12 +10,14 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from casework import events
+from casework.actions import CaseState
 from notifications.models import Kind
 from notifications.services import notify
 from organisations import policy
 from organisations.models import User
 
 from . import queues
+from .actions import WorkflowAction
 from .models import CaseProcess
 from .models.base import task_url
 
@@ -72,9 +74,9 @@ def _hand_over(task: Task, *, actor, to_user, reason: str = "", expected_owner=N
         events.record(
             case,
             actor,
-            "task_reassigned",
+            WorkflowAction.TASK_REASSIGNED,
             from_state=previous.get_username() if previous else "",
-            to_state=to_user.get_username() if to_user else "queue",
+            to_state=to_user.get_username() if to_user else CaseState.QUEUE,
             reason=reason,
             data={"task_id": task.pk, "task": task.flow_task.name},
         )
@@ -137,6 +139,6 @@ def job_retry(*, task: Task, acting_user) -> Task:
         activation.revive()
     case = CaseProcess.objects.get(pk=task.process_id).case
     if case is not None:
-        events.record(case, acting_user, "job_retried", data={"task_id": task.pk,
-                                                              "task": task.flow_task.name})
+        events.record(case, acting_user, WorkflowAction.JOB_RETRIED,
+                      data={"task_id": task.pk, "task": task.flow_task.name})
     return task

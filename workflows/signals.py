@@ -13,6 +13,7 @@ from notifications.models import Kind
 from notifications.services import notify_once
 from organisations import policy
 
+from .actions import WorkflowAction
 from .models.base import case_of, task_url
 
 
@@ -24,7 +25,7 @@ def record_task_finished(sender, process, task, **kwargs):
     events.record(
         case,
         task.owner,
-        "task_completed",
+        WorkflowAction.TASK_COMPLETED,
         data={"task": task.flow_task.name, "task_id": task.pk, "flow": process.flow_class.__name__},
     )
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from casework import events
 
+from ..actions import FundingAction
 from .files import Row, Sheet
 from .report import CREATED, UNCHANGED, UPDATED, Report
 from .sheets import SHEETS, SheetSpec
@@ -142,7 +143,7 @@ def _save(spec: SheetSpec, values: dict, row: Row, acting_user) -> str:
     changed = sorted(name for name in wanted if _stored(instance, name) != before[name])
     if existing is not None and not changed:
         return UNCHANGED
-    action = "register_row_changed" if existing else "register_row_added"
+    action = FundingAction.REGISTER_ROW_CHANGED if existing else FundingAction.REGISTER_ROW_ADDED
     try:
         with transaction.atomic():
             instance.save()

@@ -14,6 +14,7 @@ from casework.models import Case, Deadline
 from config import uploads
 
 from .. import eligibility, policy, receipts, tasks
+from ..actions import FundingAction
 from ..models import Attachment, FundingApplication, FundingProgramme, OtherFunding, Status
 from .errors import SubmissionRefused
 
@@ -50,7 +51,7 @@ def application_create(
     events.record(
         application,
         acting_user,
-        "application_started",
+        FundingAction.APPLICATION_STARTED,
         to_state=Status.DRAFT,
         data={"programme": programme.slug},
     )
@@ -71,7 +72,9 @@ def application_update(
         setattr(application, name, value)
     application.full_clean()
     application.save()
-    events.record(application, acting_user, "application_saved", data={"fields": sorted(values)})
+    events.record(
+        application, acting_user, FundingAction.APPLICATION_SAVED, data={"fields": sorted(values)}
+    )
     return application
 
 
@@ -92,7 +95,7 @@ def other_funding_set(
     events.record(
         application,
         acting_user,
-        "other_funding_declared",
+        FundingAction.OTHER_FUNDING_DECLARED,
         data={"rows": len(saved), "total": str(sum(r.amount for r in saved))},
     )
     return saved
@@ -132,7 +135,7 @@ def store_attachment(*, application, acting_user, kind: str, upload, file_type,
     events.record(
         application,
         acting_user,
-        "attachment_added",
+        FundingAction.ATTACHMENT_ADDED,
         data={
             "attachment_id": attachment.pk,
             "kind": kind,
@@ -155,7 +158,7 @@ def attachment_remove(*, attachment: Attachment, acting_user) -> None:
     events.record(
         application,
         acting_user,
-        "attachment_removed",
+        FundingAction.ATTACHMENT_REMOVED,
         data={"attachment_id": attachment.pk, "sha256": attachment.sha256},
     )
     attachment.delete()
@@ -206,7 +209,7 @@ def application_submit(*, application: FundingApplication, acting_user) -> Fundi
     events.record(
         application,
         acting_user,
-        "application_submitted",
+        FundingAction.APPLICATION_SUBMITTED,
         from_state=Status.DRAFT,
         to_state=application.status,
         data={"sha256": application.receipt["sha256"]},
@@ -235,7 +238,7 @@ def application_resubmit(
     events.record(
         application,
         acting_user,
-        "supplement_answered",
+        FundingAction.SUPPLEMENT_ANSWERED,
         from_state=Status.SUPPLEMENT_REQUESTED,
         to_state=application.status,
         data={"supplement_request_id": request.pk},

@@ -5,6 +5,7 @@ from django.db import transaction
 from casework import events
 
 from .. import policy
+from ..actions import FundingAction
 from ..models import FundingSource
 
 
@@ -23,7 +24,10 @@ def funding_source_save(
     source.full_clean()
     source.save()
     source.challenge_areas.set(challenge_areas)
-    events.record(source, acting_user,
-                  "funding_source_created" if created else "funding_source_changed",
-                  data={"fields": changed})
+    events.record(
+        source,
+        acting_user,
+        FundingAction.FUNDING_SOURCE_CREATED if created else FundingAction.FUNDING_SOURCE_CHANGED,
+        data={"fields": changed},
+    )
     return source

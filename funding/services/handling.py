@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 
 from casework import selectors as case_selectors
 from casework import services as case_services
+from casework.actions import CaseAction
 from casework.models import Deadline
 from notifications.models import Kind
 from notifications.services import notify
 
 from .. import delegation, letters, policy
+from ..actions import FundingAction
 from ..models import (
     Assessment,
     CriterionScore,
@@ -64,7 +66,7 @@ def application_request_supplement(
         application,
         acting_user,
         "request_supplement",
-        "supplement_requested",
+        FundingAction.SUPPLEMENT_REQUESTED,
         reason=request.message,
         data={"due_on": due_on.isoformat()},
     )
@@ -77,7 +79,7 @@ def application_mark_complete(
 ) -> FundingApplication:
     policy.ensure_handles_cases(acting_user)
     application = _locked(application)
-    _transition(application, acting_user, "mark_complete", "application_complete")
+    _transition(application, acting_user, "mark_complete", FundingAction.APPLICATION_COMPLETE)
     return application
 
 
@@ -87,7 +89,7 @@ def application_supplement_overdue(*, application: FundingApplication) -> Fundin
     there, and the officer who asked is told. Done by the workflow's timer, not by a person."""
     application = _locked(application)
     request = application.supplement_requests.filter(answered_at__isnull=True).last()
-    _transition(application, None, "mark_complete", "supplement_overdue",
+    _transition(application, None, "mark_complete", FundingAction.SUPPLEMENT_OVERDUE,
                 data={"supplement_request_id": request.pk if request else None})
     notify(
         recipients=[request.requested_by] if request else [],
@@ -156,7 +158,7 @@ def assessment_record(
         application,
         acting_user,
         "record_assessment",
-        "assessed",
+        FundingAction.ASSESSED,
         data={
             "scores": {str(pk): value[0] for pk, value in scores.items()},
             "weighted": str(assessment.weighted_score),
@@ -235,7 +237,7 @@ def decision_record(
         application,
         acting_user,
         method,
-        "decided",
+        CaseAction.DECIDED,
         reason=decision.reasons,
         data={
             "outcome": outcome,

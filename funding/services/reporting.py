@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 
 from casework import events
 from casework import services as case_services
+from casework.actions import AuditAction
 from casework.models import Deadline
 from config import uploads
 from organisations.models import EligibilityEvidence
 
 from .. import policy
+from ..actions import FundingAction
 from ..models import (
     AttachmentKind,
     FundingApplication,
@@ -28,7 +30,7 @@ from ..models import (
 from .applying import _locked, store_attachment
 
 
-def _transition(application, acting_user, method, action: str, **event) -> None:
+def _transition(application, acting_user, method, action: AuditAction, **event) -> None:
     """Run an FSM transition on a locked application and record it in the audit log."""
     before = application.status
     getattr(application, method)()
@@ -82,11 +84,11 @@ def payout_record(
     events.record(
         application,
         acting_user,
-        "payout_recorded",
+        FundingAction.PAYOUT_RECORDED,
         data={"amount": str(amount), "paid_on": paid_on.isoformat()},
     )
     if amount == left:
-        _transition(application, acting_user, "complete_payout", "paid_in_full")
+        _transition(application, acting_user, "complete_payout", FundingAction.PAID_IN_FULL)
         _report_back_deadline(application, acting_user)
     return payout
 
@@ -131,7 +133,7 @@ def report_back_submit(
         application,
         acting_user,
         "submit_report",
-        "report_back_submitted",
+        FundingAction.REPORT_BACK_SUBMITTED,
         data={"amount_used": str(amount_used)},
     )
     for deadline in application.case.deadlines.filter(
@@ -149,9 +151,12 @@ def _checked(uploads_: Sequence) -> list:
 
 
 REVIEWS = {
-    ReportBack.Review.APPROVED: ("approve_report", "report_back_approved"),
-    ReportBack.Review.MORE_REQUESTED: ("ask_for_more_report", "report_back_more_requested"),
-    ReportBack.Review.REPAYMENT: ("claim_repayment", "repayment_claimed"),
+    ReportBack.Review.APPROVED: ("approve_report", FundingAction.REPORT_BACK_APPROVED),
+    ReportBack.Review.MORE_REQUESTED: (
+        "ask_for_more_report",
+        FundingAction.REPORT_BACK_MORE_REQUESTED,
+    ),
+    ReportBack.Review.REPAYMENT: ("claim_repayment", FundingAction.REPAYMENT_CLAIMED),
 }
 
 

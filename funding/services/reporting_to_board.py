@@ -11,6 +11,7 @@ from casework import events
 from organisations import policy as org_policy
 
 from .. import delegation, memos, policy, selectors
+from ..actions import FundingAction
 from ..models import Decider, FundingApplication, Status
 from .applying import _locked
 
@@ -36,7 +37,7 @@ def board_memo_request(
                                  proposal=proposal, meeting_date=meeting_date)
     document = document_request(case=application.case, kind=Kind.BOARD_MEMO, context=context,
                                 acting_user=acting_user, final=True)
-    events.record(application, acting_user, "board_memo_written",
+    events.record(application, acting_user, FundingAction.BOARD_MEMO_WRITTEN,
                   data={"document_id": document.pk, "meeting_date": meeting_date.isoformat()})
     return document
 
@@ -63,7 +64,7 @@ def decisions_report_to_board(*, board, acting_user, meeting_date: date) -> int:
         events.record(
             decision.application,
             acting_user,
-            "decision_reported_to_board",
+            FundingAction.DECISION_REPORTED_TO_BOARD,
             data={
                 "board": board.code,
                 "meeting_date": meeting_date.isoformat(),

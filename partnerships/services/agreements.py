@@ -13,6 +13,7 @@ from casework import events
 from casework.services import case_mark_decided
 
 from .. import documents, policy, selectors
+from ..actions import PartnershipAction
 from ..models import (
     AgreementVersion,
     BoardDecision,
@@ -100,7 +101,7 @@ def agreement_draft_save(
     events.record(
         inquiry,
         acting_user,
-        "agreement_version_saved",
+        PartnershipAction.AGREEMENT_VERSION_SAVED,
         data={"version": version.number, "contributions": len(contributions)},
     )
     return version
@@ -127,7 +128,12 @@ def draft_send_for_review(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
         raise ValidationError(_("Save a draft before sending it."))
     inquiry.draft_awaits_review = True
     inquiry.save(update_fields=["draft_awaits_review"])
-    events.record(inquiry, acting_user, "draft_sent_for_review", data={"version": version.number})
+    events.record(
+        inquiry,
+        acting_user,
+        PartnershipAction.DRAFT_SENT_FOR_REVIEW,
+        data={"version": version.number},
+    )
     return inquiry
 
 
@@ -154,7 +160,7 @@ def draft_review_answer(
     events.record(
         inquiry,
         acting_user,
-        "draft_reviewed",
+        PartnershipAction.DRAFT_REVIEWED,
         reason=review.comment,
         data={"answer": answer, "version": review.version.number},
     )
@@ -201,7 +207,7 @@ def memo_write(
     events.record(
         memo,
         acting_user,
-        "memo_written",
+        PartnershipAction.MEMO_WRITTEN,
         data={"round": memo.round, "boards": [b.pk for b in boards]},
     )
     return memo
@@ -240,7 +246,7 @@ def board_decision_record(
     events.record(
         inquiry,
         acting_user,
-        "board_decision_recorded",
+        PartnershipAction.BOARD_DECISION_RECORDED,
         reason=note,
         data={
             "board": board.pk,
@@ -308,7 +314,7 @@ def agreement_sign(*, inquiry: IOPInquiry, party: Party, acting_user) -> Signatu
     events.record(
         inquiry,
         acting_user,
-        "agreement_signed",
+        PartnershipAction.AGREEMENT_SIGNED,
         data={"party": party.pk, "version": version.number, "sha256": signature.document_sha256},
     )
     if not selectors.unsigned_parties(inquiry, version):

@@ -15,6 +15,7 @@ from casework.models import Deadline
 from casework.services import case_close, deadline_meet, deadline_set
 
 from .. import policy, selectors
+from ..actions import PartnershipAction
 from ..models import FollowUp, FollowUpReport, IOPInquiry, RenewalDecision, Status, Termination
 from .inquiries import change_status, lock, notify_organisation
 
@@ -40,7 +41,7 @@ def follow_up_open(*, inquiry: IOPInquiry, acting_user=None) -> FollowUp:
     events.record(
         inquiry,
         acting_user,
-        "follow_up_opened",
+        PartnershipAction.FOLLOW_UP_OPENED,
         data={"year_end": year.end.isoformat(), "due_on": year.due_on.isoformat()},
     )
     return follow_up
@@ -89,7 +90,7 @@ def follow_up_report_submit(*, report: FollowUpReport, acting_user, data: dict) 
     events.record(
         report.follow_up.inquiry,
         acting_user,
-        "follow_up_reported",
+        PartnershipAction.FOLLOW_UP_REPORTED,
         data={"organisation": report.organisation_id, "follow_up": report.follow_up_id},
     )
     return report
@@ -112,7 +113,7 @@ def follow_up_approve(*, follow_up: FollowUp, acting_user, summary: str) -> Foll
     events.record(
         follow_up.inquiry,
         acting_user,
-        "follow_up_approved",
+        PartnershipAction.FOLLOW_UP_APPROVED,
         reason=follow_up.officer_summary,
         data={"year_end": follow_up.year_end.isoformat()},
     )
@@ -141,7 +142,7 @@ def agreement_renewal_decide(
     events.record(
         inquiry,
         acting_user,
-        "renewal_decided",
+        PartnershipAction.RENEWAL_DECIDED,
         reason=decision.reason,
         data={"choice": choice, "version": decision.version.number},
     )

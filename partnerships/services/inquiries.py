@@ -18,6 +18,7 @@ from notifications.models import Kind as NotificationKind
 from notifications.services import notify
 
 from .. import policy
+from ..actions import PartnershipAction
 from ..models import (
     SCREENING_CRITERIA,
     AidEntry,
@@ -47,7 +48,7 @@ def change_status(inquiry: IOPInquiry, acting_user, transition: str, reason: str
     events.record(
         inquiry,
         acting_user,
-        "status_changed",
+        PartnershipAction.STATUS_CHANGED,
         from_state=from_state,
         to_state=inquiry.status,
         reason=reason,
@@ -97,7 +98,7 @@ def _register(*, acting_user, lead, title: str, challenge_area, parties, **field
     events.record(
         inquiry,
         acting_user,
-        "iop_registered",
+        PartnershipAction.IOP_REGISTERED,
         to_state=inquiry.status,
         data={"initiator": inquiry.initiator, "parties": len(parties)},
     )
@@ -214,7 +215,10 @@ def legal_assessment_save(*, inquiry: IOPInquiry, acting_user, data: dict) -> Le
     assessment.full_clean()
     assessment.save()
     events.record(
-        inquiry, acting_user, "legal_assessment_saved", data={"conclusion": assessment.conclusion}
+        inquiry,
+        acting_user,
+        PartnershipAction.LEGAL_ASSESSMENT_SAVED,
+        data={"conclusion": assessment.conclusion},
     )
     return assessment
 
@@ -279,7 +283,12 @@ def aid_entry_record(
     )
     entry.full_clean()
     entry.save()
-    events.record(entry, acting_user, "aid_entry_recorded", data={"amount_sek": str(amount_sek)})
+    events.record(
+        entry,
+        acting_user,
+        PartnershipAction.AID_ENTRY_RECORDED,
+        data={"amount_sek": str(amount_sek)},
+    )
     return entry
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.db import connection, transaction
 
 from casework import events
+from casework.actions import CaseAction
 from tests import factories
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -39,7 +40,7 @@ def _raw_connection():
 def test_the_application_role_cannot_change_the_audit_log(requires_postgresql, statement):
     case = factories.CaseFactory()
     with transaction.atomic():
-        events.record(case, factories.staff(), "registered", reason="original")
+        events.record(case, factories.staff(), CaseAction.REGISTERED, reason="original")
     before = list(case.events.values_list("pk", "reason"))
 
     with _raw_connection() as raw, pytest.raises(psycopg.errors.InsufficientPrivilege) as refused:

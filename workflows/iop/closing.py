@@ -13,6 +13,7 @@ from partnerships import policy, services
 from partnerships.models import IOPInquiry
 from workflows.models import IOPProcess
 
+from ..actions import WorkflowAction
 from .flows import IOPFlow
 
 WITHDRAW, CLOSE = "withdraw", "close"
@@ -69,7 +70,7 @@ def process_cancel(*, inquiry: IOPInquiry, acting_user, reason: str = "") -> Non
     events.record(
         inquiry,
         acting_user,
-        "process_cancelled",
+        WorkflowAction.PROCESS_CANCELLED,
         reason=reason,
         data={"process": process.pk, "tasks": open_tasks},
     )

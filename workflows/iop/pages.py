@@ -18,8 +18,9 @@ from config import once
 from organisations import policy as org_policy
 from organisations.models import Organisation
 from partnerships import forms, policy, selectors, services
-from partnerships.models import Party, Status
+from partnerships.models import Party
 
+from ..actions import WorkflowAction
 from . import closing
 from .flows import IOPFlow
 
@@ -150,13 +151,12 @@ def _timeline(case) -> list[dict]:
 
     Steps the engine takes by itself (splits, joins, the start) leave no row: only people's
     work is listed."""
-    statuses = dict(Status.choices)
     rows = []
     for event in case_selectors.case_history(case):
-        if event.action == "task_completed" and event.actor is None:
+        if event.action == WorkflowAction.TASK_COMPLETED and event.actor is None:
             continue
         what = event.action_label
-        if event.action == "task_completed":
+        if event.action == WorkflowAction.TASK_COMPLETED:
             node = getattr(IOPFlow.instance, event.data.get("task", ""), None)
             what = f"{what}: {node.task_title}" if node is not None else what
         rows.append(
@@ -164,8 +164,8 @@ def _timeline(case) -> list[dict]:
                 "at": event.at,
                 "what": what,
                 "actor": event.actor,
-                "from_state": statuses.get(event.from_state, event.from_state),
-                "to_state": statuses.get(event.to_state, event.to_state),
+                "from_state": event.from_state_label,
+                "to_state": event.to_state_label,
                 "reason": event.reason,
             }
         )
