@@ -8,6 +8,7 @@ def portal(request):
     return {
         "CITY_NAME": settings.CITY_NAME,
         "is_staff_member": bool(user and user.is_authenticated and policy.is_staff_member(user)),
-        "may_reassign_tasks": bool(user and user.is_authenticated
-                                   and policy.may_reassign_tasks(user)),
+        "may_reassign_tasks": bool(
+            user and user.is_authenticated and policy.may_reassign_tasks(user)
+        ),
     }

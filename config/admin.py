@@ -41,7 +41,5 @@ class TolerantAutocompleteAdmin:
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = _SelectMultiple(
-                db_field, self.admin_site, using=kwargs.get("using")
-            )
+            kwargs["widget"] = _SelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -63,8 +63,10 @@ def _check_unpacked_size(upload) -> None:
         sum(member.file_size for member in members) > MAX_UNPACKED_BYTES
     ):
         raise ValidationError(
-            _("“%(name)s” unpacks to more than %(limit)s. Save it again as a normal document "
-              "and upload that file."),
+            _(
+                "“%(name)s” unpacks to more than %(limit)s. Save it again as a normal document "
+                "and upload that file."
+            ),
             code="unpacks_too_large",
             params={"name": upload.name, "limit": filesizeformat(MAX_UNPACKED_BYTES)},
         )
@@ -114,8 +116,10 @@ def check_upload(upload) -> FileType:
         raise ValidationError(
             _("The file is %(size)s. A file may be at most %(limit)s."),
             code="too_large",
-            params={"size": filesizeformat(upload.size),
-                    "limit": filesizeformat(MAX_ATTACHMENT_BYTES)},
+            params={
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(MAX_ATTACHMENT_BYTES),
+            },
         )
     file_type = sniff(upload)
     name = (upload.name or "").lower()

@@ -33,14 +33,26 @@ class DelegationRuleInline(admin.TabularInline):
 
 @admin.register(FundingProgramme)
 class FundingProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["name", "board", "opens_on", "closes_on", "budget", "budget_remaining",
-                    "max_amount", "is_active"]
+    list_display = [
+        "name",
+        "board",
+        "opens_on",
+        "closes_on",
+        "budget",
+        "budget_remaining",
+        "max_amount",
+        "is_active",
+    ]
     list_filter = ["board", "is_active"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["budget_remaining"]
-    inlines = [EvidenceRequirementInline, RequiredAttachmentInline, CriterionInline,
-               DelegationRuleInline]
+    inlines = [
+        EvidenceRequirementInline,
+        RequiredAttachmentInline,
+        CriterionInline,
+        DelegationRuleInline,
+    ]
 
 
 @admin.register(FundingSource)

@@ -35,8 +35,9 @@ def programme_problems(programme: FundingProgramme, day=None) -> list[Problem]:
     return [Problem(text % {"date": date_format(when, "j F Y")})]
 
 
-def evidence_problems(organisation: Organisation, programme: FundingProgramme, day=None
-                      ) -> list[Problem]:
+def evidence_problems(
+    organisation: Organisation, programme: FundingProgramme, day=None
+) -> list[Problem]:
     """Missing or expired eligibility evidence, and too few members."""
     day = day or timezone.localdate()
     status = {row["kind"]: row for row in evidence_status(organisation, day)}
@@ -44,16 +45,30 @@ def evidence_problems(organisation: Organisation, programme: FundingProgramme, d
     for requirement in programme.evidence_requirements.all():
         row = status.get(requirement.kind)
         if row is None or row["evidence"] is None:
-            problems.append(Problem(_("%(evidence)s is missing from your organisation's "
-                                      "register entry.") % {"evidence": row_label(requirement)}))
+            problems.append(
+                Problem(
+                    _("%(evidence)s is missing from your organisation's register entry.")
+                    % {"evidence": row_label(requirement)}
+                )
+            )
         elif not row["is_valid"]:
-            problems.append(Problem(_("%(evidence)s expired on %(date)s.") % {
-                "evidence": row_label(requirement),
-                "date": date_format(row["evidence"].expires_on, "j F Y")}))
+            problems.append(
+                Problem(
+                    _("%(evidence)s expired on %(date)s.")
+                    % {
+                        "evidence": row_label(requirement),
+                        "date": date_format(row["evidence"].expires_on, "j F Y"),
+                    }
+                )
+            )
     problems += _member_problems(status, programme)
     if organisation.kind not in programme.allowed_kinds:
-        problems.append(Problem(_("This programme is not open to a %(kind)s.") % {
-            "kind": organisation.get_kind_display().lower()}))
+        problems.append(
+            Problem(
+                _("This programme is not open to a %(kind)s.")
+                % {"kind": organisation.get_kind_display().lower()}
+            )
+        )
     return problems
 
 
@@ -69,17 +84,27 @@ def _member_problems(status: dict, programme: FundingProgramme) -> list[Problem]
     members = int(value) if value.strip().isdigit() else 0
     if members >= programme.min_members:
         return []
-    return [Problem(_("The programme requires at least %(min)d members; your register entry "
-                      "shows %(count)d.") % {"min": programme.min_members, "count": members})]
+    return [
+        Problem(
+            _(
+                "The programme requires at least %(min)d members; your register entry "
+                "shows %(count)d."
+            )
+            % {"min": programme.min_members, "count": members}
+        )
+    ]
 
 
 def answer_problems(application: FundingApplication) -> list[Problem]:
     """Questions left unanswered or answered outside the programme's limits."""
     problems = []
     required = {
-        "project": [("title", _("the name of the activity")), ("purpose", _("what you want "
-                    "to do")), ("activity_start", _("when it starts")),
-                    ("activity_end", _("when it ends"))],
+        "project": [
+            ("title", _("the name of the activity")),
+            ("purpose", _("what you want to do")),
+            ("activity_start", _("when it starts")),
+            ("activity_end", _("when it ends")),
+        ],
         "amount": [("amount_applied", _("the amount you apply for"))],
     }
     for section, fields in required.items():
@@ -98,8 +123,13 @@ def _limit_problems(application: FundingApplication) -> list[Problem]:
         problems.append(Problem(_("The activity must end after it starts."), "project"))
     maximum = application.programme.max_amount
     if application.amount_applied is not None and application.amount_applied > maximum:
-        problems.append(Problem(_("You may apply for at most %(max)s kr.") % {
-            "max": f"{maximum:,.0f}".replace(",", " ")}, "amount"))
+        problems.append(
+            Problem(
+                _("You may apply for at most %(max)s kr.")
+                % {"max": f"{maximum:,.0f}".replace(",", " ")},
+                "amount",
+            )
+        )
     return problems
 
 

@@ -19,18 +19,26 @@ def decision_context(decision: Decision):
         case_number=application.case.case_number,
         document_date=timezone.localdate(),
         subject=f"{application.programme.name}: {application.title}",
-        recipient=contexts.OrganisationRef(name=application.organisation.name,
-                                           org_number=application.organisation.org_number),
+        recipient=contexts.OrganisationRef(
+            name=application.organisation.name, org_number=application.organisation.org_number
+        ),
         outcome=contexts.Outcome(decision.outcome),
         decision=decision.get_outcome_display(),
         reasons=decision.reasons,
         decided_by=contexts.DecisionMaker(
-            name=str(decision.decided_by), title=decision.get_authority_display(),
+            name=str(decision.decided_by),
+            title=decision.get_authority_display(),
             authority=contexts.Authority.DELEGATION if delegated else contexts.Authority.BOARD,
-            body=board.name, delegation_point=decision.delegation_point,
-            meeting_date=decision.meeting_date, protocol_paragraph=decision.protocol_paragraph),
-        appeal=contexts.Appeal(route=contexts.AppealRoute.LEGALITY_REVIEW,
-                               court=application.programme.appeal_court, send_to=board.name),
+            body=board.name,
+            delegation_point=decision.delegation_point,
+            meeting_date=decision.meeting_date,
+            protocol_paragraph=decision.protocol_paragraph,
+        ),
+        appeal=contexts.Appeal(
+            route=contexts.AppealRoute.LEGALITY_REVIEW,
+            court=application.programme.appeal_court,
+            send_to=board.name,
+        ),
         amount_applied=application.amount_applied,
         amount_granted=decision.amount_granted,
     )
@@ -43,11 +51,18 @@ def request_decision_letter(decision_id: int) -> None:
     from documents.models import Document
 
     decision = Decision.objects.select_related(
-        "application__case", "application__programme__board", "application__organisation",
-        "decided_by").get(pk=decision_id)
+        "application__case",
+        "application__programme__board",
+        "application__organisation",
+        "decided_by",
+    ).get(pk=decision_id)
     case = decision.application.case
     if Document.objects.filter(case=case, kind=Kind.DECISION_LETTER).exists():
         return
     document_services.document_request(
-        case=case, kind=Kind.DECISION_LETTER, context=decision_context(decision),
-        acting_user=decision.decided_by, final=True)
+        case=case,
+        kind=Kind.DECISION_LETTER,
+        context=decision_context(decision),
+        acting_user=decision.decided_by,
+        final=True,
+    )

@@ -71,8 +71,10 @@ def _check_amount(match: Match, project: Project) -> None:
 def _check_dates(match: Match, project: Project, today: date) -> None:
     source = match.source
     if source.deadline is not None and source.deadline < today:
-        match.against(_("The deadline, %(date)s, has passed.") % {
-            "date": date_format(source.deadline, "j F Y")})
+        match.against(
+            _("The deadline, %(date)s, has passed.")
+            % {"date": date_format(source.deadline, "j F Y")}
+        )
     elif source.deadline is not None:
         match.points(0, _("Apply by %(date)s.") % {"date": date_format(source.deadline, "j F Y")})
     else:
@@ -80,8 +82,9 @@ def _check_dates(match: Match, project: Project, today: date) -> None:
     if source.max_months and project.starts_on and project.ends_on:
         months = (project.ends_on - project.starts_on).days / 30.44
         if months > source.max_months:
-            match.against(_("Funds projects of at most %(months)d months.") % {
-                "months": source.max_months})
+            match.against(
+                _("Funds projects of at most %(months)d months.") % {"months": source.max_months}
+            )
 
 
 def _check_purpose(match: Match, project: Project, area_ids: set[int]) -> None:
@@ -90,8 +93,9 @@ def _check_purpose(match: Match, project: Project, area_ids: set[int]) -> None:
     words = {w.lower() for w in _WORD.findall(project.purpose)}
     hits = [k for k in match.source.keyword_list if k in words or k in project.purpose.lower()]
     if hits:
-        match.points(2 * len(hits), _("Funds what you describe: %(words)s.") % {
-            "words": ", ".join(hits)})
+        match.points(
+            2 * len(hits), _("Funds what you describe: %(words)s.") % {"words": ", ".join(hits)}
+        )
     if match.source.programme_id:
         match.points(1, _("A programme of the city: apply in this portal."))
 

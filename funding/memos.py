@@ -25,8 +25,11 @@ def _person(user):
 
 def administration_of(user) -> str:
     """The city administration the person works in."""
-    membership = user.memberships.filter(organisation__kind="administration").select_related(
-        "organisation").first()
+    membership = (
+        user.memberships.filter(organisation__kind="administration")
+        .select_related("organisation")
+        .first()
+    )
     return membership.organisation.name if membership else ""
 
 
@@ -37,16 +40,23 @@ def proposal_for(application: FundingApplication) -> str:
     with translation.override("sv"):
         if assessment is None or assessment.proposed_outcome == "rejected":
             return _("%(board)s rejects the application from %(organisation)s.") % {
-                "board": board, "organisation": application.organisation.name}
-        return _("%(board)s grants %(organisation)s %(amount)s from %(programme)s for "
-                 "%(title)s.") % {
-            "board": board, "organisation": application.organisation.name,
+                "board": board,
+                "organisation": application.organisation.name,
+            }
+        return _(
+            "%(board)s grants %(organisation)s %(amount)s from %(programme)s for %(title)s."
+        ) % {
+            "board": board,
+            "organisation": application.organisation.name,
             "amount": _kr(assessment.proposed_amount),
-            "programme": application.programme.name, "title": application.title}
+            "programme": application.programme.name,
+            "title": application.title,
+        }
 
 
-def memo_context(application: FundingApplication, officer, *, summary: str, proposal: str,
-                 meeting_date: date):
+def memo_context(
+    application: FundingApplication, officer, *, summary: str, proposal: str, meeting_date: date
+):
     from documents import contexts
 
     board = application.programme.board
@@ -56,24 +66,30 @@ def memo_context(application: FundingApplication, officer, *, summary: str, prop
             contexts.TextSection(_("The application"), application.purpose),
             contexts.TextSection(_("Who the activity is for"), application.target_group),
             contexts.TextSection(_("Assessment"), assessment.summary if assessment else ""),
-            contexts.TextSection(_("Financial consequences"), _(
-                "%(applied)s is applied for. %(left)s is left of the programme's budget."
-            ) % {"applied": _kr(application.amount_applied),
-                 "left": _kr(application.programme.budget_remaining)}),
+            contexts.TextSection(
+                _("Financial consequences"),
+                _("%(applied)s is applied for. %(left)s is left of the programme's budget.")
+                % {
+                    "applied": _kr(application.amount_applied),
+                    "left": _kr(application.programme.budget_remaining),
+                },
+            ),
         ]
         return contexts.MemoContext(
             case_number=application.case.case_number,
             document_date=timezone.localdate(),
             title=f"{application.programme.name}: {application.title} "
-                  f"({application.organisation.name})",
+            f"({application.organisation.name})",
             administration=administration_of(officer),
             officer=_person(officer),
             summary=summary,
             proposal_intro=_("%(board)s is proposed to decide") % {"board": board.name},
             proposals=[line.strip() for line in proposal.splitlines() if line.strip()],
-            decision_basis=[_("Application %(case)s with its attachments")
-                            % {"case": application.case.case_number},
-                            _("This memo")],
+            decision_basis=[
+                _("Application %(case)s with its attachments")
+                % {"case": application.case.case_number},
+                _("This memo"),
+            ],
             planning=[contexts.PlanningStep(body=board.name, meeting_date=meeting_date)],
             sections=[section for section in sections if section.text],
             responsible=[_person(officer)],
@@ -81,24 +97,28 @@ def memo_context(application: FundingApplication, officer, *, summary: str, prop
         )
 
 
-def delegation_list_context(board, decisions: list[Decision], *, meeting_date: date | None,
-                            acting_user):
+def delegation_list_context(
+    board, decisions: list[Decision], *, meeting_date: date | None, acting_user
+):
     """The delegated decisions on the board's programmes, for its next meeting. The list is
     no case of its own: its reference is the board's code and the meeting date."""
     from documents import contexts
 
     day = meeting_date or timezone.localdate()
     with translation.override("sv"):
-        rows = [contexts.DelegatedDecision(
-            case_number=decision.application.case.case_number,
-            decided_on=timezone.localdate(decision.decided_at),
-            subject=f"{decision.application.programme.name}: {decision.application.title}",
-            recipient=decision.application.organisation.name,
-            decision=str(decision.get_outcome_display()),
-            amount_granted=decision.amount_granted,
-            decided_by=f"{decision.decided_by}, {decision.get_authority_display()}",
-            delegation_point=decision.delegation_point,
-        ) for decision in decisions]
+        rows = [
+            contexts.DelegatedDecision(
+                case_number=decision.application.case.case_number,
+                decided_on=timezone.localdate(decision.decided_at),
+                subject=f"{decision.application.programme.name}: {decision.application.title}",
+                recipient=decision.application.organisation.name,
+                decision=str(decision.get_outcome_display()),
+                amount_granted=decision.amount_granted,
+                decided_by=f"{decision.decided_by}, {decision.get_authority_display()}",
+                delegation_point=decision.delegation_point,
+            )
+            for decision in decisions
+        ]
     return contexts.DelegationListContext(
         case_number=f"{board.code.upper()} {day:%Y-%m-%d}",
         document_date=timezone.localdate(),
@@ -116,6 +136,7 @@ def delegation_list_pdf(board, *, meeting_date: date | None, acting_user) -> byt
 
     from .selectors import delegated_decisions
 
-    context = delegation_list_context(board, list(delegated_decisions(board)),
-                                      meeting_date=meeting_date, acting_user=acting_user)
+    context = delegation_list_context(
+        board, list(delegated_decisions(board)), meeting_date=meeting_date, acting_user=acting_user
+    )
     return rendering.render_pdf(Kind.DELEGATION_LIST, context)

@@ -88,8 +88,9 @@ def get_board_for_reporting_or_404(user, code: str):
     from organisations.models import Board
 
     board = Board.objects.filter(code=code).first()
-    if board is None or not (org_policy.sees_all_cases(user)
-                             or board.pk in org_policy.roles_of(user).board_ids):
+    if board is None or not (
+        org_policy.sees_all_cases(user) or board.pk in org_policy.roles_of(user).board_ids
+    ):
         raise Http404
     return board
 

@@ -14,9 +14,15 @@ from django.utils.translation import gettext as _
 from .models import FundingApplication
 
 QUESTIONS = (
-    ("title", "project"), ("purpose", "project"), ("target_group", "project"),
-    ("challenge_area", "project"), ("activity_start", "project"), ("activity_end", "project"),
-    ("participants", "project"), ("amount_applied", "amount"), ("total_cost", "amount"),
+    ("title", "project"),
+    ("purpose", "project"),
+    ("target_group", "project"),
+    ("challenge_area", "project"),
+    ("activity_start", "project"),
+    ("activity_end", "project"),
+    ("participants", "project"),
+    ("amount_applied", "amount"),
+    ("total_cost", "amount"),
 )
 
 
@@ -30,10 +36,12 @@ def _sections(application: FundingApplication) -> list[dict]:
     sections = {key: [] for key in headings}
     for name, section in QUESTIONS:
         label = str(FundingApplication._meta.get_field(name).verbose_name)
-        sections[section].append({"question": label.capitalize(),
-                                  "answer": _answer(application, name)})
-    return [{"heading": str(headings[key]), "answers": answers}
-            for key, answers in sections.items()]
+        sections[section].append(
+            {"question": label.capitalize(), "answer": _answer(application, name)}
+        )
+    return [
+        {"heading": str(headings[key]), "answers": answers} for key, answers in sections.items()
+    ]
 
 
 def receipt_data(application: FundingApplication) -> dict:
@@ -42,20 +50,31 @@ def receipt_data(application: FundingApplication) -> dict:
         data = {
             "case_number": application.case.case_number,
             "programme": application.programme.name,
-            "applicant": {"name": application.organisation.name,
-                          "org_number": application.organisation.org_number},
+            "applicant": {
+                "name": application.organisation.name,
+                "org_number": application.organisation.org_number,
+            },
             "submitted_by": str(application.submitted_by),
             "submitted_at": application.submitted_at.isoformat(),
             "sections": _sections(application),
             "amount_applied": str(application.amount_applied),
             "other_funding": [
-                {"source": str(row.board or row.funder), "amount": str(row.amount),
-                 "status": str(row.get_state_display())}
-                for row in application.other_funding.all()],
+                {
+                    "source": str(row.board or row.funder),
+                    "amount": str(row.amount),
+                    "status": str(row.get_state_display()),
+                }
+                for row in application.other_funding.all()
+            ],
             "attachments": [
-                {"name": a.original_name, "size": a.size, "sha256": a.sha256,
-                 "description": str(a.get_kind_display())}
-                for a in application.attachments.all()],
+                {
+                    "name": a.original_name,
+                    "size": a.size,
+                    "sha256": a.sha256,
+                    "description": str(a.get_kind_display()),
+                }
+                for a in application.attachments.all()
+            ],
         }
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
     return {**data, "sha256": hashlib.sha256(canonical).hexdigest()}
@@ -72,13 +91,17 @@ def request_receipt_document(application_id: int) -> None:
     from documents.models import Document
 
     application = FundingApplication.objects.select_related("case", "submitted_by").get(
-        pk=application_id)
+        pk=application_id
+    )
     case = application.case
     if Document.objects.filter(case=case, kind=Kind.SUBMISSION_RECEIPT).exists():
         return
     document_services.document_request(
-        case=case, kind=Kind.SUBMISSION_RECEIPT, context=receipt_context(application),
-        acting_user=application.submitted_by, final=True,
+        case=case,
+        kind=Kind.SUBMISSION_RECEIPT,
+        context=receipt_context(application),
+        acting_user=application.submitted_by,
+        final=True,
     )
 
 
@@ -96,12 +119,19 @@ def receipt_context(application: FundingApplication):
         programme=data["programme"],
         applicant=contexts.OrganisationRef(**data["applicant"]),
         submitted_by=contexts.Person(name=data["submitted_by"]),
-        sections=[contexts.AnswerSection(
-            heading=s["heading"], answers=[contexts.Answer(**a) for a in s["answers"]])
-            for s in data["sections"]],
+        sections=[
+            contexts.AnswerSection(
+                heading=s["heading"], answers=[contexts.Answer(**a) for a in s["answers"]]
+            )
+            for s in data["sections"]
+        ],
         attachments=[contexts.AttachmentRef(**a) for a in data["attachments"]],
         amount_applied=Decimal(data["amount_applied"]),
-        other_funding=[contexts.OtherFunding(source=o["source"], amount=Decimal(o["amount"]),
-                                             status=o["status"]) for o in data["other_funding"]],
+        other_funding=[
+            contexts.OtherFunding(
+                source=o["source"], amount=Decimal(o["amount"]), status=o["status"]
+            )
+            for o in data["other_funding"]
+        ],
         declaration=_("We confirm that the information given is correct."),
     )

@@ -14,14 +14,19 @@ from .models import FundingApplication, FundingProgramme, Status
 
 def open_programmes(day=None) -> QuerySet[FundingProgramme]:
     day = day or timezone.localdate()
-    return (FundingProgramme.objects.filter(is_active=True, opens_on__lte=day, closes_on__gte=day)
-            .select_related("board").order_by("closes_on", "name"))
+    return (
+        FundingProgramme.objects.filter(is_active=True, opens_on__lte=day, closes_on__gte=day)
+        .select_related("board")
+        .order_by("closes_on", "name")
+    )
 
 
 def applications_of(user) -> QuerySet[FundingApplication]:
-    return (policy.visible_applications(user)
-            .select_related("programme__board", "organisation", "case")
-            .order_by("-updated_at"))
+    return (
+        policy.visible_applications(user)
+        .select_related("programme__board", "organisation", "case")
+        .order_by("-updated_at")
+    )
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,27 @@ def parts_of(application: FundingApplication) -> list[Part]:
     unfinished = {problem.section for problem in problems}
     has_attachments = application.attachments.exists()
     return [
-        Part("project", _("About the activity"), "funding:application_project",
-             "project" not in unfinished, bool(application.purpose)),
-        Part("amount", _("Money and other funding"), "funding:application_money",
-             "amount" not in unfinished, application.amount_applied is not None),
-        Part("attachments", _("Attachments"), "funding:application_attachments",
-             "attachments" not in unfinished, has_attachments),
+        Part(
+            "project",
+            _("About the activity"),
+            "funding:application_project",
+            "project" not in unfinished,
+            bool(application.purpose),
+        ),
+        Part(
+            "amount",
+            _("Money and other funding"),
+            "funding:application_money",
+            "amount" not in unfinished,
+            application.amount_applied is not None,
+        ),
+        Part(
+            "attachments",
+            _("Attachments"),
+            "funding:application_attachments",
+            "attachments" not in unfinished,
+            has_attachments,
+        ),
     ]
 
 
@@ -57,8 +77,10 @@ def required_attachments(application: FundingApplication) -> list[dict]:
     attached = {}
     for attachment in application.attachments.all():
         attached.setdefault(attachment.kind, []).append(attachment)
-    return [{"requirement": requirement, "attachments": attached.get(requirement.kind, [])}
-            for requirement in application.programme.required_attachments.all()]
+    return [
+        {"requirement": requirement, "attachments": attached.get(requirement.kind, [])}
+        for requirement in application.programme.required_attachments.all()
+    ]
 
 
 def other_funding_total(application: FundingApplication) -> Decimal:
@@ -84,10 +106,13 @@ class YearTotals:
 def organisation_funding(organisation) -> tuple[QuerySet[FundingApplication], list[YearTotals]]:
     """Every submitted application of an organisation across boards, and totals per year, so
     that double funding shows."""
-    applications = (FundingApplication.objects.filter(organisation=organisation)
-                    .exclude(status=Status.DRAFT)
-                    .select_related("programme__board", "case", "decision")
-                    .annotate(paid=Sum("payouts__amount")).order_by("-submitted_at"))
+    applications = (
+        FundingApplication.objects.filter(organisation=organisation)
+        .exclude(status=Status.DRAFT)
+        .select_related("programme__board", "case", "decision")
+        .annotate(paid=Sum("payouts__amount"))
+        .order_by("-submitted_at")
+    )
     years: dict[int, list[Decimal]] = {}
     for application in applications:
         row = years.setdefault(application.submitted_at.year, [Decimal(0)] * 3)
@@ -103,11 +128,14 @@ def delegated_decisions(board, *, unreported_only: bool = True):
     """Decisions taken under delegation on the board's programmes, to report to the board."""
     from .models import Decider, Decision
 
-    decisions = (Decision.objects.filter(application__programme__board=board)
-                 .exclude(authority=Decider.BOARD)
-                 .select_related("application__case", "application__organisation",
-                                 "application__programme", "decided_by")
-                 .order_by("decided_at"))
+    decisions = (
+        Decision.objects.filter(application__programme__board=board)
+        .exclude(authority=Decider.BOARD)
+        .select_related(
+            "application__case", "application__organisation", "application__programme", "decided_by"
+        )
+        .order_by("decided_at")
+    )
     return decisions.filter(reported_to_board_on__isnull=True) if unreported_only else decisions
 
 

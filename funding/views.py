@@ -34,22 +34,29 @@ def _status(form) -> int:
 
 
 def _start_form(request, data=None):
-    return StartApplicationForm(data, programmes=selectors.open_programmes(),
-                                organisations=policy.applicant_organisations(request.user))
+    return StartApplicationForm(
+        data,
+        programmes=selectors.open_programmes(),
+        organisations=policy.applicant_organisations(request.user),
+    )
 
 
 @login_required
 def overview(request):
     programmes = list(selectors.open_programmes())
-    return render(request, "funding/overview.html", {
-        "applications": selectors.applications_of(request.user),
-        "programmes": programmes,
-        # One form per programme: each is its own sending, with its own one-time token.
-        "start_forms": [(programme, _start_form(request)) for programme in programmes],
-        "may_apply": policy.applicant_organisations(request.user).exists(),
-        "reporting_boards": selectors.boards_reported_to(request.user),
-        "may_maintain_catalogue": policy.maintains_catalogue(request.user),
-    })
+    return render(
+        request,
+        "funding/overview.html",
+        {
+            "applications": selectors.applications_of(request.user),
+            "programmes": programmes,
+            # One form per programme: each is its own sending, with its own one-time token.
+            "start_forms": [(programme, _start_form(request)) for programme in programmes],
+            "may_apply": policy.applicant_organisations(request.user).exists(),
+            "reporting_boards": selectors.boards_reported_to(request.user),
+            "may_maintain_catalogue": policy.maintains_catalogue(request.user),
+        },
+    )
 
 
 @login_required
@@ -58,35 +65,42 @@ def application_create(request):
         return HttpResponseNotAllowed(["POST"])
     form = _start_form(request, request.POST)
     if not form.is_valid():
-        return render(request, "funding/application_start.html", {"start_form": form},
-                      status=400)
+        return render(request, "funding/application_start.html", {"start_form": form}, status=400)
     data = dict(form.cleaned_data)
     token = data.pop("form_token")
     if not once.first_time(request, token):
-        return once.repeat(request, token, default=reverse("funding:overview"),
-                           message=_("Your draft was already saved; it was sent twice."))
+        return once.repeat(
+            request,
+            token,
+            default=reverse("funding:overview"),
+            message=_("Your draft was already saved; it was sent twice."),
+        )
     try:
         with once.acting(request, token):
             application = services.application_create(acting_user=request.user, **data)
     except ValidationError as error:  # e.g. the programme closed while the form was open
         form.add_error(None, error)
-        return render(request, "funding/application_start.html", {"start_form": form},
-                      status=400)
+        return render(request, "funding/application_start.html", {"start_form": form}, status=400)
     messages.success(request, _("Your draft is saved. Answer the parts in any order."))
-    return redirect(once.remember(request, token, reverse("funding:application_detail",
-                                                          args=[application.pk])))
+    return redirect(
+        once.remember(request, token, reverse("funding:application_detail", args=[application.pk]))
+    )
 
 
 @login_required
 def application_detail(request, pk):
     application = policy.get_application_or_404(request.user, pk)
-    return render(request, "funding/application_detail.html", {
-        "application": application,
-        "parts": selectors.parts_of(application),
-        "may_edit": application.is_editable and policy.acts_for_applicant(request.user,
-                                                                           application),
-        "supplement": selectors.open_supplement_request(application),
-    })
+    return render(
+        request,
+        "funding/application_detail.html",
+        {
+            "application": application,
+            "parts": selectors.parts_of(application),
+            "may_edit": application.is_editable
+            and policy.acts_for_applicant(request.user, application),
+            "supplement": selectors.open_supplement_request(application),
+        },
+    )
 
 
 @login_required
@@ -94,12 +108,19 @@ def application_project(request, pk):
     application = policy.get_editable_application_or_404(request.user, pk)
     form = ProjectForm(request.POST or None, instance=application)
     if request.method == "POST" and form.is_valid():
-        services.application_update(application=application, acting_user=request.user,
-                                    **{name: form.cleaned_data[name] for name in form.fields})
+        services.application_update(
+            application=application,
+            acting_user=request.user,
+            **{name: form.cleaned_data[name] for name in form.fields},
+        )
         messages.success(request, _("Your answers are saved."))
         return redirect("funding:application_detail", pk=pk)
-    return render(request, "funding/application_project.html",
-                  {"application": application, "form": form}, status=_status(form))
+    return render(
+        request,
+        "funding/application_project.html",
+        {"application": application, "form": form},
+        status=_status(form),
+    )
 
 
 def _funding_rows(formset) -> list[dict]:
@@ -117,15 +138,20 @@ def application_money(request, pk):
     form = MoneyForm(request.POST or None, instance=application)
     formset = OtherFundingFormSet(request.POST or None, initial=initial, prefix="other")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        services.application_update(application=application, acting_user=request.user,
-                                    **form.cleaned_data)
-        services.other_funding_set(application=application, acting_user=request.user,
-                                   rows=_funding_rows(formset))
+        services.application_update(
+            application=application, acting_user=request.user, **form.cleaned_data
+        )
+        services.other_funding_set(
+            application=application, acting_user=request.user, rows=_funding_rows(formset)
+        )
         messages.success(request, _("Your answers are saved."))
         return redirect("funding:application_detail", pk=pk)
-    return render(request, "funding/application_money.html",
-                  {"application": application, "form": form, "formset": formset},
-                  status=max(_status(form), _status(formset)))
+    return render(
+        request,
+        "funding/application_money.html",
+        {"application": application, "form": form, "formset": formset},
+        status=max(_status(form), _status(formset)),
+    )
 
 
 @login_required
@@ -135,19 +161,32 @@ def application_attachments(request, pk):
     if request.method == "POST" and form.is_valid():
         token, back = form.cleaned_data["form_token"], request.path
         if not once.first_time(request, token):
-            return once.repeat(request, token, default=back,
-                               message=_("The file was already attached; it was sent twice."))
+            return once.repeat(
+                request,
+                token,
+                default=back,
+                message=_("The file was already attached; it was sent twice."),
+            )
         with once.acting(request, token):
-            services.attachment_add(application=application, acting_user=request.user,
-                                    kind=form.cleaned_data["kind"],
-                                    upload=form.cleaned_data["file"])
+            services.attachment_add(
+                application=application,
+                acting_user=request.user,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+            )
         messages.success(request, _("The file is attached."))
         return redirect(once.remember(request, token, back))
-    return render(request, "funding/application_attachments.html", {
-        "application": application, "form": form,
-        "required": selectors.required_attachments(application),
-        "attachments": application.attachments.all(),
-    }, status=_status(form))
+    return render(
+        request,
+        "funding/application_attachments.html",
+        {
+            "application": application,
+            "form": form,
+            "required": selectors.required_attachments(application),
+            "attachments": application.attachments.all(),
+        },
+        status=_status(form),
+    )
 
 
 def _attachment_or_404(request, pk, attachment_pk):
@@ -178,8 +217,7 @@ def attachment_remove(request, pk, attachment_pk):
 def check_answers_context(application, problems=None) -> dict:
     return {
         "application": application,
-        "problems": eligibility.submission_problems(application) if problems is None
-        else problems,
+        "problems": eligibility.submission_problems(application) if problems is None else problems,
         "other_funding": application.other_funding.select_related("board"),
         "other_funding_total": selectors.other_funding_total(application),
         "attachments": application.attachments.all(),
@@ -200,22 +238,38 @@ def source_finder(request):
     if form.is_valid():
         data = form.cleaned_data
         area = data["challenge_area"]
-        matches = matching.rank(matching.Project(
-            purpose=data["purpose"], amount=data["amount"],
-            organisation_kind=data["organisation_kind"],
-            challenge_area_id=area.pk if area else None,
-            starts_on=data["starts_on"], ends_on=data["ends_on"]))
-    return render(request, "funding/source_finder.html", {
-        "form": form, "matches": matches,
-        "may_maintain_catalogue": policy.maintains_catalogue(request.user)})
+        matches = matching.rank(
+            matching.Project(
+                purpose=data["purpose"],
+                amount=data["amount"],
+                organisation_kind=data["organisation_kind"],
+                challenge_area_id=area.pk if area else None,
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+            )
+        )
+    return render(
+        request,
+        "funding/source_finder.html",
+        {
+            "form": form,
+            "matches": matches,
+            "may_maintain_catalogue": policy.maintains_catalogue(request.user),
+        },
+    )
 
 
 def refused(request, application, error: ValidationError):
     """The check page again, with why the application could not be sent."""
     problems = getattr(error, "problems", None) or [
-        eligibility.Problem(message) for message in error.messages]
-    return render(request, "funding/application_check.html",
-                  check_answers_context(application, problems), status=400)
+        eligibility.Problem(message) for message in error.messages
+    ]
+    return render(
+        request,
+        "funding/application_check.html",
+        check_answers_context(application, problems),
+        status=400,
+    )
 
 
 @login_required
@@ -224,8 +278,11 @@ def organisation_funding(request, pk):
     policy.ensure_sees_all_or_404(request.user)
     organisation = get_object_or_404(Organisation, pk=pk)
     applications, totals = selectors.organisation_funding(organisation)
-    return render(request, "funding/organisation_funding.html", {
-        "organisation": organisation, "applications": applications, "totals": totals})
+    return render(
+        request,
+        "funding/organisation_funding.html",
+        {"organisation": organisation, "applications": applications, "totals": totals},
+    )
 
 
 @login_required
@@ -241,15 +298,25 @@ def delegated_decisions(request, board_code):
             return once.repeat(request, token, default=back)
         with once.acting(request, token):
             count = services.decisions_report_to_board(
-                board=board, acting_user=request.user,
-                meeting_date=form.cleaned_data["meeting_date"])
-        messages.success(request, _("%(count)d decisions are marked as reported.")
-                         % {"count": count})
+                board=board,
+                acting_user=request.user,
+                meeting_date=form.cleaned_data["meeting_date"],
+            )
+        messages.success(
+            request, _("%(count)d decisions are marked as reported.") % {"count": count}
+        )
         return redirect(once.remember(request, token, back))
-    return render(request, "funding/delegated_decisions.html", {
-        "board": board, "decisions": selectors.delegated_decisions(board), "form": form,
-        "pdf_form": DelegationListForm(prefix="pdf"),
-    }, status=_status(form))
+    return render(
+        request,
+        "funding/delegated_decisions.html",
+        {
+            "board": board,
+            "decisions": selectors.delegated_decisions(board),
+            "form": form,
+            "pdf_form": DelegationListForm(prefix="pdf"),
+        },
+        status=_status(form),
+    )
 
 
 @login_required
@@ -273,7 +340,8 @@ def source_list(request):
     """Coordinators: the catalogue of funding sources, to keep up to date."""
     policy.ensure_maintains_catalogue_or_404(request.user)
     sources = FundingSource.objects.select_related("board", "programme").order_by(
-        "-is_active", "name")
+        "-is_active", "name"
+    )
     return render(request, "funding/source_list.html", {"sources": sources})
 
 
@@ -286,12 +354,16 @@ def source_edit(request, pk=None):
         data = dict(form.cleaned_data)
         token, back = data.pop("form_token"), reverse("funding:source_list")
         if not once.first_time(request, token):
-            return once.repeat(request, token, default=back,
-                               message=_("The funding source was already saved; it was sent "
-                                         "twice."))
+            return once.repeat(
+                request,
+                token,
+                default=back,
+                message=_("The funding source was already saved; it was sent twice."),
+            )
         with once.acting(request, token):
             services.funding_source_save(source=source, acting_user=request.user, **data)
         messages.success(request, _("The funding source is saved."))
         return redirect(once.remember(request, token, back))
-    return render(request, "funding/source_form.html", {"form": form, "source": source},
-                  status=_status(form))
+    return render(
+        request, "funding/source_form.html", {"form": form, "source": source}, status=_status(form)
+    )

@@ -47,8 +47,15 @@ class SignatureInline(ReadOnlyInline):
 
 class FollowUpReportInline(ReadOnlyInline):
     model = FollowUpReport
-    fields = ["organisation", "submitted_by", "submitted_at", "goals_reached",
-              "contributions_delivered", "budget_against_actual", "reflection"]
+    fields = [
+        "organisation",
+        "submitted_by",
+        "submitted_at",
+        "goals_reached",
+        "contributions_delivered",
+        "budget_against_actual",
+        "reflection",
+    ]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

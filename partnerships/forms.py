@@ -174,8 +174,12 @@ class ContributionForm(forms.ModelForm):
 # rather than built and drawn again (found by fuzzing: "TOTAL_FORMS=2000" cost minutes).
 MAX_CONTRIBUTIONS = 60
 ContributionFormSet = forms.formset_factory(
-    ContributionForm, extra=2, can_delete=True, max_num=MAX_CONTRIBUTIONS,
-    absolute_max=MAX_CONTRIBUTIONS, validate_max=True,
+    ContributionForm,
+    extra=2,
+    can_delete=True,
+    max_num=MAX_CONTRIBUTIONS,
+    absolute_max=MAX_CONTRIBUTIONS,
+    validate_max=True,
 )
 
 

@@ -87,8 +87,11 @@ def _funding_attachment(organisation) -> dict:
 
     application = factories.funding_draft(organisation)
     attachment = services.attachment_add(
-        application=application, acting_user=application.created_by, kind="budget",
-        upload=SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget"))
+        application=application,
+        acting_user=application.created_by,
+        kind="budget",
+        upload=SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget"),
+    )
     return {"pk": application.pk, "attachment_pk": attachment.pk}
 
 
@@ -100,8 +103,9 @@ def _flow_task_maker(node):
         from viewflow.workflow.status import STATUS
 
         process = factories.funding_process(organisation)
-        task = Task(process=process, flow_task=node, flow_task_type=node.task_type,
-                    status=STATUS.NEW)
+        task = Task(
+            process=process, flow_task=node, flow_task_type=node.task_type, status=STATUS.NEW
+        )
         if hasattr(node, "calc_owner_permission"):
             # Who may take it, as viewflow sets it when the flow creates the task: without it a
             # task is open to everyone, and the permission matrix would say so.
@@ -119,7 +123,8 @@ def _register_flow(flow_class) -> None:
     namespace = flow_class.instance.app_name
     for name in ("process_detail", "process_cancel", "process_chart"):
         object_url(f"{namespace}:{name}")(
-            lambda organisation: {"process_pk": factories.funding_process(organisation).pk})
+            lambda organisation: {"process_pk": factories.funding_process(organisation).pk}
+        )
     for node in flow_class.instance.nodes():
         patterns, _app_name, node_namespace = node.urls
         for name in _names(patterns):
@@ -198,8 +203,9 @@ def _delegated_decisions_export(organisation) -> dict:
 def _funding_source(organisation) -> dict:
     from funding.models import FundingSource
 
-    source = FundingSource.objects.create(name="Ungdomsfonden", provider="Stiftelsen",
-                                          provider_kind="foundation", purpose="Unga.")
+    source = FundingSource.objects.create(
+        name="Ungdomsfonden", provider="Stiftelsen", provider_kind="foundation", purpose="Unga."
+    )
     return {"pk": source.pk}
 
 

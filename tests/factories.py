@@ -173,12 +173,19 @@ def funding_draft(organisation=None, programme=None, user=None, **answers):
     programme = programme or FundingProgrammeFactory()
     user = user or member(organisation)
     application = services.application_create(
-        programme=programme, organisation=organisation, acting_user=user,
-        title=answers.pop("title", "Sommarfotboll för unga"))
+        programme=programme,
+        organisation=organisation,
+        acting_user=user,
+        title=answers.pop("title", "Sommarfotboll för unga"),
+    )
     today = timezone.localdate()
-    values = {"purpose": "Fotboll varje kväll i juli för unga i Rosengård.",
-              "activity_start": today + timedelta(days=40),
-              "activity_end": today + timedelta(days=70), "amount_applied": 30_000, **answers}
+    values = {
+        "purpose": "Fotboll varje kväll i juli för unga i Rosengård.",
+        "activity_start": today + timedelta(days=40),
+        "activity_end": today + timedelta(days=70),
+        "amount_applied": 30_000,
+        **answers,
+    }
     return services.application_update(application=application, acting_user=user, **values)
 
 

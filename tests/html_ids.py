@@ -22,4 +22,3 @@ def ids_of(html: str) -> Ids:
     page = Ids()
     page.feed(html)
     return page
-

@@ -23,8 +23,7 @@ class CeleryJobActivation(AbstractJobActivation):
 
         self.task.save()
         task_pk, external_id = self.task.pk, self.task.external_task_id
-        transaction.on_commit(
-            lambda: run_flow_job.apply_async(args=[task_pk], task_id=external_id))
+        transaction.on_commit(lambda: run_flow_job.apply_async(args=[task_pk], task_id=external_id))
 
 
 class CeleryJob(AbstractJob):

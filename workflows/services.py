@@ -139,6 +139,10 @@ def job_retry(*, task: Task, acting_user) -> Task:
         activation.revive()
     case = CaseProcess.objects.get(pk=task.process_id).case
     if case is not None:
-        events.record(case, acting_user, WorkflowAction.JOB_RETRIED,
-                      data={"task_id": task.pk, "task": task.flow_task.name})
+        events.record(
+            case,
+            acting_user,
+            WorkflowAction.JOB_RETRIED,
+            data={"task_id": task.pk, "task": task.flow_task.name},
+        )
     return task

@@ -44,7 +44,7 @@ def run_flow_job(self, task_pk: int) -> str:
             with task.activation() as failing:
                 failing.error(exc)
             return "error"
-        raise self.retry(exc=exc, countdown=min(2 ** self.request.retries * 5, 300)) from exc
+        raise self.retry(exc=exc, countdown=min(2**self.request.retries * 5, 300)) from exc
     with task.activation() as finishing:
         if finishing.task.status == STATUS.STARTED:
             finishing.execute()

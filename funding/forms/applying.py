@@ -17,12 +17,15 @@ class DateInput(forms.DateInput):
 
 
 class StartApplicationForm(forms.Form):
-    programme = forms.ModelChoiceField(queryset=None, label=_("Programme"),
-                                       widget=forms.HiddenInput)
-    organisation = forms.ModelChoiceField(queryset=None, label=_("Apply for"),
-                                          empty_label=None)
-    title = forms.CharField(label=_("Name of the activity"), max_length=200,
-                            help_text=_("A short name. You can change it later."))
+    programme = forms.ModelChoiceField(
+        queryset=None, label=_("Programme"), widget=forms.HiddenInput
+    )
+    organisation = forms.ModelChoiceField(queryset=None, label=_("Apply for"), empty_label=None)
+    title = forms.CharField(
+        label=_("Name of the activity"),
+        max_length=200,
+        help_text=_("A short name. You can change it later."),
+    )
     form_token = OneTimeTokenField()
 
     def __init__(self, *args, programmes, organisations, **kwargs):
@@ -37,10 +40,20 @@ class ProjectForm(forms.ModelForm):
 
     class Meta:
         model = FundingApplication
-        fields = ["title", "purpose", "target_group", "challenge_area", "activity_start",
-                  "activity_end", "participants"]
-        widgets = {"activity_start": DateInput(), "activity_end": DateInput(),
-                   "purpose": forms.Textarea(attrs={"rows": 6})}
+        fields = [
+            "title",
+            "purpose",
+            "target_group",
+            "challenge_area",
+            "activity_start",
+            "activity_end",
+            "participants",
+        ]
+        widgets = {
+            "activity_start": DateInput(),
+            "activity_end": DateInput(),
+            "purpose": forms.Textarea(attrs={"rows": 6}),
+        }
 
 
 class MoneyForm(forms.ModelForm):
@@ -49,20 +62,25 @@ class MoneyForm(forms.ModelForm):
     class Meta:
         model = FundingApplication
         fields = ["amount_applied", "total_cost"]
-        help_texts = {"amount_applied": _("In kronor."),
-                      "total_cost": _("All costs of the activity, whoever pays them.")}
+        help_texts = {
+            "amount_applied": _("In kronor."),
+            "total_cost": _("All costs of the activity, whoever pays them."),
+        }
 
 
 class OtherFundingForm(forms.Form):
     funder = forms.CharField(label=_("Funder"), max_length=200, required=False)
     board = forms.ModelChoiceField(
-        queryset=Board.objects.filter(is_active=True), required=False,
-        label=_("Or a board of the city"))
+        queryset=Board.objects.filter(is_active=True),
+        required=False,
+        label=_("Or a board of the city"),
+    )
     # casework's DecimalField: a formset compares each row with its initial value first.
     amount = DecimalField(label=_("Amount (kr)"), min_value=0, max_digits=12, decimal_places=2)
     # With the first choice as initial value, an untouched extra row counts as unchanged.
-    state = forms.ChoiceField(label=_("State"), choices=OtherFunding.State.choices,
-                              initial=OtherFunding.State.APPLIED)
+    state = forms.ChoiceField(
+        label=_("State"), choices=OtherFunding.State.choices, initial=OtherFunding.State.APPLIED
+    )
 
     def clean(self):
         data = super().clean()
@@ -74,8 +92,12 @@ class OtherFundingForm(forms.Form):
 # Other funding is a few rows; more sent rows than the cap are refused, not built and drawn.
 MAX_OTHER_FUNDING = 30
 OtherFundingFormSet = forms.formset_factory(
-    OtherFundingForm, extra=1, can_delete=True, max_num=MAX_OTHER_FUNDING,
-    absolute_max=MAX_OTHER_FUNDING, validate_max=True,
+    OtherFundingForm,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_OTHER_FUNDING,
+    absolute_max=MAX_OTHER_FUNDING,
+    validate_max=True,
 )
 
 
@@ -83,8 +105,10 @@ class AttachmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("What is it?"), choices=AttachmentKind.choices)
     file = forms.FileField(
         label=_("File"),
-        help_text=_("PDF, PNG, JPEG, Word (DOCX), Excel (XLSX) or OpenDocument (ODT), at most "
-                    "10 MB."))
+        help_text=_(
+            "PDF, PNG, JPEG, Word (DOCX), Excel (XLSX) or OpenDocument (ODT), at most 10 MB."
+        ),
+    )
     form_token = OneTimeTokenField()
 
     def clean_file(self):
@@ -94,12 +118,15 @@ class AttachmentForm(forms.Form):
 
 
 class SourceFinderForm(forms.Form):
-    purpose = forms.CharField(label=_("What do you want to do?"), widget=forms.Textarea(
-        attrs={"rows": 3}))
-    challenge_area = forms.ModelChoiceField(queryset=None, required=False,
-                                            label=_("Challenge area"))
-    amount = forms.DecimalField(label=_("Amount you need (kr)"), min_value=0, max_digits=12,
-                                decimal_places=0)
+    purpose = forms.CharField(
+        label=_("What do you want to do?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    challenge_area = forms.ModelChoiceField(
+        queryset=None, required=False, label=_("Challenge area")
+    )
+    amount = forms.DecimalField(
+        label=_("Amount you need (kr)"), min_value=0, max_digits=12, decimal_places=0
+    )
     organisation_kind = forms.ChoiceField(label=_("Kind of organisation"), choices=[])
     starts_on = forms.DateField(label=_("Starts"), required=False, widget=DateInput())
     ends_on = forms.DateField(label=_("Ends"), required=False, widget=DateInput())
@@ -111,13 +138,16 @@ class SourceFinderForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["challenge_area"].queryset = ChallengeArea.objects.filter(is_active=True)
         self.fields["organisation_kind"].choices = [
-            (kind, label) for kind, label in Organisation.Kind.choices
-            if kind in Organisation.IDEA_BASED_KINDS]
+            (kind, label)
+            for kind, label in Organisation.Kind.choices
+            if kind in Organisation.IDEA_BASED_KINDS
+        ]
 
 
 class BoardMeetingForm(forms.Form):
-    meeting_date = forms.DateField(label=_("Board meeting where they are reported"),
-                                   widget=DateInput())
+    meeting_date = forms.DateField(
+        label=_("Board meeting where they are reported"), widget=DateInput()
+    )
     form_token = OneTimeTokenField()
 
 

@@ -16,11 +16,16 @@ MONEY = {"min_value": 0, "max_digits": 12, "decimal_places": 2}
 class CompletenessForm(forms.Form):
     COMPLETE, SUPPLEMENT = "complete", "supplement"
     result = forms.ChoiceField(
-        label=_("Is the application complete?"), widget=forms.RadioSelect,
-        choices=[(COMPLETE, _("Yes, it can be assessed")),
-                 (SUPPLEMENT, _("No, ask the organisation for a supplement"))])
-    message = forms.CharField(label=_("What is missing"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 4}))
+        label=_("Is the application complete?"),
+        widget=forms.RadioSelect,
+        choices=[
+            (COMPLETE, _("Yes, it can be assessed")),
+            (SUPPLEMENT, _("No, ask the organisation for a supplement")),
+        ],
+    )
+    message = forms.CharField(
+        label=_("What is missing"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     due_on = forms.DateField(label=_("Answer by"), required=False, widget=DateInput())
 
     def clean(self):
@@ -35,14 +40,19 @@ class CompletenessForm(forms.Form):
 
 class SupplementAnswerForm(forms.Form):
     answer = forms.CharField(
-        label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Change the application's answers and attachments first if asked to; "
-                    "then send it back here."))
+        label=_("Your answer"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Change the application's answers and attachments first if asked to; "
+            "then send it back here."
+        ),
+    )
 
 
 class AssessmentForm(forms.Form):
     no_conflict_of_interest = forms.BooleanField(
-        label=_("I have no conflict of interest (jäv) in this case"), required=False)
+        label=_("I have no conflict of interest (jäv) in this case"), required=False
+    )
     summary = forms.CharField(label=_("Assessment"), widget=forms.Textarea(attrs={"rows": 5}))
     proposed_outcome = forms.ChoiceField(label=_("Proposed decision"), choices=Outcome.choices)
     proposed_amount = forms.DecimalField(label=_("Proposed amount (kr)"), **MONEY)
@@ -52,32 +62,42 @@ class AssessmentForm(forms.Form):
         self.criteria = list(criteria)
         for criterion in self.criteria:
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
-                label=_("%(criterion)s (weight %(weight)d): score") % {
-                    "criterion": criterion.name, "weight": criterion.weight},
-                choices=[("", "–"), *[(n, str(n)) for n in range(6)]], coerce=int,
-                help_text=criterion.description)
+                label=_("%(criterion)s (weight %(weight)d): score")
+                % {"criterion": criterion.name, "weight": criterion.weight},
+                choices=[("", "–"), *[(n, str(n)) for n in range(6)]],
+                coerce=int,
+                help_text=criterion.description,
+            )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("%(criterion)s: comment") % {"criterion": criterion.name},
-                required=False, widget=forms.Textarea(attrs={"rows": 2}))
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
 
     def scores(self) -> dict:
-        return {c.pk: (self.cleaned_data[f"score_{c.pk}"], self.cleaned_data[f"comment_{c.pk}"])
-                for c in self.criteria}
+        return {
+            c.pk: (self.cleaned_data[f"score_{c.pk}"], self.cleaned_data[f"comment_{c.pk}"])
+            for c in self.criteria
+        }
 
 
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
     amount_granted = forms.DecimalField(label=_("Amount granted (kr)"), **MONEY)
-    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 5}),
-                              help_text=_("The decision letter states them (förvaltningslagen "
-                                          "32 §)."))
+    reasons = forms.CharField(
+        label=_("Reasons"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The decision letter states them (förvaltningslagen 32 §)."),
+    )
 
 
 class BoardMemoForm(forms.Form):
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 5}))
-    proposal = forms.CharField(label=_("Proposed decision"),
-                               widget=forms.Textarea(attrs={"rows": 4}),
-                               help_text=_("One point of the proposal per line."))
+    proposal = forms.CharField(
+        label=_("Proposed decision"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One point of the proposal per line."),
+    )
     meeting_date = forms.DateField(label=_("Board meeting"), widget=DateInput())
 
 
@@ -88,8 +108,7 @@ class BoardDecisionForm(DecisionForm):
 
 class PayoutForm(forms.Form):
     amount = forms.DecimalField(label=_("Amount of this tranche (kr)"), **MONEY)
-    paid_on = forms.DateField(label=_("Paid on"), widget=DateInput(),
-                              initial=timezone.localdate)
+    paid_on = forms.DateField(label=_("Paid on"), widget=DateInput(), initial=timezone.localdate)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -109,13 +128,17 @@ class MultipleFileField(forms.FileField):
 
 
 class ReportBackForm(forms.Form):
-    description = forms.CharField(label=_("What was done"),
-                                  widget=forms.Textarea(attrs={"rows": 6}))
+    description = forms.CharField(
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 6})
+    )
     amount_used = forms.DecimalField(label=_("Money used of the grant (kr)"), **MONEY)
     attachments = MultipleFileField(
-        label=_("Attachments"), required=False,
-        help_text=_("PDF, PNG, JPEG, Word (DOCX), Excel (XLSX) or OpenDocument (ODT), at most "
-                    "10 MB."))
+        label=_("Attachments"),
+        required=False,
+        help_text=_(
+            "PDF, PNG, JPEG, Word (DOCX), Excel (XLSX) or OpenDocument (ODT), at most 10 MB."
+        ),
+    )
 
     def clean_attachments(self):
         files = self.cleaned_data["attachments"]
@@ -125,9 +148,12 @@ class ReportBackForm(forms.Form):
 
 
 class ReportReviewForm(forms.Form):
-    review = forms.ChoiceField(label=_("Your review"), widget=forms.RadioSelect,
-                               choices=ReportBack.Review.choices)
-    note = forms.CharField(label=_("Note to the organisation"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}))
-    repayment_amount = forms.DecimalField(label=_("Amount to repay (kr)"), required=False,
-                                          **MONEY)
+    review = forms.ChoiceField(
+        label=_("Your review"), widget=forms.RadioSelect, choices=ReportBack.Review.choices
+    )
+    note = forms.CharField(
+        label=_("Note to the organisation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    repayment_amount = forms.DecimalField(label=_("Amount to repay (kr)"), required=False, **MONEY)

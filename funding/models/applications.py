@@ -35,24 +35,37 @@ EDITABLE = (Status.DRAFT, Status.SUPPLEMENT_REQUESTED)
 
 class FundingApplication(models.Model):
     programme = models.ForeignKey(
-        FundingProgramme, verbose_name=_("programme"), on_delete=models.PROTECT,
+        FundingProgramme,
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
         related_name="applications",
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
         related_name="funding_applications",
     )
     case = models.OneToOneField(
-        Case, verbose_name=_("case"), null=True, blank=True, editable=False,
-        on_delete=models.PROTECT, related_name="funding_application",
+        Case,
+        verbose_name=_("case"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="funding_application",
     )
     status = FSMField(_("status"), max_length=30, choices=Status.choices, default=Status.DRAFT)
     title = models.CharField(_("name of the activity"), max_length=200)
     purpose = models.TextField(_("what you want to do and why"), blank=True)
     target_group = models.CharField(_("who the activity is for"), max_length=300, blank=True)
     challenge_area = models.ForeignKey(
-        ChallengeArea, verbose_name=_("challenge area"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        ChallengeArea,
+        verbose_name=_("challenge area"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     activity_start = models.DateField(_("activity starts"), null=True, blank=True)
     activity_end = models.DateField(_("activity ends"), null=True, blank=True)
@@ -60,8 +73,9 @@ class FundingApplication(models.Model):
         _("expected number of participants"), null=True, blank=True
     )
     amount_applied = models.DecimalField(_("amount applied for"), **MONEY, null=True, blank=True)
-    total_cost = models.DecimalField(_("total cost of the activity"), **MONEY, null=True,
-                                     blank=True)
+    total_cost = models.DecimalField(
+        _("total cost of the activity"), **MONEY, null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )
@@ -69,11 +83,18 @@ class FundingApplication(models.Model):
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
     )
     receipt = models.JSONField(
-        _("receipt"), default=dict, blank=True, editable=False,
+        _("receipt"),
+        default=dict,
+        blank=True,
+        editable=False,
         help_text=_("Exactly what was submitted, as the receipt shows it."),
     )
 
@@ -113,7 +134,8 @@ class FundingApplication(models.Model):
         pass
 
     @transition(
-        field=status, source=[Status.SUBMITTED, Status.SUPPLEMENT_REQUESTED],
+        field=status,
+        source=[Status.SUBMITTED, Status.SUPPLEMENT_REQUESTED],
         target=Status.IN_ASSESSMENT,
     )
     def mark_complete(self):
@@ -165,8 +187,12 @@ class OtherFunding(models.Model):
     )
     funder = models.CharField(_("funder"), max_length=200, blank=True)
     board = models.ForeignKey(
-        Board, verbose_name=_("board of the city"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        Board,
+        verbose_name=_("board of the city"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("When the money comes from another board of the city."),
     )
     amount = models.DecimalField(_("amount"), **MONEY)
@@ -200,13 +226,18 @@ class Attachment(models.Model):
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size in bytes"))
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     # Set on files sent with a report-back; empty on the application's own attachments.
     report_back = models.ForeignKey(
-        "funding.ReportBack", verbose_name=_("report-back"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="attachments",
+        "funding.ReportBack",
+        verbose_name=_("report-back"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attachments",
     )
 
     class Meta:
@@ -216,4 +247,3 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
-

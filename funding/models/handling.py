@@ -28,8 +28,9 @@ class SupplementRequest(models.Model):
     requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     answer = models.TextField(_("answer"), blank=True)
-    answered_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    answered_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     deadline_id = models.BigIntegerField(null=True, blank=True, editable=False)
 
@@ -56,8 +57,9 @@ class Assessment(models.Model):
     no_conflict_of_interest = models.BooleanField(
         _("I have no conflict of interest (jäv) in this case"), default=False
     )
-    proposed_outcome = models.CharField(_("proposed decision"), max_length=20,
-                                        choices=Outcome.choices)
+    proposed_outcome = models.CharField(
+        _("proposed decision"), max_length=20, choices=Outcome.choices
+    )
     proposed_amount = models.DecimalField(_("proposed amount"), **MONEY)
     summary = models.TextField(_("assessment"))
     assessed_at = models.DateTimeField(_("assessed"), auto_now_add=True)
@@ -81,18 +83,19 @@ class Assessment(models.Model):
 
 class CriterionScore(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey(AssessmentCriterion, on_delete=models.PROTECT,
-                                  related_name="+")
-    score = models.PositiveSmallIntegerField(_("score (0–5)"),
-                                             validators=[MaxValueValidator(5)])
+    criterion = models.ForeignKey(AssessmentCriterion, on_delete=models.PROTECT, related_name="+")
+    score = models.PositiveSmallIntegerField(_("score (0–5)"), validators=[MaxValueValidator(5)])
     comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
         verbose_name = _("score")
         verbose_name_plural = _("scores")
         ordering = ["criterion__position", "pk"]
-        constraints = [models.UniqueConstraint(fields=["assessment", "criterion"],
-                                               name="one_score_per_criterion")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "criterion"], name="one_score_per_criterion"
+            )
+        ]
 
     def __str__(self):
         return f"{self.criterion}: {self.score}"
@@ -106,14 +109,17 @@ class Decision(models.Model):
     amount_granted = models.DecimalField(_("amount granted"), **MONEY)
     reasons = models.TextField(_("reasons"))
     authority = models.CharField(_("decided by"), max_length=20, choices=Decider.choices)
-    delegation_point = models.CharField(_("point in the delegation order"), max_length=50,
-                                        blank=True)
+    delegation_point = models.CharField(
+        _("point in the delegation order"), max_length=50, blank=True
+    )
     decided_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
     meeting_date = models.DateField(_("board meeting"), null=True, blank=True)
     protocol_paragraph = models.CharField(_("protocol §"), max_length=20, blank=True)
     reported_to_board_on = models.DateField(
-        _("reported to the board"), null=True, blank=True,
+        _("reported to the board"),
+        null=True,
+        blank=True,
         help_text=_("Delegated decisions are reported at the board's next meeting."),
     )
 
@@ -128,12 +134,14 @@ class Decision(models.Model):
 class Payout(models.Model):
     """One tranche paid to the organisation's verified bankgiro or plusgiro."""
 
-    application = models.ForeignKey(FundingApplication, on_delete=models.PROTECT,
-                                    related_name="payouts")
+    application = models.ForeignKey(
+        FundingApplication, on_delete=models.PROTECT, related_name="payouts"
+    )
     amount = models.DecimalField(_("amount"), **MONEY)
     paid_on = models.DateField(_("paid on"))
-    giro_kind = models.CharField(_("account kind"), max_length=10,
-                                 choices=Organisation.GiroKind.choices)
+    giro_kind = models.CharField(
+        _("account kind"), max_length=10, choices=Organisation.GiroKind.choices
+    )
     giro_number = models.CharField(_("account number"), max_length=12)
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -153,16 +161,18 @@ class ReportBack(models.Model):
         MORE_REQUESTED = "more_requested", _("More information requested")
         REPAYMENT = "repayment", _("Repayment claimed")
 
-    application = models.ForeignKey(FundingApplication, on_delete=models.PROTECT,
-                                    related_name="report_backs")
+    application = models.ForeignKey(
+        FundingApplication, on_delete=models.PROTECT, related_name="report_backs"
+    )
     description = models.TextField(_("what was done"))
     amount_used = models.DecimalField(_("money used"), **MONEY)
     submitted_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(auto_now_add=True)
     review = models.CharField(_("review"), max_length=20, choices=Review.choices, blank=True)
     review_note = models.TextField(_("note to the organisation"), blank=True)
-    reviewed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    reviewed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -175,8 +185,9 @@ class ReportBack(models.Model):
 
 
 class RepaymentClaim(models.Model):
-    application = models.ForeignKey(FundingApplication, on_delete=models.PROTECT,
-                                    related_name="repayment_claims")
+    application = models.ForeignKey(
+        FundingApplication, on_delete=models.PROTECT, related_name="repayment_claims"
+    )
     amount = models.DecimalField(_("amount to repay"), **MONEY)
     reason = models.TextField(_("reason"))
     opened_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")

@@ -70,7 +70,8 @@ class FundingProgramme(models.Model):
         help_text=_("For example FRN. Empty: the board's short code in capitals."),
     )
     appeal_court = models.CharField(
-        _("court for appeals"), max_length=100,
+        _("court for appeals"),
+        max_length=100,
         help_text=_("Named in decision letters, for example Förvaltningsrätten i Malmö."),
     )
     is_active = models.BooleanField(_("active"), default=True)
@@ -140,9 +141,7 @@ class EvidenceRequirement(models.Model):
     programme = models.ForeignKey(
         FundingProgramme, on_delete=models.CASCADE, related_name="evidence_requirements"
     )
-    kind = models.CharField(
-        _("evidence"), max_length=30, choices=EligibilityEvidence.Kind.choices
-    )
+    kind = models.CharField(_("evidence"), max_length=30, choices=EligibilityEvidence.Kind.choices)
 
     class Meta:
         verbose_name = _("required eligibility evidence")
@@ -188,7 +187,10 @@ class DelegationRule(models.Model):
         FundingProgramme, on_delete=models.CASCADE, related_name="delegation_rules"
     )
     up_to_amount = models.DecimalField(
-        _("up to and including"), **MONEY, null=True, blank=True,
+        _("up to and including"),
+        **MONEY,
+        null=True,
+        blank=True,
         help_text=_("Empty: any amount."),
     )
     decider = models.CharField(_("who decides"), max_length=20, choices=Decider.choices)

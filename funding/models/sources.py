@@ -25,7 +25,11 @@ class FundingSource(models.Model):
         _("kind of funder"), max_length=20, choices=ProviderKind.choices
     )
     board = models.ForeignKey(
-        Board, verbose_name=_("board"), null=True, blank=True, on_delete=models.SET_NULL,
+        Board,
+        verbose_name=_("board"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     programme = models.OneToOneField(
@@ -39,11 +43,15 @@ class FundingSource(models.Model):
     )
     purpose = models.TextField(_("what it funds"))
     keywords = models.CharField(
-        _("keywords"), max_length=300, blank=True,
+        _("keywords"),
+        max_length=300,
+        blank=True,
         help_text=_("Words that describe what it funds, separated by commas."),
     )
     eligible_kinds = models.JSONField(
-        _("kinds of organisation that may apply"), default=list, blank=True,
+        _("kinds of organisation that may apply"),
+        default=list,
+        blank=True,
         help_text=_("Empty: any idea-based organisation."),
     )
     challenge_areas = models.ManyToManyField(

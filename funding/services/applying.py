@@ -108,12 +108,18 @@ def attachment_add(
     """Store an attachment after its content proved to be an allowed type; nothing otherwise."""
     application = _locked(application)
     policy.ensure_can_edit(acting_user, application)
-    return store_attachment(application=application, acting_user=acting_user, kind=kind,
-                            upload=upload, file_type=uploads.check_upload(upload))
+    return store_attachment(
+        application=application,
+        acting_user=acting_user,
+        kind=kind,
+        upload=upload,
+        file_type=uploads.check_upload(upload),
+    )
 
 
-def store_attachment(*, application, acting_user, kind: str, upload, file_type,
-                     report_back=None) -> Attachment:
+def store_attachment(
+    *, application, acting_user, kind: str, upload, file_type, report_back=None
+) -> Attachment:
     """Store a file whose type the caller has checked, under its checksum, and record it."""
     digest = hashlib.sha256()
     for chunk in upload.chunks():

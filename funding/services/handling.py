@@ -89,8 +89,13 @@ def application_supplement_overdue(*, application: FundingApplication) -> Fundin
     there, and the officer who asked is told. Done by the workflow's timer, not by a person."""
     application = _locked(application)
     request = application.supplement_requests.filter(answered_at__isnull=True).last()
-    _transition(application, None, "mark_complete", FundingAction.SUPPLEMENT_OVERDUE,
-                data={"supplement_request_id": request.pk if request else None})
+    _transition(
+        application,
+        None,
+        "mark_complete",
+        FundingAction.SUPPLEMENT_OVERDUE,
+        data={"supplement_request_id": request.pk if request else None},
+    )
     notify(
         recipients=[request.requested_by] if request else [],
         kind=Kind.DEADLINE_WARNING,

@@ -108,7 +108,11 @@ def _report_back_deadline(application: FundingApplication, acting_user) -> None:
 
 @transaction.atomic
 def report_back_submit(
-    *, application: FundingApplication, acting_user, description: str, amount_used: Decimal,
+    *,
+    application: FundingApplication,
+    acting_user,
+    description: str,
+    amount_used: Decimal,
     attachments: Sequence = (),
 ) -> ReportBack:
     """What was done and the money used, with attachments (receipts, photos, minutes). Every
@@ -126,9 +130,14 @@ def report_back_submit(
     report.full_clean()
     report.save()
     for upload, file_type in zip(attachments, file_types, strict=True):
-        store_attachment(application=application, acting_user=acting_user,
-                         kind=AttachmentKind.OTHER, upload=upload, file_type=file_type,
-                         report_back=report)
+        store_attachment(
+            application=application,
+            acting_user=acting_user,
+            kind=AttachmentKind.OTHER,
+            upload=upload,
+            file_type=file_type,
+            report_back=report,
+        )
     _transition(
         application,
         acting_user,

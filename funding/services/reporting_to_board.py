@@ -18,7 +18,11 @@ from .applying import _locked
 
 @transaction.atomic
 def board_memo_request(
-    *, application: FundingApplication, acting_user, summary: str, proposal: str,
+    *,
+    application: FundingApplication,
+    acting_user,
+    summary: str,
+    proposal: str,
     meeting_date: date,
 ):
     """The officer's memo (tjänsteskrivelse) that puts the application before the board; the
@@ -28,17 +32,33 @@ def board_memo_request(
 
     policy.ensure_handles_cases(acting_user)
     application = _locked(application)
-    if (application.status != Status.AWAITING_DECISION
-            or delegation.route_of(application).decider != Decider.BOARD):
+    if (
+        application.status != Status.AWAITING_DECISION
+        or delegation.route_of(application).decider != Decider.BOARD
+    ):
         raise ValidationError(_("Only an application the board decides gets a memo."))
     if not [line for line in proposal.splitlines() if line.strip()]:
         raise ValidationError({"proposal": _("Write the proposed decision.")})
-    context = memos.memo_context(application, acting_user, summary=summary.strip(),
-                                 proposal=proposal, meeting_date=meeting_date)
-    document = document_request(case=application.case, kind=Kind.BOARD_MEMO, context=context,
-                                acting_user=acting_user, final=True)
-    events.record(application, acting_user, FundingAction.BOARD_MEMO_WRITTEN,
-                  data={"document_id": document.pk, "meeting_date": meeting_date.isoformat()})
+    context = memos.memo_context(
+        application,
+        acting_user,
+        summary=summary.strip(),
+        proposal=proposal,
+        meeting_date=meeting_date,
+    )
+    document = document_request(
+        case=application.case,
+        kind=Kind.BOARD_MEMO,
+        context=context,
+        acting_user=acting_user,
+        final=True,
+    )
+    events.record(
+        application,
+        acting_user,
+        FundingAction.BOARD_MEMO_WRITTEN,
+        data={"document_id": document.pk, "meeting_date": meeting_date.isoformat()},
+    )
     return document
 
 

@@ -25,9 +25,14 @@ def _awaiting_decision(programme) -> FundingApplication:
     services.application_mark_complete(application=application, acting_user=officer)
     criterion = programme.criteria.get()
     services.assessment_record(
-        application=application, acting_user=officer, no_conflict_of_interest=True,
-        proposed_outcome="approved", proposed_amount=AMOUNT, summary="Bra.",
-        scores={criterion.pk: (4, "")})
+        application=application,
+        acting_user=officer,
+        no_conflict_of_interest=True,
+        proposed_outcome="approved",
+        proposed_amount=AMOUNT,
+        summary="Bra.",
+        scores={criterion.pk: (4, "")},
+    )
     return application
 
 
@@ -42,8 +47,13 @@ def test_concurrent_grants_never_overdraw_the_budget(requires_postgresql):
     def decide(application):
         try:
             barrier.wait()
-            services.decision_record(application=application, acting_user=delegate,
-                                     outcome="approved", amount_granted=AMOUNT, reasons="Bra.")
+            services.decision_record(
+                application=application,
+                acting_user=delegate,
+                outcome="approved",
+                amount_granted=AMOUNT,
+                reasons="Bra.",
+            )
         except ValidationError:
             refused.append(application.pk)
         except Exception as exc:  # noqa: BLE001 - reported below

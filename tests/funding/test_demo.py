@@ -34,8 +34,9 @@ def test_the_demo_tasks_wait_in_the_right_inboxes(demo):
     from organisations.models import User
 
     secretary = User.objects.get(username="fritidsnamnden")
-    board_task = Task.objects.get(flow_task=FundingApplicationFlow.record_board_decision,
-                                  status=STATUS.NEW)
+    board_task = Task.objects.get(
+        flow_task=FundingApplicationFlow.record_board_decision, status=STATUS.NEW
+    )
     assert board_task in queues.queue(secretary)
     assert not queues.queue(User.objects.get(username="vaxtverket")).exists()
 

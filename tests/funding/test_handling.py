@@ -30,27 +30,41 @@ def complete(submitted, officer):
 def _assess(application, assessor, amount="30000", outcome="approved"):
     criterion = application.programme.criteria.get()
     return services.assessment_record(
-        application=application, acting_user=assessor, no_conflict_of_interest=True,
-        proposed_outcome=outcome, proposed_amount=Decimal(amount), summary="Bra idé.",
-        scores={criterion.pk: (4, "Rimlig budget")})
+        application=application,
+        acting_user=assessor,
+        no_conflict_of_interest=True,
+        proposed_outcome=outcome,
+        proposed_amount=Decimal(amount),
+        summary="Bra idé.",
+        scores={criterion.pk: (4, "Rimlig budget")},
+    )
 
 
 def _granted(application, officer, amount="30000"):
     _assess(application, officer, amount)
     delegate = factories.staff(Role.DELEGATE)
-    services.decision_record(application=application, acting_user=delegate, outcome="approved",
-                             amount_granted=Decimal(amount), reasons="Uppfyller kriterierna.")
+    services.decision_record(
+        application=application,
+        acting_user=delegate,
+        outcome="approved",
+        amount_granted=Decimal(amount),
+        reasons="Uppfyller kriterierna.",
+    )
     application.refresh_from_db()
     return application
 
 
 def test_a_supplement_request_sets_a_deadline_for_the_organisation(submitted, officer, member):
     due = timezone.localdate() + timedelta(days=14)
-    services.application_request_supplement(application=submitted, acting_user=officer,
-                                            message="Bifoga budget.", due_on=due)
+    services.application_request_supplement(
+        application=submitted, acting_user=officer, message="Bifoga budget.", due_on=due
+    )
     deadline = Deadline.objects.get(case=submitted.case)
-    assert (deadline.kind, deadline.audience, deadline.due_on) == ("supplement", "organisation",
-                                                                   due)
+    assert (deadline.kind, deadline.audience, deadline.due_on) == (
+        "supplement",
+        "organisation",
+        due,
+    )
     services.application_resubmit(application=submitted, acting_user=member, answer="Bifogad.")
     submitted.refresh_from_db()
     assert submitted.status == Status.SUBMITTED
@@ -61,17 +75,25 @@ def test_a_supplement_request_sets_a_deadline_for_the_organisation(submitted, of
 def test_only_officers_ask_for_supplements(submitted, member):
     with pytest.raises(PermissionDenied):
         services.application_request_supplement(
-            application=submitted, acting_user=member, message="x",
-            due_on=timezone.localdate() + timedelta(days=3))
+            application=submitted,
+            acting_user=member,
+            message="x",
+            due_on=timezone.localdate() + timedelta(days=3),
+        )
 
 
 def test_an_assessment_needs_the_conflict_of_interest_declaration(complete, officer):
     criterion = complete.programme.criteria.get()
     with pytest.raises(ValidationError) as refused:
         services.assessment_record(
-            application=complete, acting_user=officer, no_conflict_of_interest=False,
-            proposed_outcome="approved", proposed_amount=Decimal("1000"), summary="x",
-            scores={criterion.pk: (3, "")})
+            application=complete,
+            acting_user=officer,
+            no_conflict_of_interest=False,
+            proposed_outcome="approved",
+            proposed_amount=Decimal("1000"),
+            summary="x",
+            scores={criterion.pk: (3, "")},
+        )
     assert "no_conflict_of_interest" in refused.value.message_dict
 
 
@@ -83,9 +105,16 @@ def test_an_assessment_is_recorded_with_scores_in_the_audit_log(complete, office
     assert event.to_state == Status.AWAITING_DECISION
 
 
-@pytest.mark.parametrize(("amount", "decider"), [
-    ("20000", Decider.OFFICER), ("20000.01", Decider.DELEGATE), ("50000", Decider.DELEGATE),
-    ("50000.01", Decider.BOARD), ("100000", Decider.BOARD)])
+@pytest.mark.parametrize(
+    ("amount", "decider"),
+    [
+        ("20000", Decider.OFFICER),
+        ("20000.01", Decider.DELEGATE),
+        ("50000", Decider.DELEGATE),
+        ("50000.01", Decider.BOARD),
+        ("100000", Decider.BOARD),
+    ],
+)
 def test_the_delegation_order_names_the_decider_by_amount(programme, amount, decider):
     assert delegation.route_for(programme, Decimal(amount)).decider == decider
 
@@ -93,12 +122,21 @@ def test_the_delegation_order_names_the_decider_by_amount(programme, amount, dec
 def test_the_assessor_may_not_decide(complete, officer):
     _assess(complete, officer, amount="10000")  # within an officer's delegation
     with pytest.raises(PermissionDenied):
-        services.decision_record(application=complete, acting_user=officer, outcome="approved",
-                                 amount_granted=Decimal("10000"), reasons="Bra.")
+        services.decision_record(
+            application=complete,
+            acting_user=officer,
+            outcome="approved",
+            amount_granted=Decimal("10000"),
+            reasons="Bra.",
+        )
     other_officer = factories.staff(Role.OFFICER)
-    decision = services.decision_record(application=complete, acting_user=other_officer,
-                                        outcome="approved", amount_granted=Decimal("10000"),
-                                        reasons="Bra.")
+    decision = services.decision_record(
+        application=complete,
+        acting_user=other_officer,
+        outcome="approved",
+        amount_granted=Decimal("10000"),
+        reasons="Bra.",
+    )
     assert decision.authority == Decider.OFFICER
 
 
@@ -107,8 +145,13 @@ def test_a_delegate_may_not_decide_above_the_delegation(complete, officer):
     complete.save()
     _assess(complete, officer, amount="80000")
     with pytest.raises(PermissionDenied):
-        services.decision_record(application=complete, acting_user=factories.staff(Role.DELEGATE),
-                                 outcome="approved", amount_granted=Decimal("80000"), reasons="x")
+        services.decision_record(
+            application=complete,
+            acting_user=factories.staff(Role.DELEGATE),
+            outcome="approved",
+            amount_granted=Decimal("80000"),
+            reasons="x",
+        )
 
 
 def test_the_board_secretary_records_the_boards_decision(complete, officer, programme):
@@ -117,12 +160,22 @@ def test_the_board_secretary_records_the_boards_decision(complete, officer, prog
     _assess(complete, officer, amount="80000")
     secretary = factories.staff(Role.BOARD_SECRETARY, board=programme.board)
     with pytest.raises(ValidationError):
-        services.decision_record(application=complete, acting_user=secretary,
-                                 outcome="approved", amount_granted=Decimal("80000"), reasons="x")
+        services.decision_record(
+            application=complete,
+            acting_user=secretary,
+            outcome="approved",
+            amount_granted=Decimal("80000"),
+            reasons="x",
+        )
     decision = services.decision_record(
-        application=complete, acting_user=secretary, outcome="approved",
-        amount_granted=Decimal("80000"), reasons="Nämnden beviljar.",
-        meeting_date=timezone.localdate(), protocol_paragraph="§ 42")
+        application=complete,
+        acting_user=secretary,
+        outcome="approved",
+        amount_granted=Decimal("80000"),
+        reasons="Nämnden beviljar.",
+        meeting_date=timezone.localdate(),
+        protocol_paragraph="§ 42",
+    )
     assert decision.authority == Decider.BOARD
     complete.case.refresh_from_db()
     assert complete.case.decided_at is not None
@@ -133,8 +186,13 @@ def test_a_decision_never_takes_the_budget_below_zero(complete, officer, program
     programme.save()
     _assess(complete, officer, amount="30000")
     with pytest.raises(ValidationError) as refused:
-        services.decision_record(application=complete, acting_user=factories.staff(Role.DELEGATE),
-                                 outcome="approved", amount_granted=Decimal("30000"), reasons="x")
+        services.decision_record(
+            application=complete,
+            acting_user=factories.staff(Role.DELEGATE),
+            outcome="approved",
+            amount_granted=Decimal("30000"),
+            reasons="x",
+        )
     assert "25000" in str(refused.value)
     programme.refresh_from_db()
     assert programme.budget_remaining == Decimal("25000")
@@ -149,8 +207,13 @@ def test_a_grant_reserves_its_amount_of_the_budget(complete, officer, programme)
 
 def test_a_rejection_leaves_the_budget(complete, officer, programme):
     _assess(complete, officer, amount="0", outcome="rejected")
-    services.decision_record(application=complete, acting_user=factories.staff(Role.OFFICER),
-                             outcome="rejected", amount_granted=Decimal(0), reasons="Utanför.")
+    services.decision_record(
+        application=complete,
+        acting_user=factories.staff(Role.OFFICER),
+        outcome="rejected",
+        amount_granted=Decimal(0),
+        reasons="Utanför.",
+    )
     complete.refresh_from_db()
     programme.refresh_from_db()
     assert complete.status == Status.REJECTED
@@ -159,15 +222,27 @@ def test_a_rejection_leaves_the_budget(complete, officer, programme):
 
 def test_payout_in_tranches_then_the_report_back_falls_due(complete, officer):
     application = _granted(complete, officer)
-    services.payout_record(application=application, acting_user=officer,
-                           amount=Decimal("10000"), paid_on=timezone.localdate())
+    services.payout_record(
+        application=application,
+        acting_user=officer,
+        amount=Decimal("10000"),
+        paid_on=timezone.localdate(),
+    )
     application.refresh_from_db()
     assert application.status == Status.GRANTED
     with pytest.raises(ValidationError):
-        services.payout_record(application=application, acting_user=officer,
-                               amount=Decimal("20000.01"), paid_on=timezone.localdate())
-    payout = services.payout_record(application=application, acting_user=officer,
-                                    amount=Decimal("20000"), paid_on=timezone.localdate())
+        services.payout_record(
+            application=application,
+            acting_user=officer,
+            amount=Decimal("20000.01"),
+            paid_on=timezone.localdate(),
+        )
+    payout = services.payout_record(
+        application=application,
+        acting_user=officer,
+        amount=Decimal("20000"),
+        paid_on=timezone.localdate(),
+    )
     application.refresh_from_db()
     assert application.status == Status.PAID
     assert payout.giro_number == application.organisation.giro_number
@@ -179,17 +254,29 @@ def test_money_goes_only_to_a_verified_giro(complete, officer, organisation):
     application = _granted(complete, officer)
     organisation.evidence.filter(kind="bank_account").delete()
     with pytest.raises(ValidationError):
-        services.payout_record(application=application, acting_user=officer,
-                               amount=Decimal("30000"), paid_on=timezone.localdate())
+        services.payout_record(
+            application=application,
+            acting_user=officer,
+            amount=Decimal("30000"),
+            paid_on=timezone.localdate(),
+        )
 
 
 @pytest.fixture
 def reported(complete, officer, member):
     application = _granted(complete, officer)
-    services.payout_record(application=application, acting_user=officer,
-                           amount=Decimal("30000"), paid_on=timezone.localdate())
-    services.report_back_submit(application=application, acting_user=member,
-                                description="Fyra veckor fotboll.", amount_used=Decimal("25000"))
+    services.payout_record(
+        application=application,
+        acting_user=officer,
+        amount=Decimal("30000"),
+        paid_on=timezone.localdate(),
+    )
+    services.report_back_submit(
+        application=application,
+        acting_user=member,
+        description="Fyra veckor fotboll.",
+        amount_used=Decimal("25000"),
+    )
     application.refresh_from_db()
     return application
 
@@ -202,16 +289,22 @@ def test_an_approved_report_back_closes_the_case(reported, officer):
 
 
 def test_a_repayment_claim_is_opened_for_money_not_used(reported, officer):
-    services.report_back_review(application=reported, acting_user=officer, review="repayment",
-                                note="5 000 kr användes inte.", repayment_amount=Decimal("5000"))
+    services.report_back_review(
+        application=reported,
+        acting_user=officer,
+        review="repayment",
+        note="5 000 kr användes inte.",
+        repayment_amount=Decimal("5000"),
+    )
     reported.refresh_from_db()
     assert reported.status == Status.REPAYMENT_CLAIMED
     assert reported.repayment_claims.get().amount == Decimal("5000")
 
 
 def test_asking_for_more_opens_a_new_report_back_deadline(reported, officer):
-    services.report_back_review(application=reported, acting_user=officer,
-                                review="more_requested", note="Bifoga kvitton.")
+    services.report_back_review(
+        application=reported, acting_user=officer, review="more_requested", note="Bifoga kvitton."
+    )
     reported.refresh_from_db()
     assert reported.status == Status.PAID
     assert reported.case.deadlines.filter(kind="report_back", met_at__isnull=True).count() == 1
@@ -226,9 +319,13 @@ def test_a_decision_tells_the_organisation_and_asks_for_the_letter(
 
     _assess(complete, officer)
     with django_capture_on_commit_callbacks(execute=True):
-        services.decision_record(application=complete, acting_user=factories.staff(Role.DELEGATE),
-                                 outcome="approved", amount_granted=Decimal("30000"),
-                                 reasons="Uppfyller villkoren.")
+        services.decision_record(
+            application=complete,
+            acting_user=factories.staff(Role.DELEGATE),
+            outcome="approved",
+            amount_granted=Decimal("30000"),
+            reasons="Uppfyller villkoren.",
+        )
     letter = Document.objects.get(case=complete.case, kind=Kind.DECISION_LETTER)
     assert letter.is_final and letter.rendered_at is not None
     assert letter.context["appeal"]["route"] == "legality_review"
@@ -239,8 +336,12 @@ def test_a_decision_tells_the_organisation_and_asks_for_the_letter(
 @pytest.fixture
 def paid(complete, officer):
     application = _granted(complete, officer)
-    services.payout_record(application=application, acting_user=officer,
-                           amount=Decimal("30000"), paid_on=timezone.localdate())
+    services.payout_record(
+        application=application,
+        acting_user=officer,
+        amount=Decimal("30000"),
+        paid_on=timezone.localdate(),
+    )
     application.refresh_from_db()
     return application
 
@@ -249,10 +350,16 @@ def test_a_report_back_keeps_its_attachments(paid, member):
     from .conftest import pdf
 
     report = services.report_back_submit(
-        application=paid, acting_user=member, description="Fyra veckor fotboll.",
-        amount_used=Decimal("30000"), attachments=[pdf("kvitton.pdf"), pdf("foto.pdf", b"x")])
+        application=paid,
+        acting_user=member,
+        description="Fyra veckor fotboll.",
+        amount_used=Decimal("30000"),
+        attachments=[pdf("kvitton.pdf"), pdf("foto.pdf", b"x")],
+    )
     assert sorted(report.attachments.values_list("original_name", flat=True)) == [
-        "foto.pdf", "kvitton.pdf"]
+        "foto.pdf",
+        "kvitton.pdf",
+    ]
     assert all(a.application_id == paid.pk for a in report.attachments.all())
 
 
@@ -270,8 +377,12 @@ def test_one_bad_report_back_attachment_stores_nothing(paid, member):
     good.seek(0)
     with pytest.raises(ValidationError) as refused:
         services.report_back_submit(
-            application=paid, acting_user=member, description="Klart.",
-            amount_used=Decimal("30000"), attachments=[good, disguised])
+            application=paid,
+            acting_user=member,
+            description="Klart.",
+            amount_used=Decimal("30000"),
+            attachments=[good, disguised],
+        )
     assert "attachments" in refused.value.message_dict
     assert not ReportBack.objects.exists() and not Attachment.objects.exists()
     assert not default_storage.exists(f"funding/{paid.pk}/{sha}.pdf")
@@ -282,9 +393,13 @@ def test_one_bad_report_back_attachment_stores_nothing(paid, member):
 def test_the_memo_is_only_for_applications_the_board_decides(complete, officer):
     _assess(complete, officer, amount="30000")
     with pytest.raises(ValidationError):
-        services.board_memo_request(application=complete, acting_user=officer,
-                                    summary="Sammanfattning.", proposal="Bevilja.",
-                                    meeting_date=timezone.localdate())
+        services.board_memo_request(
+            application=complete,
+            acting_user=officer,
+            summary="Sammanfattning.",
+            proposal="Bevilja.",
+            meeting_date=timezone.localdate(),
+        )
 
 
 def test_the_memo_goes_to_the_board_with_the_proposal(
@@ -292,15 +407,20 @@ def test_the_memo_goes_to_the_board_with_the_proposal(
 ):
     from documents.kinds import Kind
 
-    draft = factories.funding_draft(eligible_organisation, programme, member,
-                                    amount_applied=Decimal("80000"))
+    draft = factories.funding_draft(
+        eligible_organisation, programme, member, amount_applied=Decimal("80000")
+    )
     submitted = services.application_submit(application=draft, acting_user=member)
     complete = services.application_mark_complete(application=submitted, acting_user=officer)
     _assess(complete, officer, amount="80000")
     with django_capture_on_commit_callbacks(execute=True):
         memo = services.board_memo_request(
-            application=complete, acting_user=officer, summary="Föreningen söker 80 000 kr.",
-            proposal="Fritidsnämnden beviljar 80 000 kr.", meeting_date=timezone.localdate())
+            application=complete,
+            acting_user=officer,
+            summary="Föreningen söker 80 000 kr.",
+            proposal="Fritidsnämnden beviljar 80 000 kr.",
+            meeting_date=timezone.localdate(),
+        )
     memo.refresh_from_db()
     assert memo.kind == Kind.BOARD_MEMO and memo.is_final and memo.rendered_at is not None
     assert memo.context["planning"][0]["body"] == complete.programme.board.name

@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _project(**kwargs):
-    values = {"purpose": "Fotboll för unga", "amount": Decimal("20000"),
-              "organisation_kind": "association"}
+    values = {
+        "purpose": "Fotboll för unga",
+        "amount": Decimal("20000"),
+        "organisation_kind": "association",
+    }
     return matching.Project(**{**values, **kwargs})
 
 
@@ -60,14 +63,20 @@ def test_the_demo_is_loaded_twice_without_changing_the_budget_left(demo_data):
 
 def test_the_demo_ranks_a_youth_project_and_an_employment_project(demo_data):
     call_command("load_funding_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    youth = _project(purpose="Lovaktiviteter med fotboll för barn och unga under sommarlovet",
-                     amount=Decimal("40000"),
-                     challenge_area_id=ChallengeArea.objects.get(slug="ungas-halsa").pk)
+    youth = _project(
+        purpose="Lovaktiviteter med fotboll för barn och unga under sommarlovet",
+        amount=Decimal("40000"),
+        challenge_area_id=ChallengeArea.objects.get(slug="ungas-halsa").pk,
+    )
     assert [m.source.name for m in matching.rank(youth)[:2]] == [
-        "Lovaktivitetsbidrag", "Utvecklingsbidrag"]
-    work = _project(purpose="Vägar till arbete för nyanlända kvinnor genom föreningslivet",
-                    amount=Decimal("400000"),
-                    challenge_area_id=ChallengeArea.objects.get(slug="arbete").pk)
+        "Lovaktivitetsbidrag",
+        "Utvecklingsbidrag",
+    ]
+    work = _project(
+        purpose="Vägar till arbete för nyanlända kvinnor genom föreningslivet",
+        amount=Decimal("400000"),
+        challenge_area_id=ChallengeArea.objects.get(slug="arbete").pk,
+    )
     ranked = matching.rank(work)
     assert ranked[0].fits
     assert ranked[0].source.name == "Bidrag till arbetsmarknadsinsatser i föreningslivet"

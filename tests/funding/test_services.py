@@ -20,8 +20,9 @@ pytestmark = pytest.mark.django_db
 
 def _attach_required(application, user):
     for required in application.programme.required_attachments.all():
-        services.attachment_add(application=application, acting_user=user,
-                                kind=required.kind, upload=pdf())
+        services.attachment_add(
+            application=application, acting_user=user, kind=required.kind, upload=pdf()
+        )
 
 
 def test_another_member_of_the_same_organisation_resumes_a_draft(draft, organisation):
@@ -51,8 +52,12 @@ def test_submitting_registers_the_case_in_the_programmes_series(draft, member):
     assert list(application.case.boards.all()) == [application.programme.board]
     assert application.receipt["case_number"] == application.case.case_number
     assert len(application.receipt["sha256"]) == 64
-    assert AuditEvent.objects.filter(case=application.case, action="application_submitted",
-                                     from_state="draft", to_state="submitted").exists()
+    assert AuditEvent.objects.filter(
+        case=application.case,
+        action="application_submitted",
+        from_state="draft",
+        to_state="submitted",
+    ).exists()
 
 
 def test_a_draft_has_no_case_number(draft):
@@ -110,35 +115,43 @@ def test_submission_is_refused_until_required_attachments_are_there(draft, membe
 
 
 def test_an_amount_over_the_programmes_maximum_is_refused(draft, member):
-    services.application_update(application=draft, acting_user=member,
-                                amount_applied=Decimal("100000.01"))
+    services.application_update(
+        application=draft, acting_user=member, amount_applied=Decimal("100000.01")
+    )
     with pytest.raises(services.SubmissionRefused) as refused:
         services.application_submit(application=draft, acting_user=member)
     assert refused.value.problems[0].section == "amount"
 
 
 def test_a_refused_upload_stores_nothing(draft, member, settings, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tmp_path}}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path},
+        },
+    }
     with pytest.raises(ValidationError):
-        services.attachment_add(application=draft, acting_user=member, kind="budget",
-                                upload=pdf("budget.exe", b"MZ"))
+        services.attachment_add(
+            application=draft, acting_user=member, kind="budget", upload=pdf("budget.exe", b"MZ")
+        )
     assert not Attachment.objects.exists()
     assert list(tmp_path.rglob("*")) == []
 
 
 def test_an_attachment_is_stored_under_its_checksum(draft, member):
-    attachment = services.attachment_add(application=draft, acting_user=member, kind="budget",
-                                         upload=pdf("../../etc/budget.pdf"))
+    attachment = services.attachment_add(
+        application=draft, acting_user=member, kind="budget", upload=pdf("../../etc/budget.pdf")
+    )
     assert attachment.file.name.startswith(f"funding/{draft.pk}/{attachment.sha256}")
     assert attachment.file.name.endswith(".pdf") and ".." not in attachment.file.name
     assert attachment.original_name.endswith("budget.pdf")
 
 
 def test_a_submitted_attachment_cannot_be_removed(draft, member):
-    attachment = services.attachment_add(application=draft, acting_user=member, kind="budget",
-                                         upload=pdf())
+    attachment = services.attachment_add(
+        application=draft, acting_user=member, kind="budget", upload=pdf()
+    )
     services.application_submit(application=draft, acting_user=member)
     with pytest.raises(PermissionDenied):
         services.attachment_remove(attachment=attachment, acting_user=member)
@@ -146,15 +159,23 @@ def test_a_submitted_attachment_cannot_be_removed(draft, member):
 
 def test_other_funding_is_declared_including_other_boards(draft, member):
     board = factories.BoardFactory(name="Kulturnämnden")
-    services.other_funding_set(application=draft, acting_user=member, rows=[
-        {"funder": "", "board": board, "amount": Decimal("15000"), "state": "applied"},
-        {"funder": "Arvsfonden", "board": None, "amount": Decimal("5000"), "state": "granted"},
-    ])
+    services.other_funding_set(
+        application=draft,
+        acting_user=member,
+        rows=[
+            {"funder": "", "board": board, "amount": Decimal("15000"), "state": "applied"},
+            {"funder": "Arvsfonden", "board": None, "amount": Decimal("5000"), "state": "granted"},
+        ],
+    )
     assert [str(row) for row in draft.other_funding.all()] == [
-        "Kulturnämnden: 15000.00", "Arvsfonden: 5000.00"]
+        "Kulturnämnden: 15000.00",
+        "Arvsfonden: 5000.00",
+    ]
     submitted = services.application_submit(application=draft, acting_user=member)
     assert [row["source"] for row in submitted.receipt["other_funding"]] == [
-        "Kulturnämnden", "Arvsfonden"]
+        "Kulturnämnden",
+        "Arvsfonden",
+    ]
 
 
 def test_a_draft_cannot_be_started_on_a_closed_programme(programme, organisation, member):
@@ -162,8 +183,9 @@ def test_a_draft_cannot_be_started_on_a_closed_programme(programme, organisation
     programme.closes_on = timezone.localdate() - timedelta(days=1)
     programme.save()
     with pytest.raises(ValidationError):
-        services.application_create(programme=programme, organisation=organisation,
-                                    acting_user=member, title="För sent")
+        services.application_create(
+            programme=programme, organisation=organisation, acting_user=member, title="För sent"
+        )
 
 
 def test_the_receipt_pdf_is_asked_for_once_the_submission_commits(

@@ -15,8 +15,10 @@ def test_a_member_starts_a_draft_from_a_programme(client, member, programme, org
     client.force_login(member)
     overview = client.get(reverse("funding:overview"))
     assert programme.name in overview.content.decode()
-    response = client.post(reverse("funding:application_create"), {
-        "programme": programme.pk, "organisation": organisation.pk, "title": "Läxhjälp"})
+    response = client.post(
+        reverse("funding:application_create"),
+        {"programme": programme.pk, "organisation": organisation.pk, "title": "Läxhjälp"},
+    )
     application = FundingApplication.objects.get()
     assert response["Location"] == reverse("funding:application_detail", args=[application.pk])
     assert application.status == "draft" and application.created_by == member
@@ -26,9 +28,15 @@ def test_a_colleague_resumes_the_draft(client, draft, organisation):
     client.force_login(factories.member(organisation))
     page = client.get(reverse("funding:application_detail", args=[draft.pk]))
     assert page.status_code == 200
-    response = client.post(reverse("funding:application_project", args=[draft.pk]), {
-        "title": "Sommarfotboll", "purpose": "Fotboll.", "activity_start": "2030-07-01",
-        "activity_end": "2030-07-31"})
+    response = client.post(
+        reverse("funding:application_project", args=[draft.pk]),
+        {
+            "title": "Sommarfotboll",
+            "purpose": "Fotboll.",
+            "activity_start": "2030-07-01",
+            "activity_end": "2030-07-31",
+        },
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.title == "Sommarfotboll"
@@ -36,10 +44,20 @@ def test_a_colleague_resumes_the_draft(client, draft, organisation):
 
 def test_money_is_saved_with_an_untouched_empty_row_of_other_funding(client, draft, member):
     client.force_login(member)
-    response = client.post(reverse("funding:application_money", args=[draft.pk]), {
-        "amount_applied": "25000", "other-TOTAL_FORMS": "2", "other-INITIAL_FORMS": "0",
-        "other-0-funder": "Arvsfonden", "other-0-amount": "5000", "other-0-state": "granted",
-        "other-1-funder": "", "other-1-amount": "", "other-1-state": "applied"})
+    response = client.post(
+        reverse("funding:application_money", args=[draft.pk]),
+        {
+            "amount_applied": "25000",
+            "other-TOTAL_FORMS": "2",
+            "other-INITIAL_FORMS": "0",
+            "other-0-funder": "Arvsfonden",
+            "other-0-amount": "5000",
+            "other-0-state": "granted",
+            "other-1-funder": "",
+            "other-1-amount": "",
+            "other-1-state": "applied",
+        },
+    )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.amount_applied == 25000
@@ -53,8 +71,7 @@ def test_officers_do_not_see_drafts(client, draft, officer):
 
 def test_a_form_error_is_summarised_at_the_top(client, draft, member):
     client.force_login(member)
-    response = client.post(reverse("funding:application_project", args=[draft.pk]),
-                           {"title": ""})
+    response = client.post(reverse("funding:application_project", args=[draft.pk]), {"title": ""})
     html = response.content.decode()
     assert response.status_code == 400
     assert 'class="sp-error-summary"' in html and 'href="#id_title"' in html
@@ -62,8 +79,10 @@ def test_a_form_error_is_summarised_at_the_top(client, draft, member):
 
 def test_a_bad_upload_is_refused_with_a_message_and_nothing_is_kept(client, draft, member):
     client.force_login(member)
-    response = client.post(reverse("funding:application_attachments", args=[draft.pk]),
-                           {"kind": "budget", "file": pdf("budget.docx")})
+    response = client.post(
+        reverse("funding:application_attachments", args=[draft.pk]),
+        {"kind": "budget", "file": pdf("budget.docx")},
+    )
     assert response.status_code == 400
     assert "PDF, PNG, JPEG" in response.content.decode()
     assert not Attachment.objects.exists()
@@ -71,8 +90,10 @@ def test_a_bad_upload_is_refused_with_a_message_and_nothing_is_kept(client, draf
 
 def test_an_attachment_is_downloaded_after_the_policy_check(client, draft, member, officer):
     client.force_login(member)
-    client.post(reverse("funding:application_attachments", args=[draft.pk]),
-                {"kind": "budget", "file": pdf("budget.pdf")})
+    client.post(
+        reverse("funding:application_attachments", args=[draft.pk]),
+        {"kind": "budget", "file": pdf("budget.pdf")},
+    )
     attachment = Attachment.objects.get()
     url = reverse("funding:attachment_download", args=[draft.pk, attachment.pk])
     response = client.get(url)
@@ -95,8 +116,10 @@ def test_the_check_page_explains_what_keeps_the_application_from_being_sent(
 def test_the_source_finder_ranks_the_catalogue(client, member):
     factories.FundingSourceFactory(name="Ungdomsfonden", keywords="fotboll")
     client.force_login(member)
-    response = client.get(reverse("funding:sources"), {
-        "purpose": "Fotboll för unga", "amount": "20000", "organisation_kind": "association"})
+    response = client.get(
+        reverse("funding:sources"),
+        {"purpose": "Fotboll för unga", "amount": "20000", "organisation_kind": "association"},
+    )
     assert "Ungdomsfonden" in response.content.decode()
 
 
@@ -127,11 +150,21 @@ def test_the_board_secretary_reports_delegated_decisions(client, programme):
     services.application_mark_complete(application=application, acting_user=officer)
     criterion = programme.criteria.get()
     services.assessment_record(
-        application=application, acting_user=officer, no_conflict_of_interest=True,
-        proposed_outcome="approved", proposed_amount=Decimal("30000"), summary="Bra.",
-        scores={criterion.pk: (4, "")})
-    services.decision_record(application=application, acting_user=factories.staff(
-        Role.DELEGATE), outcome="approved", amount_granted=Decimal("30000"), reasons="Bra.")
+        application=application,
+        acting_user=officer,
+        no_conflict_of_interest=True,
+        proposed_outcome="approved",
+        proposed_amount=Decimal("30000"),
+        summary="Bra.",
+        scores={criterion.pk: (4, "")},
+    )
+    services.decision_record(
+        application=application,
+        acting_user=factories.staff(Role.DELEGATE),
+        outcome="approved",
+        amount_granted=Decimal("30000"),
+        reasons="Bra.",
+    )
     client.force_login(factories.staff(Role.BOARD_SECRETARY, board=programme.board))
     url = reverse("funding:delegated_decisions", args=[programme.board.code])
     assert f'href="{url}"' in client.get(reverse("funding:overview")).content.decode()
@@ -167,21 +200,29 @@ def test_a_coordinator_adds_and_changes_a_funding_source(client):
 
     area = ChallengeArea.objects.create(name="Barn och unga")
     client.force_login(factories.staff(Role.COORDINATOR))
-    data = {"name": "Ungdomsfonden", "provider": "Stiftelsen Ungdom", "provider_kind": "foundation",
-            "purpose": "Fritid för unga.", "keywords": "fotboll, läxhjälp",
-            "eligible_kinds": ["association"], "challenge_areas": [area.pk],
-            "max_amount": "50000", "is_active": "on"}
+    data = {
+        "name": "Ungdomsfonden",
+        "provider": "Stiftelsen Ungdom",
+        "provider_kind": "foundation",
+        "purpose": "Fritid för unga.",
+        "keywords": "fotboll, läxhjälp",
+        "eligible_kinds": ["association"],
+        "challenge_areas": [area.pk],
+        "max_amount": "50000",
+        "is_active": "on",
+    }
     response = client.post(reverse("funding:source_create"), data)
     assert response.status_code == 302
     source = FundingSource.objects.get()
     assert source.eligible_kinds == ["association"] and list(source.challenge_areas.all()) == [area]
-    response = client.post(reverse("funding:source_edit", args=[source.pk]),
-                           {**data, "max_amount": "75000"})
+    response = client.post(
+        reverse("funding:source_edit", args=[source.pk]), {**data, "max_amount": "75000"}
+    )
     source.refresh_from_db()
     assert source.max_amount == 75000
-    assert AuditEvent.objects.filter(action="funding_source_changed",
-                                     target_id=str(source.pk)).get().data["fields"] == [
-        "max_amount"]
+    assert AuditEvent.objects.filter(
+        action="funding_source_changed", target_id=str(source.pk)
+    ).get().data["fields"] == ["max_amount"]
     assert "Ungdomsfonden" in client.get(reverse("funding:source_list")).content.decode()
 
 

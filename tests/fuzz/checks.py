@@ -18,8 +18,11 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 fuzz_settings = settings(
     max_examples=EXAMPLES,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                           HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
 )
 
 # How many examples each form ran, and how many of them were saved (a redirect) or refused;
@@ -51,8 +54,15 @@ def _error_texts(response) -> list[str]:
 
 
 def _error_messages(response) -> list[str]:
-    return [m.message for m in (response.context or {}).get("messages", [])
-            if m.level == constants.ERROR] if response.context else []
+    return (
+        [
+            m.message
+            for m in (response.context or {}).get("messages", [])
+            if m.level == constants.ERROR
+        ]
+        if response.context
+        else []
+    )
 
 
 def _body(response) -> bytes:
@@ -78,23 +88,39 @@ def multipart(fields: dict, files: dict[str, list[tuple[str, bytes]]]) -> tuple[
     lines = []
     for key, values in fields.items():
         for value in values if isinstance(values, list | tuple) else [values]:
-            lines += [f"--{boundary}".encode(),
-                      f'Content-Disposition: form-data; name="{key}"'.encode(), b"",
-                      str(value).encode("utf-8", "surrogatepass")]
+            lines += [
+                f"--{boundary}".encode(),
+                f'Content-Disposition: form-data; name="{key}"'.encode(),
+                b"",
+                str(value).encode("utf-8", "surrogatepass"),
+            ]
     for key, uploads in files.items():
         for filename, content in uploads:
-            quoted = (filename.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A"))
-            lines += [f"--{boundary}".encode(),
-                      f'Content-Disposition: form-data; name="{key}"; filename="{quoted}"'.encode(
-                          "utf-8", "surrogatepass"),
-                      b"Content-Type: application/octet-stream", b"", content]
+            quoted = filename.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+            lines += [
+                f"--{boundary}".encode(),
+                f'Content-Disposition: form-data; name="{key}"; filename="{quoted}"'.encode(
+                    "utf-8", "surrogatepass"
+                ),
+                b"Content-Type: application/octet-stream",
+                b"",
+                content,
+            ]
     lines += [f"--{boundary}--".encode(), b""]
     return b"\r\n".join(lines), f"multipart/form-data; boundary={boundary}"
 
 
-def post_and_check(client, url: str, data: dict | bytes, *, rows: Callable[[], object],
-                   name: str, noop_allowed: bool = False, method: str = "post",
-                   content_type: str | None = None):
+def post_and_check(
+    client,
+    url: str,
+    data: dict | bytes,
+    *,
+    rows: Callable[[], object],
+    name: str,
+    noop_allowed: bool = False,
+    method: str = "post",
+    content_type: str | None = None,
+):
     """POST ``data`` and check the oracle; everything it wrote is rolled back afterwards.
 
     ``data`` is a dict of fields, or a body already encoded as ``content_type`` (``multipart``).
@@ -127,14 +153,16 @@ def post_and_check(client, url: str, data: dict | bytes, *, rows: Callable[[], o
                 messages = _error_texts(response) + _error_messages(response)
                 assert messages, f"the form was shown again without an error: {data!r}"
                 assert any(_shown(m, html) for m in messages), (
-                    f"no error message on the page: {messages!r}")
+                    f"no error message on the page: {messages!r}"
+                )
             assert rows() == before, f"a refused form wrote something: {data!r}"
         transaction.set_rollback(True)
     return response
 
 
-def fuzz_form(client, url: str, valid: dict, kinds: dict, *, rows: Callable[[], object],
-              name: str) -> None:
+def fuzz_form(
+    client, url: str, valid: dict, kinds: dict, *, rows: Callable[[], object], name: str
+) -> None:
     """Send ``url`` hostile variants of a valid form (``strategies.form_data``), each one
     checked by ``post_and_check``."""
 

@@ -42,22 +42,54 @@ hostile_text = st.one_of(
 )
 
 amount = st.one_of(
-    st.sampled_from([
-        "-1", "-0.01", "0", "0.001", "1e3", "1E308", "-1e308", "NaN", "sNaN", "Infinity", "-Inf",
-        "1" * 40, "99999999999999999999.99", "12 000", "12,50", "1.2.3", "kr", "", "0x10",
-        "١٢٣",  # Arabic-Indic digits
-        "１２３",  # full-width digits
-    ]),
+    st.sampled_from(
+        [
+            "-1",
+            "-0.01",
+            "0",
+            "0.001",
+            "1e3",
+            "1E308",
+            "-1e308",
+            "NaN",
+            "sNaN",
+            "Infinity",
+            "-Inf",
+            "1" * 40,
+            "99999999999999999999.99",
+            "12 000",
+            "12,50",
+            "1.2.3",
+            "kr",
+            "",
+            "0x10",
+            "١٢٣",  # Arabic-Indic digits
+            "１２３",  # full-width digits
+        ]
+    ),
     st.decimals(allow_nan=True, allow_infinity=True).map(str),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
     hostile_text,
 )
 
 date = st.one_of(
-    st.sampled_from([
-        "2026-02-30", "2026-13-01", "0000-01-01", "0001-01-01", "9999-12-31", "10000-01-01",
-        "-2026-01-01", "1900-01-01", "2100-01-01", "31/12/2026", "2026-1-1", "today", "",
-    ]),
+    st.sampled_from(
+        [
+            "2026-02-30",
+            "2026-13-01",
+            "0000-01-01",
+            "0001-01-01",
+            "9999-12-31",
+            "10000-01-01",
+            "-2026-01-01",
+            "1900-01-01",
+            "2100-01-01",
+            "31/12/2026",
+            "2026-1-1",
+            "today",
+            "",
+        ]
+    ),
     st.dates().map(lambda d: d.isoformat()),
     hostile_text,
 )
@@ -76,16 +108,27 @@ object_id = st.one_of(
 )
 
 choice = st.one_of(
-    st.sampled_from(["", "None", "__all__", "approved ", "APPROVED", "0", "-1"]), hostile_text)
+    st.sampled_from(["", "None", "__all__", "approved ", "APPROVED", "0", "-1"]), hostile_text
+)
 
 boolean = st.sampled_from(["on", "off", "", "true", "false", "0", "1", "\x00", "yes" * 100])
 
 # Swedish organisation numbers that fail the Luhn check, are too short or too long, or are junk.
 organisation_number = st.one_of(
-    st.sampled_from([
-        "802000-0000", "802000-0001", "556036-0794", "000000-0000", "80200-00000",
-        "8020000000000", "802000–0005", "802000 0005", "ABCDEF-GHIJ", "",
-    ]),
+    st.sampled_from(
+        [
+            "802000-0000",
+            "802000-0001",
+            "556036-0794",
+            "000000-0000",
+            "80200-00000",
+            "8020000000000",
+            "802000–0005",
+            "802000 0005",
+            "ABCDEF-GHIJ",
+            "",
+        ]
+    ),
     st.integers(min_value=0, max_value=10**12).map(str),
     hostile_text,
 )
@@ -99,17 +142,19 @@ giro_number = st.one_of(
 
 # Hostile text a form should accept, store and show escaped: markup, SQL, other scripts, emoji,
 # format strings and line breaks, in a length every text field takes.
-acceptable_text = st.sampled_from([
-    MARKER,
-    f"Fotboll {MARKER} för unga",
-    "'; DROP TABLE casework_case; --",
-    "%s %(name)s {0} {{ request }} {% debug %}",
-    "rad ett\r\nrad två",
-    "مرحبا بالعالم",
-    "\u202eknirp\u202c",
-    "日本語 😀👩‍👩‍👧‍👦🇸🇪",
-    "Ünïcödé – åäö ÅÄÖ & <b>fet</b>",
-])
+acceptable_text = st.sampled_from(
+    [
+        MARKER,
+        f"Fotboll {MARKER} för unga",
+        "'; DROP TABLE casework_case; --",
+        "%s %(name)s {0} {{ request }} {% debug %}",
+        "rad ett\r\nrad två",
+        "مرحبا بالعالم",
+        "\u202eknirp\u202c",
+        "日本語 😀👩‍👩‍👧‍👦🇸🇪",
+        "Ünïcödé – åäö ÅÄÖ & <b>fet</b>",
+    ]
+)
 
 # The kind of value each form field takes; tests say which kind each field is.
 BY_KIND = {
@@ -132,12 +177,11 @@ def form_data(valid: dict, kinds: dict):
     fields with anything (and may leave a field out); the other half replace only text fields,
     with text the form should accept, store, and show escaped.
     """
-    replaced = {
-        name: st.one_of(st.just(None), BY_KIND[kind]) for name, kind in kinds.items()
-    }
+    replaced = {name: st.one_of(st.just(None), BY_KIND[kind]) for name, kind in kinds.items()}
     texts = {
         name: st.one_of(st.just(None), acceptable_text)
-        for name, kind in kinds.items() if kind == "text" and name in valid
+        for name, kind in kinds.items()
+        if kind == "text" and name in valid
     }
 
     def build(values, omitted):
@@ -161,19 +205,61 @@ def form_data(valid: dict, kinds: dict):
 
 # Uploads ----------------------------------------------------------------------------------
 
-_SUFFIXES = [".pdf", ".PDF", ".png", ".jpg", ".jpeg", ".docx", ".xlsx", ".odt", ".exe", ".html",
-             ".pdf.exe", ".exe.pdf", "", "."]
+_SUFFIXES = [
+    ".pdf",
+    ".PDF",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".docx",
+    ".xlsx",
+    ".odt",
+    ".exe",
+    ".html",
+    ".pdf.exe",
+    ".exe.pdf",
+    "",
+    ".",
+]
 
 # File names as a client may send them: path parts, control characters, markup, reserved device
 # names, other scripts, and names longer than any file system takes.
 _HOSTILE_FILE_NAMES = [
-    "budget.pdf", "../../etc/passwd.pdf", "..\\..\\windows\\system32\\budget.pdf",
-    "/etc/passwd", "C:\\fakepath\\budget.pdf", "~/.ssh/id_rsa.pdf", "budget.pdf\x00.exe",
-    "bud\x00get.pdf", "\x1b[31mbudget.pdf", "bud\tget\x0b.pdf", "budget\r\n.pdf",
-    'bud"get.pdf', "budget.pdf;.exe", f"{MARKER}.pdf", "CON.pdf", "nul", ".pdf", ".", "..",
-    "...", " ", "$$$", "%2e%2e%2fbudget.pdf", "&#47;etc&#47;budget.pdf", "\u202efdp.exe",
-    "budget\u202egpj.pdf", "بودجه.pdf", "予算.pdf", "😀👩‍👩‍👧‍👦.pdf", "budget.pdf ", "budget. pdf",
-    "a" * 251 + ".pdf", "å" * 251 + ".pdf", "日" * 250 + ".docx", "/" * 50 + "budget.pdf",
+    "budget.pdf",
+    "../../etc/passwd.pdf",
+    "..\\..\\windows\\system32\\budget.pdf",
+    "/etc/passwd",
+    "C:\\fakepath\\budget.pdf",
+    "~/.ssh/id_rsa.pdf",
+    "budget.pdf\x00.exe",
+    "bud\x00get.pdf",
+    "\x1b[31mbudget.pdf",
+    "bud\tget\x0b.pdf",
+    "budget\r\n.pdf",
+    'bud"get.pdf',
+    "budget.pdf;.exe",
+    f"{MARKER}.pdf",
+    "CON.pdf",
+    "nul",
+    ".pdf",
+    ".",
+    "..",
+    "...",
+    " ",
+    "$$$",
+    "%2e%2e%2fbudget.pdf",
+    "&#47;etc&#47;budget.pdf",
+    "\u202efdp.exe",
+    "budget\u202egpj.pdf",
+    "بودجه.pdf",
+    "予算.pdf",
+    "😀👩‍👩‍👧‍👦.pdf",
+    "budget.pdf ",
+    "budget. pdf",
+    "a" * 251 + ".pdf",
+    "å" * 251 + ".pdf",
+    "日" * 250 + ".docx",
+    "/" * 50 + "budget.pdf",
 ]
 # The longest name a file system holds (NTFS: 255 UTF-16 units; ext4: 255 bytes). A longer one
 # cannot come from a real file; Django refuses its request as a bad request.
@@ -202,9 +288,11 @@ def kept_by_django(name: str) -> bool:
 file_name = st.one_of(
     st.sampled_from(_HOSTILE_FILE_NAMES),
     st.builds(_file_name, st.text(max_size=40), st.sampled_from(_SUFFIXES)),
-    st.builds(_file_name,
-              st.text(alphabet=st.characters(codec="utf-8"), min_size=200, max_size=300),
-              st.sampled_from(_SUFFIXES)),
+    st.builds(
+        _file_name,
+        st.text(alphabet=st.characters(codec="utf-8"), min_size=200, max_size=300),
+        st.sampled_from(_SUFFIXES),
+    ),
 )
 
 
@@ -263,5 +351,4 @@ file_content = st.one_of(
 
 # One uploaded file: (the name the client sends, its content). A browser sends an empty name
 # only for a file input left empty, and then sends no content either.
-upload = st.one_of(st.tuples(file_name.filter(kept_by_django), file_content),
-                   st.just(("", b"")))
+upload = st.one_of(st.tuples(file_name.filter(kept_by_django), file_content), st.just(("", b"")))

@@ -36,18 +36,35 @@ def people(organisation):
 
 
 PROPOSAL = (
-    {"title": "Kraftsamling för unga", "purpose": "Aktiviteter för unga.",
-     "target_group": "Unga 7–18 år", "public_benefit_goal": "Fler unga i föreningslivet.",
-     "boards": "BOARD", "contributions": "Lokaler och ledare."},
-    {"title": "text", "purpose": "text", "target_group": "text", "public_benefit_goal": "text",
-     "boards": "id", "partners": "id", "challenge_area": "id", "contributions": "text"},
+    {
+        "title": "Kraftsamling för unga",
+        "purpose": "Aktiviteter för unga.",
+        "target_group": "Unga 7–18 år",
+        "public_benefit_goal": "Fler unga i föreningslivet.",
+        "boards": "BOARD",
+        "contributions": "Lokaler och ledare.",
+    },
+    {
+        "title": "text",
+        "purpose": "text",
+        "target_group": "text",
+        "public_benefit_goal": "text",
+        "boards": "id",
+        "partners": "id",
+        "challenge_area": "id",
+        "contributions": "text",
+    },
 )
 
 
 def _rows():
-    return (IOPInquiry.objects.count(), list(Task.objects.values_list("pk", "status")),
-            AuditEvent.objects.count(), AgreementVersion.objects.count(),
-            Contribution.objects.count())
+    return (
+        IOPInquiry.objects.count(),
+        list(Task.objects.values_list("pk", "status")),
+        AuditEvent.objects.count(),
+        AgreementVersion.objects.count(),
+        Contribution.objects.count(),
+    )
 
 
 @fuzz_settings
@@ -77,8 +94,9 @@ def _investigated(client, people, process):
 
 def _drafted(client, people, process):
     _investigated(client, people, process)
-    steps.do_one(client, people["officer"], process, "co_create",
-                 steps.draft(process, action="finish"))
+    steps.do_one(
+        client, people["officer"], process, "co_create", steps.draft(process, action="finish")
+    )
 
 
 def _memo_written(client, people, process):
@@ -96,27 +114,56 @@ for _name, _question in SCREENING_CRITERIA:
     SCREENING_KINDS |= {_name: "choice", f"{_name}_reasoning": "text"}
 
 DRAFT_KINDS = {
-    "action": "choice", "draft-goals": "text", "draft-governance": "text", "draft-budget": "text",
-    "draft-period_start": "date", "draft-period_end": "date", "draft-notice_months": "integer",
-    "draft-follow_up": "text", "draft-note": "text", "contributions-TOTAL_FORMS": "integer",
-    "contributions-0-party": "id", "contributions-0-kind": "choice",
-    "contributions-0-description": "text", "contributions-0-amount_sek": "amount",
-    "contributions-0-recipient": "id", "contributions-1-amount_sek": "amount",
+    "action": "choice",
+    "draft-goals": "text",
+    "draft-governance": "text",
+    "draft-budget": "text",
+    "draft-period_start": "date",
+    "draft-period_end": "date",
+    "draft-notice_months": "integer",
+    "draft-follow_up": "text",
+    "draft-note": "text",
+    "contributions-TOTAL_FORMS": "integer",
+    "contributions-0-party": "id",
+    "contributions-0-kind": "choice",
+    "contributions-0-description": "text",
+    "contributions-0-amount_sek": "amount",
+    "contributions-0-recipient": "id",
+    "contributions-1-amount_sek": "amount",
 }
 
 # task: (who, how to get there, a valid answer (or a maker of one), the kind of each field).
 # co_create (DRAFT_KINDS) and the later tasks are fuzzed in test_fuzz_iop_life.py.
 TASKS = {
     "screen": ("officer", None, lambda process: steps.screening(), SCREENING_KINDS),
-    "investigate": ("officer", _screened, lambda process: steps.assessment(), {
-        "procurement_reasoning": "text", "state_aid_reasoning": "text", "gdpr_role": "choice",
-        "gdpr_reasoning": "text", "conclusion": "choice", "conclusion_reasoning": "text",
-        "action": "choice", "state_resources": "bool", "advantage": "bool"}),
-    "write_memo": ("officer", _drafted, lambda process: steps.MEMO,
-                   {"summary": "text", "proposal": "text", "distribution": "text"}),
-    "decide": ("secretary", _memo_written, lambda process: steps.decision(), {
-        "outcome": "choice", "meeting_date": "date", "protocol_paragraph": "text",
-        "note": "text"}),
+    "investigate": (
+        "officer",
+        _screened,
+        lambda process: steps.assessment(),
+        {
+            "procurement_reasoning": "text",
+            "state_aid_reasoning": "text",
+            "gdpr_role": "choice",
+            "gdpr_reasoning": "text",
+            "conclusion": "choice",
+            "conclusion_reasoning": "text",
+            "action": "choice",
+            "state_resources": "bool",
+            "advantage": "bool",
+        },
+    ),
+    "write_memo": (
+        "officer",
+        _drafted,
+        lambda process: steps.MEMO,
+        {"summary": "text", "proposal": "text", "distribution": "text"},
+    ),
+    "decide": (
+        "secretary",
+        _memo_written,
+        lambda process: steps.decision(),
+        {"outcome": "choice", "meeting_date": "date", "protocol_paragraph": "text", "note": "text"},
+    ),
     "sign": ("member", _decided, lambda process: {"confirm": "on"}, {"confirm": "bool"}),
 }
 
@@ -130,8 +177,14 @@ def test_every_iop_task_refuses_hostile_values_and_saves_nothing(client, people,
     task = steps.open_tasks(process, node)[0]
     client.force_login(people[who])
     assert client.post(task_url(task, "assign")).status_code == 302
-    fuzz_form(client, task_url(task, "execute"), valid(process), kinds, rows=_rows,
-              name=f"iop flow: {node}")
+    fuzz_form(
+        client,
+        task_url(task, "execute"),
+        valid(process),
+        kinds,
+        rows=_rows,
+        name=f"iop flow: {node}",
+    )
 
 
 def test_the_fuzz_covers_the_iop_flow_up_to_signing():
@@ -139,14 +192,13 @@ def test_the_fuzz_covers_the_iop_flow_up_to_signing():
     assert set(TASKS) <= set(names)
 
 
-
-
 def test_a_public_party_id_no_database_can_hold_is_refused_with_a_message(client, people):
     """Found by fuzzing: a board id beyond 64 bits raised OverflowError on SQLite (a 500)."""
     client.force_login(people["member"])
     data = {**PROPOSAL[0], "boards": [str(people["boards"][0].pk), "9223372036854775808"]}
-    response = post_and_check(client, steps.propose_url(), data, rows=_rows,
-                              name="regression: proposal board id 2**63")
+    response = post_and_check(
+        client, steps.propose_url(), data, rows=_rows, name="regression: proposal board id 2**63"
+    )
     assert response.status_code in (200, 400)
 
 
@@ -161,14 +213,17 @@ def test_a_not_a_number_contribution_in_a_saved_draft_is_refused_with_a_message(
     (task,) = steps.open_tasks(process, "co_create")
     steps.take_and_do(client, people["officer"], task, steps.draft(process, action="save"))
     data = {**steps.draft(process, action="save"), "contributions-0-amount_sek": amount}
-    response = post_and_check(client, task_url(task, "execute"), data, rows=_rows,
-                              name="regression: contribution amount sNaN")
+    response = post_and_check(
+        client,
+        task_url(task, "execute"),
+        data,
+        rows=_rows,
+        name="regression: contribution amount sNaN",
+    )
     assert response.status_code in (200, 400)
 
 
-def test_a_draft_sent_with_thousands_of_contribution_rows_is_refused_with_a_message(
-    client, people
-):
+def test_a_draft_sent_with_thousands_of_contribution_rows_is_refused_with_a_message(client, people):
     """Found by fuzzing: "contributions-TOTAL_FORMS=2000" made the page build and draw two
     thousand rows (minutes per request); a count beyond the cap is refused."""
     process = _propose(client, people)
@@ -177,8 +232,13 @@ def test_a_draft_sent_with_thousands_of_contribution_rows_is_refused_with_a_mess
     client.force_login(people["officer"])
     assert client.post(task_url(task, "assign")).status_code == 302
     data = {**steps.draft(process, action="save"), "contributions-TOTAL_FORMS": "2000"}
-    response = post_and_check(client, task_url(task, "execute"), data, rows=_rows,
-                              name="regression: 2000 contribution rows")
+    response = post_and_check(
+        client,
+        task_url(task, "execute"),
+        data,
+        rows=_rows,
+        name="regression: 2000 contribution rows",
+    )
     assert response.status_code in (200, 400)
     assert re.search(r"60 formul", response.content.decode())  # the cap is named in the message
     assert response.content.decode().count('name="contributions-') < 61 * 8

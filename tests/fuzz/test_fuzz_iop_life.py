@@ -34,7 +34,11 @@ pytestmark = pytest.mark.django_db
 
 # The day each fuzzed task is done on: the partnership runs 2026–2028, signed in January 2026.
 SIGNED_ON, FIRST_FOLLOW_UP, SECOND_FOLLOW_UP, RENEWAL_ASKED = (
-    "2026-01-10", "2026-12-20", "2027-12-20", "2028-03-30")
+    "2026-01-10",
+    "2026-12-20",
+    "2027-12-20",
+    "2028-03-30",
+)
 
 
 @pytest.fixture
@@ -67,25 +71,32 @@ def _investigated(client, people, process):
 
 def _sent_for_review(client, people, process):
     _investigated(client, people, process)
-    steps.do_one(client, people["officer"], process, "co_create",
-                 steps.draft(process, action="send"))
+    steps.do_one(
+        client, people["officer"], process, "co_create", steps.draft(process, action="send")
+    )
 
 
 def _rejected(client, people, process):
     _investigated(client, people, process)
-    steps.do_one(client, people["officer"], process, "co_create",
-                 steps.draft(process, action="finish"))
+    steps.do_one(
+        client, people["officer"], process, "co_create", steps.draft(process, action="finish")
+    )
     steps.do_one(client, people["officer"], process, "write_memo", steps.MEMO)
     steps.do_one(client, people["secretary"], process, "decide", steps.decision("rejected"))
 
 
 def _signed(client, people, process):
     with at(SIGNED_ON):
-        steps.to_signing(client, people["officer"], process,
-                         {people["board"]: people["secretary"]})
-        steps.sign_all(client, process, lambda task: (
-            people["member"] if task.owner_permission == "organisations.sign_for"
-            else people["secretary"]))
+        steps.to_signing(client, people["officer"], process, {people["board"]: people["secretary"]})
+        steps.sign_all(
+            client,
+            process,
+            lambda task: (
+                people["member"]
+                if task.owner_permission == "organisations.sign_for"
+                else people["secretary"]
+            ),
+        )
 
 
 def _follow_up_opened(client, people, process, day=FIRST_FOLLOW_UP):
@@ -102,8 +113,9 @@ def _reported(client, people, process, day=FIRST_FOLLOW_UP):
 def _follow_up_approved(client, people, process, day):
     _reported(client, people, process, day)
     with at(day):
-        steps.do_one(client, people["officer"], process, "approve_follow_up",
-                     {"summary": "Målen nåddes."})
+        steps.do_one(
+            client, people["officer"], process, "approve_follow_up", {"summary": "Målen nåddes."}
+        )
 
 
 def _renewal_asked(client, people, process):
@@ -116,6 +128,7 @@ def _then(*reaches):
     def reach(client, people, process):
         for step in reaches:
             step(client, people, process)
+
     return reach
 
 
@@ -125,29 +138,70 @@ REPORT_KINDS = dict.fromkeys(steps.REPORT, "text")
 # label: (node, who, how to get there, the day it is done on, a valid answer (or a maker of
 # one), the kind of each field). The organisation's "save" on its review page posts the draft.
 TASKS = {
-    "co_create": ("co_create", "officer", _investigated, SIGNED_ON,
-                  lambda process: steps.draft(process, action="save"), DRAFT_KINDS),
+    "co_create": (
+        "co_create",
+        "officer",
+        _investigated,
+        SIGNED_ON,
+        lambda process: steps.draft(process, action="save"),
+        DRAFT_KINDS,
+    ),
     "co_create (send, finish)": (
-        "co_create", "officer", _investigated, SIGNED_ON,
-        lambda process: steps.draft(process, action="send"), DRAFT_KINDS),
-    "review_draft": ("review_draft", "member", _sent_for_review, SIGNED_ON,
-                     lambda process: REVIEW,
-                     {"answer": "choice", "comment": "text", "action": "choice"}),
+        "co_create",
+        "officer",
+        _investigated,
+        SIGNED_ON,
+        lambda process: steps.draft(process, action="send"),
+        DRAFT_KINDS,
+    ),
+    "review_draft": (
+        "review_draft",
+        "member",
+        _sent_for_review,
+        SIGNED_ON,
+        lambda process: REVIEW,
+        {"answer": "choice", "comment": "text", "action": "choice"},
+    ),
     "review_draft (the organisation saves the draft)": (
-        "review_draft", "member", _sent_for_review, SIGNED_ON,
-        lambda process: steps.draft(process, action="save"), DRAFT_KINDS),
-    "revise_or_close": ("revise_or_close", "officer", _rejected, SIGNED_ON,
-                        lambda process: {"choice": "revise", "reason": "Nämnden vill ändra."},
-                        {"choice": "choice", "reason": "text"}),
-    "report": ("report", "member", _then(_signed, _follow_up_opened), FIRST_FOLLOW_UP,
-               lambda process: steps.REPORT, REPORT_KINDS),
-    "approve_follow_up": ("approve_follow_up", "officer", _then(_signed, _reported),
-                          FIRST_FOLLOW_UP, lambda process: {"summary": "Målen nåddes."},
-                          {"summary": "text"}),
-    "decide_renewal": ("decide_renewal", "officer", _then(_signed, _renewal_asked),
-                       RENEWAL_ASKED,
-                       lambda process: {"choice": "renew", "reason": "Parterna vill fortsätta."},
-                       {"choice": "choice", "reason": "text"}),
+        "review_draft",
+        "member",
+        _sent_for_review,
+        SIGNED_ON,
+        lambda process: steps.draft(process, action="save"),
+        DRAFT_KINDS,
+    ),
+    "revise_or_close": (
+        "revise_or_close",
+        "officer",
+        _rejected,
+        SIGNED_ON,
+        lambda process: {"choice": "revise", "reason": "Nämnden vill ändra."},
+        {"choice": "choice", "reason": "text"},
+    ),
+    "report": (
+        "report",
+        "member",
+        _then(_signed, _follow_up_opened),
+        FIRST_FOLLOW_UP,
+        lambda process: steps.REPORT,
+        REPORT_KINDS,
+    ),
+    "approve_follow_up": (
+        "approve_follow_up",
+        "officer",
+        _then(_signed, _reported),
+        FIRST_FOLLOW_UP,
+        lambda process: {"summary": "Målen nåddes."},
+        {"summary": "text"},
+    ),
+    "decide_renewal": (
+        "decide_renewal",
+        "officer",
+        _then(_signed, _renewal_asked),
+        RENEWAL_ASKED,
+        lambda process: {"choice": "renew", "reason": "Parterna vill fortsätta."},
+        {"choice": "choice", "reason": "text"},
+    ),
 }
 
 
@@ -163,13 +217,20 @@ def test_every_task_of_the_partnership_refuses_hostile_values_and_saves_nothing(
         (task,) = steps.open_tasks(process, node)
         client.force_login(people[who])
         assert client.post(task_url(task, "assign")).status_code == 302
-        fuzz_form(client, task_url(task, "execute"), valid(process), kinds, rows=_rows,
-                  name=f"iop flow: {label}")
+        fuzz_form(
+            client,
+            task_url(task, "execute"),
+            valid(process),
+            kinds,
+            rows=_rows,
+            name=f"iop flow: {label}",
+        )
 
 
 def test_the_fuzz_covers_every_human_task_of_the_iop_flow():
-    human = {node.name for node in IOPFlow.instance.nodes()
-             if getattr(node, "task_type", "") == "HUMAN"}
+    human = {
+        node.name for node in IOPFlow.instance.nodes() if getattr(node, "task_type", "") == "HUMAN"
+    }
     fuzzed = set(EARLIER_TASKS) | {node for node, *_rest in TASKS.values()}
     assert human <= fuzzed, human - fuzzed
 
@@ -178,18 +239,25 @@ def test_the_fuzz_covers_every_human_task_of_the_iop_flow():
 
 
 @fuzz_settings
-@given(data=form_data(
-    {**PROPOSAL[0], "lead": "LEAD",
-     "assignment_reference": "KS 2026-01-20 § 14"},
-    {**PROPOSAL[1], "lead": "id", "assignment_reference": "text"}))
+@given(
+    data=form_data(
+        {**PROPOSAL[0], "lead": "LEAD", "assignment_reference": "KS 2026-01-20 § 14"},
+        {**PROPOSAL[1], "lead": "id", "assignment_reference": "text"},
+    )
+)
 def test_an_officer_registers_a_hostile_assignment_whole_or_not_at_all(
     client, people, organisation, data
 ):
     placeholders = {"BOARD": str(people["board"].pk), "LEAD": str(organisation.pk)}
     data = {k: placeholders.get(v, v) for k, v in data.items()}
     client.force_login(people["officer"])
-    post_and_check(client, reverse("partnerships:register_assignment"), data, rows=_rows,
-                   name="partnerships.AssignmentForm")
+    post_and_check(
+        client,
+        reverse("partnerships:register_assignment"),
+        data,
+        rows=_rows,
+        name="partnerships.AssignmentForm",
+    )
 
 
 @pytest.mark.parametrize("who", ["officer", "member"])
@@ -204,12 +272,17 @@ def test_terminating_an_agreement_refuses_hostile_values_and_saves_nothing(
     client.force_login(people[who])
 
     @fuzz_settings
-    @given(data=form_data({"party": str(party.pk), "reason": "Budgeten dras in."},
-                          {"party": "id", "reason": "text"}))
+    @given(
+        data=form_data(
+            {"party": str(party.pk), "reason": "Budgeten dras in."},
+            {"party": "id", "reason": "text"},
+        )
+    )
     def fuzz(data):
         with at("2026-06-01"):
-            post_and_check(client, url, data, rows=_rows,
-                           name=f"partnerships.TerminationForm ({who})")
+            post_and_check(
+                client, url, data, rows=_rows, name=f"partnerships.TerminationForm ({who})"
+            )
 
     fuzz()
 

@@ -26,13 +26,18 @@ def case(organisation):
 
 
 def _case_rows(case):
-    return lambda: (Comment.objects.filter(case=case).count(),
-                    AuditEvent.objects.filter(case_id=case.pk).count())
+    return lambda: (
+        Comment.objects.filter(case=case).count(),
+        AuditEvent.objects.filter(case_id=case.pk).count(),
+    )
 
 
 @fuzz_settings
-@given(data=form_data({"body": "Tack för ansökan.", "internal": "on"},
-                      {"body": "text", "internal": "bool"}))
+@given(
+    data=form_data(
+        {"body": "Tack för ansökan.", "internal": "on"}, {"body": "text", "internal": "bool"}
+    )
+)
 def test_a_hostile_comment_is_refused_or_stored_and_shown_escaped(client, officer, case, data):
     client.force_login(officer)
     url = reverse("casework:comment_create", args=[case.case_number])
@@ -40,34 +45,61 @@ def test_a_hostile_comment_is_refused_or_stored_and_shown_escaped(client, office
 
 
 @fuzz_settings
-@given(action=st.sampled_from(["pause", "demand", "delay", "resume"]),
-       data=form_data({"reason": "Väntar på komplettering.", "demanded_on": "2026-11-01",
-                       "expected_on": "2027-01-15"},
-                      {"reason": "text", "demanded_on": "date", "expected_on": "date"}))
+@given(
+    action=st.sampled_from(["pause", "demand", "delay", "resume"]),
+    data=form_data(
+        {
+            "reason": "Väntar på komplettering.",
+            "demanded_on": "2026-11-01",
+            "expected_on": "2027-01-15",
+        },
+        {"reason": "text", "demanded_on": "date", "expected_on": "date"},
+    ),
+)
 def test_clock_actions_refuse_hostile_values_with_a_message(client, officer, case, action, data):
     client.force_login(officer)
     url = reverse("casework:clock_action", args=[case.case_number, action])
-    post_and_check(client, url, data, rows=_case_rows(case),
-                   name=f"casework.clock_action[{action}]")
+    post_and_check(
+        client, url, data, rows=_case_rows(case), name=f"casework.clock_action[{action}]"
+    )
 
 
 @fuzz_settings
-@given(data=form_data({"starts_on": "2026-12-20", "ends_on": "2027-01-06", "note": "Jul"},
-                      {"starts_on": "date", "ends_on": "date", "note": "text"}))
+@given(
+    data=form_data(
+        {"starts_on": "2026-12-20", "ends_on": "2027-01-06", "note": "Jul"},
+        {"starts_on": "date", "ends_on": "date", "note": "text"},
+    )
+)
 def test_an_absence_with_hostile_dates_or_note_is_refused_or_saved_whole(client, officer, data):
     client.force_login(officer)
-    post_and_check(client, reverse("organisations:absences"), data,
-                   rows=lambda: Absence.objects.count(), name="organisations.AbsenceForm")
+    post_and_check(
+        client,
+        reverse("organisations:absences"),
+        data,
+        rows=lambda: Absence.objects.count(),
+        name="organisations.AbsenceForm",
+    )
 
 
 @fuzz_settings
-@given(data=st.dictionaries(st.sampled_from(["task", "decision", "deadline", "comment", "x"]),
-                            BY_KIND["bool"], max_size=5))
+@given(
+    data=st.dictionaries(
+        st.sampled_from(["task", "decision", "deadline", "comment", "x"]),
+        BY_KIND["bool"],
+        max_size=5,
+    )
+)
 def test_notification_choices_take_any_checkbox_values(client, member, data):
     client.force_login(member)
-    post_and_check(client, reverse("notifications:preferences"), data, noop_allowed=True,
-                   rows=lambda: list(EmailPreference.objects.values_list("kind", "by_email")),
-                   name="notifications.EmailPreferencesForm")
+    post_and_check(
+        client,
+        reverse("notifications:preferences"),
+        data,
+        noop_allowed=True,
+        rows=lambda: list(EmailPreference.objects.values_list("kind", "by_email")),
+        name="notifications.EmailPreferencesForm",
+    )
 
 
 def test_unticking_every_notification_box_is_saved(client, member):
@@ -83,9 +115,10 @@ def _narrative_writer():
     return factories.staff(Role.COORDINATOR)
 
 
-NARRATIVE = ({"topic": "events", "heading": "Evenemang", "text": "Vi höll tio möten.",
-              "position": "1"},
-             {"topic": "choice", "heading": "text", "text": "text", "position": "integer"})
+NARRATIVE = (
+    {"topic": "events", "heading": "Evenemang", "text": "Vi höll tio möten.", "position": "1"},
+    {"topic": "choice", "heading": "text", "text": "text", "position": "integer"},
+)
 
 
 @fuzz_settings
@@ -93,16 +126,22 @@ NARRATIVE = ({"topic": "events", "heading": "Evenemang", "text": "Vi höll tio m
 def test_a_narrative_section_with_hostile_values_is_refused_or_saved_whole(client, year, data):
     client.force_login(_narrative_writer())
     url = f"{reverse('followup:narrative_sections')}?year={year}"
-    post_and_check(client, url, data, name="followup.NarrativeSectionForm (new)",
-                   rows=lambda: (NarrativeSection.objects.count(), AuditEvent.objects.count()))
+    post_and_check(
+        client,
+        url,
+        data,
+        name="followup.NarrativeSectionForm (new)",
+        rows=lambda: (NarrativeSection.objects.count(), AuditEvent.objects.count()),
+    )
 
 
 @fuzz_settings
 @given(data=form_data(*NARRATIVE))
 def test_editing_a_narrative_section_with_hostile_values(client, data):
     writer = _narrative_writer()
-    section = NarrativeSection.objects.create(year=2025, topic="events", heading="Evenemang",
-                                              text="Text", updated_by=writer)
+    section = NarrativeSection.objects.create(
+        year=2025, topic="events", heading="Evenemang", text="Text", updated_by=writer
+    )
     client.force_login(writer)
     url = reverse("followup:narrative_section_edit", args=[section.pk])
 
@@ -114,14 +153,24 @@ def test_editing_a_narrative_section_with_hostile_values(client, data):
 
 
 FILTERS = {
-    "openness:agreements": {"q": "text", "year": "integer", "challenge_area": "id",
-                            "page": "integer"},
+    "openness:agreements": {
+        "q": "text",
+        "year": "integer",
+        "challenge_area": "id",
+        "page": "integer",
+    },
     "openness:grants": {"q": "text", "year": "integer", "page": "integer"},
     "casework:case_list": {"q": "text", "kind": "choice", "open_only": "bool", "page": "integer"},
     "followup:dashboard": {"year": "integer"},
     "followup:mapping": {"year": "integer", "area": "id"},
-    "funding:sources": {"purpose": "text", "challenge_area": "id", "amount": "amount",
-                        "organisation_kind": "choice", "starts_on": "date", "ends_on": "date"},
+    "funding:sources": {
+        "purpose": "text",
+        "challenge_area": "id",
+        "amount": "amount",
+        "organisation_kind": "choice",
+        "starts_on": "date",
+        "ends_on": "date",
+    },
 }
 
 
@@ -131,16 +180,27 @@ def test_filters_and_searches_answer_any_query_string(client, officer, name, see
     query = seed.draw(form_data({}, FILTERS[name]))
     if not name.startswith("openness:"):
         client.force_login(officer)
-    post_and_check(client, reverse(name), query, method="get", rows=lambda: 0,
-                   name=f"GET filter {name}")
+    post_and_check(
+        client, reverse(name), query, method="get", rows=lambda: 0, name=f"GET filter {name}"
+    )
 
 
 @fuzz_settings
-@given(data=form_data({"username": "user", "password": "secret-password-1"},
-                      {"username": "text", "password": "text"}))
+@given(
+    data=form_data(
+        {"username": "user", "password": "secret-password-1"},
+        {"username": "text", "password": "text"},
+    )
+)
 def test_login_with_hostile_credentials_says_they_are_wrong(client, data):
-    post_and_check(client, reverse("login"), data, rows=lambda: 0, noop_allowed=True,
-                   name="login (AuthenticationForm)")
+    post_and_check(
+        client,
+        reverse("login"),
+        data,
+        rows=lambda: 0,
+        noop_allowed=True,
+        name="login (AuthenticationForm)",
+    )
 
 
 @fuzz_settings
@@ -157,11 +217,26 @@ def test_the_language_switch_takes_any_value(client, data):
 from tests.fuzz.checks import RUNS as EXAMPLES_RUN  # noqa: E402
 
 ORGANISATION = (
-    {"name": "Föreningen Fuzz", "kind": "association", "org_number": "802000-0009",
-     "is_active": "on", "city": "Malmö", "giro_kind": "bankgiro", "giro_number": "550-0012"},
-    {"name": "text", "kind": "choice", "org_number": "org_number", "city": "text",
-     "postal_code": "text", "street_address": "text", "email": "text", "giro_kind": "choice",
-     "giro_number": "giro"},
+    {
+        "name": "Föreningen Fuzz",
+        "kind": "association",
+        "org_number": "802000-0009",
+        "is_active": "on",
+        "city": "Malmö",
+        "giro_kind": "bankgiro",
+        "giro_number": "550-0012",
+    },
+    {
+        "name": "text",
+        "kind": "choice",
+        "org_number": "org_number",
+        "city": "text",
+        "postal_code": "text",
+        "street_address": "text",
+        "email": "text",
+        "giro_kind": "choice",
+        "giro_number": "giro",
+    },
 )
 
 
@@ -170,9 +245,19 @@ ORGANISATION = (
 def test_an_organisation_record_refuses_bad_organisation_and_giro_numbers(admin_client, data):
     add = reverse("admin:organisations_organisation_add")
     formset = admin_client.get(add).context["inline_admin_formsets"][0].formset
-    management = {f"{formset.prefix}-{key}": value for key, value in
-                  {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0",
-                   "MAX_NUM_FORMS": "1000"}.items()}
-    post_and_check(admin_client, add, {**data, **management}, name="admin Organisation",
-                   rows=lambda: Organisation.objects.count())
-
+    management = {
+        f"{formset.prefix}-{key}": value
+        for key, value in {
+            "TOTAL_FORMS": "0",
+            "INITIAL_FORMS": "0",
+            "MIN_NUM_FORMS": "0",
+            "MAX_NUM_FORMS": "1000",
+        }.items()
+    }
+    post_and_check(
+        admin_client,
+        add,
+        {**data, **management},
+        name="admin Organisation",
+        rows=lambda: Organisation.objects.count(),
+    )

@@ -72,10 +72,14 @@ def test_an_attachment_with_a_hostile_name_or_content_is_stored_safely_or_refuse
 ):
     client.force_login(people["member"])
     body, content_type = multipart(fields, files)
-    post_and_check(client, reverse("funding:application_attachments", args=[draft.pk]), body,
-                   content_type=content_type, name="funding.AttachmentForm (upload)",
-                   rows=lambda: (Attachment.objects.count(), AuditEvent.objects.count(),
-                                 _stored(store)))
+    post_and_check(
+        client,
+        reverse("funding:application_attachments", args=[draft.pk]),
+        body,
+        content_type=content_type,
+        name="funding.AttachmentForm (upload)",
+        rows=lambda: (Attachment.objects.count(), AuditEvent.objects.count(), _stored(store)),
+    )
     assert all(STORED.fullmatch(name) for name in _stored(store)), _stored(store)
 
 
@@ -88,28 +92,53 @@ def test_a_report_back_with_hostile_files_is_sent_whole_or_refused(
     application = process.application
 
     def rows():
-        return (FundingApplication.objects.get(pk=application.pk).status,
-                ReportBack.objects.count(), Attachment.objects.count(),
-                AuditEvent.objects.count(), _stored(store))
+        return (
+            FundingApplication.objects.get(pk=application.pk).status,
+            ReportBack.objects.count(),
+            Attachment.objects.count(),
+            AuditEvent.objects.count(),
+            _stored(store),
+        )
 
     @fuzz_settings
-    @given(fields=form_data({"description": "Fyra veckor fotboll.", "amount_used": "30000"},
-                          {"description": "text", "amount_used": "amount"}),
-           files=_files("attachments", 3))
+    @given(
+        fields=form_data(
+            {"description": "Fyra veckor fotboll.", "amount_used": "30000"},
+            {"description": "text", "amount_used": "amount"},
+        ),
+        files=_files("attachments", 3),
+    )
     def fuzz(fields, files):
         body, content_type = multipart(fields, files)
-        post_and_check(client, url, body, content_type=content_type, rows=rows,
-                       name="funding flow: report_back (attachments)")
+        post_and_check(
+            client,
+            url,
+            body,
+            content_type=content_type,
+            rows=rows,
+            name="funding flow: report_back (attachments)",
+        )
         assert all(STORED.fullmatch(name) for name in _stored(store)), _stored(store)
 
     fuzz()
 
 
 EVIDENCE = (
-    {"organisation": "ORG", "kind": "annual_meeting_minutes", "given_on": "2026-03-01",
-     "expires_on": "2027-03-01", "value": "Årsmöte 2026", "recorded_by": "ADMIN"},
-    {"organisation": "id", "kind": "choice", "given_on": "date", "expires_on": "date",
-     "value": "text"},
+    {
+        "organisation": "ORG",
+        "kind": "annual_meeting_minutes",
+        "given_on": "2026-03-01",
+        "expires_on": "2027-03-01",
+        "value": "Årsmöte 2026",
+        "recorded_by": "ADMIN",
+    },
+    {
+        "organisation": "id",
+        "kind": "choice",
+        "given_on": "date",
+        "expires_on": "date",
+        "value": "text",
+    },
 )
 
 
@@ -121,11 +150,17 @@ def test_eligibility_evidence_with_a_hostile_file_or_values_is_recorded_whole_or
     placeholders = {"ORG": str(organisation.pk), "ADMIN": str(admin_user.pk)}
     fields = {k: placeholders.get(v, v) for k, v in fields.items()}
     body, content_type = multipart(fields, files)
-    post_and_check(admin_client, reverse("admin:organisations_eligibilityevidence_add"), body,
-                   content_type=content_type, name="admin EligibilityEvidence (upload)",
-                   rows=lambda: (EligibilityEvidence.objects.count(), _stored(store)))
-    assert all(name.startswith("evidence/") and ".." not in Path(name).parts
-               for name in _stored(store))
+    post_and_check(
+        admin_client,
+        reverse("admin:organisations_eligibilityevidence_add"),
+        body,
+        content_type=content_type,
+        name="admin EligibilityEvidence (upload)",
+        rows=lambda: (EligibilityEvidence.objects.count(), _stored(store)),
+    )
+    assert all(
+        name.startswith("evidence/") and ".." not in Path(name).parts for name in _stored(store)
+    )
 
 
 @pytest.mark.parametrize("name", [".", "..", "../", "\x00", "\x1b\x7f"])
@@ -136,8 +171,9 @@ def test_a_file_under_a_name_no_file_can_have_is_refused_and_nothing_stored(
     """Django skips a part it cleans to no name; with content longer than a part's headers may
     be it then refuses the whole request (400 Bad Request) before our view runs."""
     client.force_login(people["member"])
-    body, content_type = multipart({"kind": "budget"},
-                                   {"file": [(name, b"%PDF-1.4\n" + b"0" * size)]})
+    body, content_type = multipart(
+        {"kind": "budget"}, {"file": [(name, b"%PDF-1.4\n" + b"0" * size)]}
+    )
     url = reverse("funding:application_attachments", args=[draft.pk])
     response = client.post(url, body, content_type=content_type)
     assert response.status_code == 400
@@ -148,8 +184,9 @@ def test_a_file_name_longer_than_any_file_system_holds_is_refused_and_nothing_st
     client, people, draft, store
 ):
     client.force_login(people["member"])
-    body, content_type = multipart({"kind": "budget"},
-                                   {"file": [("a" * 5000 + ".pdf", b"%PDF-1.4\nbudget")]})
+    body, content_type = multipart(
+        {"kind": "budget"}, {"file": [("a" * 5000 + ".pdf", b"%PDF-1.4\nbudget")]}
+    )
     url = reverse("funding:application_attachments", args=[draft.pk])
     assert client.post(url, body, content_type=content_type).status_code == 400
     assert not Attachment.objects.exists() and _stored(store) == []
@@ -158,15 +195,36 @@ def test_a_file_name_longer_than_any_file_system_holds_is_refused_and_nothing_st
 # The organisation record -------------------------------------------------------------------
 
 ORGANISATION = (
-    {"name": "Föreningen Fuzz", "kind": "association", "org_number": "802000-0009",
-     "is_active": "on", "city": "Malmö", "giro_kind": "bankgiro", "giro_number": "550-0012",
-     "evidence-0-kind": "member_count", "evidence-0-given_on": "2026-03-01",
-     "evidence-0-expires_on": "2027-03-01", "evidence-0-value": "40"},
-    {"name": "text", "kind": "choice", "org_number": "org_number", "city": "text",
-     "postal_code": "text", "street_address": "text", "email": "text", "giro_kind": "choice",
-     "giro_number": "giro", "is_active": "bool", "evidence-0-kind": "choice",
-     "evidence-0-given_on": "date", "evidence-0-expires_on": "date", "evidence-0-value": "text",
-     "evidence-TOTAL_FORMS": "integer"},
+    {
+        "name": "Föreningen Fuzz",
+        "kind": "association",
+        "org_number": "802000-0009",
+        "is_active": "on",
+        "city": "Malmö",
+        "giro_kind": "bankgiro",
+        "giro_number": "550-0012",
+        "evidence-0-kind": "member_count",
+        "evidence-0-given_on": "2026-03-01",
+        "evidence-0-expires_on": "2027-03-01",
+        "evidence-0-value": "40",
+    },
+    {
+        "name": "text",
+        "kind": "choice",
+        "org_number": "org_number",
+        "city": "text",
+        "postal_code": "text",
+        "street_address": "text",
+        "email": "text",
+        "giro_kind": "choice",
+        "giro_number": "giro",
+        "is_active": "bool",
+        "evidence-0-kind": "choice",
+        "evidence-0-given_on": "date",
+        "evidence-0-expires_on": "date",
+        "evidence-0-value": "text",
+        "evidence-TOTAL_FORMS": "integer",
+    },
 )
 
 
@@ -177,32 +235,50 @@ def test_editing_an_organisation_refuses_bad_numbers_and_changes_nothing_then(
 ):
     url = reverse("admin:organisations_organisation_change", args=[organisation.pk])
     formset = admin_client.get(url).context["inline_admin_formsets"][0].formset
-    management = {f"{formset.prefix}-{key}": value for key, value in
-                  {"TOTAL_FORMS": "1", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0",
-                   "MAX_NUM_FORMS": "1000"}.items()}
-    data = {k.replace("evidence-", f"{formset.prefix}-"): v for k, v in {**management,
-                                                                         **data}.items()}
+    management = {
+        f"{formset.prefix}-{key}": value
+        for key, value in {
+            "TOTAL_FORMS": "1",
+            "INITIAL_FORMS": "0",
+            "MIN_NUM_FORMS": "0",
+            "MAX_NUM_FORMS": "1000",
+        }.items()
+    }
+    data = {
+        k.replace("evidence-", f"{formset.prefix}-"): v for k, v in {**management, **data}.items()
+    }
 
     def rows():
         fresh = Organisation.objects.get(pk=organisation.pk)
-        return ([getattr(fresh, f.attname) for f in Organisation._meta.concrete_fields],
-                EligibilityEvidence.objects.count())
+        return (
+            [getattr(fresh, f.attname) for f in Organisation._meta.concrete_fields],
+            EligibilityEvidence.objects.count(),
+        )
 
     post_and_check(admin_client, url, data, rows=rows, name="admin Organisation (edit)")
 
 
 # Query strings -----------------------------------------------------------------------------
 
+
 # A query string as anyone may type it: the list's own parameters with hostile values, the
 # same parameter twice, and parameters no page knows.
 def _query(kinds: dict):
-    extra = st.dictionaries(st.sampled_from(["ordering", "page_size", "limit", "offset",
-                                             "format", "__all__", "q[]", MARKER]),
-                            BY_KIND["text"], max_size=2)
-    repeated = st.dictionaries(st.sampled_from(sorted(kinds)),
-                               st.lists(BY_KIND["text"], min_size=2, max_size=3), max_size=1)
-    return st.builds(lambda base, more, twice: {**base, **more, **twice},
-                     form_data({}, kinds), extra, repeated)
+    extra = st.dictionaries(
+        st.sampled_from(
+            ["ordering", "page_size", "limit", "offset", "format", "__all__", "q[]", MARKER]
+        ),
+        BY_KIND["text"],
+        max_size=2,
+    )
+    repeated = st.dictionaries(
+        st.sampled_from(sorted(kinds)),
+        st.lists(BY_KIND["text"], min_size=2, max_size=3),
+        max_size=1,
+    )
+    return st.builds(
+        lambda base, more, twice: {**base, **more, **twice}, form_data({}, kinds), extra, repeated
+    )
 
 
 PAGE = {"page": "integer"}
@@ -235,8 +311,9 @@ def test_lists_and_downloads_answer_any_query_string(client, officer, organisati
     @fuzz_settings
     @given(query=_query(QUERIES[name]))
     def fuzz(query):
-        response = post_and_check(client, url, query, method="get", rows=lambda: 0,
-                                  name=f"GET {name}")
+        response = post_and_check(
+            client, url, query, method="get", rows=lambda: 0, name=f"GET {name}"
+        )
         assert response.status_code in (200, 400, 404), response.status_code
 
     fuzz()

@@ -48,10 +48,17 @@ def test_evidence_under_a_name_the_file_store_cannot_use_is_refused_with_a_messa
 ):
     """Found by fuzzing: the store cleans "$$$" to no name at all and raised
     SuspiciousFileOperation (a 400 Bad Request without a message)."""
-    response = admin_client.post(reverse("admin:organisations_eligibilityevidence_add"), {
-        "organisation": organisation.pk, "kind": "statutes", "given_on": "2026-03-01",
-        "expires_on": "2027-03-01", "recorded_by": admin_user.pk,
-        "file": SimpleUploadedFile(name, b"%PDF-1.4\nstadgar")})
+    response = admin_client.post(
+        reverse("admin:organisations_eligibilityevidence_add"),
+        {
+            "organisation": organisation.pk,
+            "kind": "statutes",
+            "given_on": "2026-03-01",
+            "expires_on": "2027-03-01",
+            "recorded_by": admin_user.pk,
+            "file": SimpleUploadedFile(name, b"%PDF-1.4\nstadgar"),
+        },
+    )
     assert response.status_code == 200
     assert "file" in response.context["adminform"].form.errors
     assert not EligibilityEvidence.objects.exists()
@@ -60,8 +67,10 @@ def test_evidence_under_a_name_the_file_store_cannot_use_is_refused_with_a_messa
 @pytest.mark.parametrize(
     ("url_name", "data"),
     [
-        ("admin:organisations_eligibilityevidence_add",
-         {"organisation": "abc", "kind": "statutes", "given_on": "2026-03-01"}),
+        (
+            "admin:organisations_eligibilityevidence_add",
+            {"organisation": "abc", "kind": "statutes", "given_on": "2026-03-01"},
+        ),
         ("admin:organisations_membership_add", {"user": "x", "organisation": "1e3", "board": "-"}),
         ("admin:openness_publicationsetting_add", {"programme": "abc"}),
     ],

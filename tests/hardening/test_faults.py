@@ -61,8 +61,10 @@ def test_twenty_tabs_completing_the_same_task_complete_it_once(requires_postgres
     refused = [r for r in responses if r.status_code != 302]
     assert len(done) == 1
     assert {r.status_code for r in refused} == {409}  # told that someone completed it first
-    assert all("slutförde uppgiften först" in r.content.decode() or "redan slutfört" in
-               r.content.decode() for r in refused)
+    assert all(
+        "slutförde uppgiften först" in r.content.decode() or "redan slutfört" in r.content.decode()
+        for r in refused
+    )
     assert Task.objects.get(pk=task.pk).status == STATUS.DONE
     application = FundingApplication.objects.get(pk=process.application.pk)
     assert application.status == Status.IN_ASSESSMENT

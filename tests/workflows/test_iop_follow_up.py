@@ -250,9 +250,12 @@ def test_an_administrator_reads_the_years_follow_up_in_the_admin_but_cannot_chan
 
     assert page.status_code == 200
     assert "Sommarlovet behöver fler ledare." in page.content.decode()  # the party's report
-    assert admin_client.post(
-        reverse("admin:partnerships_followup_change", args=[follow_up.pk]),
-        {"officer_summary": "Ändrad."},
-    ).status_code == 403
+    assert (
+        admin_client.post(
+            reverse("admin:partnerships_followup_change", args=[follow_up.pk]),
+            {"officer_summary": "Ändrad."},
+        ).status_code
+        == 403
+    )
     follow_up.refresh_from_db()
     assert follow_up.officer_summary == "Målen nåddes."

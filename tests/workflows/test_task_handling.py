@@ -158,9 +158,7 @@ def _supplement_taken_by(client, member, organisation):
     return answer, process
 
 
-def test_a_task_held_by_a_member_who_left_goes_back_to_the_associations_queue(
-    client, organisation
-):
+def test_a_task_held_by_a_member_who_left_goes_back_to_the_associations_queue(client, organisation):
     leaver = factories.member(organisation)
     colleague = factories.member(organisation)
     task, process = _supplement_taken_by(client, leaver, organisation)

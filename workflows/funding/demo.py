@@ -42,13 +42,18 @@ APPLICATIONS = [
     ("Matlagning för unga", "lovaktivitetsbidrag", "42000", "repayment_claimed"),
 ]
 
-ATTACHMENTS = {"activity_plan": "aktivitetsplan.pdf", "budget": "budget.pdf",
-               "idea_workshop": "intyg-ideverkstad.pdf", "cost_basis": "hyresavtal.pdf"}
+ATTACHMENTS = {
+    "activity_plan": "aktivitetsplan.pdf",
+    "budget": "budget.pdf",
+    "idea_workshop": "intyg-ideverkstad.pdf",
+    "cost_basis": "hyresavtal.pdf",
+}
 
 
 def _pdf(name: str) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n% demo " + name.encode() + b"\n",
-                              content_type="application/pdf")
+    return SimpleUploadedFile(
+        name, b"%PDF-1.4\n% demo " + name.encode() + b"\n", content_type="application/pdf"
+    )
 
 
 def _do(process, node, user, action=None) -> None:
@@ -69,19 +74,30 @@ class Walk:
 
     def draft(self, title: str, programme: FundingProgramme, amount: str) -> FundingApplication:
         member, today = self.people["member"], timezone.localdate()
-        application = services.application_create(programme=programme,
-                                                  organisation=self.organisation,
-                                                  acting_user=member, title=PREFIX + title)
+        application = services.application_create(
+            programme=programme,
+            organisation=self.organisation,
+            acting_user=member,
+            title=PREFIX + title,
+        )
         application = services.application_update(
-            application=application, acting_user=member,
+            application=application,
+            acting_user=member,
             purpose=f"{title}: en aktivitet för barn och unga, öppen och avgiftsfri.",
-            target_group="Barn och unga 10–15 år", activity_start=today + timedelta(days=30),
-            activity_end=today + timedelta(days=60), participants=40,
-            amount_applied=Decimal(amount), total_cost=Decimal(amount) * 2)
+            target_group="Barn och unga 10–15 år",
+            activity_start=today + timedelta(days=30),
+            activity_end=today + timedelta(days=60),
+            participants=40,
+            amount_applied=Decimal(amount),
+            total_cost=Decimal(amount) * 2,
+        )
         for requirement in programme.required_attachments.all():
-            services.attachment_add(application=application, acting_user=member,
-                                    kind=requirement.kind,
-                                    upload=_pdf(ATTACHMENTS.get(requirement.kind, "bilaga.pdf")))
+            services.attachment_add(
+                application=application,
+                acting_user=member,
+                kind=requirement.kind,
+                upload=_pdf(ATTACHMENTS.get(requirement.kind, "bilaga.pdf")),
+            )
         self.application = application
         return application
 
@@ -90,71 +106,132 @@ class Walk:
         return self.application
 
     def submit(self) -> None:
-        application = services.application_submit(application=self.application,
-                                                  acting_user=self.people["member"])
+        application = services.application_submit(
+            application=self.application, acting_user=self.people["member"]
+        )
         self.process = Flow.submit.run(application=application)
 
     def ask_for_supplement(self) -> None:
         officer = self.people["officer"]
-        _do(self.process, Flow.check_complete, officer,
+        _do(
+            self.process,
+            Flow.check_complete,
+            officer,
             lambda: services.application_request_supplement(
-                application=self.refresh(), acting_user=officer,
+                application=self.refresh(),
+                acting_user=officer,
                 message="Bifoga en budget där föreningens egen insats syns.",
-                due_on=timezone.localdate() + timedelta(days=14)))
+                due_on=timezone.localdate() + timedelta(days=14),
+            ),
+        )
 
     def mark_complete(self) -> None:
         officer = self.people["officer"]
-        _do(self.process, Flow.check_complete, officer,
-            lambda: services.application_mark_complete(application=self.refresh(),
-                                                       acting_user=officer))
+        _do(
+            self.process,
+            Flow.check_complete,
+            officer,
+            lambda: services.application_mark_complete(
+                application=self.refresh(), acting_user=officer
+            ),
+        )
 
     def assess(self, outcome: str = Outcome.APPROVED) -> None:
         officer, application = self.people["officer"], self.refresh()
         amount = application.amount_applied if outcome != Outcome.REJECTED else Decimal(0)
-        scores = {criterion.pk: (4 if outcome != Outcome.REJECTED else 1, "")
-                  for criterion in application.programme.criteria.all()}
-        _do(self.process, Flow.assess, officer, lambda: services.assessment_record(
-            application=self.refresh(), acting_user=officer, no_conflict_of_interest=True,
-            proposed_outcome=outcome, proposed_amount=amount,
-            summary="Väl förankrat hos målgruppen." if outcome != Outcome.REJECTED
-            else "Lokalen används inte för verksamhet för barn och unga.",
-            scores=scores))
+        scores = {
+            criterion.pk: (4 if outcome != Outcome.REJECTED else 1, "")
+            for criterion in application.programme.criteria.all()
+        }
+        _do(
+            self.process,
+            Flow.assess,
+            officer,
+            lambda: services.assessment_record(
+                application=self.refresh(),
+                acting_user=officer,
+                no_conflict_of_interest=True,
+                proposed_outcome=outcome,
+                proposed_amount=amount,
+                summary="Väl förankrat hos målgruppen."
+                if outcome != Outcome.REJECTED
+                else "Lokalen används inte för verksamhet för barn och unga.",
+                scores=scores,
+            ),
+        )
 
     def decide(self, outcome: str = Outcome.APPROVED) -> None:
         delegate, application = self.people["delegate"], self.refresh()
         amount = application.amount_applied if outcome != Outcome.REJECTED else Decimal(0)
-        _do(self.process, Flow.decide_as_delegate, delegate, lambda: services.decision_record(
-            application=self.refresh(), acting_user=delegate, outcome=outcome,
-            amount_granted=amount, reasons="Bedömningen visar att villkoren är uppfyllda."
-            if outcome != Outcome.REJECTED else "Ansökan uppfyller inte programmets villkor."))
+        _do(
+            self.process,
+            Flow.decide_as_delegate,
+            delegate,
+            lambda: services.decision_record(
+                application=self.refresh(),
+                acting_user=delegate,
+                outcome=outcome,
+                amount_granted=amount,
+                reasons="Bedömningen visar att villkoren är uppfyllda."
+                if outcome != Outcome.REJECTED
+                else "Ansökan uppfyller inte programmets villkor.",
+            ),
+        )
 
     def write_memo(self) -> None:
         officer = self.people["officer"]
-        _do(self.process, Flow.write_board_memo, officer, lambda: services.board_memo_request(
-            application=self.refresh(), acting_user=officer,
-            summary="Föreningen söker utvecklingsbidrag över delegationens gräns.",
-            proposal=memos.proposal_for(self.refresh()),
-            meeting_date=timezone.localdate() + timedelta(days=21)))
+        _do(
+            self.process,
+            Flow.write_board_memo,
+            officer,
+            lambda: services.board_memo_request(
+                application=self.refresh(),
+                acting_user=officer,
+                summary="Föreningen söker utvecklingsbidrag över delegationens gräns.",
+                proposal=memos.proposal_for(self.refresh()),
+                meeting_date=timezone.localdate() + timedelta(days=21),
+            ),
+        )
 
     def pay(self, amount: Decimal | None = None) -> None:
         officer = self.people["officer"]
-        _do(self.process, Flow.pay, officer, lambda: services.payout_record(
-            application=self.refresh(), acting_user=officer,
-            amount=amount or self.refresh().decision.amount_granted,
-            paid_on=timezone.localdate()))
+        _do(
+            self.process,
+            Flow.pay,
+            officer,
+            lambda: services.payout_record(
+                application=self.refresh(),
+                acting_user=officer,
+                amount=amount or self.refresh().decision.amount_granted,
+                paid_on=timezone.localdate(),
+            ),
+        )
 
     def report_back(self, used: Decimal | None = None) -> None:
         member = self.people["member"]
-        _do(self.process, Flow.report_back, member, lambda: services.report_back_submit(
-            application=self.refresh(), acting_user=member,
-            description="Aktiviteten genomfördes med 38 deltagare.",
-            amount_used=used if used is not None else self.refresh().decision.amount_granted,
-            attachments=[_pdf("kvitton.pdf")]))
+        _do(
+            self.process,
+            Flow.report_back,
+            member,
+            lambda: services.report_back_submit(
+                application=self.refresh(),
+                acting_user=member,
+                description="Aktiviteten genomfördes med 38 deltagare.",
+                amount_used=used if used is not None else self.refresh().decision.amount_granted,
+                attachments=[_pdf("kvitton.pdf")],
+            ),
+        )
 
     def review(self, review: str, **kwargs) -> None:
         officer = self.people["officer"]
-        _do(self.process, Flow.review_report, officer, lambda: services.report_back_review(
-            application=self.refresh(), acting_user=officer, review=review, **kwargs))
+        _do(
+            self.process,
+            Flow.review_report,
+            officer,
+            lambda: services.report_back_review(
+                application=self.refresh(), acting_user=officer, review=review, **kwargs
+            ),
+        )
 
 
 def _walk_to(walk: Walk, state: str) -> None:
@@ -164,38 +241,49 @@ def _walk_to(walk: Walk, state: str) -> None:
         "in_assessment": [walk.submit, walk.mark_complete],
         "board_decision": [walk.submit, walk.mark_complete, walk.assess, walk.write_memo],
         "granted": [walk.submit, walk.mark_complete, walk.assess, walk.decide],
-        "rejected": [walk.submit, walk.mark_complete,
-                     lambda: walk.assess(Outcome.REJECTED), lambda: walk.decide(Outcome.REJECTED)],
+        "rejected": [
+            walk.submit,
+            walk.mark_complete,
+            lambda: walk.assess(Outcome.REJECTED),
+            lambda: walk.decide(Outcome.REJECTED),
+        ],
     }
     paid = [walk.submit, walk.mark_complete, walk.assess, walk.decide, walk.pay]
-    steps.update({
-        "paid": paid,
-        "report_overdue": [*paid, lambda: _overdue(walk.refresh())],
-        "reported": [*paid, walk.report_back],
-        "approved": [*paid, walk.report_back, lambda: walk.review("approved")],
-        "repayment_claimed": [*paid, lambda: walk.report_back(Decimal("30000")),
-                              lambda: walk.review("repayment",
-                                                  note="12 000 kr användes inte.",
-                                                  repayment_amount=Decimal("12000"))],
-    })
+    steps.update(
+        {
+            "paid": paid,
+            "report_overdue": [*paid, lambda: _overdue(walk.refresh())],
+            "reported": [*paid, walk.report_back],
+            "approved": [*paid, walk.report_back, lambda: walk.review("approved")],
+            "repayment_claimed": [
+                *paid,
+                lambda: walk.report_back(Decimal("30000")),
+                lambda: walk.review(
+                    "repayment", note="12 000 kr användes inte.", repayment_amount=Decimal("12000")
+                ),
+            ],
+        }
+    )
     for step in steps.get(state, []):
         step()
 
 
 def _overdue(application: FundingApplication) -> None:
     # Demo only: the service always gives time to report; this one let it pass.
-    Deadline.objects.filter(case=application.case, kind=Deadline.Kind.REPORT_BACK,
-                            met_at__isnull=True).update(
-        due_on=timezone.localdate() - timedelta(days=5))
+    Deadline.objects.filter(
+        case=application.case, kind=Deadline.Kind.REPORT_BACK, met_at__isnull=True
+    ).update(due_on=timezone.localdate() - timedelta(days=5))
 
 
 def load_applications(stdout=None) -> int:
     """Make the demo applications once; returns how many were made (0 when already there)."""
     if FundingApplication.objects.filter(title__startswith=PREFIX).exists():
         return 0
-    people = {"member": User.objects.get(username="raddabarnen"),
-              "officer": User.objects.get(username="handlaggare"),
-              "delegate": User.objects.get(username="delegat")}
+    people = {
+        "member": User.objects.get(username="raddabarnen"),
+        "officer": User.objects.get(username="handlaggare"),
+        "delegate": User.objects.get(username="delegat"),
+    }
     organisation = Organisation.objects.get(name="Rädda Barnen")
     for title, slug, amount, state in APPLICATIONS:
         walk = Walk(people, organisation)

@@ -78,8 +78,7 @@ class FundingApplicationFlow(flow.Flow):
         flow.View(views.SupplementAnswerView.as_view())
         .Annotation(title=_("Complete the application"))
         .Permission(policy.ACT_FOR_ORGANISATION, obj=_organisation)
-        .OnTimeout(this.supplement_due, this.supplement_overdue,
-                   title=_("Deadline passed"))
+        .OnTimeout(this.supplement_due, this.supplement_overdue, title=_("Deadline passed"))
         .Next(this.check_complete)
     )
     # system: the officer is told and assesses on what is there
@@ -183,5 +182,4 @@ class FundingApplicationFlow(flow.Flow):
         return timezone.make_aware(datetime.combine(day_after, time.min))
 
     def go_on_without_supplement(self, activation):
-        services.application_supplement_overdue(
-            application=activation.process.coerced.application)
+        services.application_supplement_overdue(application=activation.process.coerced.application)

@@ -41,8 +41,9 @@ def application_submit(request, pk):
             if request.method != "POST":
                 return HttpResponseNotAllowed(["POST"])
             with transaction.atomic():
-                application = services.application_submit(application=application,
-                                                          acting_user=request.user)
+                application = services.application_submit(
+                    application=application, acting_user=request.user
+                )
                 FundingApplicationFlow.submit.run(application=application)
     except ValidationError as error:
         return funding_views.refused(request, application, error)
@@ -50,10 +51,12 @@ def application_submit(request, pk):
         if request.method != "POST" or not _sent_by_applicant(request.user, pk):
             raise
         return _sent_before(request, token, pk)
-    messages.success(request, _("Your application is sent. Its case number is %(number)s.")
-                     % {"number": application.case.case_number})
-    return redirect(once.remember(request, token, reverse("funding:application_detail",
-                                                          args=[pk])))
+    messages.success(
+        request,
+        _("Your application is sent. Its case number is %(number)s.")
+        % {"number": application.case.case_number},
+    )
+    return redirect(once.remember(request, token, reverse("funding:application_detail", args=[pk])))
 
 
 def _sent_by_applicant(user, pk) -> bool:
@@ -62,8 +65,12 @@ def _sent_by_applicant(user, pk) -> bool:
 
 
 def _sent_before(request, token, pk):
-    return once.repeat(request, token, default=reverse("funding:application_detail", args=[pk]),
-                       message=_("Your application was already sent; it was sent twice."))
+    return once.repeat(
+        request,
+        token,
+        default=reverse("funding:application_detail", args=[pk]),
+        message=_("Your application was already sent; it was sent twice."),
+    )
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -81,19 +88,23 @@ class FundingTaskView(FormView):
     @cached_property
     def application(self) -> FundingApplication:
         return FundingApplication.objects.select_related(
-            "programme__board", "organisation", "case").get(
-            pk=self.request.activation.process.artifact_object_id)
+            "programme__board", "organisation", "case"
+        ).get(pk=self.request.activation.process.artifact_object_id)
 
     def get_context_data(self, **kwargs):
         application = self.application
         return super().get_context_data(
-            application=application, activation=self.request.activation,
+            application=application,
+            activation=self.request.activation,
             assessment=getattr(application, "assessment", None),
             decision=getattr(application, "decision", None),
             route=delegation.route_of(application),
             supplement_requests=application.supplement_requests.all(),
-            payouts=application.payouts.all(), report_backs=application.report_backs.all(),
-            attachments=application.attachments.filter(report_back__isnull=True), **kwargs)
+            payouts=application.payouts.all(),
+            report_backs=application.report_backs.all(),
+            attachments=application.attachments.filter(report_back__isnull=True),
+            **kwargs,
+        )
 
     def perform(self, form) -> None:
         raise NotImplementedError
@@ -132,8 +143,11 @@ class CompletenessCheckView(FundingTaskView):
             services.application_mark_complete(application=self.application, acting_user=user)
         else:
             services.application_request_supplement(
-                application=self.application, acting_user=user, message=data["message"],
-                due_on=data["due_on"])
+                application=self.application,
+                acting_user=user,
+                message=data["message"],
+                due_on=data["due_on"],
+            )
 
 
 class SupplementAnswerView(FundingTaskView):
@@ -141,24 +155,32 @@ class SupplementAnswerView(FundingTaskView):
     success_message = gettext_lazy("Your answer is sent. The officer will check it.")
 
     def perform(self, form):
-        services.application_resubmit(application=self.application,
-                                      acting_user=self.request.user, **form.cleaned_data)
+        services.application_resubmit(
+            application=self.application, acting_user=self.request.user, **form.cleaned_data
+        )
 
 
 class AssessmentView(FundingTaskView):
     form_class = forms.AssessmentForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "criteria": self.application.programme.criteria.all(),
-                "initial": {"proposed_amount": self.application.amount_applied}}
+        return {
+            **super().get_form_kwargs(),
+            "criteria": self.application.programme.criteria.all(),
+            "initial": {"proposed_amount": self.application.amount_applied},
+        }
 
     def perform(self, form):
         data = form.cleaned_data
         services.assessment_record(
-            application=self.application, acting_user=self.request.user,
+            application=self.application,
+            acting_user=self.request.user,
             no_conflict_of_interest=data["no_conflict_of_interest"],
-            proposed_outcome=data["proposed_outcome"], proposed_amount=data["proposed_amount"],
-            summary=data["summary"], scores=form.scores())
+            proposed_outcome=data["proposed_outcome"],
+            proposed_amount=data["proposed_amount"],
+            summary=data["summary"],
+            scores=form.scores(),
+        )
 
 
 class DecisionView(FundingTaskView):
@@ -168,27 +190,32 @@ class DecisionView(FundingTaskView):
         assessment = getattr(self.application, "assessment", None)
         if assessment is None:
             return {}
-        return {"outcome": assessment.proposed_outcome,
-                "amount_granted": assessment.proposed_amount}
+        return {
+            "outcome": assessment.proposed_outcome,
+            "amount_granted": assessment.proposed_amount,
+        }
 
     def perform(self, form):
-        services.decision_record(application=self.application, acting_user=self.request.user,
-                                 **form.cleaned_data)
+        services.decision_record(
+            application=self.application, acting_user=self.request.user, **form.cleaned_data
+        )
 
 
 class BoardMemoView(FundingTaskView):
     form_class = forms.BoardMemoForm
-    success_message = gettext_lazy("The memo is made; the board's secretary records the "
-                                   "decision.")
+    success_message = gettext_lazy("The memo is made; the board's secretary records the decision.")
 
     def get_initial(self):
         assessment = getattr(self.application, "assessment", None)
-        return {"summary": assessment.summary if assessment else "",
-                "proposal": memos.proposal_for(self.application)}
+        return {
+            "summary": assessment.summary if assessment else "",
+            "proposal": memos.proposal_for(self.application),
+        }
 
     def perform(self, form):
-        services.board_memo_request(application=self.application, acting_user=self.request.user,
-                                    **form.cleaned_data)
+        services.board_memo_request(
+            application=self.application, acting_user=self.request.user, **form.cleaned_data
+        )
 
 
 class BoardDecisionView(DecisionView):
@@ -205,8 +232,9 @@ class PayoutView(FundingTaskView):
         return {**super().get_initial(), "amount": granted - paid_so_far(self.application)}
 
     def perform(self, form):
-        services.payout_record(application=self.application, acting_user=self.request.user,
-                               **form.cleaned_data)
+        services.payout_record(
+            application=self.application, acting_user=self.request.user, **form.cleaned_data
+        )
 
 
 class ReportBackView(FundingTaskView):
@@ -214,13 +242,15 @@ class ReportBackView(FundingTaskView):
     success_message = gettext_lazy("Your report-back is sent.")
 
     def perform(self, form):
-        services.report_back_submit(application=self.application, acting_user=self.request.user,
-                                    **form.cleaned_data)
+        services.report_back_submit(
+            application=self.application, acting_user=self.request.user, **form.cleaned_data
+        )
 
 
 class ReportReviewView(FundingTaskView):
     form_class = forms.ReportReviewForm
 
     def perform(self, form):
-        services.report_back_review(application=self.application, acting_user=self.request.user,
-                                    **form.cleaned_data)
+        services.report_back_review(
+            application=self.application, acting_user=self.request.user, **form.cleaned_data
+        )
