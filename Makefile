@@ -36,6 +36,7 @@ serve: install
 test: install
 	mkdir -p var
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(MAKE) bandit
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/pytest $(PYTEST_ARGS)
