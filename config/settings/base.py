@@ -228,6 +228,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    # WeasyPrint reports each step of parsing its own stylesheets at INFO, in every process
+    # that imports it (the web, the worker, beat, each management command).
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/")
 
