@@ -8,7 +8,7 @@ from django.utils import timezone
 from stdnum import luhn
 
 from casework.models import Case, ChallengeArea
-from organisations.demo import bankgiro
+from demo.organisations import bankgiro
 from organisations.models import Board, EligibilityEvidence, Membership, Organisation, Role, User
 
 _numbers = itertools.count(1)

@@ -26,6 +26,7 @@ STORAGES["default"]["OPTIONS"]["location"] = env.path(
 )
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 LOGGING["root"]["level"] = "ERROR"
-# The minimal flow that a domain task's completion is compared with.
-INSTALLED_APPS = [*INSTALLED_APPS, "bench.minimal"]
+# The minimal flow that a domain task's completion is compared with; the demo register that the
+# generator starts from (bench/generate/world.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo", "bench.minimal"]
 ROOT_URLCONF = "bench.minimal.urls"

@@ -7,3 +7,5 @@ SECRET_KEY = SECRET_KEY or "local-development-only-not-secret"  # noqa: S105
 DEMO_MODE = env.bool("DEMO_MODE", default=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# The demo's loader (manage.py load_demo); never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

@@ -26,5 +26,6 @@ AXES_ENABLED = True
 CELERY_TASK_ALWAYS_EAGER = True  # tests that need a real worker start one (celery_worker marker)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Test-only flows (e.g. tests/workflows/test_celery_job.py) must live in an installed app.
-INSTALLED_APPS = [*INSTALLED_APPS, "tests"]
+# Test-only flows (e.g. tests/workflows/test_celery_job.py) must live in an installed app; the
+# demo's loader (tests/demo) is installed here as in the local settings.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo", "tests"]

@@ -46,7 +46,8 @@ SEES_CASES = {"raddabarnen", "handlaggare", "samordnare", "delegat"}
 
 @pytest.fixture
 def demo_site(site_url):
-    call_command("load_funding_demo", "--applications", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo", "--only", "programmes", "applications", stdout=devnull)
     return site_url
 
 

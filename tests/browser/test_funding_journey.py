@@ -28,7 +28,7 @@ PDF = {"mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% demo\n"}
 
 @pytest.fixture
 def funding_site(site_url):
-    call_command("load_funding_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", "--only", "programmes", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return site_url
 
 

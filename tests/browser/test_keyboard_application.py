@@ -24,7 +24,7 @@ _FOCUS_IS_VISIBLE = """() => {
 
 @pytest.fixture
 def funding_site(site_url):
-    call_command("load_funding_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", "--only", "programmes", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return site_url
 
 

@@ -98,14 +98,6 @@ def test_a_member_is_stored_as_its_value_and_shown_by_its_label():
         assert event.action_label == "Tidsfrist satt"
 
 
-def _load_every_demo():
-    out = open(os.devnull, "w")  # noqa: SIM115
-    call_command("load_demo", stdout=out)
-    call_command("load_funding_demo", "--applications", stdout=out)
-    call_command("load_followup_demo", stdout=out)
-    call_command("load_openness_demo", stdout=out)
-
-
 def _history_rows(html: str) -> list[tuple[str, str]]:
     """(what, change) of each row of the case page's history table."""
     section = html.split('aria-labelledby="history-heading"', 1)[1].split("</section>", 1)[0]
@@ -117,7 +109,7 @@ def _history_rows(html: str) -> list[tuple[str, str]]:
 
 @pytest.mark.django_db
 def test_no_case_history_of_the_demo_shows_a_raw_action_key_or_status(client):
-    _load_every_demo()
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115 - every part
     with translation.override("sv"):
         for event in AuditEvent.objects.all():
             member = declared(event.action)  # raises for an undeclared action

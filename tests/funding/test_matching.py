@@ -4,12 +4,10 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from casework.models import ChallengeArea
 from funding import matching
-from funding.models import FundingProgramme, FundingSource
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -47,22 +45,7 @@ def test_challenge_area_and_words_of_the_purpose_order_the_sources():
     assert names == ["Området", "Fotboll", "Allmän"]
 
 
-def test_the_demo_is_loaded_twice_without_changing_the_budget_left(demo_data):
-    call_command("load_funding_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    programme = FundingProgramme.objects.get(slug="utvecklingsbidrag")
-    programme.budget_remaining = Decimal("1000")
-    programme.save()
-    call_command("load_funding_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    programme.refresh_from_db()
-    assert programme.budget_remaining == Decimal("1000")
-    assert FundingProgramme.objects.count() == 3
-    assert programme.criteria.count() == 4 and programme.delegation_rules.count() == 3
-    assert FundingSource.objects.filter(programme__isnull=False).count() == 3
-    assert FundingSource.objects.count() == 3 + 7
-
-
 def test_the_demo_ranks_a_youth_project_and_an_employment_project(demo_data):
-    call_command("load_funding_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     youth = _project(
         purpose="Lovaktiviteter med fotboll för barn och unga under sommarlovet",
         amount=Decimal("40000"),

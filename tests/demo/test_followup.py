@@ -15,8 +15,8 @@ from partnerships.models import IOPInquiry
 
 
 def test_the_demo_years_report_renders_with_the_seed_cases_and_sections(client, demo_data):
-    call_command("load_followup_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    call_command("load_followup_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", "--only", "followup", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", "--only", "followup", stdout=open(os.devnull, "w"))  # noqa: SIM115
     year = timezone.localdate().year
     inquiries = list(IOPInquiry.objects.select_related("case"))
     started = [i for i in inquiries if timezone.localtime(i.case.registered_at).year == year]

@@ -6,8 +6,8 @@ from openness.models import PublicationSetting
 
 
 def test_the_demo_publishes_the_development_and_holiday_grants_only(demo_data):
-    call_command("load_openness_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    call_command("load_openness_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", "--only", "openness", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", "--only", "openness", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
     published = PublicationSetting.objects.filter(publish_grants=True)
     assert sorted(published.values_list("programme__slug", flat=True)) == [

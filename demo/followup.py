@@ -1,11 +1,11 @@
 """Demo sections of text for this year's annual report, after the shape of seed 004.
 
-Run after ``load_demo`` (demo mode only). Safe to run again: a section whose heading exists for
-the year is left alone.
+Demo mode only, after the demo accounts: written by the coordinator. Safe to run again: a
+section whose heading exists for the year is left alone.
 """
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from followup.models import NarrativeSection
@@ -38,21 +38,19 @@ SECTIONS = [
 ]
 
 
-class Command(BaseCommand):
-    help = "Load demo sections of text for this year's annual report (demo mode only)."
-
-    def handle(self, *args, **options):
-        if not settings.DEMO_MODE:
-            raise CommandError("DEMO_MODE is off: no demo sections were written.")
-        author = User.objects.filter(username="samordnare").first()
-        if author is None:
-            raise CommandError("Run load_demo first: the coordinator's demo account is missing.")
-        year = timezone.localdate().year
-        for position, (topic, heading, text) in enumerate(SECTIONS, start=1):
-            if NarrativeSection.objects.filter(year=year, heading=heading).exists():
-                continue
-            narrative_section_save(
-                acting_user=author, year=year, topic=topic, heading=heading, text=text,
-                position=position,
-            )  # fmt: skip
-        self.stdout.write(f"Demo sections of the annual report {year} loaded.")
+def load(out) -> None:
+    """This year's demo sections, written as the coordinator."""
+    if not settings.DEMO_MODE:
+        raise CommandError("DEMO_MODE is off: no demo sections were written.")
+    author = User.objects.filter(username="samordnare").first()
+    if author is None:
+        raise CommandError("Load the demo accounts first: the coordinator's account is missing.")
+    year = timezone.localdate().year
+    for position, (topic, heading, text) in enumerate(SECTIONS, start=1):
+        if NarrativeSection.objects.filter(year=year, heading=heading).exists():
+            continue
+        narrative_section_save(
+            acting_user=author, year=year, topic=topic, heading=heading, text=text,
+            position=position,
+        )  # fmt: skip
+    out.write(f"Demo sections of the annual report {year} loaded.")

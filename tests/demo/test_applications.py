@@ -14,12 +14,13 @@ from workflows.funding.flows import FundingApplicationFlow
 
 pytestmark = pytest.mark.django_db
 
+PARTS = ["register", "programmes", "accounts", "iop", "applications"]
+
 
 @pytest.fixture
 def demo(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
-        call_command("load_funding_demo", "--applications", stdout=io.StringIO())
+        call_command("load_demo", "--only", *PARTS, stdout=io.StringIO())
 
 
 def test_the_demo_has_an_application_in_every_state(demo):
@@ -43,5 +44,5 @@ def test_the_demo_tasks_wait_in_the_right_inboxes(demo):
 
 def test_the_demo_is_loaded_once(demo):
     count = FundingApplication.objects.count()
-    call_command("load_funding_demo", "--applications", stdout=io.StringIO())
+    call_command("load_demo", "--only", "programmes", "applications", stdout=io.StringIO())
     assert FundingApplication.objects.count() == count

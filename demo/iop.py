@@ -8,8 +8,8 @@ again: an inquiry that exists already (by its title) is left as it is.
 - Rädda Barnen och Röda Korset: in co-creation, a first draft saved.
 
 Everything is done by the real services, as the people who would do it (the demo accounts),
-with the workflow's tasks taken and completed through viewflow: no status is written directly.
-A management command is an entry point, so it may drive the workflow (``workflows.iop.demo``).
+with the workflow's tasks taken and completed through viewflow (``demo.iop_flow``): no status
+is written directly.
 """
 
 from datetime import date, timedelta
@@ -17,10 +17,11 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from demo import iop_flow as flow
 from organisations.models import Board, Membership, Organisation, Role, User
 from partnerships import services
 from partnerships.models import SCREENING_CRITERIA, IOPInquiry, Party
@@ -36,16 +37,24 @@ SIGNATORIES = [
 ]
 
 
-class Command(BaseCommand):
-    help = "Load the demo IOP inquiries (after load_demo; demo mode only)."
+def load(out) -> None:
+    """The three seed inquiries (demo mode only; after the demo accounts)."""
+    if not settings.DEMO_MODE:
+        out.write("DEMO_MODE is off: no demo IOP inquiries were created.")
+        return
+    if not User.objects.filter(username="handlaggare").exists():
+        raise CommandError("Load the demo accounts first: the inquiries are made by them.")
+    _Inquiries(User.objects.get(username="handlaggare")).load()
+    out.write("Demo IOP inquiries loaded.")
 
-    def handle(self, *args, **options):
-        if not settings.DEMO_MODE:
-            self.stdout.write("DEMO_MODE is off: no demo IOP inquiries were created.")
-            return
-        if not User.objects.filter(username="handlaggare").exists():
-            raise CommandError("Run load_demo first: the inquiries are made by its accounts.")
-        self.officer = User.objects.get(username="handlaggare")
+
+class _Inquiries:
+    """Each inquiry made as the officer ``officer``, who registers, screens and drafts."""
+
+    def __init__(self, officer: User):
+        self.officer = officer
+
+    def load(self) -> None:
         self._signatories()
         for title, build in (
             (KRAFTSAMLING, self._kraftsamling),
@@ -56,7 +65,6 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 build()
-        self.stdout.write(self.style.SUCCESS("Demo IOP inquiries loaded."))
 
     def _signatories(self):
         for username, name in SIGNATORIES:
@@ -84,13 +92,9 @@ class Command(BaseCommand):
             parties=[_party(*party) for party in parties],
             **fields,
         )
-        from workflows.iop import demo as flow
-
         return inquiry, flow.start(inquiry)
 
     def _screen_and_investigate(self, inquiry, process, *, conclude=True):
-        from workflows.iop import demo as flow
-
         flow.do(
             process,
             "screen",
@@ -114,8 +118,6 @@ class Command(BaseCommand):
         flow.do(process, "investigate", self.officer, investigate)
 
     def _kraftsamling(self):
-        from workflows.iop import demo as flow
-
         inquiry, process = self._register(
             KRAFTSAMLING,
             "Rädda Barnen",
@@ -152,8 +154,6 @@ class Command(BaseCommand):
         flow.fire_timers()
 
     def _draft(self, process, inquiry, *, send: bool):
-        from workflows.iop import demo as flow
-
         def co_create():
             if send:
                 services.agreement_draft_save(
@@ -170,8 +170,6 @@ class Command(BaseCommand):
         flow.do(process, "co_create", self.officer, co_create)
 
     def _memo_and_decisions(self, process, inquiry):
-        from workflows.iop import demo as flow
-
         flow.do(
             process,
             "write_memo",
@@ -206,8 +204,6 @@ class Command(BaseCommand):
             )
 
     def _sign_all(self, process, inquiry):
-        from workflows.iop import demo as flow
-
         signers = {"Rädda Barnen": "raddabarnen", **{n: u for u, n in SIGNATORIES}}
         for party in inquiry.parties.select_related("organisation", "board"):
             username = (
@@ -244,8 +240,6 @@ class Command(BaseCommand):
         self._screen_and_investigate(inquiry, process, conclude=False)
 
     def _co_creation(self):
-        from workflows.iop import demo as flow
-
         inquiry, process = self._register(
             RB_RK,
             "Rädda Barnen",

@@ -10,9 +10,8 @@ from viewflow.workflow.status import STATUS
 from viewflow.workflow.timers import fire_due_timers
 
 from partnerships.models import IOPInquiry
+from workflows.iop.flows import IOPFlow
 from workflows.models import IOPProcess
-
-from .flows import IOPFlow
 
 
 def fire_timers() -> int:

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def _load():
     with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
-        call_command("load_iop_demo", stdout=devnull)
+        call_command(
+            "load_demo", "--only", "register", "programmes", "accounts", "iop", stdout=devnull
+        )
 
 
 def _open_tasks(inquiry) -> list[str]:
@@ -59,7 +60,6 @@ def test_without_demo_mode_no_inquiries_are_made(settings):
     settings.DEMO_MODE = False
     with open(os.devnull, "w") as devnull:
         call_command("load_demo", stdout=devnull)
-        call_command("load_iop_demo", stdout=devnull)
     assert not IOPInquiry.objects.exists()
 
 

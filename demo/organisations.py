@@ -6,7 +6,7 @@ Organisation numbers are made up (valid checksum, series 80xxxx for associations
 
 from stdnum import luhn
 
-from .models import Organisation
+from organisations.models import Organisation
 
 ADMINISTRATIONS = [
     "Stadskontoret",

@@ -11,6 +11,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management.base import CommandError
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
@@ -20,8 +21,7 @@ from funding import memos, services
 from funding.models import FundingApplication, FundingProgramme
 from funding.models.handling import Outcome
 from organisations.models import Organisation, User
-
-from .flows import FundingApplicationFlow
+from workflows.funding.flows import FundingApplicationFlow
 
 Flow = FundingApplicationFlow
 PREFIX = "Demo: "
@@ -275,10 +275,14 @@ def _overdue(application: FundingApplication) -> None:
     ).update(due_on=timezone.localdate() - timedelta(days=5))
 
 
-def load_applications(stdout=None) -> int:
-    """Make the demo applications once; returns how many were made (0 when already there)."""
+def load(out) -> None:
+    """Make the demo applications once (demo mode only; after the programmes and the demo
+    accounts); loading again adds nothing."""
+    if not User.objects.filter(username="raddabarnen").exists():
+        raise CommandError("The demo applications need the demo accounts: load those first.")
     if FundingApplication.objects.filter(title__startswith=PREFIX).exists():
-        return 0
+        out.write("The demo applications are there already.")
+        return
     people = {
         "member": User.objects.get(username="raddabarnen"),
         "officer": User.objects.get(username="handlaggare"),
@@ -289,6 +293,5 @@ def load_applications(stdout=None) -> int:
         walk = Walk(people, organisation)
         walk.draft(title, FundingProgramme.objects.get(slug=slug), amount)
         _walk_to(walk, state)
-        if stdout is not None:
-            stdout.write(f"{walk.refresh().status:20} {title}")
-    return len(APPLICATIONS)
+        out.write(f"{walk.refresh().status:20} {title}")
+    out.write(f"{len(APPLICATIONS)} demo applications made.")

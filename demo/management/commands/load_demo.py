@@ -1,0 +1,49 @@
+"""``manage.py load_demo``: everything ``make demo`` shows, loaded in order, each part in its own
+transaction. Safe to run again: every part adds only what is missing.
+
+With DEMO_MODE off (the bench) only the register, the programmes and their publication are
+loaded: the other parts make accounts, or are made by them.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo import applications, followup, iop, openness, programmes, register
+
+# The parts in the order they are loaded: each needs the ones before it.
+PARTS = {
+    "register": register.load,  # challenge areas, organisations, boards, evidence
+    "programmes": programmes.load,  # funding programmes and sources
+    "accounts": register.load_accounts,
+    "iop": iop.load,  # the three seed IOP inquiries, walked through the flow
+    "applications": applications.load,  # a funding application in every state
+    "followup": followup.load,  # sections of this year's annual report
+    "openness": openness.load,  # two programmes publish their grants
+}
+DEMO_MODE_ONLY = {"accounts", "iop", "applications", "followup"}
+
+
+class Command(BaseCommand):
+    help = "Load the demo data: register, programmes and (in demo mode) accounts and cases."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--only",
+            nargs="+",
+            choices=list(PARTS),
+            metavar="PART",
+            help=f"Load only these parts, still in their order: {', '.join(PARTS)}.",
+        )
+
+    def handle(self, *args, only=None, **options):
+        chosen = [part for part in PARTS if only is None or part in only]
+        skipped = [part for part in chosen if part in DEMO_MODE_ONLY and not settings.DEMO_MODE]
+        for part in chosen:
+            if part not in skipped:
+                with transaction.atomic():
+                    PARTS[part](self.stdout)
+        if skipped:
+            names = ", ".join(skipped)
+            self.stdout.write(f"DEMO_MODE is off: no demo accounts were created, nor {names}.")
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
