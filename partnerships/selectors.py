@@ -1,6 +1,7 @@
-"""Reads: an inquiry's current state, and the de minimis ledger of an idea-based party."""
+"""Reads: an inquiry's current state, and the aid an idea-based party received through this app
+(the de minimis ledger, which adds the funding app's grants, is ``workflows.ledger``)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -54,55 +55,11 @@ def signed_version(inquiry: IOPInquiry) -> AgreementVersion | None:
 
 @dataclass
 class LedgerRow:
+    """One line of the de minimis ledger: aid granted on a day, and where it came from."""
+
     on: date
     source: str
     amount_sek: Decimal
-
-
-@dataclass
-class DeMinimisPosition:
-    """An undertaking's de minimis aid over the last three years, against its ceiling."""
-
-    organisation: object
-    since: date
-    until: date
-    is_sgei: bool
-    rate: Decimal
-    ceiling_eur: Decimal
-    rows: list[LedgerRow] = field(default_factory=list)
-
-    @property
-    def total_sek(self) -> Decimal:
-        return sum((row.amount_sek for row in self.rows), Decimal(0))
-
-    @property
-    def ceiling_sek(self) -> Decimal:
-        return (self.ceiling_eur * self.rate).quantize(Decimal(1))
-
-    @property
-    def remaining_sek(self) -> Decimal:
-        return self.ceiling_sek - self.total_sek
-
-    @property
-    def exceeded(self) -> bool:
-        return self.total_sek > self.ceiling_sek
-
-
-def de_minimis_position(organisation, *, on: date | None = None, is_sgei: bool = False):
-    """Aid to ``organisation`` in the three years up to ``on``: money from public parties under
-    the agreements signed in this system (pro rata for the days in force inside the window),
-    the grants decided in the funding app, and aid recorded by hand."""
-    until = on or timezone.localdate()
-    since = until - relativedelta(years=conf.DE_MINIMIS_YEARS)
-    ceiling = conf.DE_MINIMIS_SGEI_CEILING_EUR if is_sgei else conf.DE_MINIMIS_CEILING_EUR
-    position = DeMinimisPosition(organisation, since, until, is_sgei, conf.eur_to_sek(), ceiling)
-    position.rows = [
-        *_agreement_rows(organisation, since, until),
-        *_grant_rows(organisation, since, until),
-        *_manual_rows(organisation, since, until),
-    ]
-    position.rows.sort(key=lambda row: row.on)
-    return position
 
 
 def _signed_versions(organisation) -> list[AgreementVersion]:
@@ -124,7 +81,9 @@ def _in_force_until(version: AgreementVersion, signed: list[AgreementVersion]) -
     return min(until, termination.ends_on) if termination else until
 
 
-def _agreement_rows(organisation, since: date, until: date) -> list[LedgerRow]:
+def agreement_aid(organisation, since: date, until: date) -> list[LedgerRow]:
+    """Money from public parties to ``organisation`` under the agreements signed in this system,
+    pro rata for the days in force between ``since`` and ``until`` (for ``workflows.ledger``)."""
     signed = _signed_versions(organisation)
     money = Contribution.objects.filter(
         recipient=organisation,
@@ -146,36 +105,12 @@ def _agreement_rows(organisation, since: date, until: date) -> list[LedgerRow]:
     return rows
 
 
-def _grant_rows(organisation, since: date, until: date) -> list[LedgerRow]:
-    """Grants decided in the funding app (read only): the amount granted, on the day of the
-    decision, which is when the aid counts as granted."""
-    from funding.models.handling import Decision, Outcome
-
-    decisions = Decision.objects.filter(
-        application__organisation=organisation,
-        outcome__in=[Outcome.APPROVED, Outcome.PARTLY_APPROVED],
-        amount_granted__gt=0,
-    ).select_related("application__case", "application__programme__board")
-    rows = []
-    for decision in decisions:
-        on = timezone.localdate(decision.decided_at)
-        if since <= on <= until:
-            application = decision.application
-            source = f"{application.case.case_number}: {application.programme.board}"
-            rows.append(LedgerRow(on, source, decision.amount_granted))
-    return rows
-
-
-def _manual_rows(organisation, since: date, until: date) -> list[LedgerRow]:
+def manual_aid(organisation, since: date, until: date) -> list[LedgerRow]:
+    """Aid recorded by hand: received outside this system (for ``workflows.ledger``)."""
     entries = AidEntry.objects.filter(
         organisation=organisation, granted_on__gte=since, granted_on__lte=until
     )
     return [LedgerRow(entry.granted_on, entry.granted_by, entry.amount_sek) for entry in entries]
-
-
-def idea_based_positions(inquiry: IOPInquiry, *, is_sgei: bool = False) -> list:
-    parties = inquiry.parties.filter(side=Party.Side.IDEA_BASED).select_related("organisation")
-    return [de_minimis_position(party.organisation, is_sgei=is_sgei) for party in parties]
 
 
 # The active agreement: its years, their follow-ups, and the question before the end date.

@@ -7,10 +7,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 
-from partnerships import selectors, services
+from partnerships import services
 from partnerships.models import Party, Status
 from tests import factories
 from tests.partnerships import helpers
+from workflows import ledger
 
 pytestmark = pytest.mark.django_db
 
@@ -80,11 +81,11 @@ def test_the_de_minimis_ledger_adds_manual_aid_in_the_last_three_years(organisat
             amount_sek=Decimal(amount),
             granted_by="Annan kommun",
         )
-    position = selectors.de_minimis_position(organisation, on=date(2026, 6, 1))
+    position = ledger.de_minimis_position(organisation, on=date(2026, 6, 1))
     assert position.total_sek == Decimal(1_000_000)
     assert position.ceiling_sek == Decimal(3_000_000)
     assert not position.exceeded
-    sgei = selectors.de_minimis_position(organisation, on=date(2026, 6, 1), is_sgei=True)
+    sgei = ledger.de_minimis_position(organisation, on=date(2026, 6, 1), is_sgei=True)
     assert sgei.ceiling_sek == Decimal(7_500_000)
 
 

@@ -6,9 +6,9 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
 from organisations.models import Role
-from partnerships import selectors
 from partnerships.models import IOPInquiry, Status
 from tests import factories
+from workflows.ledger import de_minimis_position
 from workflows.models import IOPProcess
 
 from . import iop_steps as steps
@@ -118,7 +118,7 @@ def test_a_proposal_walks_through_a_return_to_an_active_partnership(client, peop
     assert process.inquiry.signatures.count() == 3
     assert process.inquiry.agreement_versions.count() == 3
     assert {d.outcome for d in process.inquiry.board_decisions.all()} == {"returned", "approved"}
-    ledger = selectors.de_minimis_position(process.inquiry.case.organisation)
+    ledger = de_minimis_position(process.inquiry.case.organisation)
     assert len(ledger.rows) == 1 and ledger.total_sek > 0
 
 

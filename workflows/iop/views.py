@@ -11,6 +11,7 @@ from django.views.generic import FormView
 from config import once
 from partnerships import documents, forms, selectors, services
 from partnerships.models import Party
+from workflows import ledger
 
 from . import drafts
 from .nodes import task_object
@@ -79,7 +80,7 @@ class InvestigationView(TaskView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            positions=selectors.idea_based_positions(self.inquiry), **kwargs
+            positions=ledger.idea_based_positions(self.inquiry), **kwargs
         )
 
     def form_valid(self, form):

@@ -12,8 +12,8 @@ from partnerships import selectors, services
 from partnerships.models import Party
 from tests import factories
 from tests.casework.test_clocks import at
-
-from .helpers import signed_inquiry
+from tests.partnerships.helpers import signed_inquiry
+from workflows import ledger
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def _grant(organisation, amount: int):
 def test_a_grant_from_the_funding_app_counts_on_the_day_it_was_decided(organisation):
     with at("2026-03-10"):
         application = _grant(organisation, 40_000)
-    position = selectors.de_minimis_position(organisation, on=date(2026, 6, 1))
+    position = ledger.de_minimis_position(organisation, on=date(2026, 6, 1))
     (row,) = position.rows
     assert (row.on, row.amount_sek) == (date(2026, 3, 10), Decimal(40_000))
     assert application.case.case_number in row.source
@@ -60,12 +60,12 @@ def test_a_grant_from_the_funding_app_counts_on_the_day_it_was_decided(organisat
 def test_a_grant_older_than_three_years_does_not_count(organisation):
     with at("2023-03-10"):
         _grant(organisation, 40_000)
-    assert selectors.de_minimis_position(organisation, on=date(2026, 6, 1)).rows == []
+    assert ledger.de_minimis_position(organisation, on=date(2026, 6, 1)).rows == []
 
 
 def test_another_organisations_grant_does_not_count(organisation, other_organisation):
     _grant(other_organisation, 40_000)
-    assert selectors.de_minimis_position(organisation).rows == []
+    assert ledger.de_minimis_position(organisation).rows == []
 
 
 @override_settings(IOP_EUR_TO_SEK="10")
@@ -81,10 +81,10 @@ def test_grants_agreements_and_manual_aid_add_up_against_the_ceiling(organisatio
         amount_sek=Decimal(100_000),
         granted_by="Annan kommun",
     )
-    position = selectors.de_minimis_position(organisation, on=date(2026, 1, 31))
+    position = ledger.de_minimis_position(organisation, on=date(2026, 1, 31))
     # 31 days of 2 920 000 kr a year is 248 000 kr; the grant is not decided yet on 31 January.
     assert position.total_sek == Decimal(248_000) + Decimal(100_000)
-    later = selectors.de_minimis_position(organisation, on=date(2027, 12, 31))
+    later = ledger.de_minimis_position(organisation, on=date(2027, 12, 31))
     assert later.total_sek == Decimal(5_840_000) + Decimal(40_000) + Decimal(100_000)
     assert later.exceeded
 
@@ -101,7 +101,7 @@ def test_a_terminated_agreement_counts_until_its_notice_ends(organisation):
             reason="Föreningen läggs ned.",
         )
     # In force from 1 January until 1 September 2026: 244 days at 1 000 kr a day.
-    position = selectors.de_minimis_position(organisation, on=date(2027, 12, 31))
+    position = ledger.de_minimis_position(organisation, on=date(2027, 12, 31))
     assert position.total_sek == Decimal(244_000)
 
 
@@ -119,7 +119,7 @@ def test_an_unsigned_agreement_does_not_count(organisation):
         data={**services_version_data(inquiry), "period_start": date(2027, 1, 1)},
         contributions=services.copy_contributions(selectors.latest_version(inquiry)),
     )
-    position = selectors.de_minimis_position(organisation, on=date(2026, 12, 31))
+    position = ledger.de_minimis_position(organisation, on=date(2026, 12, 31))
     assert position.total_sek == Decimal(365_000)
 
 
