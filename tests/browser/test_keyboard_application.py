@@ -98,6 +98,10 @@ def _attach(page: Page, kind: str, name: str) -> None:
 
 
 def test_an_association_applies_with_the_keyboard_alone(page: Page, funding_site):
+    # Playwright asks Chromium to hand it file choosers when the first listener is added, and
+    # does not wait for the answer: subscribed only in expect_file_chooser, a busy machine
+    # could open the chooser (Space) before the browser had heard, and the test timed out.
+    page.on("filechooser", lambda chooser: None)
     _log_in(page, funding_site)
     programme = FundingProgramme.objects.get(name="Lovaktivitetsbidrag")
     page.goto(f"{funding_site}/funding/")
