@@ -1,16 +1,23 @@
 """A form that creates something is acted on once, however often it is sent.
 
 A double click, the back button and "send again", or a retry after a timeout all send the
-same form twice. Such a form carries a one-time token in a hidden field (``OneTimeTokenField``);
-the view calls ``first_time(request, token)`` before its service and, on a repeat, answers with
-``repeat(...)``: back to where the first sending went (``remember`` notes it) instead of acting
-again. The action itself runs inside ``acting(request, token)``: when it is refused or breaks
-off, the token is forgotten, so the same form can be corrected and sent again. Spending a token
-is one atomic ``cache.add``, so two sendings that arrive at the same instant cannot both pass:
-production needs a cache shared by every worker (``CACHE_URL``, Redis).
+same form twice. Such a form carries a one-time token in a hidden field (``OneTimeTokenField``)
+and its view hands the action to ``act``, the one routine every view uses:
+
+- the first sending of a token spends it and runs the action, which returns where to go;
+  ``act`` remembers that address and redirects there;
+- a repeat is not acted on: it goes where the first sending went (``default`` while the first
+  is still being acted on), saying that nothing was done twice;
+- when the action is refused (``ValidationError``, ``PermissionDenied``, ``Http404``) or breaks
+  off (any exception), the token is forgotten and the exception goes on to the view, which shows
+  the refusal: the same form can be corrected and sent again.
+
+Spending a token is one atomic ``cache.add``, so two sendings that arrive at the same instant
+cannot both pass: production needs a cache shared by every worker (``CACHE_URL``, Redis).
 """
 
 import secrets
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from django import forms
@@ -39,8 +46,16 @@ class OneTimeTokenField(forms.CharField):
         return super().get_bound_field(form, field_name)
 
 
-def _key(request, token: str) -> str:
-    return f"form-token:{request.user.pk}:{token}"
+def act(request, token: str, action: Callable[[], str], *, default: str, message: str = ""):
+    """Run ``action`` on the first sending of ``token`` and redirect to the address it returns;
+    answer a repeat with ``repeat`` instead. If ``action`` raises, ``token`` is forgotten and
+    the exception propagates.
+    """
+    if not first_time(request, token):
+        return repeat(request, token, default=default, message=message)
+    with acting(request, token):
+        url = action()
+    return redirect(remember(request, token, url))
 
 
 def first_time(request, token: str) -> bool:
@@ -89,3 +104,7 @@ def repeat(request, token: str, *, default: str, message: str = ""):
     the first is still being acted on), saying that nothing was done twice."""
     messages.info(request, message or _("This was already sent once; it was not saved again."))
     return redirect(went_to(request, token) or default)
+
+
+def _key(request, token: str) -> str:
+    return f"form-token:{request.user.pk}:{token}"

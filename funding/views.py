@@ -68,23 +68,23 @@ def application_create(request):
         return render(request, "funding/application_start.html", {"start_form": form}, status=400)
     data = dict(form.cleaned_data)
     token = data.pop("form_token")
-    if not once.first_time(request, token):
-        return once.repeat(
+
+    def create():
+        application = services.application_create(acting_user=request.user, **data)
+        messages.success(request, _("Your draft is saved. Answer the parts in any order."))
+        return reverse("funding:application_detail", args=[application.pk])
+
+    try:
+        return once.act(
             request,
             token,
+            create,
             default=reverse("funding:overview"),
             message=_("Your draft was already saved; it was sent twice."),
         )
-    try:
-        with once.acting(request, token):
-            application = services.application_create(acting_user=request.user, **data)
     except ValidationError as error:  # e.g. the programme closed while the form was open
         form.add_error(None, error)
         return render(request, "funding/application_start.html", {"start_form": form}, status=400)
-    messages.success(request, _("Your draft is saved. Answer the parts in any order."))
-    return redirect(
-        once.remember(request, token, reverse("funding:application_detail", args=[application.pk]))
-    )
 
 
 @login_required
@@ -159,23 +159,24 @@ def application_attachments(request, pk):
     application = policy.get_editable_application_or_404(request.user, pk)
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        token, back = form.cleaned_data["form_token"], request.path
-        if not once.first_time(request, token):
-            return once.repeat(
-                request,
-                token,
-                default=back,
-                message=_("The file was already attached; it was sent twice."),
-            )
-        with once.acting(request, token):
+
+        def attach():
             services.attachment_add(
                 application=application,
                 acting_user=request.user,
                 kind=form.cleaned_data["kind"],
                 upload=form.cleaned_data["file"],
             )
-        messages.success(request, _("The file is attached."))
-        return redirect(once.remember(request, token, back))
+            messages.success(request, _("The file is attached."))
+            return request.path
+
+        return once.act(
+            request,
+            form.cleaned_data["form_token"],
+            attach,
+            default=request.path,
+            message=_("The file was already attached; it was sent twice."),
+        )
     return render(
         request,
         "funding/application_attachments.html",
@@ -293,19 +294,18 @@ def delegated_decisions(request, board_code):
     if request.method == "POST" and form.is_valid():
         # A repeat (say, the back button days later) must not mark newer decisions as
         # reported at this meeting.
-        token, back = form.cleaned_data["form_token"], request.path
-        if not once.first_time(request, token):
-            return once.repeat(request, token, default=back)
-        with once.acting(request, token):
+        def report():
             count = services.decisions_report_to_board(
                 board=board,
                 acting_user=request.user,
                 meeting_date=form.cleaned_data["meeting_date"],
             )
-        messages.success(
-            request, _("%(count)d decisions are marked as reported.") % {"count": count}
-        )
-        return redirect(once.remember(request, token, back))
+            messages.success(
+                request, _("%(count)d decisions are marked as reported.") % {"count": count}
+            )
+            return request.path
+
+        return once.act(request, form.cleaned_data["form_token"], report, default=request.path)
     return render(
         request,
         "funding/delegated_decisions.html",
@@ -353,17 +353,19 @@ def source_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         token, back = data.pop("form_token"), reverse("funding:source_list")
-        if not once.first_time(request, token):
-            return once.repeat(
-                request,
-                token,
-                default=back,
-                message=_("The funding source was already saved; it was sent twice."),
-            )
-        with once.acting(request, token):
+
+        def save():
             services.funding_source_save(source=source, acting_user=request.user, **data)
-        messages.success(request, _("The funding source is saved."))
-        return redirect(once.remember(request, token, back))
+            messages.success(request, _("The funding source is saved."))
+            return back
+
+        return once.act(
+            request,
+            token,
+            save,
+            default=back,
+            message=_("The funding source was already saved; it was sent twice."),
+        )
     return render(
         request, "funding/source_form.html", {"form": form, "source": source}, status=_status(form)
     )

@@ -21,6 +21,8 @@ from funding import delegation, forms, memos, policy, services
 from funding import views as funding_views
 from funding.models import FundingApplication
 
+SENT_TWICE = gettext_lazy("Your application was already sent; it was sent twice.")
+
 
 @login_required
 def application_submit(request, pk):
@@ -31,46 +33,41 @@ def application_submit(request, pk):
     from .flows import FundingApplicationFlow
 
     application = policy.get_application_or_404(request.user, pk)
-    form = forms.SubmitApplicationForm(request.POST or None)
+    if request.method != "POST":
+        policy.editable_or_404(request.user, application)
+        return HttpResponseNotAllowed(["POST"])
+    form = forms.SubmitApplicationForm(request.POST)
     token = form.cleaned_data["form_token"] if form.is_valid() else ""
-    if request.method == "POST" and not once.first_time(request, token):
-        return _sent_before(request, token, pk)
+
+    def submit():
+        policy.editable_or_404(request.user, application)
+        with transaction.atomic():
+            sent = services.application_submit(application=application, acting_user=request.user)
+            FundingApplicationFlow.submit.run(application=sent)
+        messages.success(
+            request,
+            _("Your application is sent. Its case number is %(number)s.")
+            % {"number": sent.case.case_number},
+        )
+        return _detail(pk)
+
     try:
-        with once.acting(request, token):
-            policy.editable_or_404(request.user, application)
-            if request.method != "POST":
-                return HttpResponseNotAllowed(["POST"])
-            with transaction.atomic():
-                application = services.application_submit(
-                    application=application, acting_user=request.user
-                )
-                FundingApplicationFlow.submit.run(application=application)
+        return once.act(request, token, submit, default=_detail(pk), message=SENT_TWICE)
     except ValidationError as error:
         return funding_views.refused(request, application, error)
     except (Http404, PermissionDenied):
-        if request.method != "POST" or not _sent_by_applicant(request.user, pk):
+        if not _sent_by_applicant(request.user, pk):
             raise
-        return _sent_before(request, token, pk)
-    messages.success(
-        request,
-        _("Your application is sent. Its case number is %(number)s.")
-        % {"number": application.case.case_number},
-    )
-    return redirect(once.remember(request, token, reverse("funding:application_detail", args=[pk])))
+        return once.repeat(request, token, default=_detail(pk), message=SENT_TWICE)
+
+
+def _detail(pk) -> str:
+    return reverse("funding:application_detail", args=[pk])
 
 
 def _sent_by_applicant(user, pk) -> bool:
     application = FundingApplication.objects.get(pk=pk)
     return application.case_id is not None and policy.acts_for_applicant(user, application)
-
-
-def _sent_before(request, token, pk):
-    return once.repeat(
-        request,
-        token,
-        default=reverse("funding:application_detail", args=[pk]),
-        message=_("Your application was already sent; it was sent twice."),
-    )
 
 
 def _add_errors(form, error: ValidationError) -> None:
