@@ -135,13 +135,14 @@ def clock_action(request, case_number, action):
             messages.error(request, " ".join(errors))
         return redirect(back)
     token = form.cleaned_data.get(once.FIELD_NAME, "") if form else ""
-    if not once.first_time(request, token):
-        return once.repeat(request, token, default=back)
-    try:
-        with once.acting(request, token):
-            perform(case, request.user, form.cleaned_data if form else {})
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+
+    def run():
+        perform(case, request.user, form.cleaned_data if form else {})
         messages.success(request, done)
-    return redirect(once.remember(request, token, back))
+        return back
+
+    try:
+        return once.act(request, token, run, default=back)
+    except ValidationError as error:  # refused: the same form may be corrected and sent again
+        messages.error(request, " ".join(error.messages))
+        return redirect(back)

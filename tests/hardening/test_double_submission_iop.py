@@ -279,6 +279,29 @@ def test_a_delay_notice_sent_twice_tells_the_organisation_once(
     assert Notification.objects.filter(recipient=member).count() == 1
 
 
+def test_a_refused_delay_notice_can_be_corrected_and_sent_again_with_the_same_form(
+    client, officer, member, organisation
+):
+    from notifications.models import Notification
+
+    case = factories.CaseFactory(organisation=organisation)
+    client.force_login(officer)
+    page = _page(client, reverse("casework:case_detail", args=[case.case_number]))
+    url = reverse("casework:clock_action", args=[case.case_number, "delay"])
+    data = {
+        "reason": "Många ansökningar.",
+        "expected_on": "2000-01-31",  # in the past: the service refuses it
+        "form_token": _token(page[page.index(f'action="{url}"') :]),
+    }
+
+    refused = client.post(url, data)
+    corrected = client.post(url, {**data, "expected_on": "2099-01-31"})
+
+    assert refused.status_code == corrected.status_code == 302
+    assert AuditEvent.objects.filter(action="delay_notice_sent").count() == 1
+    assert Notification.objects.filter(recipient=member).count() == 1
+
+
 def test_a_report_section_sent_twice_is_written_once(client, officer):
     client.force_login(officer)
     url = reverse("followup:narrative_sections") + "?year=2026"
