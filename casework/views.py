@@ -76,17 +76,25 @@ def comment_create(request, case_number):
         return render(
             request, "casework/case_detail.html", _detail_context(request, case, form), status=400
         )
-    if not once.first_time(request, form.cleaned_data["form_token"]):
-        messages.info(request, _("Your comment was already saved; it was sent twice."))
-        return redirect(case.get_absolute_url() + "#comments")
-    services.comment_add(
-        case=case,
-        acting_user=request.user,
-        body=form.cleaned_data["body"],
-        internal=form.cleaned_data.get("internal", False),
+    back = case.get_absolute_url() + "#comments"
+
+    def save():
+        services.comment_add(
+            case=case,
+            acting_user=request.user,
+            body=form.cleaned_data["body"],
+            internal=form.cleaned_data.get("internal", False),
+        )
+        messages.success(request, _("Your comment has been saved."))
+        return back
+
+    return once.act(
+        request,
+        form.cleaned_data["form_token"],
+        save,
+        default=back,
+        message=_("Your comment was already saved; it was sent twice."),
     )
-    messages.success(request, _("Your comment has been saved."))
-    return redirect(case.get_absolute_url() + "#comments")
 
 
 # The statutory clock's actions: staff only; each calls one service and returns to the case.

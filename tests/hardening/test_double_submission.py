@@ -6,8 +6,10 @@ The mechanism is ``config.once``: a one-time token in the form, spent when the f
 import re
 
 import pytest
+from django.db import DatabaseError
 from django.urls import reverse
 
+from casework import services
 from casework.models import Comment
 from partnerships.models import IOPInquiry
 from tests import factories
@@ -58,6 +60,26 @@ def test_a_refused_comment_does_not_spend_the_token(client, case_page):
     assert client.post(url, {"body": "", "form_token": token}).status_code == 400
     client.post(url, {"body": "Nu med text.", "form_token": token})
     assert Comment.objects.filter(case=case).count() == 1
+
+
+def test_a_comment_that_broke_off_can_be_sent_again_with_the_same_form(
+    client, case_page, monkeypatch
+):
+    case, page = case_page
+    url = reverse("casework:comment_create", args=[case.case_number])
+    data = {"body": "Budgeten kommer i morgon.", "form_token": _token(page)}
+
+    def broken(**kwargs):
+        raise DatabaseError("the connection dropped")
+
+    with monkeypatch.context() as fault:
+        fault.setattr(services, "comment_add", broken)
+        with pytest.raises(DatabaseError):
+            client.post(url, data)
+    again = client.post(url, data)  # "send again": nothing was saved the first time
+
+    assert again.status_code == 302
+    assert Comment.objects.filter(case=case, body="Budgeten kommer i morgon.").count() == 1
 
 
 def test_every_shown_form_has_its_own_token(client, case_page):
