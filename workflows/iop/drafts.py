@@ -56,7 +56,9 @@ def save_version(inquiry, user, draft, formset):
     )
 
 
-def saved_before(request, token: str):
-    """The answer to a draft sent twice: the page the first sending went to, no new version."""
+def act(request, draft, save):
+    """Save the posted draft once: sent twice, the repeat goes to the page the first sending
+    went to and no new version is saved."""
     message = _("This version was already saved; it was sent twice.")
-    return once.repeat(request, token, default=request.get_full_path(), message=message)
+    token = draft.cleaned_data[once.FIELD_NAME]
+    return once.act(request, token, save, default=request.get_full_path(), message=message)

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
@@ -59,12 +59,9 @@ def propose(request):
         raise Http404
     form = forms.InquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        token = form.cleaned_data["form_token"]
-        if not once.first_time(request, token):
-            message = _("Your proposal was already registered; it was sent twice.")
-            return once.repeat(request, token, default=reverse("home"), message=message)
-        try:
-            with once.acting(request, token), transaction.atomic():
+
+        def register():
+            with transaction.atomic():
                 inquiry = services.inquiry_propose(
                     acting_user=request.user,
                     organisation=organisation,
@@ -72,15 +69,19 @@ def propose(request):
                     **_fields(form.cleaned_data),
                 )
                 IOPFlow.start.run(inquiry=inquiry)
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
             messages.success(
                 request,
                 _("Your proposal is registered as case %(case)s.")
                 % {"case": inquiry.case.case_number},
             )
-            return redirect(once.remember(request, token, _url(inquiry)))
+            return _url(inquiry)
+
+        token = form.cleaned_data["form_token"]
+        message = _("Your proposal was already registered; it was sent twice.")
+        try:
+            return once.act(request, token, register, default=reverse("home"), message=message)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
     return render(
         request, "partnerships/propose.html", {"form": form, "organisation": organisation}
     )
@@ -94,12 +95,9 @@ def register_assignment(request):
     form = forms.AssignmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        token = data["form_token"]
-        if not once.first_time(request, token):
-            message = _("The assignment was already registered; it was sent twice.")
-            return once.repeat(request, token, default=reverse("home"), message=message)
-        try:
-            with once.acting(request, token), transaction.atomic():
+
+        def register():
+            with transaction.atomic():
                 inquiry = services.inquiry_register_assignment(
                     acting_user=request.user,
                     lead=data["lead"],
@@ -108,10 +106,14 @@ def register_assignment(request):
                     **_fields(data),
                 )
                 IOPFlow.start.run(inquiry=inquiry)
+            return _url(inquiry)
+
+        token = data["form_token"]
+        message = _("The assignment was already registered; it was sent twice.")
+        try:
+            return once.act(request, token, register, default=reverse("home"), message=message)
         except ValidationError as error:
             form.add_error(None, error.messages)
-        else:
-            return redirect(once.remember(request, token, _url(inquiry)))
     return render(request, "partnerships/propose.html", {"form": form, "assignment": True})
 
 
@@ -194,19 +196,18 @@ def end_inquiry(request, case_number):
         return _already_ended(request, inquiry)
     form = forms.ReasonForm(request.POST or None, required=how == closing.CLOSE)
     if request.method == "POST" and form.is_valid():
-        token = form.cleaned_data["form_token"]
-        if not once.first_time(request, token):
-            return once.repeat(request, token, default=_url(inquiry))
+
+        def end():
+            closing.inquiry_end(
+                inquiry=inquiry, acting_user=request.user, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, _("The inquiry is closed. The organisation has been told."))
+            return _url(inquiry)
+
         try:
-            with once.acting(request, token):
-                closing.inquiry_end(
-                    inquiry=inquiry, acting_user=request.user, reason=form.cleaned_data["reason"]
-                )
+            return once.act(request, form.cleaned_data["form_token"], end, default=_url(inquiry))
         except ValidationError as error:
             form.add_error(None, error.messages)
-        else:
-            messages.success(request, _("The inquiry is closed. The organisation has been told."))
-            return redirect(once.remember(request, token, _url(inquiry)))
     return render(request, "partnerships/end.html", {"form": form, "inquiry": inquiry, "how": how})
 
 
@@ -221,16 +222,16 @@ def terminate_agreement(request, case_number):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         token = data.pop("form_token")
-        if not once.first_time(request, token):
-            return once.repeat(request, token, default=_url(inquiry))
+
+        def terminate():
+            closing.partnership_terminate(inquiry=inquiry, acting_user=request.user, **data)
+            messages.success(request, _("The agreement is terminated. The organisation is told."))
+            return _url(inquiry)
+
         try:
-            with once.acting(request, token):
-                closing.partnership_terminate(inquiry=inquiry, acting_user=request.user, **data)
+            return once.act(request, token, terminate, default=_url(inquiry))
         except ValidationError as error:
             form.add_error(None, error.messages)
-        else:
-            messages.success(request, _("The agreement is terminated. The organisation is told."))
-            return redirect(once.remember(request, token, _url(inquiry)))
     context = {"form": form, "inquiry": inquiry, "version": selectors.signed_version(inquiry)}
     return render(request, "partnerships/terminate.html", context)
 

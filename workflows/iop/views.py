@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from config import once
 from partnerships import documents, forms, selectors, services
 from partnerships.models import Party
 from workflows import ledger
@@ -125,23 +124,23 @@ class CoCreationView(TaskView):
         action = request.POST.get("action", "save")
         if not (draft.is_valid() and formset.is_valid()):
             return self.render_to_response(self.get_context_data(draft=draft, formset=formset))
-        token = draft.cleaned_data["form_token"]
-        if not once.first_time(request, token):
-            return drafts.saved_before(request, token)
+
+        def save():
+            drafts.save_version(inquiry, request.user, draft, formset)
+            if action not in self.actions:
+                messages.success(request, _("A new version of the draft is saved."))
+                return request.get_full_path()
+            service, done = self.actions[action]
+            service(inquiry=inquiry, acting_user=request.user)
+            request.activation.execute()
+            messages.success(request, done)
+            return self.get_success_url()
+
         try:
-            with once.acting(request, token):
-                drafts.save_version(inquiry, request.user, draft, formset)
-                if action in self.actions:
-                    self.actions[action][0](inquiry=inquiry, acting_user=request.user)
+            return drafts.act(request, draft, save)
         except ValidationError as error:
             draft.add_error(None, error.messages)
             return self.render_to_response(self.get_context_data(draft=draft, formset=formset))
-        if action not in self.actions:
-            messages.success(request, _("A new version of the draft is saved."))
-            return redirect(once.remember(request, token, request.get_full_path()))
-        request.activation.execute()
-        messages.success(request, self.actions[action][1])
-        return redirect(once.remember(request, token, self.get_success_url()))
 
 
 class ReviewDraftView(TaskView):
@@ -161,17 +160,16 @@ class ReviewDraftView(TaskView):
             return super().post(request, *args, **kwargs)
         draft, formset = drafts.draft_forms(self.inquiry, request.POST)
         if draft.is_valid() and formset.is_valid():
-            token = draft.cleaned_data["form_token"]
-            if not once.first_time(request, token):
-                return drafts.saved_before(request, token)
+
+            def save():
+                drafts.save_version(self.inquiry, request.user, draft, formset)
+                messages.success(request, _("A new version of the draft is saved."))
+                return request.get_full_path()
+
             try:
-                with once.acting(request, token):
-                    drafts.save_version(self.inquiry, request.user, draft, formset)
+                return drafts.act(request, draft, save)
             except ValidationError as error:
                 draft.add_error(None, error.messages)
-            else:
-                messages.success(request, _("A new version of the draft is saved."))
-                return redirect(once.remember(request, token, request.get_full_path()))
         context = self.get_context_data(form=self.get_form_class()(), draft=draft, formset=formset)
         return self.render_to_response(context)
 
