@@ -93,11 +93,12 @@ def narrative_sections(request):
         data = dict(form.cleaned_data)
         token = data.pop("form_token")
         back = f"{reverse('followup:narrative_sections')}?year={year}"
-        if not once.first_time(request, token):
-            return once.repeat(request, token, default=back)
-        with once.acting(request, token):
+
+        def save():
             services.narrative_section_save(acting_user=request.user, year=year, **data)
-        return redirect(once.remember(request, token, back))
+            return back
+
+        return once.act(request, token, save, default=back)
     return render(
         request,
         "followup/narrative_sections.html",

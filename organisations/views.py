@@ -40,18 +40,20 @@ def absences(request):
     """A person's own absences: while away, new tasks go to the queue and colleagues step in."""
     form = AbsenceForm(request.POST or None, instance=Absence(user=request.user))
     if request.method == "POST" and form.is_valid():
-        token, back = form.cleaned_data["form_token"], reverse("organisations:absences")
-        if not once.first_time(request, token):
-            return once.repeat(
-                request,
-                token,
-                default=back,
-                message=_("Your absence was already saved; it was sent twice."),
-            )
-        with once.acting(request, token):
+        back = reverse("organisations:absences")
+
+        def save():
             form.save()
-        messages.success(request, _("Your absence has been saved."))
-        return redirect(once.remember(request, token, back))
+            messages.success(request, _("Your absence has been saved."))
+            return back
+
+        return once.act(
+            request,
+            form.cleaned_data["form_token"],
+            save,
+            default=back,
+            message=_("Your absence was already saved; it was sent twice."),
+        )
     upcoming = request.user.absences.filter(ends_on__gte=timezone.localdate())
     return render(request, "organisations/absences.html", {"form": form, "absences": upcoming})
 
