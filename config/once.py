@@ -12,13 +12,15 @@ and its view hands the action to ``act``, the one routine every view uses:
   off (any exception), the token is forgotten and the exception goes on to the view, which shows
   the refusal: the same form can be corrected and sent again.
 
+``repeat`` and ``went_to`` are for a view that recognises a repeat some other way (the
+application already sent from another tab, the inquiry already ended) and answers it alike.
+
 Spending a token is one atomic ``cache.add``, so two sendings that arrive at the same instant
 cannot both pass: production needs a cache shared by every worker (``CACHE_URL``, Redis).
 """
 
 import secrets
 from collections.abc import Callable
-from contextlib import contextmanager
 
 from django import forms
 from django.contrib import messages
@@ -50,45 +52,20 @@ def act(request, token: str, action: Callable[[], str], *, default: str, message
     """Run ``action`` on the first sending of ``token`` and redirect to the address it returns;
     answer a repeat with ``repeat`` instead. If ``action`` raises, ``token`` is forgotten and
     the exception propagates.
-    """
-    if not first_time(request, token):
-        return repeat(request, token, default=default, message=message)
-    with acting(request, token):
-        url = action()
-    return redirect(remember(request, token, url))
-
-
-def first_time(request, token: str) -> bool:
-    """True the first time this person sends ``token``; False for every repeat.
 
     A form without a token (a page rendered before this existed) is always acted on.
     """
-    if not token:
-        return True
-    return cache.add(_key(request, token), "", REMEMBER_SECONDS)
-
-
-def forget(request, token: str) -> None:
-    """Make ``token`` usable again: the sending it belonged to was refused and changed nothing."""
-    if token:
-        cache.delete(_key(request, token))
-
-
-@contextmanager
-def acting(request, token: str):
-    """Act on a first sending; if the action is refused or breaks off, ``token`` is forgotten."""
+    if token and not cache.add(_key(request, token), "", REMEMBER_SECONDS):
+        return repeat(request, token, default=default, message=message)
     try:
-        yield
+        url = action()
     except BaseException:
-        forget(request, token)
+        if token:
+            cache.delete(_key(request, token))
         raise
-
-
-def remember(request, token: str, url: str) -> str:
-    """Note ``url`` as where the first sending of ``token`` went; returns it."""
     if token:
         cache.set(_key(request, token), url, REMEMBER_SECONDS)
-    return url
+    return redirect(url)
 
 
 def went_to(request, token: str) -> str | None:
