@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -224,10 +225,11 @@ class AuditEvent(models.Model):
         model = ContentType.objects.get_for_id(self.target_type_id).model_class()
         if model is Case:
             return str(dict(CaseState.choices).get(state, state))
-        status = (
-            next((f for f in model._meta.fields if f.name == "status"), None) if model else None
-        )
-        return str(dict(status.flatchoices).get(state, state)) if status else state
+        try:
+            status = model._meta.get_field("status")
+        except (AttributeError, FieldDoesNotExist):  # a model gone (None), or without a status
+            return state
+        return str(dict(status.flatchoices).get(state, state))
 
 
 class Comment(models.Model):
