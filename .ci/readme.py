@@ -166,10 +166,11 @@ def answer_prompts(command: str, clone: Path, answers: dict[str, str]) -> None:
     expect(os.waitstatus_to_exitcode(status) == 0, f"`{command}` answered at its prompts")
 
 
-def totp(secret: str, at: float | None = None) -> str:
+def totp(secret: str) -> str:
     """RFC 6238: the six digits an authenticator app shows for this base32 key now."""
-    key = base64.b32decode(secret.replace(" ", "") + "=" * (-len(secret.replace(" ", "")) % 8))
-    counter = struct.pack(">Q", int((at or time.time()) // 30))
+    packed = secret.replace(" ", "")
+    key = base64.b32decode(packed + "=" * (-len(packed) % 8))
+    counter = struct.pack(">Q", int(time.time() // 30))
     digest = hmac.new(key, counter, hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
     code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000

@@ -27,8 +27,7 @@ CONTRAST = """element => {
   }
   const text = luminance(rgb(getComputedStyle(element).color));
   const behind = luminance(background || [255, 255, 255]);
-  const [a, b] = [text, behind];
-  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  return (Math.max(text, behind) + 0.05) / (Math.min(text, behind) + 0.05);
 }"""
 
 
