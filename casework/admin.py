@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from config.admin import TolerantAutocompleteAdmin
+from common.admin import TolerantAutocompleteAdmin
 
 from .models import AuditEvent, Case, ChallengeArea, Comment, PriorityTheme
 

@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.once import OneTimeTokenField
+from common.once import OneTimeTokenField
 
 from .models import Case
 

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from config import once
+from common import once
 from organisations import policy as org_policy
 
 from . import policy, selectors, services

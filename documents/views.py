@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from casework import policy as case_policy
-from config.downloads import private_file_response
+from common.downloads import private_file_response
 
 from . import kinds, policy, selectors, services
 from .models import FinalDocumentError

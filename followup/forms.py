@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import ChallengeArea
-from config.once import OneTimeTokenField
+from common.once import OneTimeTokenField
 
 from .models import NarrativeSection
 

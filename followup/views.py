@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from config import once
+from common import once
 from documents import rendering
 from documents.kinds import Kind
 

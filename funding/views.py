@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from config import once
-from config.downloads import private_file_response
+from common import once
+from common.downloads import private_file_response
 from organisations.models import Organisation
 
 from . import eligibility, matching, memos, policy, selectors, services

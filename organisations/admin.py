@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from config.admin import TolerantAutocompleteAdmin
+from common.admin import TolerantAutocompleteAdmin
 
 from .forms import EligibilityEvidenceForm
 from .models import Absence, Board, EligibilityEvidence, Membership, Organisation, User

@@ -4,8 +4,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from config import uploads
-from config.once import OneTimeTokenField
+from common import uploads
+from common.once import OneTimeTokenField
 
 from .models import Absence, EligibilityEvidence
 
@@ -30,7 +30,7 @@ class EligibilityEvidenceForm(forms.ModelForm):
     """The evidence form of the admin: a file is stored under the name it came with, so a name
     the file store can make nothing of ("$$$", "…") is refused here with a message; it was a
     400 Bad Request without one (found by fuzzing). The file itself passes the same content
-    checks as every other upload (``config.uploads``)."""
+    checks as every other upload (``common.uploads``)."""
 
     class Meta:
         model = EligibilityEvidence

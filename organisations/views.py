@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config import once
-from config.downloads import private_file_response
+from common import once
+from common.downloads import private_file_response
 
 from . import selectors
 from .forms import AbsenceForm

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.forms import DecimalField, ModelMultipleChoiceField
 from casework.models import ChallengeArea
-from config.once import OneTimeTokenField
+from common.once import OneTimeTokenField
 from organisations.models import Board, Organisation
 
 from .models import (

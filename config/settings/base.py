@@ -59,7 +59,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "config.sessions.IdleTimeoutMiddleware",
+    "common.sessions.IdleTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "config.two_factor.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -88,7 +88,7 @@ TEMPLATES = [
                 "config.context_processors.shell",
                 "notifications.context_processors.unread",
             ],
-            "libraries": {"dates": "config.dates"},
+            "libraries": {"dates": "common.dates"},
         },
     },
 ]
@@ -178,7 +178,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
 }
 
-# Spent one-time form tokens (config.once) live here: in production a cache shared by every
+# Spent one-time form tokens (common.once) live here: in production a cache shared by every
 # worker (Redis), in the embedded default the process's memory.
 CACHE_URL = env("CACHE_URL", default="")
 CACHES = {
@@ -197,7 +197,7 @@ DEMO_MODE = env.bool("DEMO_MODE", default=False)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
-# A session ends after this many seconds without a request (config.sessions).
+# A session ends after this many seconds without a request (common.sessions).
 SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
 # Staff roles and administrators enter a TOTP code after their password (organisations.two_factor).
 # On in production; off here so that the demo and the tests log in with a password alone.

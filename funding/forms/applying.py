@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms import DecimalField
-from config import uploads
-from config.once import OneTimeTokenField
+from common import uploads
+from common.once import OneTimeTokenField
 from organisations.models import Board
 
 from ..models import AttachmentKind, FundingApplication, OtherFunding

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.once import OneTimeTokenField
+from common.once import OneTimeTokenField
 from organisations.models import Organisation
 
 from ..models import FundingSource

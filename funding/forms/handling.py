@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config import uploads
+from common import uploads
 
 from ..models import ReportBack
 from ..models.handling import Outcome
@@ -116,7 +116,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Several files in one field; what they may be is for ``config.uploads`` to say."""
+    """Several files in one field; what they may be is for ``common.uploads`` to say."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from casework import events
 from casework import services as case_services
 from casework.models import Case, Deadline
-from config import uploads
+from common import uploads
 
 from .. import eligibility, policy, receipts, tasks
 from ..actions import FundingAction

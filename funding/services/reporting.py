@@ -14,7 +14,7 @@ from casework import events
 from casework import services as case_services
 from casework.actions import AuditAction
 from casework.models import Deadline
-from config import uploads
+from common import uploads
 from organisations.models import EligibilityEvidence
 
 from .. import policy

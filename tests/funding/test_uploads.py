@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from config import uploads
+from common import uploads
 
 from .conftest import office_file, pdf
 

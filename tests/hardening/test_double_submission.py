@@ -1,6 +1,6 @@
 """A form that creates something, sent twice (double click, back button, retry), creates it once.
 
-The mechanism is ``config.once``: a one-time token in the form, spent when the form is acted on.
+The mechanism is ``common.once``: a one-time token in the form, spent when the form is acted on.
 """
 
 import re

@@ -1,6 +1,6 @@
 """Funding forms sent twice (double click, back button, retry) create what they create once.
 
-The portal's forms carry ``config.once``'s one-time token: a repeat goes where the first
+The portal's forms carry ``common.once``'s one-time token: a repeat goes where the first
 sending went. The flow's task forms need none: the first sending completes the task, and
 viewflow refuses a second one (we tell the person so, 409), so nothing is saved twice.
 """

@@ -1,7 +1,7 @@
 """IOP forms (and the staff pages beside them) sent twice create what they create once.
 
 A draft version, an assignment, a withdrawal or a termination, a section of the annual report
-and an absence carry ``config.once``'s one-time token: a repeat goes where the first sending
+and an absence carry ``common.once``'s one-time token: a repeat goes where the first sending
 went. A task's form needs none: the first sending completes the task and viewflow refuses the
 second (we say so, 409).
 """

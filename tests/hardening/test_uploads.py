@@ -14,7 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
 
-from config import uploads
+from common import uploads
 from funding.models import Attachment
 from tests import factories
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from config import once
+from common import once
 from funding import delegation, forms, memos, policy, services
 from funding import views as funding_views
 from funding.models import FundingApplication

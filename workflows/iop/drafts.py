@@ -4,7 +4,7 @@ organisation's co-creation pages."""
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config import once
+from common import once
 from partnerships import forms, selectors, services
 
 

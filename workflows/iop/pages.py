@@ -14,7 +14,7 @@ from viewflow.workflow.status import STATUS
 from casework import policy as case_policy
 from casework import selectors as case_selectors
 from casework.forms import CommentForm
-from config import once
+from common import once
 from organisations import policy as org_policy
 from organisations.models import Organisation
 from partnerships import forms, policy, selectors, services
