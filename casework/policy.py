@@ -37,7 +37,7 @@ def can_view_case(user, case: Case) -> bool:
 
 
 def may_comment_internally(user) -> bool:
-    return user.is_superuser or user.has_perm("casework.comment_internally")
+    return user.is_superuser or user.has_perm(org_policy.COMMENT_INTERNALLY)
 
 
 def visible_comments(user, case: Case) -> QuerySet[Comment]:

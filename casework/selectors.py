@@ -60,7 +60,7 @@ def case_staff(case: Case):
     ).distinct()
     if actors.exists():
         return actors
-    return org_policy.holders_of("casework.handle_case")
+    return org_policy.holders_of(org_policy.HANDLE_CASE)
 
 
 def case_members(case: Case):

@@ -34,4 +34,4 @@ def get_document_or_404(user, **lookup) -> Document:
 
 def may_render_again(user) -> bool:
     """Officers may have a draft, or a version that failed, produced again."""
-    return user.is_superuser or user.has_perm("casework.handle_case")
+    return user.is_superuser or user.has_perm(org_policy.HANDLE_CASE)

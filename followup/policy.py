@@ -8,7 +8,7 @@ from django.http import Http404
 
 from organisations import policy as org_policy
 
-WRITE_NARRATIVE = frozenset({"casework.handle_case", "casework.coordinate"})
+WRITE_NARRATIVE = frozenset({org_policy.HANDLE_CASE, org_policy.COORDINATE})
 
 
 def may_follow_up(user) -> bool:

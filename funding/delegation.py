@@ -9,8 +9,8 @@ from .models import Decider, FundingApplication, FundingProgramme
 
 # What each kind of decider must hold; the board's secretary records the board's decision.
 DECIDER_PERMISSIONS = {
-    Decider.OFFICER: "casework.handle_case",
-    Decider.DELEGATE: "casework.decide_on_delegation",
+    Decider.OFFICER: org_policy.HANDLE_CASE,
+    Decider.DELEGATE: org_policy.DECIDE_ON_DELEGATION,
     Decider.BOARD: org_policy.ACT_FOR_BOARD,
 }
 

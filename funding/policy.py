@@ -64,7 +64,7 @@ def ensure_can_edit(user, application: FundingApplication) -> None:
 
 
 def ensure_handles_cases(user) -> None:
-    if not (user.is_superuser or user.has_perm("casework.handle_case")):
+    if not (user.is_superuser or user.has_perm(org_policy.HANDLE_CASE)):
         raise PermissionDenied("Only officers handle applications.")
 
 
@@ -97,7 +97,7 @@ def get_board_for_reporting_or_404(user, code: str):
 
 def maintains_catalogue(user) -> bool:
     """Coordinators keep the catalogue of funding sources."""
-    return user.is_superuser or user.has_perm("casework.coordinate")
+    return user.is_superuser or user.has_perm(org_policy.COORDINATE)
 
 
 def ensure_maintains_catalogue(user) -> None:

@@ -9,25 +9,31 @@ from django.utils import timezone
 
 from .models import STAFF_ROLES, Membership, Role
 
-# Permissions each role grants, in Django's "app_label.codename" form. viewflow's task
-# queues and our own checks use these through organisations.backends.RoleBackend.
+# Permissions each role grants, in Django's "app_label.codename" form, named once here and used
+# by name everywhere else (flows, policies, selectors). viewflow's task queues and our own checks
+# use these through organisations.backends.RoleBackend.
+HANDLE_CASE = "casework.handle_case"
+COORDINATE = "casework.coordinate"
+DECIDE_ON_DELEGATION = "casework.decide_on_delegation"
+RECORD_BOARD_DECISION = "casework.record_board_decision"
+COMMENT_INTERNALLY = "casework.comment_internally"
+VIEW_ALL_CASES = "casework.view_all_cases"
+
 # viewflow's process lists need the view permission of the process model; only roles that see
 # every case hold it.
 _SEE_ALL = frozenset(
     {
-        "casework.view_all_cases",
-        "casework.comment_internally",
+        VIEW_ALL_CASES,
+        COMMENT_INTERNALLY,
         "workflows.view_iopprocess",
         "workflows.view_fundingprocess",
     }
 )
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.OFFICER: _SEE_ALL | {"casework.handle_case"},
-    Role.COORDINATOR: _SEE_ALL | {"casework.coordinate"},
-    Role.DELEGATE: _SEE_ALL | {"casework.decide_on_delegation"},
-    Role.BOARD_SECRETARY: frozenset(
-        {"casework.comment_internally", "casework.record_board_decision"}
-    ),
+    Role.OFFICER: _SEE_ALL | {HANDLE_CASE},
+    Role.COORDINATOR: _SEE_ALL | {COORDINATE},
+    Role.DELEGATE: _SEE_ALL | {DECIDE_ON_DELEGATION},
+    Role.BOARD_SECRETARY: frozenset({COMMENT_INTERNALLY, RECORD_BOARD_DECISION}),
     Role.MEMBER: frozenset(),
     Role.SIGNATORY: frozenset(),
 }

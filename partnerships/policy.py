@@ -9,9 +9,6 @@ from organisations import policy as org_policy
 
 from .models import IOPInquiry, Party, Status
 
-HANDLE_CASE = "casework.handle_case"
-RECORD_BOARD_DECISION = "casework.record_board_decision"
-
 
 def visible_inquiries(user, inquiries: QuerySet[IOPInquiry] | None = None) -> QuerySet[IOPInquiry]:
     """The inquiries whose case the user may see (casework's one rule for cases)."""
@@ -27,7 +24,7 @@ def get_inquiry_or_404(user, **lookup) -> IOPInquiry:
 
 
 def is_officer(user) -> bool:
-    return user.is_superuser or user.has_perm(HANDLE_CASE)
+    return user.is_superuser or user.has_perm(org_policy.HANDLE_CASE)
 
 
 def ensure_officer(user) -> None:

@@ -3,36 +3,11 @@
 from datetime import date
 
 from django.urls import reverse
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from organisations.models import Role
 from partnerships.models import SCREENING_CRITERIA
 from tests import factories
-from workflows.models.base import task_url
-
-
-def open_tasks(process, name: str | None = None) -> list[Task]:
-    tasks = Task.objects.filter(process=process, status__in=[STATUS.NEW, STATUS.ASSIGNED])
-    tasks = [task for task in tasks.order_by("pk") if task.flow_task_type == "HUMAN"]
-    return [task for task in tasks if name is None or task.flow_task.name == name]
-
-
-def take_and_do(client, user, task, data: dict, expect=302):
-    """Take ``task`` from the queue as ``user`` and submit its form."""
-    client.force_login(user)
-    # task_url loads the URLconf first: a node's URL namespace is only complete once the Site's
-    # URLs are built (a bare ``task.reverse`` before that raised ``KeyError: 'screen'``).
-    response = client.post(task_url(task, "assign"))
-    assert response.status_code == 302, response.status_code
-    response = client.post(task_url(task, "execute"), data)
-    assert response.status_code == expect, response.content.decode()[:3000]
-    return response
-
-
-def do_one(client, user, process, name: str, data: dict):
-    (task,) = open_tasks(process, name)
-    return take_and_do(client, user, task, data)
+from tests.driver import do_one, open_tasks, take_and_do  # noqa: F401 - the steps' driver
 
 
 def screening(is_iop=True) -> dict:

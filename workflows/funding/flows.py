@@ -21,31 +21,21 @@ from viewflow.workflow import act, flow, lock
 from funding import services
 from funding.delegation import was_assessed_by
 from funding.selectors import open_supplement_request
-from organisations import policy
+from organisations.policy import (
+    ACT_FOR_BOARD,
+    ACT_FOR_ORGANISATION,
+    DECIDE_ON_DELEGATION,
+    HANDLE_CASE,
+)
 from workflows.models import FundingProcess
 
+from ..nodes import DecisionTask, HumanTask
 from . import views
 
 
-def _organisation(process):
-    return process.organisation
-
-
-def _board(process):
-    return process.board
-
-
-class DecisionTask(flow.View):
-    """A decision: never taken or done by the person who assessed the application."""
-
-    def _assessed_by(self, user, task) -> bool:
-        return was_assessed_by(task.process.coerced.application, user)
-
-    def can_assign(self, user, task):
-        return super().can_assign(user, task) and not self._assessed_by(user, task)
-
-    def can_execute(self, user, task):
-        return super().can_execute(user, task) and not self._assessed_by(user, task)
+def _assessed_by(process, user) -> bool:
+    """A decision is never taken or done by the person who assessed the application."""
+    return was_assessed_by(process.application, user)
 
 
 class FundingApplicationFlow(flow.Flow):
@@ -62,9 +52,9 @@ class FundingApplicationFlow(flow.Flow):
     )
     # officer
     check_complete = (
-        flow.View(views.CompletenessCheckView.as_view())
+        HumanTask(views.CompletenessCheckView.as_view())
         .Annotation(title=_("Check that the application is complete"))
-        .Permission("casework.handle_case")
+        .Permission(HANDLE_CASE)
         .Next(this.is_complete)
     )
     is_complete = (
@@ -75,9 +65,9 @@ class FundingApplicationFlow(flow.Flow):
     )
     # association
     answer_supplement = (
-        flow.View(views.SupplementAnswerView.as_view())
+        HumanTask(views.SupplementAnswerView.as_view())
         .Annotation(title=_("Complete the application"))
-        .Permission(policy.ACT_FOR_ORGANISATION, obj=_organisation)
+        .Permission(ACT_FOR_ORGANISATION, obj=act.process.organisation)
         .OnTimeout(this.supplement_due, this.supplement_overdue, title=_("Deadline passed"))
         .Next(this.check_complete)
     )
@@ -89,9 +79,9 @@ class FundingApplicationFlow(flow.Flow):
     )
     # officer
     assess = (
-        flow.View(views.AssessmentView.as_view())
+        HumanTask(views.AssessmentView.as_view())
         .Annotation(title=_("Assess the application"))
-        .Permission("casework.handle_case")
+        .Permission(HANDLE_CASE)
         .Next(this.route_decision)
     )
     route_decision = (
@@ -103,30 +93,30 @@ class FundingApplicationFlow(flow.Flow):
     )
     # officer who did not assess the application
     decide_as_officer = (
-        DecisionTask(views.DecisionView.as_view())
+        DecisionTask(views.DecisionView.as_view(), excluded=_assessed_by)
         .Annotation(title=_("Decide on the application (officer's delegation)"))
-        .Permission("casework.handle_case")
+        .Permission(HANDLE_CASE)
         .Next(this.is_granted)
     )
     # head of unit (delegate)
     decide_as_delegate = (
-        DecisionTask(views.DecisionView.as_view())
+        DecisionTask(views.DecisionView.as_view(), excluded=_assessed_by)
         .Annotation(title=_("Decide on the application (delegation)"))
-        .Permission("casework.decide_on_delegation")
+        .Permission(DECIDE_ON_DELEGATION)
         .Next(this.is_granted)
     )
     # officer
     write_board_memo = (
-        flow.View(views.BoardMemoView.as_view())
+        HumanTask(views.BoardMemoView.as_view())
         .Annotation(title=_("Write the memo to the board"))
-        .Permission("casework.handle_case")
+        .Permission(HANDLE_CASE)
         .Next(this.record_board_decision)
     )
     # secretary of the programme's board
     record_board_decision = (
-        DecisionTask(views.BoardDecisionView.as_view())
+        DecisionTask(views.BoardDecisionView.as_view(), excluded=_assessed_by)
         .Annotation(title=_("Record the board's decision"))
-        .Permission(policy.ACT_FOR_BOARD, obj=_board)
+        .Permission(ACT_FOR_BOARD, obj=act.process.board)
         .Next(this.is_granted)
     )
     is_granted = (
@@ -137,9 +127,9 @@ class FundingApplicationFlow(flow.Flow):
     )
     # officer
     pay = (
-        flow.View(views.PayoutView.as_view())
+        HumanTask(views.PayoutView.as_view())
         .Annotation(title=_("Pay out the grant"))
-        .Permission("casework.handle_case")
+        .Permission(HANDLE_CASE)
         .Next(this.is_paid_in_full)
     )
     is_paid_in_full = (
@@ -150,16 +140,16 @@ class FundingApplicationFlow(flow.Flow):
     )
     # association
     report_back = (
-        flow.View(views.ReportBackView.as_view())
+        HumanTask(views.ReportBackView.as_view())
         .Annotation(title=_("Report back on the grant"))
-        .Permission(policy.ACT_FOR_ORGANISATION, obj=_organisation)
+        .Permission(ACT_FOR_ORGANISATION, obj=act.process.organisation)
         .Next(this.review_report)
     )
     # officer
     review_report = (
-        flow.View(views.ReportReviewView.as_view())
+        HumanTask(views.ReportReviewView.as_view())
         .Annotation(title=_("Review the report-back"))
-        .Permission("casework.handle_case")
+        .Permission(HANDLE_CASE)
         .Next(this.needs_more_report)
     )
     needs_more_report = (

@@ -10,13 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import act, flow, lock
 
-from organisations.policy import ACT_FOR_ORGANISATION
+from organisations.policy import ACT_FOR_ORGANISATION, HANDLE_CASE
 from partnerships import selectors, services
-from partnerships.policy import HANDLE_CASE
 from workflows.models import IOPProcess
 
+from ..nodes import ForEachSplit, HumanTask, task_object, task_permission
 from . import views
-from .nodes import ForEachSplit, View, task_object, task_permission
 
 
 class IOPFlow(flow.Flow):
@@ -37,7 +36,7 @@ class IOPFlow(flow.Flow):
     )
     # officer
     screen = (
-        View(views.ScreeningView.as_view())
+        HumanTask(views.ScreeningView.as_view())
         .Annotation(title=_("Screen against the IOP criteria"))
         .Permission(HANDLE_CASE)
         .Next(this.is_iop)
@@ -45,7 +44,7 @@ class IOPFlow(flow.Flow):
     is_iop = flow.If(act.process.is_iop).Then(this.investigate).Else(this.not_iop)
     # officer
     investigate = (
-        View(views.InvestigationView.as_view())
+        HumanTask(views.InvestigationView.as_view())
         .Annotation(title=_("Investigate: legal assessment"))
         .Permission(HANDLE_CASE)
         .Next(this.is_investigated_as_iop)
@@ -53,7 +52,7 @@ class IOPFlow(flow.Flow):
     is_investigated_as_iop = flow.If(act.process.is_open).Then(this.co_create).Else(this.closed)
     # officer, with the idea-based parties
     co_create = (
-        View(views.CoCreationView.as_view())
+        HumanTask(views.CoCreationView.as_view())
         .Annotation(title=_("Co-create the agreement"))
         .Permission(HANDLE_CASE)
         .Next(this.is_draft_sent)
@@ -63,14 +62,14 @@ class IOPFlow(flow.Flow):
     )
     # members of the organisation
     review_draft = (
-        View(views.ReviewDraftView.as_view())
+        HumanTask(views.ReviewDraftView.as_view())
         .Annotation(title=_("Review the draft agreement"))
         .Permission(ACT_FOR_ORGANISATION, obj=act.process.organisation)
         .Next(this.co_create)
     )
     # officer
     write_memo = (
-        View(views.MemoView.as_view())
+        HumanTask(views.MemoView.as_view())
         .Annotation(title=_("Write the memo to the boards"))
         .Permission(HANDLE_CASE)
         .Next(this.boards)
@@ -78,7 +77,7 @@ class IOPFlow(flow.Flow):
     boards = ForEachSplit().Next(this.decide, data_source=act.process.board_tasks)
     # the secretary of each deciding board
     decide = (
-        View(views.BoardDecisionView.as_view())
+        HumanTask(views.BoardDecisionView.as_view())
         .Annotation(title=_("Record the board's decision"))
         .Permission(task_permission, obj=task_object)
         .Next(this.boards_done)
@@ -91,7 +90,7 @@ class IOPFlow(flow.Flow):
     )
     # officer
     revise_or_close = (
-        View(views.ReviseOrCloseView.as_view())
+        HumanTask(views.ReviseOrCloseView.as_view())
         .Annotation(title=_("Revise the agreement or close the inquiry"))
         .Permission(HANDLE_CASE)
         .Next(this.is_revised)
@@ -100,7 +99,7 @@ class IOPFlow(flow.Flow):
     signing = ForEachSplit().Next(this.sign, data_source=act.process.signing_tasks)
     # each party's signatory (a party of the city signs through its board)
     sign = (
-        View(views.SignView.as_view())
+        HumanTask(views.SignView.as_view())
         .Annotation(title=_("Sign the agreement"))
         .Permission(task_permission, obj=task_object)
         .Next(this.signed)
@@ -123,7 +122,7 @@ class IOPFlow(flow.Flow):
     follow_up_reports = ForEachSplit().Next(this.report, data_source=act.process.follow_up_tasks)
     # members of each idea-based party
     report = (
-        View(views.FollowUpReportView.as_view())
+        HumanTask(views.FollowUpReportView.as_view())
         .Annotation(title=_("Report on the agreement year"))
         .Permission(task_permission, obj=task_object)
         .onCreate(this.report_requested)
@@ -132,14 +131,14 @@ class IOPFlow(flow.Flow):
     reports_in = flow.Join().Next(this.approve_follow_up)
     # officer
     approve_follow_up = (
-        View(views.FollowUpApprovalView.as_view())
+        HumanTask(views.FollowUpApprovalView.as_view())
         .Annotation(title=_("Approve the year's follow-up"))
         .Permission(HANDLE_CASE)
         .Next(this.wait)
     )
     # officer
     decide_renewal = (
-        View(views.RenewalView.as_view())
+        HumanTask(views.RenewalView.as_view())
         .Annotation(title=_("Renew, amend or let the agreement end"))
         .Permission(HANDLE_CASE)
         .Next(this.is_amending)

@@ -12,8 +12,8 @@ from partnerships import documents, forms, selectors, services
 from partnerships.models import Party
 from workflows import ledger
 
+from ..nodes import task_object
 from . import drafts
-from .nodes import task_object
 
 
 class TaskView(FormView):
