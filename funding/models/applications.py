@@ -2,7 +2,8 @@
 
 An application is a draft of its organisation until it is submitted; submission registers
 its case (``case`` stays empty before). Its status changes only through the transitions
-below, called from ``funding.services``.
+below, which ``funding.services`` apply with ``casework.transitions.apply``; the field is
+protected, so nothing else can set it.
 """
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from casework.models import Case, ChallengeArea
+from casework.transitions import ProtectedStatus
 from organisations.models import Board, Organisation
 
 from .programmes import MONEY, AttachmentKind, FundingProgramme
@@ -33,7 +35,7 @@ class Status(models.TextChoices):
 EDITABLE = (Status.DRAFT, Status.SUPPLEMENT_REQUESTED)
 
 
-class FundingApplication(models.Model):
+class FundingApplication(ProtectedStatus, models.Model):
     programme = models.ForeignKey(
         FundingProgramme,
         verbose_name=_("programme"),
@@ -55,7 +57,9 @@ class FundingApplication(models.Model):
         on_delete=models.PROTECT,
         related_name="funding_application",
     )
-    status = FSMField(_("status"), max_length=30, choices=Status.choices, default=Status.DRAFT)
+    status = FSMField(
+        _("status"), max_length=30, choices=Status.choices, default=Status.DRAFT, protected=True
+    )
     title = models.CharField(_("name of the activity"), max_length=200)
     purpose = models.TextField(_("what you want to do and why"), blank=True)
     target_group = models.CharField(_("who the activity is for"), max_length=300, blank=True)
@@ -119,7 +123,7 @@ class FundingApplication(models.Model):
     def board(self) -> Board:
         return self.programme.board
 
-    # Transitions: called by funding.services only, which record each in the audit log.
+    # Transitions: applied by funding.services only, which record each in the audit log.
 
     @transition(field=status, source=Status.DRAFT, target=Status.SUBMITTED)
     def submit(self):

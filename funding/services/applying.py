@@ -8,7 +8,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework import events
+from casework import events, transitions
 from casework import services as case_services
 from casework.models import Case, Deadline
 from common import uploads
@@ -198,8 +198,8 @@ def application_submit(*, application: FundingApplication, acting_user) -> Fundi
     problems = eligibility.submission_problems(application)
     if problems:
         raise SubmissionRefused(problems)
+    transitions.check(application.submit, acting_user)
     prefetch_related_objects([application], "attachments", "other_funding__board")
-    application.submit()
     application.submitted_at, application.submitted_by = timezone.now(), acting_user
     application.case = case_services.case_register(
         kind=Case.Kind.FUNDING_APPLICATION,
@@ -211,13 +211,10 @@ def application_submit(*, application: FundingApplication, acting_user) -> Fundi
         boards=[application.programme.board],
     )
     application.receipt = receipts.receipt_data(application)
-    application.save()
-    events.record(
-        application,
-        acting_user,
-        FundingAction.APPLICATION_SUBMITTED,
-        from_state=Status.DRAFT,
-        to_state=application.status,
+    transitions.apply(
+        application.submit,
+        acting_user=acting_user,
+        action=FundingAction.APPLICATION_SUBMITTED,
         data={"sha256": application.receipt["sha256"]},
     )
     application_id = application.pk
@@ -239,14 +236,10 @@ def application_resubmit(
     request.answered_at = timezone.now()
     request.full_clean()
     request.save()
-    application.resubmit()
-    application.save()
-    events.record(
-        application,
-        acting_user,
-        FundingAction.SUPPLEMENT_ANSWERED,
-        from_state=Status.SUPPLEMENT_REQUESTED,
-        to_state=application.status,
+    transitions.apply(
+        application.resubmit,
+        acting_user=acting_user,
+        action=FundingAction.SUPPLEMENT_ANSWERED,
         data={"supplement_request_id": request.pk},
     )
     _meet_deadline(request, acting_user)

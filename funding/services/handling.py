@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from casework import selectors as case_selectors
 from casework import services as case_services
+from casework import transitions
 from casework.actions import CaseAction
 from casework.models import Deadline
 from notifications.models import Kind
@@ -29,7 +30,7 @@ from ..models import (
 )
 from ..models.handling import Outcome
 from .applying import _locked
-from .reporting import _transition, payout_record, report_back_review, report_back_submit
+from .reporting import payout_record, report_back_review, report_back_submit
 
 __all__ = ["payout_record", "report_back_review", "report_back_submit"]
 
@@ -62,11 +63,10 @@ def application_request_supplement(
     )
     request.deadline_id = deadline.pk
     request.save()
-    _transition(
-        application,
-        acting_user,
-        "request_supplement",
-        FundingAction.SUPPLEMENT_REQUESTED,
+    transitions.apply(
+        application.request_supplement,
+        acting_user=acting_user,
+        action=FundingAction.SUPPLEMENT_REQUESTED,
         reason=request.message,
         data={"due_on": due_on.isoformat()},
     )
@@ -79,7 +79,11 @@ def application_mark_complete(
 ) -> FundingApplication:
     policy.ensure_handles_cases(acting_user)
     application = _locked(application)
-    _transition(application, acting_user, "mark_complete", FundingAction.APPLICATION_COMPLETE)
+    transitions.apply(
+        application.mark_complete,
+        acting_user=acting_user,
+        action=FundingAction.APPLICATION_COMPLETE,
+    )
     return application
 
 
@@ -89,11 +93,10 @@ def application_supplement_overdue(*, application: FundingApplication) -> Fundin
     there, and the officer who asked is told. Done by the workflow's timer, not by a person."""
     application = _locked(application)
     request = application.supplement_requests.filter(answered_at__isnull=True).last()
-    _transition(
-        application,
-        None,
-        "mark_complete",
-        FundingAction.SUPPLEMENT_OVERDUE,
+    transitions.apply(
+        application.mark_complete,
+        acting_user=None,
+        action=FundingAction.SUPPLEMENT_OVERDUE,
         data={"supplement_request_id": request.pk if request else None},
     )
     notify(
@@ -159,11 +162,10 @@ def assessment_record(
         )
         row.full_clean()
         row.save()
-    _transition(
-        application,
-        acting_user,
-        "record_assessment",
-        FundingAction.ASSESSED,
+    transitions.apply(
+        application.record_assessment,
+        acting_user=acting_user,
+        action=FundingAction.ASSESSED,
         data={
             "scores": {str(pk): value[0] for pk, value in scores.items()},
             "weighted": str(assessment.weighted_score),
@@ -237,12 +239,10 @@ def decision_record(
     )
     decision.full_clean()
     decision.save()
-    method = "reject" if outcome == Outcome.REJECTED else "grant"
-    _transition(
-        application,
-        acting_user,
-        method,
-        CaseAction.DECIDED,
+    transitions.apply(
+        application.reject if outcome == Outcome.REJECTED else application.grant,
+        acting_user=acting_user,
+        action=CaseAction.DECIDED,
         reason=decision.reasons,
         data={
             "outcome": outcome,

@@ -10,9 +10,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework import events
+from casework import events, transitions
 from casework import services as case_services
-from casework.actions import AuditAction
 from casework.models import Deadline
 from common import uploads
 from organisations.models import EligibilityEvidence
@@ -28,16 +27,6 @@ from ..models import (
     Status,
 )
 from .applying import _locked, store_attachment
-
-
-def _transition(application, acting_user, method, action: AuditAction, **event) -> None:
-    """Run an FSM transition on a locked application and record it in the audit log."""
-    before = application.status
-    getattr(application, method)()
-    application.save()
-    events.record(
-        application, acting_user, action, from_state=before, to_state=application.status, **event
-    )
 
 
 def paid_so_far(application: FundingApplication) -> Decimal:
@@ -88,7 +77,9 @@ def payout_record(
         data={"amount": str(amount), "paid_on": paid_on.isoformat()},
     )
     if amount == left:
-        _transition(application, acting_user, "complete_payout", FundingAction.PAID_IN_FULL)
+        transitions.apply(
+            application.complete_payout, acting_user=acting_user, action=FundingAction.PAID_IN_FULL
+        )
         _report_back_deadline(application, acting_user)
     return payout
 
@@ -138,11 +129,10 @@ def report_back_submit(
             file_type=file_type,
             report_back=report,
         )
-    _transition(
-        application,
-        acting_user,
-        "submit_report",
-        FundingAction.REPORT_BACK_SUBMITTED,
+    transitions.apply(
+        application.submit_report,
+        acting_user=acting_user,
+        action=FundingAction.REPORT_BACK_SUBMITTED,
         data={"amount_used": str(amount_used)},
     )
     for deadline in application.case.deadlines.filter(
@@ -159,14 +149,22 @@ def _checked(uploads_: Sequence) -> list:
         raise ValidationError({"attachments": error.messages}) from error
 
 
-REVIEWS = {
-    ReportBack.Review.APPROVED: ("approve_report", FundingAction.REPORT_BACK_APPROVED),
-    ReportBack.Review.MORE_REQUESTED: (
-        "ask_for_more_report",
-        FundingAction.REPORT_BACK_MORE_REQUESTED,
-    ),
-    ReportBack.Review.REPAYMENT: ("claim_repayment", FundingAction.REPAYMENT_CLAIMED),
-}
+def _review_step(application: FundingApplication, review: str):
+    """The transition a review applies, and the action it is recorded as."""
+    return {
+        ReportBack.Review.APPROVED: (
+            application.approve_report,
+            FundingAction.REPORT_BACK_APPROVED,
+        ),
+        ReportBack.Review.MORE_REQUESTED: (
+            application.ask_for_more_report,
+            FundingAction.REPORT_BACK_MORE_REQUESTED,
+        ),
+        ReportBack.Review.REPAYMENT: (
+            application.claim_repayment,
+            FundingAction.REPAYMENT_CLAIMED,
+        ),
+    }[review]
 
 
 @transaction.atomic
@@ -189,8 +187,8 @@ def report_back_review(
     report.review, report.review_note = review, note.strip()
     report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
     report.save()
-    method, action = REVIEWS[review]
-    _transition(application, acting_user, method, action, reason=report.review_note)
+    transition, action = _review_step(application, review)
+    transitions.apply(transition, acting_user=acting_user, action=action, reason=report.review_note)
     if review == ReportBack.Review.MORE_REQUESTED:
         _report_back_deadline(application, acting_user)
     elif review == ReportBack.Review.APPROVED:

@@ -1,7 +1,8 @@
 """An IOP inquiry (IOP-ärende): from a proposal or an assignment to an active partnership.
 
-Its status changes only through the transitions below, called from ``partnerships.services``,
-which record each change in the case's audit log.
+Its status changes only through the transitions below, which ``partnerships.services`` apply
+with ``casework.transitions.apply``, recording each change in the case's audit log; the field is
+protected, so nothing else can set it.
 """
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from casework.models import Case
+from casework.transitions import ProtectedStatus
 from organisations.models import Board, Organisation
 
 
@@ -41,7 +43,7 @@ OPEN_STATUSES = [
 ]
 
 
-class IOPInquiry(models.Model):
+class IOPInquiry(ProtectedStatus, models.Model):
     """An inquiry into whether, and how, an idea-based public partnership is made."""
 
     class Initiator(models.TextChoices):
@@ -61,7 +63,13 @@ class IOPInquiry(models.Model):
     purpose = models.TextField(_("purpose"))
     target_group = models.TextField(_("target group"))
     public_benefit_goal = models.TextField(_("common public-benefit goal"))
-    status = FSMField(_("status"), max_length=20, choices=Status.choices, default=Status.REGISTERED)
+    status = FSMField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.REGISTERED,
+        protected=True,
+    )
     draft_awaits_review = models.BooleanField(
         _("draft sent to the organisation"), default=False, editable=False
     )

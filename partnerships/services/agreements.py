@@ -174,7 +174,7 @@ def co_creation_finish(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
     inquiry = lock(inquiry)
     if selectors.latest_version(inquiry) is None:
         raise ValidationError(_("Save the draft agreement before finishing the co-creation."))
-    change_status(inquiry, acting_user, "finish_co_creation")
+    change_status(inquiry.finish_co_creation, acting_user)
     return inquiry
 
 
@@ -203,7 +203,7 @@ def memo_write(
     if document is not None:
         memo.document_id = document.pk
         memo.save(update_fields=["document_id"])
-    change_status(inquiry, acting_user, "submit_to_boards")
+    change_status(inquiry.submit_to_boards, acting_user)
     events.record(
         memo,
         acting_user,
@@ -266,7 +266,7 @@ def _after_board_decision(inquiry: IOPInquiry, acting_user, decision: BoardDecis
             "board": decision.board,
             "outcome": decision.get_outcome_display(),
         }
-        change_status(inquiry, acting_user, "return_from_boards", reason=reason)
+        change_status(inquiry.return_from_boards, acting_user, reason=reason)
         notify_organisation(
             inquiry,
             _("A board has decided on the agreement in case %(case)s")
@@ -276,7 +276,7 @@ def _after_board_decision(inquiry: IOPInquiry, acting_user, decision: BoardDecis
         return
     decided = {d.board_id for d in selectors.round_decisions(inquiry)}
     if all(board.pk in decided for board in selectors.deciding_boards(inquiry)):
-        change_status(inquiry, acting_user, "approve_by_boards")
+        change_status(inquiry.approve_by_boards, acting_user)
         case_mark_decided(case=inquiry.case, acting_user=acting_user)
         notify_organisation(
             inquiry,
@@ -291,7 +291,7 @@ def inquiry_revise(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInqui
     """After a board's rejection or return: back to co-creation to revise the agreement."""
     policy.ensure_officer(acting_user)
     inquiry = lock(inquiry)
-    change_status(inquiry, acting_user, "revise", reason=reason)
+    change_status(inquiry.revise, acting_user, reason=reason)
     return inquiry
 
 
@@ -318,7 +318,7 @@ def agreement_sign(*, inquiry: IOPInquiry, party: Party, acting_user) -> Signatu
         data={"party": party.pk, "version": version.number, "sha256": signature.document_sha256},
     )
     if not selectors.unsigned_parties(inquiry, version):
-        change_status(inquiry, acting_user, "activate")
+        change_status(inquiry.activate, acting_user)
         notify_organisation(
             inquiry,
             _("The partnership in case %(case)s is active") % {"case": inquiry.case.case_number},

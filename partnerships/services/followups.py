@@ -147,7 +147,7 @@ def agreement_renewal_decide(
         data={"choice": choice, "version": decision.version.number},
     )
     if choice != RenewalDecision.Choice.END:
-        change_status(inquiry, acting_user, "amend", reason=decision.reason)
+        change_status(inquiry.amend, acting_user, reason=decision.reason)
     notify_organisation(
         inquiry,
         _("Case %(case)s: %(decision)s")
@@ -167,7 +167,7 @@ def agreement_end(*, inquiry: IOPInquiry, acting_user=None) -> IOPInquiry:
             _("The agreement runs until %(date)s.") % {"date": version.period_end.isoformat()}
         )
     reason = _("The agreement ended on %(date)s.") % {"date": version.period_end.isoformat()}
-    _finish(inquiry, acting_user, "end", reason)
+    _finish(inquiry, acting_user, inquiry.end, reason)
     return inquiry
 
 
@@ -194,12 +194,12 @@ def agreement_terminate(*, inquiry: IOPInquiry, party, acting_user, reason: str)
         "date": min(termination.ends_on, version.period_end).isoformat(),
         "reason": termination.reason,
     }
-    _finish(inquiry, acting_user, "terminate", text)
+    _finish(inquiry, acting_user, inquiry.terminate, text)
     return termination
 
 
-def _finish(inquiry: IOPInquiry, acting_user, transition: str, reason: str) -> None:
-    change_status(inquiry, acting_user, transition, reason=reason)
+def _finish(inquiry: IOPInquiry, acting_user, transition, reason: str) -> None:
+    change_status(transition, acting_user, reason=reason)
     for deadline in inquiry.case.deadlines.filter(met_at__isnull=True):
         deadline_meet(deadline=deadline, acting_user=acting_user)
     case_close(case=inquiry.case, acting_user=acting_user, reason=reason)

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from casework import events
+from casework import events, transitions
 from casework.models import Case
 from casework.services import case_close, case_mark_decided, case_register
 from notifications.models import Kind as NotificationKind
@@ -40,19 +40,15 @@ class PartyInput:
     proposed_contribution: str = ""
 
 
-def change_status(inquiry: IOPInquiry, acting_user, transition: str, reason: str = "") -> None:
-    """Run one django-fsm transition and record it (who, from, to, why)."""
-    from_state = inquiry.status
-    getattr(inquiry, transition)()
-    inquiry.save()
-    events.record(
-        inquiry,
-        acting_user,
-        PartnershipAction.STATUS_CHANGED,
-        from_state=from_state,
-        to_state=inquiry.status,
+def change_status(transition, acting_user, reason: str = "") -> None:
+    """Apply one of a locked inquiry's transitions (a bound method, ``inquiry.revise``) and
+    record it as a status change: who, from, to, why, and which transition."""
+    transitions.apply(
+        transition,
+        acting_user=acting_user,
+        action=PartnershipAction.STATUS_CHANGED,
         reason=reason,
-        data={"transition": transition},
+        data={"transition": transition.__name__},
     )
 
 
@@ -187,9 +183,9 @@ def screening_record(
     screening.full_clean()
     screening.save()
     if screening.is_iop:
-        change_status(inquiry, acting_user, "screen_as_iop")
+        change_status(inquiry.screen_as_iop, acting_user)
     else:
-        change_status(inquiry, acting_user, "screen_as_not_iop", reason=decision_reasons)
+        change_status(inquiry.screen_as_not_iop, acting_user, reason=decision_reasons)
         case_mark_decided(case=inquiry.case, acting_user=acting_user)
         case_close(case=inquiry.case, acting_user=acting_user, reason=decision_reasons)
         notify_organisation(
@@ -232,14 +228,14 @@ def investigation_conclude(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
     if assessment is None:
         raise ValidationError(_("Record the legal assessment before ending the investigation."))
     if assessment.conclusion == LegalAssessment.Conclusion.PROCEED:
-        change_status(inquiry, acting_user, "start_co_creation")
+        change_status(inquiry.start_co_creation, acting_user)
     else:
-        _close(inquiry, acting_user, "close", assessment.conclusion_reasoning)
+        _close(inquiry, acting_user, inquiry.close, assessment.conclusion_reasoning)
     return inquiry
 
 
-def _close(inquiry: IOPInquiry, acting_user, transition: str, reason: str) -> None:
-    change_status(inquiry, acting_user, transition, reason=reason)
+def _close(inquiry: IOPInquiry, acting_user, transition, reason: str) -> None:
+    change_status(transition, acting_user, reason=reason)
     case_close(case=inquiry.case, acting_user=acting_user, reason=reason)
     notify_organisation(
         inquiry, _("Case %(case)s is closed") % {"case": inquiry.case.case_number}, reason
@@ -253,7 +249,7 @@ def inquiry_close(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInquir
     if not reason.strip():
         raise ValidationError(_("Give the reason for closing the inquiry."))
     inquiry = lock(inquiry)
-    _close(inquiry, acting_user, "close", reason.strip())
+    _close(inquiry, acting_user, inquiry.close, reason.strip())
     return inquiry
 
 
@@ -263,7 +259,7 @@ def inquiry_withdraw(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInq
     if not policy.may_withdraw(acting_user, inquiry):
         raise PermissionDenied("Only the initiating organisation withdraws the inquiry.")
     inquiry = lock(inquiry)
-    _close(inquiry, acting_user, "withdraw", reason.strip())
+    _close(inquiry, acting_user, inquiry.withdraw, reason.strip())
     return inquiry
 
 
