@@ -123,6 +123,10 @@ class FundingApplication(ProtectedStatus, models.Model):
     def board(self) -> Board:
         return self.programme.board
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
     # Transitions: applied by funding.services only, which record each in the audit log.
 
     @transition(field=status, source=Status.DRAFT, target=Status.SUBMITTED)

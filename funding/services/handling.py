@@ -22,6 +22,7 @@ from ..actions import FundingAction
 from ..models import (
     Assessment,
     CriterionScore,
+    Decider,
     Decision,
     FundingApplication,
     FundingProgramme,
@@ -222,7 +223,7 @@ def decision_record(
     application = _locked(application)
     _check_decision(application, acting_user, outcome, amount_granted)
     route = delegation.route_of(application)
-    if route.decider == "board" and not (meeting_date and protocol_paragraph):
+    if route.decider == Decider.BOARD and not (meeting_date and protocol_paragraph):
         raise ValidationError(_("Give the board meeting's date and the protocol paragraph."))
     if outcome != Outcome.REJECTED:
         _reserve_budget(application.programme_id, amount_granted)

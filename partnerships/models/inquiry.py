@@ -97,6 +97,10 @@ class IOPInquiry(ProtectedStatus, models.Model):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    @property
+    def is_active_partnership(self) -> bool:
+        return self.status == Status.ACTIVE
+
     @transition(field=status, source=Status.REGISTERED, target=Status.INVESTIGATION)
     def screen_as_iop(self):
         """Screening found the criteria of an IOP met."""

@@ -1,5 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
+from funding.delegation import route_of
+from funding.models import Decider, FundingApplication, Status
+
 from .base import CaseProcess
 
 
@@ -17,8 +20,6 @@ class FundingProcess(CaseProcess):
 
     @property
     def application(self):
-        from funding.models import FundingApplication
-
         return FundingApplication.objects.select_related("programme__board").get(
             pk=self.artifact_object_id
         )
@@ -32,34 +33,32 @@ class FundingProcess(CaseProcess):
         """The board whose programme the application is for; it decides above delegation."""
         return self.application.programme.board
 
-    def _status_is(self, status: str) -> bool:
+    def _status_is(self, status: Status) -> bool:
         return self.application.status == status
 
     @property
     def is_complete(self) -> bool:
-        return self._status_is("in_assessment")
+        return self._status_is(Status.IN_ASSESSMENT)
 
-    def _decider(self) -> str:
-        from funding.delegation import route_of
-
+    def _decider(self) -> Decider:
         return route_of(self.application).decider
 
     @property
     def decided_by_officer(self) -> bool:
-        return self._decider() == "officer"
+        return self._decider() == Decider.OFFICER
 
     @property
     def decided_by_delegate(self) -> bool:
-        return self._decider() == "delegate"
+        return self._decider() == Decider.DELEGATE
 
     @property
     def is_granted(self) -> bool:
-        return self._status_is("granted")
+        return self._status_is(Status.GRANTED)
 
     @property
     def is_paid_in_full(self) -> bool:
-        return self._status_is("paid")
+        return self._status_is(Status.PAID)
 
     @property
     def needs_more_report(self) -> bool:
-        return self._status_is("paid")
+        return self._status_is(Status.PAID)
