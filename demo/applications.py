@@ -38,6 +38,7 @@ APPLICATIONS = [
     ("Friluftsdagar i Bokskogen", "lovaktivitetsbidrag", "45000", "paid"),
     ("Teaterläger på påsklovet", "lovaktivitetsbidrag", "32000", "report_overdue"),
     ("Fiskeskola vid Ribersborg", "lovaktivitetsbidrag", "26000", "reported"),
+    ("Cirkusskola i Kroksbäck", "lovaktivitetsbidrag", "36000", "more_report_requested"),
     ("Skateboardkurs på sommarlovet", "lovaktivitetsbidrag", "38000", "approved"),
     ("Matlagning för unga", "lovaktivitetsbidrag", "42000", "repayment_claimed"),
 ]
@@ -254,6 +255,11 @@ def _walk_to(walk: Walk, state: str) -> None:
             "paid": paid,
             "report_overdue": [*paid, lambda: _overdue(walk.refresh())],
             "reported": [*paid, walk.report_back],
+            "more_report_requested": [
+                *paid,
+                walk.report_back,
+                lambda: walk.review("more_requested", note="Bifoga deltagarlistan."),
+            ],
             "approved": [*paid, walk.report_back, lambda: walk.review("approved")],
             "repayment_claimed": [
                 *paid,

@@ -29,6 +29,7 @@ FUNDING_OPEN = (
     FundingStatus.GRANTED,
     FundingStatus.PAID,
     FundingStatus.REPORTED,
+    FundingStatus.MORE_REPORT_REQUESTED,
 )
 UPCOMING_DAYS = 14
 

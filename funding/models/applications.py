@@ -26,8 +26,11 @@ class Status(models.TextChoices):
     AWAITING_DECISION = "awaiting_decision", _("Awaiting decision")
     GRANTED = "granted", _("Granted")
     REJECTED = "rejected", _("Rejected")
+    # Paid in full, and the first report-back is due.
     PAID = "paid", _("Paid, report-back due")
     REPORTED = "reported", _("Report-back submitted")
+    # The officer sent the report-back back: the association completes it.
+    MORE_REPORT_REQUESTED = "more_report_requested", _("Report-back to be completed")
     CLOSED = "closed", _("Closed")
     REPAYMENT_CLAIMED = "repayment_claimed", _("Repayment claimed")
 
@@ -165,11 +168,13 @@ class FundingApplication(ProtectedStatus, models.Model):
     def complete_payout(self):
         pass
 
-    @transition(field=status, source=Status.PAID, target=Status.REPORTED)
+    @transition(
+        field=status, source=[Status.PAID, Status.MORE_REPORT_REQUESTED], target=Status.REPORTED
+    )
     def submit_report(self):
         pass
 
-    @transition(field=status, source=Status.REPORTED, target=Status.PAID)
+    @transition(field=status, source=Status.REPORTED, target=Status.MORE_REPORT_REQUESTED)
     def ask_for_more_report(self):
         pass
 

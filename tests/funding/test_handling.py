@@ -306,7 +306,7 @@ def test_asking_for_more_opens_a_new_report_back_deadline(reported, officer):
         application=reported, acting_user=officer, review="more_requested", note="Bifoga kvitton."
     )
     reported.refresh_from_db()
-    assert reported.status == Status.PAID
+    assert reported.status == Status.MORE_REPORT_REQUESTED
     assert reported.case.deadlines.filter(kind="report_back", met_at__isnull=True).count() == 1
 
 

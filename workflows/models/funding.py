@@ -61,4 +61,4 @@ class FundingProcess(CaseProcess):
 
     @property
     def needs_more_report(self) -> bool:
-        return self._status_is(Status.PAID)
+        return self._status_is(Status.MORE_REPORT_REQUESTED)

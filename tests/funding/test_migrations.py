@@ -1,0 +1,65 @@
+"""Migrations that change stored statuses leave no application, and no running process, behind.
+
+Each test makes its cases with today's services and flow, takes the database back to the shape
+before the migration (as a deployed system holds it), and forward again."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from viewflow.workflow.status import PROCESS
+
+from funding.models import FundingApplication, Status
+from organisations.models import Role
+from tests import factories
+from tests.driver import do_one, open_tasks
+from tests.workflows.funding_steps import report, walk_to_report_back
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE_SPLIT = [("funding", "0003_status_protected")]
+SPLIT = [("funding", "0004_more_report_requested")]
+
+
+def _migrate(targets) -> None:
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+
+
+def _statuses(*processes) -> list[str]:
+    return [
+        FundingApplication.objects.get(pk=process.artifact_object_id).status
+        for process in processes
+    ]
+
+
+@pytest.fixture
+def latest():
+    """Whatever a test migrates to, the database is left at the newest migration."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_paid_is_split_and_a_report_back_sent_back_goes_on_where_it_waited(
+    client, organisation, latest
+):
+    member = factories.member(organisation)
+    officer, delegate = factories.staff(Role.OFFICER), factories.staff(Role.DELEGATE)
+    sent_back, paid = factories.funding_process(organisation), factories.funding_process()
+    for process in (sent_back, paid):
+        walk_to_report_back(client, process, officer, delegate)
+    report(client, member, sent_back)
+    more = {"review": "more_requested", "note": "Bifoga kvitton."}
+    do_one(client, officer, sent_back, "review_report", more)
+
+    _migrate(BEFORE_SPLIT)
+    assert _statuses(sent_back, paid) == ["paid", "paid"]  # as the log of old rows has it
+    _migrate(SPLIT)
+    assert _statuses(sent_back, paid) == [Status.MORE_REPORT_REQUESTED, Status.PAID]
+
+    assert [task.flow_task.name for task in open_tasks(sent_back)] == ["report_back"]
+    report(client, member, sent_back)
+    do_one(client, officer, sent_back, "review_report", {"review": "approved"})
+    sent_back.refresh_from_db()
+    assert sent_back.status == PROCESS.DONE
+    assert _statuses(sent_back) == [Status.CLOSED]
