@@ -1,8 +1,9 @@
 """Business actions on funding applications, one function per action (``<entity>_<action>``).
 
-Each is keyword-only, takes the acting user, runs in one transaction, changes status only
-through the application's transitions, writes its audit event in the same transaction, and
-schedules side effects with ``transaction.on_commit``.
+Each is keyword-only, takes the acting user, runs in one transaction, changes status only by
+applying one of the application's transitions with ``casework.transitions.apply`` (which
+records it), writes its audit event in the same transaction, and schedules side effects with
+``transaction.on_commit``.
 """
 
 from .applying import (
