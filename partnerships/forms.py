@@ -70,6 +70,30 @@ class InquiryForm(forms.Form):
     )
 
 
+class ProposalForm(InquiryForm):
+    """A member's proposal, for one of the organisations they act for: chosen when they act
+    for several, given when they act for one."""
+
+    field_order = ["organisation"]
+    organisation = forms.ModelChoiceField(
+        label=_("The organisation that proposes"),
+        queryset=Organisation.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        field.queryset = organisations
+        self.only = organisations[0] if len(organisations) == 1 else None
+        if self.only is not None:
+            field.initial, field.required, field.widget = self.only.pk, False, forms.HiddenInput()
+
+    def clean_organisation(self):
+        return self.cleaned_data["organisation"] or self.only
+
+
 class AssignmentForm(InquiryForm):
     assignment_reference = forms.CharField(
         label=_("The executive board's decision (date and §)"), max_length=200
