@@ -72,7 +72,7 @@ class InquiryForm(forms.Form):
 
 class ProposalForm(InquiryForm):
     """A member's proposal, for one of the organisations they act for: chosen when they act
-    for several, given when they act for one."""
+    for several; when they act for one, it is that one whatever the sending says."""
 
     field_order = ["organisation"]
     organisation = forms.ModelChoiceField(
@@ -84,14 +84,17 @@ class ProposalForm(InquiryForm):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
-        field.queryset = organisations
         self.only = organisations[0] if len(organisations) == 1 else None
-        if self.only is not None:
-            field.initial, field.required, field.widget = self.only.pk, False, forms.HiddenInput()
+        if self.only is None:
+            self.fields["organisation"].queryset = organisations
+        else:
+            del self.fields["organisation"]
 
-    def clean_organisation(self):
-        return self.cleaned_data["organisation"] or self.only
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.only is not None:
+            cleaned_data["organisation"] = self.only
+        return cleaned_data
 
 
 class AssignmentForm(InquiryForm):

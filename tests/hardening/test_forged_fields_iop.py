@@ -25,6 +25,7 @@ from partnerships.models import (
     BoardDecision,
     DraftReview,
     FollowUp,
+    IOPInquiry,
     LegalAssessment,
     Memo,
     Party,
@@ -144,6 +145,44 @@ def assert_untouched(theirs) -> None:
     assert not LegalAssessment.objects.filter(inquiry=theirs).exists()
     assert not FollowUp.objects.filter(inquiry=theirs).exists()
     assert not Termination.objects.filter(inquiry=theirs).exists()
+
+
+# The proposal ----------------------------------------------------------------------------
+
+
+def _proposal(people, title: str) -> dict:
+    return {
+        "title": title,
+        "purpose": "Läxhjälp för unga.",
+        "target_group": "Unga",
+        "public_benefit_goal": "Fler klarar skolan.",
+        "boards": [people["board"].pk],
+        "contributions": "Lokaler och tid.",
+    }
+
+
+def test_a_member_of_two_organisations_proposes_for_the_one_they_choose_and_no_other(
+    client, people, organisation, theirs
+):
+    """The organisation is the member's choice among those they act for: a forged one (the
+    other organisation's) is refused and nothing is registered; their own choice holds."""
+    member = people["member"]
+    second = factories.OrganisationFactory()
+    factories.MembershipFactory(user=member, organisation=second, role=Role.MEMBER)
+    client.force_login(member)
+    url = reverse("partnerships:propose")
+
+    forged_choice = {**_proposal(people, "Förfalskat"), "organisation": theirs.case.organisation_id}
+    refused = client.post(url, forged_choice)
+    chosen = client.post(url, {**_proposal(people, "Valt"), "organisation": second.pk})
+
+    assert refused.status_code == 200 and "organisation" in refused.context["form"].errors
+    assert not IOPInquiry.objects.filter(case__title="Förfalskat").exists()
+    assert chosen.status_code == 302
+    inquiry = IOPInquiry.objects.get(case__title="Valt")
+    assert inquiry.case.organisation == second
+    assert inquiry.parties.get(side=Party.Side.IDEA_BASED).organisation == second
+    assert_untouched(theirs)
 
 
 def _inquiry(process):

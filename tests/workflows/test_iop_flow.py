@@ -1,5 +1,7 @@
 """The IOP flow walked through the real URLs as each role, branch by branch."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from viewflow.workflow.models import Task
@@ -65,6 +67,36 @@ def test_a_proposal_is_numbered_at_once_and_waits_for_an_officer(client, people)
     assert process.inquiry.case.case_number.startswith("SK-")
     (task,) = open_tasks(process)
     assert task.flow_task.name == "screen" and task.owner_permission == "casework.handle_case"
+
+
+def test_a_member_of_several_organisations_chooses_which_one_proposes(client, people, organisation):
+    """Acting for one organisation, the member proposes for it without being asked; acting for
+    two, they choose (nothing is preselected), and the proposal is that organisation's."""
+    member = people["member"]
+    client.force_login(member)
+    alone = client.get(steps.propose_url()).content.decode()
+    assert 'name="organisation"' not in alone and organisation.name in alone
+    second = factories.OrganisationFactory(name="Föreningen Andra")
+    factories.MembershipFactory(user=member, organisation=second, role=Role.MEMBER)
+
+    page = client.get(steps.propose_url()).content.decode()
+    response = client.post(
+        steps.propose_url(),
+        {
+            "organisation": second.pk,
+            "title": "Kraftsamling för unga",
+            "purpose": "Aktiviteter för unga.",
+            "target_group": "Unga 7–18 år",
+            "public_benefit_goal": "Fler unga i föreningslivet.",
+            "boards": [people["boards"][0].pk],
+            "contributions": "Lokaler och ledare.",
+        },
+    )
+
+    choices = re.findall(r'<input[^>]*name="organisation"[^>]*>', page)
+    assert len(choices) == 2 and not any("checked" in choice for choice in choices)
+    assert response.status_code == 302
+    assert IOPInquiry.objects.get().case.organisation == second
 
 
 def test_a_proposal_walks_through_a_return_to_an_active_partnership(client, people):
