@@ -6,10 +6,10 @@ from django.urls import reverse
 from viewflow.workflow.status import PROCESS, STATUS
 
 from notifications.models import Notification
-from partnerships import services
 from partnerships.models import Status
 from tests import factories
 from tests.driver import do_one, open_tasks, take_and_do
+from workflows.iop import services
 
 from . import iop_steps as steps
 
@@ -92,7 +92,7 @@ def test_an_inquiry_being_signed_can_still_be_closed_and_signing_stops(client, o
 
 
 def test_a_closed_inquiry_cannot_be_ended_again(client, officer, process):
-    services.inquiry_close(inquiry=process.inquiry, acting_user=officer, reason="Stängt")
+    services.inquiry_end(inquiry=process.inquiry, acting_user=officer, reason="Stängt")
     client.force_login(officer)
     assert client.get(_end_url(process)).status_code == 404
 
