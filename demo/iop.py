@@ -7,9 +7,9 @@ again: an inquiry that exists already (by its title) is left as it is.
 - Helamalmö: under investigation (the legal assessment saved, not concluded).
 - Rädda Barnen och Röda Korset: in co-creation, a first draft saved.
 
-Everything is done by the real services, as the people who would do it (the demo accounts),
-with the workflow's tasks taken and completed through viewflow (``demo.iop_flow``): no status
-is written directly.
+Everything is done by the workflow services (``workflows.iop.services``), as the people who
+would do it (the demo accounts), each task taken as its page takes it (``demo.iop_flow``): no
+status is written directly.
 """
 
 from datetime import date, timedelta
@@ -23,8 +23,9 @@ from django.utils import timezone
 
 from demo import iop_flow as flow
 from organisations.models import Board, Membership, Organisation, Role, User
-from partnerships import services
 from partnerships.models import SCREENING_CRITERIA, IOPInquiry, Party
+from partnerships.services import ContributionInput
+from workflows.iop import services
 
 KRAFTSAMLING = "Kraftsamling Herrgården"
 HELAMALMO = "Helamalmö"
@@ -83,124 +84,89 @@ class _Inquiries:
             for role in (Role.MEMBER, Role.SIGNATORY):
                 Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
 
-    def _register(self, title, lead, parties, **fields):
+    def _register(self, title, lead, boards, partners, **fields):
+        """The assignment with its parties: the administrations of ``boards`` (board codes),
+        deciding through them, and the organisations named in ``partners``."""
         inquiry = services.inquiry_register_assignment(
             acting_user=self.officer,
             assignment_reference=ASSIGNMENT,
             lead=_org(lead),
             title=title,
-            parties=[_party(*party) for party in parties],
+            boards=[Board.objects.get(code=code) for code in boards],
+            partners=[_org(name) for name in partners],
             **fields,
         )
-        return inquiry, flow.start(inquiry)
+        return inquiry, flow.process_of(inquiry)
 
-    def _screen_and_investigate(self, inquiry, process, *, conclude=True):
-        flow.do(
-            process,
-            "screen",
-            self.officer,
-            lambda: services.screening_record(
-                inquiry=inquiry, acting_user=self.officer, answers=_screening()
-            ),
-        )
-        if not conclude:
-            services.legal_assessment_save(
-                inquiry=inquiry, acting_user=self.officer, data=_assessment()
-            )
-            return
-
-        def investigate():
-            services.legal_assessment_save(
-                inquiry=inquiry, acting_user=self.officer, data=_assessment()
-            )
-            services.investigation_conclude(inquiry=inquiry, acting_user=self.officer)
-
-        flow.do(process, "investigate", self.officer, investigate)
+    def _screen_and_investigate(self, process, *, conclude=True):
+        flow.do(process, "screen", self.officer, services.screening_record, answers=_screening())
+        if conclude:
+            service, do = services.investigation_conclude, flow.do
+        else:  # the investigation stays open in the officers' queue
+            service, do = services.legal_assessment_save, flow.work_on
+        do(process, "investigate", self.officer, service, data=_assessment())
 
     def _kraftsamling(self):
         inquiry, process = self._register(
             KRAFTSAMLING,
             "Rädda Barnen",
-            [
-                ("Fritidsförvaltningen", "frn"),
-                ("Kulturförvaltningen", "kn"),
-                ("Stadskontoret", "ks"),
-                ("Rädda Barnen",),
-                ("Tillsammans i Förening",),
-                ("Malmö universitet",),
-            ],
+            ["frn", "kn", "ks"],
+            ["Rädda Barnen", "Tillsammans i Förening", "Malmö universitet"],
             purpose="Samla föreningsliv, stad och akademi kring barn och unga i Herrgården.",
             target_group="Barn och unga 6–20 år i Herrgården och deras familjer",
             public_benefit_goal="Fler barn och unga i Herrgården har en aktiv och trygg fritid.",
         )
-        self._screen_and_investigate(inquiry, process)
-        self._draft(process, inquiry, send=True)
-        raddabarnen = User.objects.get(username="raddabarnen")
+        self._screen_and_investigate(process)
+        flow.do(
+            process,
+            "co_create",
+            self.officer,
+            services.draft_send_for_review,
+            draft=services.Draft(
+                data=_agreement(**_kraftsamling_period()),
+                contributions=_kraftsamling_contributions(inquiry),
+                note="Första utkast",
+            ),
+        )
         flow.do(
             process,
             "review_draft",
-            raddabarnen,
-            lambda: services.draft_review_answer(
-                inquiry=inquiry,
-                acting_user=raddabarnen,
-                answer="agreed",
-                comment="Vi står bakom utkastet.",
-            ),
+            User.objects.get(username="raddabarnen"),
+            services.draft_review_answer,
+            answer="agreed",
+            comment="Vi står bakom utkastet.",
         )
-        self._draft(process, inquiry, send=False)
+        flow.do(process, "co_create", self.officer, services.co_creation_finish)
         self._memo_and_decisions(process, inquiry)
         self._sign_all(process, inquiry)
         # The partnership's calendar: its first year ends now, so the follow-up opens.
         flow.fire_timers()
-
-    def _draft(self, process, inquiry, *, send: bool):
-        def co_create():
-            if send:
-                services.agreement_draft_save(
-                    inquiry=inquiry,
-                    acting_user=self.officer,
-                    data=_agreement(**_kraftsamling_period()),
-                    contributions=_kraftsamling_contributions(inquiry),
-                    note="Första utkast",
-                )
-                services.draft_send_for_review(inquiry=inquiry, acting_user=self.officer)
-            else:
-                services.co_creation_finish(inquiry=inquiry, acting_user=self.officer)
-
-        flow.do(process, "co_create", self.officer, co_create)
 
     def _memo_and_decisions(self, process, inquiry):
         flow.do(
             process,
             "write_memo",
             self.officer,
-            lambda: services.memo_write(
-                inquiry=inquiry,
-                acting_user=self.officer,
-                summary="Stadskontoret föreslår ett IOP-avtal om Kraftsamling Herrgården.",
-                proposal="Nämnden godkänner avtalet om idéburet offentligt partnerskap.",
-                distribution="Rädda Barnen\nTillsammans i Förening\nMalmö universitet",
-            ),
+            services.memo_write,
+            summary="Stadskontoret föreslår ett IOP-avtal om Kraftsamling Herrgården.",
+            proposal="Nämnden godkänner avtalet om idéburet offentligt partnerskap.",
+            distribution="Rädda Barnen\nTillsammans i Förening\nMalmö universitet",
         )
         for code, secretary, paragraph in (
             ("frn", "fritidsnamnden", "§ 84"),
             ("kn", "kulturnamnden", "§ 61"),
             ("ks", "kommunstyrelsen", "§ 212"),
         ):
-            board, user = Board.objects.get(code=code), User.objects.get(username=secretary)
+            board = Board.objects.get(code=code)
             flow.do(
                 process,
                 "decide",
-                user,
-                lambda board=board, user=user, paragraph=paragraph: services.board_decision_record(
-                    inquiry=inquiry,
-                    board=board,
-                    acting_user=user,
-                    outcome="approved",
-                    meeting_date=_kraftsamling_period()["period_start"] - timedelta(days=9),
-                    protocol_paragraph=paragraph,
-                ),
+                User.objects.get(username=secretary),
+                services.board_decision_record,
                 match=lambda task, board=board: task.owner_permission_obj == board,
+                outcome="approved",
+                meeting_date=_kraftsamling_period()["period_start"] - timedelta(days=9),
+                protocol_paragraph=paragraph,
             )
 
     def _sign_all(self, process, inquiry):
@@ -213,81 +179,68 @@ class _Inquiries:
                 if party.board
                 else signers[party.organisation.name]
             )
-            user = User.objects.get(username=username)
             flow.do(
                 process,
                 "sign",
-                user,
-                lambda party=party, user=user: services.agreement_sign(
-                    inquiry=inquiry, party=party, acting_user=user
-                ),
+                User.objects.get(username=username),
+                services.agreement_sign,
                 match=lambda task, party=party: task.data.get("party") == party.pk,
             )
 
     def _helamalmo(self):
-        inquiry, process = self._register(
+        _inquiry, process = self._register(
             HELAMALMO,
             "Helamalmö",
-            [
-                ("Stadskontoret", "ks"),
-                ("Arbetsmarknads- och socialförvaltningen", "asn"),
-                ("Helamalmö",),
-            ],
+            ["ks", "asn"],
+            ["Helamalmö"],
             purpose="Stöd till unga vuxna i utanförskap genom mentorskap och meningsfull fritid.",
             target_group="Unga vuxna 16–25 år",
             public_benefit_goal="Fler unga vuxna i studier, arbete och föreningsliv.",
         )
-        self._screen_and_investigate(inquiry, process, conclude=False)
+        self._screen_and_investigate(process, conclude=False)
 
     def _co_creation(self):
         inquiry, process = self._register(
             RB_RK,
             "Rädda Barnen",
-            [
-                ("Arbetsmarknads- och socialförvaltningen", "asn"),
-                ("Rädda Barnen",),
-                ("Röda Korset",),
-            ],
+            ["asn"],
+            ["Rädda Barnen", "Röda Korset"],
             purpose="Trygga mötesplatser och läxhjälp för barn i nyanlända familjer.",
             target_group="Barn 6–15 år i nyanlända familjer",
             public_benefit_goal="Barn i nyanlända familjer har en trygg fritid och klarar skolan.",
         )
-        self._screen_and_investigate(inquiry, process)
-        flow.open_task(process, "co_create")  # the co-creation task stays open for the officer
+        self._screen_and_investigate(process)
         public = inquiry.parties.get(side=Party.Side.PUBLIC)
-        services.agreement_draft_save(
-            inquiry=inquiry,
-            acting_user=self.officer,
-            data=_agreement(
-                goals="Trygga mötesplatser i tre stadsdelar\nIndikator: antal barn i läxhjälpen",
-                governance="Samverkansgrupp med Rädda Barnen, Röda Korset och förvaltningen.",
-                period_start=date(2027, 1, 1),
-                period_end=date(2029, 12, 31),
+        # The co-creation task stays open in the officers' queue, its first draft saved.
+        flow.work_on(
+            process,
+            "co_create",
+            self.officer,
+            services.agreement_draft_save,
+            draft=services.Draft(
+                data=_agreement(
+                    goals="Trygga mötesplatser i tre stadsdelar\n"
+                    "Indikator: antal barn i läxhjälpen",
+                    governance="Samverkansgrupp med Rädda Barnen, Röda Korset och förvaltningen.",
+                    period_start=date(2027, 1, 1),
+                    period_end=date(2029, 12, 31),
+                ),
+                contributions=[
+                    ContributionInput(
+                        public,
+                        "money",
+                        "Bidrag till mötesplatserna",
+                        Decimal(350_000),
+                        _org("Rädda Barnen"),
+                    )
+                ],
+                note="Första utkast inför samskapandet",
             ),
-            contributions=[
-                services.ContributionInput(
-                    public,
-                    "money",
-                    "Bidrag till mötesplatserna",
-                    Decimal(350_000),
-                    _org("Rädda Barnen"),
-                )
-            ],
-            note="Första utkast inför samskapandet",
         )
 
 
 def _org(name: str) -> Organisation:
     return Organisation.objects.get(name=name)
-
-
-def _party(name: str, board_code: str | None = None) -> services.PartyInput:
-    organisation = _org(name)
-    if board_code:
-        board = Board.objects.get(code=board_code)
-        return services.PartyInput(organisation, Party.Side.PUBLIC, board=board)
-    side = Party.Side.IDEA_BASED if organisation.is_idea_based else Party.Side.PUBLIC
-    return services.PartyInput(organisation, side)
 
 
 def _screening() -> dict:
@@ -346,26 +299,26 @@ def _kraftsamling_contributions(inquiry) -> list:
     rb, tif = _org("Rädda Barnen"), _org("Tillsammans i Förening")
     money = Decimal
     return [
-        services.ContributionInput(
+        ContributionInput(
             party("Fritidsförvaltningen", "frn"), "money", "Verksamhetsbidrag", money(500_000), tif
         ),
-        services.ContributionInput(
+        ContributionInput(
             party("Kulturförvaltningen", "kn"),
             "money",
             "Bidrag till kulturaktiviteter",
             money(200_000),
             rb,
         ),
-        services.ContributionInput(
+        ContributionInput(
             party("Stadskontoret", "ks"), "staff_hours", "Samordnare på halvtid", money(300_000)
         ),
-        services.ContributionInput(
+        ContributionInput(
             party("Rädda Barnen"), "staff_hours", "Ledare och volontärer", money(250_000)
         ),
-        services.ContributionInput(
+        ContributionInput(
             party("Tillsammans i Förening"), "premises", "Lokaler i Herrgården", money(150_000)
         ),
-        services.ContributionInput(
+        ContributionInput(
             party("Malmö universitet"),
             "staff_hours",
             "Följeforskning och utvärdering",

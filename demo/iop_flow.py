@@ -1,15 +1,15 @@
-"""Driving the IOP flow from code, for the demo data: each step is the task's own service,
-called as the person who takes the task, then the task is completed through viewflow's
-activation (assign, start, execute) under the flow's lock, just as the task's page does."""
+"""Driving the IOP flow from code, for the demo data: each step is the task's workflow service
+(``workflows.iop.services``), called as the person who takes the task, just as the task's page
+does."""
 
 from collections.abc import Callable
 
-from django.db import transaction
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 from viewflow.workflow.timers import fire_due_timers
 
 from partnerships.models import IOPInquiry
+from workflows.iop import services
 from workflows.iop.flows import IOPFlow
 from workflows.models import IOPProcess
 
@@ -20,8 +20,8 @@ def fire_timers() -> int:
     return fire_due_timers()
 
 
-def start(inquiry: IOPInquiry) -> IOPProcess:
-    return IOPFlow.start.run(inquiry=inquiry)
+def process_of(inquiry: IOPInquiry) -> IOPProcess:
+    return IOPProcess.objects.get(flow_class=IOPFlow, artifact_object_id=inquiry.pk)
 
 
 def open_task(process: IOPProcess, name: str, match: Callable[[Task], bool] | None = None):
@@ -33,17 +33,15 @@ def open_task(process: IOPProcess, name: str, match: Callable[[Task], bool] | No
     raise LookupError(f"No open task {name} in process {process.pk}")
 
 
-@transaction.atomic
-def do_task(task: Task, user, work: Callable[[], object]) -> None:
-    """Take ``task`` as ``user``, do its ``work`` (a service call) and complete it."""
-    with IOPFlow.instance.lock(task.process_id):
-        task = Task.objects.get(pk=task.pk)
-        activation = task.flow_task.activation_class(task)
-        activation.assign(user)
-        activation.start(None)
-        work()
-        activation.execute()
+def do(process: IOPProcess, name: str, user, service: Callable, match=None, **data):
+    """Take the open task ``name`` as ``user`` and do it with its ``service`` and ``data``."""
+    task = open_task(process, name, match)
+    with services.task_take(task=task, acting_user=user) as activation:
+        return service(activation=activation, acting_user=user, **data)
 
 
-def do(process: IOPProcess, name: str, user, work: Callable[[], object], match=None) -> None:
-    do_task(open_task(process, name, match), user, work)
+def work_on(process: IOPProcess, name: str, user, service: Callable, **data):
+    """Work on the open task ``name`` without taking it (a draft or an assessment saved): it
+    stays in the queue."""
+    activation = services.task_activation(open_task(process, name))
+    return service(activation=activation, acting_user=user, **data)

@@ -70,6 +70,33 @@ class InquiryForm(forms.Form):
     )
 
 
+class ProposalForm(InquiryForm):
+    """A member's proposal, for one of the organisations they act for: chosen when they act
+    for several; when they act for one, it is that one whatever the sending says."""
+
+    field_order = ["organisation"]
+    organisation = forms.ModelChoiceField(
+        label=_("The organisation that proposes"),
+        queryset=Organisation.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.only = organisations[0] if len(organisations) == 1 else None
+        if self.only is None:
+            self.fields["organisation"].queryset = organisations
+        else:
+            del self.fields["organisation"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.only is not None:
+            cleaned_data["organisation"] = self.only
+        return cleaned_data
+
+
 class AssignmentForm(InquiryForm):
     assignment_reference = forms.CharField(
         label=_("The executive board's decision (date and §)"), max_length=200

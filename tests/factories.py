@@ -204,8 +204,17 @@ def funding_process(organisation=None, **draft_kwargs):
 # IOP ------------------------------------------------------------------------------------------
 
 
+IOP_FIELDS = {
+    "title": "Mötesplats för unga i Herrgården",
+    "purpose": "Fritidsaktiviteter och läxhjälp för barn och unga.",
+    "target_group": "Barn och unga 7–18 år",
+    "public_benefit_goal": "Fler unga i ett aktivt fritidsliv.",
+}
+
+
 def iop_inquiry(organisation=None, boards=None, user=None, **fields):
-    """An IOP proposal of ``organisation`` (a new association if none), made by the real service.
+    """An IOP proposal of ``organisation`` (a new association if none), made by the domain
+    service alone: an inquiry without a process.
 
     Its public parties are ``boards`` (one new board if none)."""
     from partnerships import services
@@ -218,23 +227,29 @@ def iop_inquiry(organisation=None, boards=None, user=None, **fields):
         services.PartyInput(board.administration, Party.Side.PUBLIC, board=board)
         for board in boards
     ]
-    values = {
-        "title": "Mötesplats för unga i Herrgården",
-        "purpose": "Fritidsaktiviteter och läxhjälp för barn och unga.",
-        "target_group": "Barn och unga 7–18 år",
-        "public_benefit_goal": "Fler unga i ett aktivt fritidsliv.",
-        **fields,
-    }
     return services.inquiry_propose(
-        acting_user=user, organisation=organisation, parties=parties, **values
+        acting_user=user,
+        organisation=organisation,
+        parties=parties,
+        **{**IOP_FIELDS, **fields},
     )
 
 
-def iop_process(organisation=None, **kwargs):
-    """An IOP proposal with its workflow started; returns the process."""
+def iop_process(organisation=None, boards=None, user=None, **fields):
+    """An IOP proposal with its workflow started, as a member proposes it (the workflow
+    service); returns the process. Its public parties are ``boards`` (one new board if none)."""
+    from workflows.iop import services
     from workflows.iop.flows import IOPFlow
+    from workflows.models import IOPProcess
 
-    return IOPFlow.start.run(inquiry=iop_inquiry(organisation, **kwargs))
+    organisation = organisation or OrganisationFactory()
+    inquiry = services.inquiry_propose(
+        acting_user=user or member(organisation),
+        organisation=organisation,
+        boards=boards if boards is not None else [BoardFactory()],
+        **{**IOP_FIELDS, **fields},
+    )
+    return IOPProcess.objects.get(flow_class=IOPFlow, artifact_object_id=inquiry.pk)
 
 
 class FundingSourceFactory(factory.django.DjangoModelFactory):

@@ -17,6 +17,7 @@ from casework.models import Case
 from organisations.models import Board, Organisation, Role
 from partnerships.models import IOPInquiry
 from tests import factories
+from tests.driver import open_tasks, take_and_do
 from tests.workflows import iop_steps
 from workflows.funding.flows import FundingApplicationFlow
 from workflows.iop.flows import IOPFlow
@@ -218,8 +219,8 @@ def _propose(w, member, organisation, boards) -> IOPProcess:
 
 def _iop_do(w, user, process, name, data):
     w.client.force_login(user)
-    (task,) = iop_steps.open_tasks(process, name)
-    iop_steps.take_and_do(w.client, user, task, data)
+    (task,) = open_tasks(process, name)
+    take_and_do(w.client, user, task, data)
 
 
 IOP_ORDER = ["screen", "investigate", "co_create", "write_memo", "decide", "sign"]
@@ -247,11 +248,11 @@ def iop(w: Walker, stage: str):
         elif name == "write_memo":
             _iop_do(w, officer, process, name, iop_steps.MEMO)
         elif name in ("decide", "sign"):
-            for task in iop_steps.open_tasks(process, name):
+            for task in open_tasks(process, name):
                 obj = task.owner_permission_obj
                 user = w.people["secretaries"][obj.code] if isinstance(obj, Board) else member
                 data = iop_steps.decision("approved") if name == "decide" else {"confirm": "on"}
-                iop_steps.take_and_do(w.client, user, task, data)
+                take_and_do(w.client, user, task, data)
     return process, member, organisation
 
 

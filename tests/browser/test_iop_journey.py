@@ -64,6 +64,13 @@ def _screen_and_investigate(page: Page, site_url: str, case: str):
     for name in ("parties", "common_goal", "both_contribute", "civil_initiative"):
         page.locator(f"input[name={name}][value=True]").check()
         page.locator(f"textarea[name={name}_reasoning]").fill("Kriteriet är uppfyllt.")
+    # Not an IOP without the reasons for the initiator: the service refuses, the page shows why
+    # (a 422 to Turbo) and the task stays open.
+    page.locator("input[name=civil_initiative][value=False]").check()
+    page.get_by_role("button", name="Done").click()
+    expect(page.get_by_role("alert")).to_contain_text("Give the decision and its reasons")
+    assert page.url.endswith("/execute/")
+    page.locator("input[name=civil_initiative][value=True]").check()
     _submit(page, "Done")
     _take_and_open(page, site_url, case, "Investigate: legal assessment")
     page.get_by_label("Procurement law: reasoning").fill("Ingen motprestation.")

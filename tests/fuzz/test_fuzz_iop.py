@@ -12,6 +12,7 @@ from casework.models import AuditEvent
 from organisations.models import Role
 from partnerships.models import SCREENING_CRITERIA, AgreementVersion, Contribution, IOPInquiry
 from tests import factories
+from tests.driver import do_one, open_tasks, take_and_do
 from tests.fuzz.checks import fuzz_form, fuzz_settings, post_and_check
 from tests.fuzz.strategies import form_data
 from tests.workflows import iop_steps as steps
@@ -84,29 +85,27 @@ def _propose(client, people) -> IOPProcess:
 
 
 def _screened(client, people, process):
-    steps.do_one(client, people["officer"], process, "screen", steps.screening())
+    do_one(client, people["officer"], process, "screen", steps.screening())
 
 
 def _investigated(client, people, process):
     _screened(client, people, process)
-    steps.do_one(client, people["officer"], process, "investigate", steps.assessment())
+    do_one(client, people["officer"], process, "investigate", steps.assessment())
 
 
 def _drafted(client, people, process):
     _investigated(client, people, process)
-    steps.do_one(
-        client, people["officer"], process, "co_create", steps.draft(process, action="finish")
-    )
+    do_one(client, people["officer"], process, "co_create", steps.draft(process, action="finish"))
 
 
 def _memo_written(client, people, process):
     _drafted(client, people, process)
-    steps.do_one(client, people["officer"], process, "write_memo", steps.MEMO)
+    do_one(client, people["officer"], process, "write_memo", steps.MEMO)
 
 
 def _decided(client, people, process):
     _memo_written(client, people, process)
-    steps.do_one(client, people["secretary"], process, "decide", steps.decision())
+    do_one(client, people["secretary"], process, "decide", steps.decision())
 
 
 SCREENING_KINDS = {"decision_reasons": "text"}
@@ -174,7 +173,7 @@ def test_every_iop_task_refuses_hostile_values_and_saves_nothing(client, people,
     process = _propose(client, people)
     if reach:
         reach(client, people, process)
-    task = steps.open_tasks(process, node)[0]
+    task = open_tasks(process, node)[0]
     client.force_login(people[who])
     assert client.post(task_url(task, "assign")).status_code == 302
     fuzz_form(
@@ -210,8 +209,8 @@ def test_a_not_a_number_contribution_in_a_saved_draft_is_refused_with_a_message(
     compared a contribution with its saved value (a server error)."""
     process = _propose(client, people)
     _investigated(client, people, process)
-    (task,) = steps.open_tasks(process, "co_create")
-    steps.take_and_do(client, people["officer"], task, steps.draft(process, action="save"))
+    (task,) = open_tasks(process, "co_create")
+    take_and_do(client, people["officer"], task, steps.draft(process, action="save"))
     data = {**steps.draft(process, action="save"), "contributions-0-amount_sek": amount}
     response = post_and_check(
         client,
@@ -228,7 +227,7 @@ def test_a_draft_sent_with_thousands_of_contribution_rows_is_refused_with_a_mess
     thousand rows (minutes per request); a count beyond the cap is refused."""
     process = _propose(client, people)
     _investigated(client, people, process)
-    (task,) = steps.open_tasks(process, "co_create")
+    (task,) = open_tasks(process, "co_create")
     client.force_login(people["officer"])
     assert client.post(task_url(task, "assign")).status_code == 302
     data = {**steps.draft(process, action="save"), "contributions-TOTAL_FORMS": "2000"}

@@ -21,6 +21,7 @@ from partnerships.models import (
 )
 from tests import factories
 from tests.casework.test_clocks import at
+from tests.driver import do_one, open_tasks
 from tests.fuzz.checks import fuzz_form, fuzz_settings, post_and_check
 from tests.fuzz.strategies import form_data
 from tests.fuzz.test_fuzz_iop import DRAFT_KINDS, PROPOSAL
@@ -65,24 +66,20 @@ def _rows():
 
 
 def _investigated(client, people, process):
-    steps.do_one(client, people["officer"], process, "screen", steps.screening())
-    steps.do_one(client, people["officer"], process, "investigate", steps.assessment())
+    do_one(client, people["officer"], process, "screen", steps.screening())
+    do_one(client, people["officer"], process, "investigate", steps.assessment())
 
 
 def _sent_for_review(client, people, process):
     _investigated(client, people, process)
-    steps.do_one(
-        client, people["officer"], process, "co_create", steps.draft(process, action="send")
-    )
+    do_one(client, people["officer"], process, "co_create", steps.draft(process, action="send"))
 
 
 def _rejected(client, people, process):
     _investigated(client, people, process)
-    steps.do_one(
-        client, people["officer"], process, "co_create", steps.draft(process, action="finish")
-    )
-    steps.do_one(client, people["officer"], process, "write_memo", steps.MEMO)
-    steps.do_one(client, people["secretary"], process, "decide", steps.decision("rejected"))
+    do_one(client, people["officer"], process, "co_create", steps.draft(process, action="finish"))
+    do_one(client, people["officer"], process, "write_memo", steps.MEMO)
+    do_one(client, people["secretary"], process, "decide", steps.decision("rejected"))
 
 
 def _signed(client, people, process):
@@ -107,13 +104,13 @@ def _follow_up_opened(client, people, process, day=FIRST_FOLLOW_UP):
 def _reported(client, people, process, day=FIRST_FOLLOW_UP):
     _follow_up_opened(client, people, process, day)
     with at(day):
-        steps.do_one(client, people["member"], process, "report", steps.REPORT)
+        do_one(client, people["member"], process, "report", steps.REPORT)
 
 
 def _follow_up_approved(client, people, process, day):
     _reported(client, people, process, day)
     with at(day):
-        steps.do_one(
+        do_one(
             client, people["officer"], process, "approve_follow_up", {"summary": "Målen nåddes."}
         )
 
@@ -214,7 +211,7 @@ def test_every_task_of_the_partnership_refuses_hostile_values_and_saves_nothing(
     with at(SIGNED_ON):
         reach(client, people, process)
     with at(day):
-        (task,) = steps.open_tasks(process, node)
+        (task,) = open_tasks(process, node)
         client.force_login(people[who])
         assert client.post(task_url(task, "assign")).status_code == 302
         fuzz_form(

@@ -23,6 +23,7 @@ from partnerships.models import (
 )
 from tests import factories
 from tests.casework.test_clocks import at
+from tests.driver import do_one, open_tasks
 from tests.workflows import iop_steps as steps
 from workflows.models.base import task_url
 from workflows.tasks import fire_workflow_timers
@@ -56,15 +57,15 @@ def process(organisation, people):
 
 def _take(client, user, process, name) -> str:
     """Take the open task ``name`` as ``user``; the URL of its form."""
-    (task,) = steps.open_tasks(process, name)
+    (task,) = open_tasks(process, name)
     client.force_login(user)
     assert client.post(task_url(task, "assign")).status_code == 302
     return task_url(task, "execute")
 
 
 def _at_co_creation(client, people, process) -> str:
-    steps.do_one(client, people["officer"], process, "screen", steps.screening())
-    steps.do_one(client, people["officer"], process, "investigate", steps.assessment())
+    do_one(client, people["officer"], process, "screen", steps.screening())
+    do_one(client, people["officer"], process, "investigate", steps.assessment())
     return _take(client, people["officer"], process, "co_create")
 
 
@@ -121,7 +122,7 @@ def test_a_draft_finished_twice_is_saved_once_and_the_task_done_once(client, peo
 
     assert first.status_code == 302 and again.status_code == 409
     assert _versions(process) == 1
-    assert len(steps.open_tasks(process, "write_memo")) == 1
+    assert len(open_tasks(process, "write_memo")) == 1
 
 
 def test_the_organisations_version_saved_twice_is_one_version(client, people, process):
@@ -251,7 +252,7 @@ def test_a_follow_up_report_sent_twice_is_reported_once(client, people, active):
     (report,) = FollowUpReport.objects.all()
     assert report.submitted_by == people["member"]
     assert AuditEvent.objects.filter(action="follow_up_reported").count() == 1
-    assert len(steps.open_tasks(active, "approve_follow_up")) == 1
+    assert len(open_tasks(active, "approve_follow_up")) == 1
 
 
 # Staff pages: a delay notice, the annual report's sections, one's own absence -----------------

@@ -90,6 +90,7 @@ def iop_people(organisation):
 
 
 def test_board_decisions_arriving_at_the_same_instant_join_once(requires_postgresql, iop_people):
+    from tests.driver import open_tasks
     from tests.workflows import iop_steps as steps
     from tests.workflows.test_iop_flow import _propose, _to_memo
     from workflows.iop.flows import IOPFlow
@@ -98,7 +99,7 @@ def test_board_decisions_arriving_at_the_same_instant_join_once(requires_postgre
     client = Client()
     process = _propose(client, iop_people)
     _to_memo(client, iop_people, process)
-    decide_tasks = steps.open_tasks(process, "decide")
+    decide_tasks = open_tasks(process, "decide")
     assert len(decide_tasks) == BOARDS
     tabs = []
     for task in decide_tasks:

@@ -25,6 +25,7 @@ from partnerships.models import (
     BoardDecision,
     DraftReview,
     FollowUp,
+    IOPInquiry,
     LegalAssessment,
     Memo,
     Party,
@@ -36,6 +37,7 @@ from partnerships.models import (
 )
 from tests import factories
 from tests.casework.test_clocks import at
+from tests.driver import do_one, open_tasks, take_and_do
 from tests.hardening.test_forged_fields import _do, _status
 from tests.hardening.test_forged_fields import forged as funding_forged
 from tests.workflows import iop_steps as steps
@@ -145,6 +147,44 @@ def assert_untouched(theirs) -> None:
     assert not Termination.objects.filter(inquiry=theirs).exists()
 
 
+# The proposal ----------------------------------------------------------------------------
+
+
+def _proposal(people, title: str) -> dict:
+    return {
+        "title": title,
+        "purpose": "Läxhjälp för unga.",
+        "target_group": "Unga",
+        "public_benefit_goal": "Fler klarar skolan.",
+        "boards": [people["board"].pk],
+        "contributions": "Lokaler och tid.",
+    }
+
+
+def test_a_member_of_two_organisations_proposes_for_the_one_they_choose_and_no_other(
+    client, people, organisation, theirs
+):
+    """The organisation is the member's choice among those they act for: a forged one (the
+    other organisation's) is refused and nothing is registered; their own choice holds."""
+    member = people["member"]
+    second = factories.OrganisationFactory()
+    factories.MembershipFactory(user=member, organisation=second, role=Role.MEMBER)
+    client.force_login(member)
+    url = reverse("partnerships:propose")
+
+    forged_choice = {**_proposal(people, "Förfalskat"), "organisation": theirs.case.organisation_id}
+    refused = client.post(url, forged_choice)
+    chosen = client.post(url, {**_proposal(people, "Valt"), "organisation": second.pk})
+
+    assert refused.status_code == 200 and "organisation" in refused.context["form"].errors
+    assert not IOPInquiry.objects.filter(case__title="Förfalskat").exists()
+    assert chosen.status_code == 302
+    inquiry = IOPInquiry.objects.get(case__title="Valt")
+    assert inquiry.case.organisation == second
+    assert inquiry.parties.get(side=Party.Side.IDEA_BASED).organisation == second
+    assert_untouched(theirs)
+
+
 def _inquiry(process):
     process.refresh_from_db()
     inquiry = process.inquiry
@@ -153,8 +193,8 @@ def _inquiry(process):
 
 
 def _co_creating(client, people, process):
-    steps.do_one(client, people["officer"], process, "screen", steps.screening())
-    steps.do_one(client, people["officer"], process, "investigate", steps.assessment())
+    do_one(client, people["officer"], process, "screen", steps.screening())
+    do_one(client, people["officer"], process, "investigate", steps.assessment())
 
 
 def _draft(process, theirs, people, action) -> dict:
@@ -174,7 +214,7 @@ def test_a_screening_is_the_officers_own_and_moves_only_this_inquiry(
     client, people, process, theirs
 ):
     data = {**forged(theirs, people), **steps.screening()}
-    steps.do_one(client, people["officer"], process, "screen", data)
+    do_one(client, people["officer"], process, "screen", data)
     inquiry = _inquiry(process)
     assert inquiry.status == Status.INVESTIGATION
     assert inquiry.screening.screened_by == people["officer"]
@@ -183,10 +223,10 @@ def test_a_screening_is_the_officers_own_and_moves_only_this_inquiry(
 
 @pytest.mark.parametrize("action", ["save", "conclude"])
 def test_a_legal_assessment_is_the_officers_own(client, people, process, theirs, action):
-    steps.do_one(client, people["officer"], process, "screen", steps.screening())
-    (task,) = steps.open_tasks(process, "investigate")
+    do_one(client, people["officer"], process, "screen", steps.screening())
+    (task,) = open_tasks(process, "investigate")
     data = {**forged(theirs, people), **steps.assessment(action=action)}
-    steps.take_and_do(client, people["officer"], task, data)
+    take_and_do(client, people["officer"], task, data)
     inquiry = _inquiry(process)
     assessment = LegalAssessment.objects.get()
     assert (assessment.inquiry, assessment.assessed_by) == (inquiry, people["officer"])
@@ -199,8 +239,8 @@ def test_a_draft_version_is_numbered_and_signed_by_the_system(
     client, people, process, theirs, action
 ):
     _co_creating(client, people, process)
-    (task,) = steps.open_tasks(process, "co_create")
-    steps.take_and_do(client, people["officer"], task, _draft(process, theirs, people, action))
+    (task,) = open_tasks(process, "co_create")
+    take_and_do(client, people["officer"], task, _draft(process, theirs, people, action))
     inquiry = _inquiry(process)
     (version,) = inquiry.agreement_versions.all()
     assert (version.number, version.saved_by) == (1, people["officer"])
@@ -213,13 +253,13 @@ def test_a_draft_version_is_numbered_and_signed_by_the_system(
 @pytest.mark.parametrize("row", ["party", "recipient"])
 def test_a_contribution_of_another_inquiry_is_refused(client, people, process, theirs, row):
     _co_creating(client, people, process)
-    (task,) = steps.open_tasks(process, "co_create")
+    (task,) = open_tasks(process, "co_create")
     data = steps.draft(process, action="save")
     data[f"contributions-0-{row}"] = {
         "party": theirs.parties.get(side=Party.Side.IDEA_BASED).pk,
         "recipient": theirs.case.organisation_id,
     }[row]
-    steps.take_and_do(client, people["officer"], task, data, expect=200)
+    take_and_do(client, people["officer"], task, data, expect=200)
     assert not _inquiry(process).agreement_versions.exists()
     assert_untouched(theirs)
 
@@ -229,13 +269,13 @@ def test_a_contribution_of_another_inquiry_is_refused(client, people, process, t
 
 def _sent_for_review(client, people, process):
     _co_creating(client, people, process)
-    steps.do_one(client, people["officer"], process, "co_create", steps.draft(process, "send"))
+    do_one(client, people["officer"], process, "co_create", steps.draft(process, "send"))
 
 
 def test_the_organisations_answer_is_its_own_on_the_latest_version(client, people, process, theirs):
     _sent_for_review(client, people, process)
     data = {**forged(theirs, people), "answer": "agreed", "comment": "Bra."}
-    steps.do_one(client, people["member"], process, "review_draft", data)
+    do_one(client, people["member"], process, "review_draft", data)
     inquiry = _inquiry(process)
     review = DraftReview.objects.get()
     assert (review.inquiry, review.answered_by) == (inquiry, people["member"])
@@ -249,14 +289,14 @@ def test_the_organisations_own_version_is_the_next_and_keeps_the_draft_with_it(
     client, people, process, theirs
 ):
     _sent_for_review(client, people, process)
-    (task,) = steps.open_tasks(process, "review_draft")
-    steps.take_and_do(client, people["member"], task, _draft(process, theirs, people, "save"))
+    (task,) = open_tasks(process, "review_draft")
+    take_and_do(client, people["member"], task, _draft(process, theirs, people, "save"))
     inquiry = _inquiry(process)
     version = inquiry.agreement_versions.get(number=2)
     assert version.saved_by == people["member"]
     assert {c.party.inquiry_id for c in version.contributions.all()} == {inquiry.pk}
     assert inquiry.status == Status.CO_CREATION and inquiry.draft_awaits_review
-    assert steps.open_tasks(process, "review_draft") != []
+    assert open_tasks(process, "review_draft") != []
     assert not DraftReview.objects.exists()
     assert_untouched(theirs)
 
@@ -266,12 +306,12 @@ def test_the_organisations_own_version_is_the_next_and_keeps_the_draft_with_it(
 
 def _at_memo(client, people, process):
     _co_creating(client, people, process)
-    steps.do_one(client, people["officer"], process, "co_create", steps.draft(process, "finish"))
+    do_one(client, people["officer"], process, "co_create", steps.draft(process, "finish"))
 
 
 def test_a_memo_goes_to_the_inquirys_own_boards_in_its_own_round(client, people, process, theirs):
     _at_memo(client, people, process)
-    steps.do_one(
+    do_one(
         client, people["officer"], process, "write_memo", {**forged(theirs, people), **steps.MEMO}
     )
     inquiry = _inquiry(process)
@@ -279,16 +319,14 @@ def test_a_memo_goes_to_the_inquirys_own_boards_in_its_own_round(client, people,
     assert (memo.inquiry, memo.round, memo.written_by) == (inquiry, 1, people["officer"])
     assert memo.version == inquiry.agreement_versions.get()
     assert list(memo.boards.all()) == [people["board"]]
-    assert [t.owner_permission_obj for t in steps.open_tasks(process, "decide")] == [
-        people["board"]
-    ]
+    assert [t.owner_permission_obj for t in open_tasks(process, "decide")] == [people["board"]]
     assert inquiry.status == Status.BOARD_DECISION
     assert_untouched(theirs)
 
 
 def _at_boards(client, people, process):
     _at_memo(client, people, process)
-    steps.do_one(client, people["officer"], process, "write_memo", steps.MEMO)
+    do_one(client, people["officer"], process, "write_memo", steps.MEMO)
 
 
 def test_a_board_decision_is_the_tasks_board_and_the_secretarys_own(
@@ -296,7 +334,7 @@ def test_a_board_decision_is_the_tasks_board_and_the_secretarys_own(
 ):
     _at_boards(client, people, process)
     data = {**forged(theirs, people), **steps.decision("returned")}
-    steps.do_one(client, people["secretary"], process, "decide", data)
+    do_one(client, people["secretary"], process, "decide", data)
     inquiry = _inquiry(process)
     decision = BoardDecision.objects.get()
     assert (decision.inquiry, decision.board, decision.round) == (inquiry, people["board"], 1)
@@ -307,9 +345,9 @@ def test_a_board_decision_is_the_tasks_board_and_the_secretarys_own(
 
 def test_revising_cannot_forge_a_status(client, people, process, theirs):
     _at_boards(client, people, process)
-    steps.do_one(client, people["secretary"], process, "decide", steps.decision("rejected"))
+    do_one(client, people["secretary"], process, "decide", steps.decision("rejected"))
     data = {**forged(theirs, people), "choice": "revise", "reason": "Tydligare budget."}
-    steps.do_one(client, people["officer"], process, "revise_or_close", data)
+    do_one(client, people["officer"], process, "revise_or_close", data)
     inquiry = _inquiry(process)
     assert inquiry.status == Status.CO_CREATION and inquiry.case.closed_at is None
     assert_untouched(theirs)
@@ -319,12 +357,12 @@ def test_a_signature_is_for_the_tasks_party_by_the_signer_today(client, people, 
     steps.to_signing(client, people["officer"], process, {people["board"]: people["secretary"]})
     task = next(
         task
-        for task in steps.open_tasks(process, "sign")
+        for task in open_tasks(process, "sign")
         if task.owner_permission == "organisations.sign_for"
     )
     public = _inquiry(process).parties.get(side=Party.Side.PUBLIC)
     data = {**forged(theirs, people), "party": public.pk, "confirm": "on"}
-    steps.take_and_do(client, people["member"], task, data)
+    take_and_do(client, people["member"], task, data)
     inquiry = _inquiry(process)
     signature = Signature.objects.get()
     assert signature.party == inquiry.parties.get(side=Party.Side.IDEA_BASED)
@@ -353,12 +391,12 @@ def _signer(people):
 def _active(client, people, process, period_end="2028-12-31"):
     """Signed on 10 January 2026, for 2026 until ``period_end`` (notice six months)."""
     with at("2026-01-10"):
-        steps.do_one(client, people["officer"], process, "screen", steps.screening())
-        steps.do_one(client, people["officer"], process, "investigate", steps.assessment())
+        do_one(client, people["officer"], process, "screen", steps.screening())
+        do_one(client, people["officer"], process, "investigate", steps.assessment())
         data = {**steps.draft(process, "finish"), "draft-period_end": period_end}
-        steps.do_one(client, people["officer"], process, "co_create", data)
-        steps.do_one(client, people["officer"], process, "write_memo", steps.MEMO)
-        steps.do_one(client, people["secretary"], process, "decide", steps.decision())
+        do_one(client, people["officer"], process, "co_create", data)
+        do_one(client, people["officer"], process, "write_memo", steps.MEMO)
+        do_one(client, people["secretary"], process, "decide", steps.decision())
         steps.sign_all(client, process, _signer(people))
     assert _inquiry(process).status == Status.ACTIVE
 
@@ -373,7 +411,7 @@ def test_a_follow_up_report_cannot_approve_itself(client, people, process, their
     _follow_up_open(client, people, process)
     with at("2027-01-05"):
         data = {**forged(theirs, people), **steps.REPORT}
-        steps.do_one(client, people["member"], process, "report", data)
+        do_one(client, people["member"], process, "report", data)
     follow_up = FollowUp.objects.get()
     (report,) = follow_up.reports.all()
     assert report.organisation == _inquiry(process).case.organisation
@@ -392,13 +430,13 @@ def test_a_follow_up_report_cannot_approve_itself(client, people, process, their
 def test_an_approval_leaves_the_organisations_report_as_sent(client, people, process, theirs):
     _follow_up_open(client, people, process)
     with at("2027-01-05"):
-        steps.do_one(client, people["member"], process, "report", steps.REPORT)
+        do_one(client, people["member"], process, "report", steps.REPORT)
         data = {
             **forged(theirs, people),
             "reflection": "Allt gick bra.",
             "summary": "Målen nåddes.",
         }
-        steps.do_one(client, people["officer"], process, "approve_follow_up", data)
+        do_one(client, people["officer"], process, "approve_follow_up", data)
     follow_up = FollowUp.objects.get()
     assert (follow_up.approved_by, follow_up.officer_summary) == (
         people["officer"],
@@ -420,7 +458,7 @@ def test_a_renewal_decision_is_on_the_signed_version_by_the_officer(
     with at("2026-04-01"):
         assert fire_workflow_timers() == 1
         data = {**forged(theirs, people), "choice": "end", "reason": "Föreningen tar över."}
-        steps.do_one(client, people["officer"], process, "decide_renewal", data)
+        do_one(client, people["officer"], process, "decide_renewal", data)
     inquiry = _inquiry(process)
     renewal = RenewalDecision.objects.get()
     assert (renewal.inquiry, renewal.version) == (inquiry, inquiry.agreement_versions.get())

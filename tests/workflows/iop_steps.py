@@ -7,7 +7,7 @@ from django.urls import reverse
 from organisations.models import Role
 from partnerships.models import SCREENING_CRITERIA
 from tests import factories
-from tests.driver import do_one, open_tasks, take_and_do  # noqa: F401 - the steps' driver
+from tests.driver import do_one, open_tasks, take_and_do
 
 
 def screening(is_iop=True) -> dict:

@@ -6,9 +6,10 @@ from django.urls import reverse
 from viewflow.workflow.status import PROCESS, STATUS
 
 from notifications.models import Notification
-from partnerships import services
 from partnerships.models import Status
 from tests import factories
+from tests.driver import do_one, open_tasks, take_and_do
+from workflows.iop import services
 
 from . import iop_steps as steps
 
@@ -25,17 +26,17 @@ def _end_url(process) -> str:
 
 
 def _at_boards(client, officer, process):
-    steps.do_one(client, officer, process, "screen", steps.screening())
-    steps.do_one(client, officer, process, "investigate", steps.assessment())
-    steps.do_one(client, officer, process, "co_create", steps.draft(process, action="finish"))
-    steps.do_one(client, officer, process, "write_memo", steps.MEMO)
+    do_one(client, officer, process, "screen", steps.screening())
+    do_one(client, officer, process, "investigate", steps.assessment())
+    do_one(client, officer, process, "co_create", steps.draft(process, action="finish"))
+    do_one(client, officer, process, "write_memo", steps.MEMO)
 
 
 def test_an_officer_closes_an_inquiry_at_the_boards_and_its_tasks_are_cancelled(
     client, officer, organisation, process
 ):
     _at_boards(client, officer, process)
-    (board_task,) = steps.open_tasks(process, "decide")
+    (board_task,) = open_tasks(process, "decide")
     client.force_login(officer)
     response = client.post(_end_url(process), {"reason": "Nämnden har inga medel."})
     assert response.status_code == 302
@@ -61,9 +62,9 @@ def test_an_officer_must_give_a_reason(client, officer, process):
 def test_the_initiator_withdraws_while_the_draft_is_with_the_organisation(
     client, officer, organisation, process
 ):
-    steps.do_one(client, officer, process, "screen", steps.screening())
-    steps.do_one(client, officer, process, "investigate", steps.assessment())
-    steps.do_one(client, officer, process, "co_create", steps.draft(process, action="send"))
+    do_one(client, officer, process, "screen", steps.screening())
+    do_one(client, officer, process, "investigate", steps.assessment())
+    do_one(client, officer, process, "co_create", steps.draft(process, action="send"))
     member = factories.member(organisation)
     client.force_login(member)
     page = client.get(reverse("partnerships:inquiry", args=[process.inquiry.case.case_number]))
@@ -71,27 +72,27 @@ def test_the_initiator_withdraws_while_the_draft_is_with_the_organisation(
     assert client.post(_end_url(process), {"reason": ""}).status_code == 302
     process.refresh_from_db()
     assert process.inquiry.status == Status.WITHDRAWN and process.status == PROCESS.CANCELED
-    assert steps.open_tasks(process) == []
+    assert open_tasks(process) == []
     assert process.inquiry.case.events.get(action="process_cancelled").actor == member
 
 
 def test_an_inquiry_being_signed_can_still_be_closed_and_signing_stops(client, officer, process):
     _at_boards(client, officer, process)
-    (board_task,) = steps.open_tasks(process, "decide")
+    (board_task,) = open_tasks(process, "decide")
     board = board_task.owner_permission_obj
-    steps.take_and_do(
+    take_and_do(
         client, factories.staff("board_secretary", board=board), board_task, steps.decision()
     )
-    assert len(steps.open_tasks(process, "sign")) == 2
+    assert len(open_tasks(process, "sign")) == 2
     client.force_login(officer)
     assert client.post(_end_url(process), {"reason": "Parterna är oense."}).status_code == 302
     process.refresh_from_db()
     assert process.inquiry.status == Status.CLOSED and process.status == PROCESS.CANCELED
-    assert steps.open_tasks(process) == []
+    assert open_tasks(process) == []
 
 
 def test_a_closed_inquiry_cannot_be_ended_again(client, officer, process):
-    services.inquiry_close(inquiry=process.inquiry, acting_user=officer, reason="Stängt")
+    services.inquiry_end(inquiry=process.inquiry, acting_user=officer, reason="Stängt")
     client.force_login(officer)
     assert client.get(_end_url(process)).status_code == 404
 

@@ -13,6 +13,7 @@ from viewflow.workflow.status import PROCESS, STATUS
 from organisations.models import Role
 from partnerships.models import Status
 from tests import factories
+from tests.driver import open_tasks
 from workflows.iop.flows import IOPFlow
 
 from . import iop_steps as steps
@@ -54,7 +55,7 @@ def test_a_process_waiting_at_signing_goes_on_into_the_follow_up_nodes(
     steps.to_signing(client, people["officer"], process, {people["board"]: people["secretary"]})
     # The open signing tasks are rows naming a node of the released flow, read back afresh as a
     # worker would after a deploy of the changed flow.
-    signing = steps.open_tasks(process, "sign")
+    signing = open_tasks(process, "sign")
     assert {_stored_node(task) for task in signing} == {"workflows/iop.flows.IOPFlow.sign"}
     steps.sign_all(
         client,

@@ -14,6 +14,7 @@ from notifications.models import Notification
 from partnerships.models import FollowUp, Status
 from tests import factories
 from tests.casework.test_clocks import at
+from tests.driver import do_one, open_tasks, take_and_do
 from workflows import queues
 from workflows.tasks import fire_workflow_timers
 
@@ -64,21 +65,21 @@ def _follow_up_year(client, people, process, day: str) -> None:
     """On ``day`` the year's follow-up opens; the member reports, the officer approves."""
     assert fire(day) == 1
     with at(day):
-        (task,) = steps.open_tasks(process, "report")
+        (task,) = open_tasks(process, "report")
         assert task in queues.queue(people["member"]) and task not in queues.queue(
             people["outsider"]
         )
-        steps.take_and_do(client, people["member"], task, steps.REPORT)
-        steps.do_one(
+        take_and_do(client, people["member"], task, steps.REPORT)
+        do_one(
             client, people["officer"], process, "approve_follow_up", {"summary": "Målen nåddes."}
         )
 
 
 def test_the_first_follow_up_opens_six_weeks_before_it_is_due(client, people, active):
     assert fire("2026-12-19") == 0
-    assert steps.open_tasks(active, "report") == []
+    assert open_tasks(active, "report") == []
     assert fire("2026-12-20") == 1
-    (task,) = steps.open_tasks(active, "report")
+    (task,) = open_tasks(active, "report")
     assert task.owner_permission_obj == active.inquiry.case.organisation
     follow_up = FollowUp.objects.get()
     assert (follow_up.year_start.isoformat(), follow_up.year_end.isoformat()) == (
@@ -111,7 +112,7 @@ def test_the_party_reports_and_the_officer_approves_the_year(client, people, act
 
 def test_the_officer_cannot_approve_before_the_party_has_reported(client, people, active):
     fire("2026-12-20")
-    assert steps.open_tasks(active, "approve_follow_up") == []
+    assert open_tasks(active, "approve_follow_up") == []
 
 
 def test_the_organisation_is_reminded_three_weeks_and_three_days_before_the_follow_up_is_due(
@@ -134,7 +135,7 @@ def test_the_organisation_is_reminded_three_weeks_and_three_days_before_the_foll
 def test_a_reported_follow_up_sends_no_more_reminders(client, people, active):
     fire("2026-12-20")
     with at("2027-01-05"):
-        steps.do_one(client, people["member"], active, "report", steps.REPORT)
+        do_one(client, people["member"], active, "report", steps.REPORT)
     with at("2027-01-10"):
         assert send_due_reminders()["deadline_reminders"] == 0
 
@@ -146,7 +147,7 @@ def test_a_year_let_end_runs_to_its_end_date_and_closes_the_case(client, people,
     assert fire("2028-03-29") == 0
     assert fire("2028-03-30") == 1
     with at("2028-03-30"):
-        steps.do_one(
+        do_one(
             client,
             people["officer"],
             active,
@@ -170,7 +171,7 @@ def test_amending_sends_a_new_version_through_the_boards_and_signatures_again(
     _follow_up_year(client, people, active, "2027-12-20")
     fire("2028-03-30")
     with at("2028-04-02"):
-        steps.do_one(
+        do_one(
             client,
             people["officer"],
             active,
@@ -180,9 +181,9 @@ def test_amending_sends_a_new_version_through_the_boards_and_signatures_again(
         assert active.inquiry.status == Status.CO_CREATION
         data = steps.draft(active, action="finish")
         data.update({"draft-period_start": "2029-01-01", "draft-period_end": "2031-12-31"})
-        steps.do_one(client, people["officer"], active, "co_create", data)
-        steps.do_one(client, people["officer"], active, "write_memo", steps.MEMO)
-        steps.do_one(client, people["secretary"], active, "decide", steps.decision())
+        do_one(client, people["officer"], active, "co_create", data)
+        do_one(client, people["officer"], active, "write_memo", steps.MEMO)
+        do_one(client, people["secretary"], active, "decide", steps.decision())
         steps.sign_all(client, active, _signer(people))
     inquiry = active.inquiry
     assert inquiry.status == Status.ACTIVE and inquiry.board_round == 2
@@ -204,7 +205,7 @@ def test_a_member_terminates_with_a_reason_and_the_process_stops(client, people,
     assert inquiry.status == Status.TERMINATED and inquiry.case.closed_at is not None
     assert inquiry.termination.ends_on.isoformat() == "2027-07-05"
     assert active.status == PROCESS.CANCELED
-    assert steps.open_tasks(active) == []
+    assert open_tasks(active) == []
     assert not inquiry.case.deadlines.filter(met_at__isnull=True).exists()
 
 

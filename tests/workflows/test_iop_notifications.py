@@ -5,6 +5,7 @@ import pytest
 from notifications.models import Notification
 from organisations.models import Role
 from tests import factories
+from tests.driver import open_tasks, take_and_do
 
 from . import iop_steps as steps
 from .test_iop_queues import _at_boards
@@ -14,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def _decide(client, board, process, outcome):
     secretary = factories.staff(Role.BOARD_SECRETARY, board=board)
-    (task,) = [t for t in steps.open_tasks(process, "decide") if t.owner_permission_obj == board]
-    steps.take_and_do(client, secretary, task, steps.decision(outcome))
+    (task,) = [t for t in open_tasks(process, "decide") if t.owner_permission_obj == board]
+    take_and_do(client, secretary, task, steps.decision(outcome))
 
 
 def test_the_organisation_hears_when_a_board_returns_the_agreement(client, organisation, officer):

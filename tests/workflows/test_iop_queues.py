@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from organisations.models import Role
 from tests import factories
+from tests.driver import do_one
 from workflows import queues
 
 from . import iop_steps as steps
@@ -17,18 +18,18 @@ pytestmark = pytest.mark.django_db
 
 def _at_review(organisation, officer, client):
     process = factories.iop_process(organisation)
-    steps.do_one(client, officer, process, "screen", steps.screening())
-    steps.do_one(client, officer, process, "investigate", steps.assessment())
-    steps.do_one(client, officer, process, "co_create", steps.draft(process, action="send"))
+    do_one(client, officer, process, "screen", steps.screening())
+    do_one(client, officer, process, "investigate", steps.assessment())
+    do_one(client, officer, process, "co_create", steps.draft(process, action="send"))
     return process
 
 
 def _at_boards(organisation, officer, client, boards):
     process = factories.iop_process(organisation, boards=boards)
-    steps.do_one(client, officer, process, "screen", steps.screening())
-    steps.do_one(client, officer, process, "investigate", steps.assessment())
-    steps.do_one(client, officer, process, "co_create", steps.draft(process, action="finish"))
-    steps.do_one(client, officer, process, "write_memo", steps.MEMO)
+    do_one(client, officer, process, "screen", steps.screening())
+    do_one(client, officer, process, "investigate", steps.assessment())
+    do_one(client, officer, process, "co_create", steps.draft(process, action="finish"))
+    do_one(client, officer, process, "write_memo", steps.MEMO)
     return process
 
 

@@ -13,12 +13,11 @@ from casework.models import Deadline
 from notifications.models import Notification
 from organisations.models import Absence, Role
 from tests import factories
+from tests.driver import open_tasks
 from workflows import queues, services
 from workflows.funding.flows import FundingApplicationFlow
 from workflows.models import CaseProcess
 from workflows.models.base import task_url
-
-from . import iop_steps as steps
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def screening_task(organisation, officer):
     process = factories.iop_process(organisation)
-    return steps.open_tasks(process, "screen")[0]
+    return open_tasks(process, "screen")[0]
 
 
 def _due(task, officer, days: int, *, of_task: bool = True):
@@ -42,9 +41,9 @@ def _due(task, officer, days: int, *, of_task: bool = True):
 
 
 def test_the_queue_shows_due_dates_sorts_by_them_and_filters_overdue(client, organisation, officer):
-    later = steps.open_tasks(factories.iop_process(organisation), "screen")[0]
-    sooner = steps.open_tasks(factories.iop_process(organisation), "screen")[0]
-    undated = steps.open_tasks(factories.iop_process(organisation), "screen")[0]
+    later = open_tasks(factories.iop_process(organisation), "screen")[0]
+    sooner = open_tasks(factories.iop_process(organisation), "screen")[0]
+    undated = open_tasks(factories.iop_process(organisation), "screen")[0]
     _due(later, officer, 10)
     _due(sooner, officer, -2)
     client.force_login(officer)
@@ -56,7 +55,7 @@ def test_the_queue_shows_due_dates_sorts_by_them_and_filters_overdue(client, org
 
 
 def test_paging_by_due_date_goes_from_the_dated_tasks_on_to_the_rest(organisation, officer):
-    tasks = [steps.open_tasks(factories.iop_process(organisation), "screen")[0] for _ in range(6)]
+    tasks = [open_tasks(factories.iop_process(organisation), "screen")[0] for _ in range(6)]
     first, second, third, met, *undated = tasks
     _due(second, officer, 5)
     _due(first, officer, -1)
@@ -238,9 +237,7 @@ def test_a_task_passed_on_meanwhile_stays_with_its_new_holder(screening_task):
 
 def test_a_task_that_cannot_be_moved_does_not_stop_the_others(monkeypatch, caplog, organisation):
     leaver = factories.staff()
-    first, second = (
-        steps.open_tasks(factories.iop_process(organisation), "screen")[0] for _ in range(2)
-    )
+    first, second = (open_tasks(factories.iop_process(organisation), "screen")[0] for _ in range(2))
     for task in (first, second):
         with task.activation() as activation:
             activation.assign(leaver)

@@ -12,15 +12,14 @@ from viewflow.workflow.status import STATUS
 
 from organisations.models import Absence, Role
 from tests import factories
+from tests.driver import open_tasks
 from tests.html_ids import ids_of
-
-from . import iop_steps as steps
 
 pytestmark = pytest.mark.django_db
 
 
 def _held_by(officer, organisation):
-    task = steps.open_tasks(factories.iop_process(organisation), "screen")[0]
+    task = open_tasks(factories.iop_process(organisation), "screen")[0]
     with task.activation() as activation:
         activation.assign(officer)
     return task

@@ -5,7 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common import once
-from partnerships import forms, selectors, services
+from partnerships import forms, selectors
+from partnerships import services as domain
+
+from .services import Draft
 
 
 def draft_forms(inquiry, data=None):
@@ -14,7 +17,7 @@ def draft_forms(inquiry, data=None):
     initial = {"period_start": timezone.localdate(), "notice_months": 6}
     contributions = []
     if version is not None:
-        initial = {name: getattr(version, name) for name in services.agreements.VERSION_FIELDS}
+        initial = {name: getattr(version, name) for name in domain.agreements.VERSION_FIELDS}
         contributions = [
             {
                 "party": c.party_id,
@@ -32,10 +35,11 @@ def draft_forms(inquiry, data=None):
     return draft, formset
 
 
-def save_version(inquiry, user, draft, formset):
-    """Save the posted draft as a new version."""
+def posted(draft, formset) -> Draft:
+    """The draft as sent: its fields, its contributions (rows marked for deletion left out)
+    and the note on the version."""
     contributions = [
-        services.ContributionInput(
+        domain.ContributionInput(
             party=row["party"],
             kind=row["kind"],
             description=row["description"],
@@ -47,13 +51,8 @@ def save_version(inquiry, user, draft, formset):
     ]
     data = dict(draft.cleaned_data)
     data.pop(once.FIELD_NAME, None)
-    return services.agreement_draft_save(
-        inquiry=inquiry,
-        acting_user=user,
-        data=data,
-        contributions=contributions,
-        note=data.pop("note", ""),
-    )
+    note = data.pop("note", "")
+    return Draft(data=data, contributions=contributions, note=note)
 
 
 def act(request, draft, save):

@@ -11,11 +11,10 @@ from viewflow import this
 from viewflow.workflow import act, flow, lock
 
 from organisations.policy import ACT_FOR_ORGANISATION, HANDLE_CASE
-from partnerships import selectors, services
 from workflows.models import IOPProcess
 
 from ..nodes import ForEachSplit, HumanTask, task_object, task_permission
-from . import views
+from . import services, views
 
 
 class IOPFlow(flow.Flow):
@@ -41,7 +40,12 @@ class IOPFlow(flow.Flow):
         .Permission(HANDLE_CASE)
         .Next(this.is_iop)
     )
-    is_iop = flow.If(act.process.is_iop).Then(this.investigate).Else(this.not_iop)
+    is_iop = (
+        flow.If(act.process.is_iop)
+        .Annotation(title=_("An IOP?"))
+        .Then(this.investigate)
+        .Else(this.not_iop)
+    )
     # officer
     investigate = (
         HumanTask(views.InvestigationView.as_view())
@@ -49,7 +53,12 @@ class IOPFlow(flow.Flow):
         .Permission(HANDLE_CASE)
         .Next(this.is_investigated_as_iop)
     )
-    is_investigated_as_iop = flow.If(act.process.is_open).Then(this.co_create).Else(this.closed)
+    is_investigated_as_iop = (
+        flow.If(act.process.is_open)
+        .Annotation(title=_("On to co-creation?"))
+        .Then(this.co_create)
+        .Else(this.closed)
+    )
     # officer, with the idea-based parties
     co_create = (
         HumanTask(views.CoCreationView.as_view())
@@ -58,7 +67,10 @@ class IOPFlow(flow.Flow):
         .Next(this.is_draft_sent)
     )
     is_draft_sent = (
-        flow.If(act.process.draft_awaits_review).Then(this.review_draft).Else(this.write_memo)
+        flow.If(act.process.draft_awaits_review)
+        .Annotation(title=_("Draft sent for review?"))
+        .Then(this.review_draft)
+        .Else(this.write_memo)
     )
     # members of the organisation
     review_draft = (
@@ -74,7 +86,11 @@ class IOPFlow(flow.Flow):
         .Permission(HANDLE_CASE)
         .Next(this.boards)
     )
-    boards = ForEachSplit().Next(this.decide, data_source=act.process.board_tasks)
+    boards = (
+        ForEachSplit()
+        .Annotation(title=_("One decision task per deciding board"))
+        .Next(this.decide, data_source=act.process.board_tasks)
+    )
     # the secretary of each deciding board
     decide = (
         HumanTask(views.BoardDecisionView.as_view())
@@ -82,11 +98,16 @@ class IOPFlow(flow.Flow):
         .Permission(task_permission, obj=task_object)
         .Next(this.boards_done)
     )
-    boards_done = flow.Join(continue_on_condition=this.stop_waiting_for_boards).Next(
-        this.are_boards_agreed
+    boards_done = (
+        flow.Join(continue_on_condition=this.stop_waiting_for_boards)
+        .Annotation(title=_("The boards have decided, or one has not approved"))
+        .Next(this.are_boards_agreed)
     )
     are_boards_agreed = (
-        flow.If(act.process.boards_approved).Then(this.signing).Else(this.revise_or_close)
+        flow.If(act.process.boards_approved)
+        .Annotation(title=_("Every board approved?"))
+        .Then(this.signing)
+        .Else(this.revise_or_close)
     )
     # officer
     revise_or_close = (
@@ -95,8 +116,17 @@ class IOPFlow(flow.Flow):
         .Permission(HANDLE_CASE)
         .Next(this.is_revised)
     )
-    is_revised = flow.If(act.process.is_open).Then(this.co_create).Else(this.closed)
-    signing = ForEachSplit().Next(this.sign, data_source=act.process.signing_tasks)
+    is_revised = (
+        flow.If(act.process.is_open)
+        .Annotation(title=_("Revised rather than closed?"))
+        .Then(this.co_create)
+        .Else(this.closed)
+    )
+    signing = (
+        ForEachSplit()
+        .Annotation(title=_("One signing task per party"))
+        .Next(this.sign, data_source=act.process.signing_tasks)
+    )
     # each party's signatory (a party of the city signs through its board)
     sign = (
         HumanTask(views.SignView.as_view())
@@ -104,7 +134,7 @@ class IOPFlow(flow.Flow):
         .Permission(task_permission, obj=task_object)
         .Next(this.signed)
     )
-    signed = flow.Join().Next(this.wait)
+    signed = flow.Join().Annotation(title=_("Every party has signed")).Next(this.wait)
     # the calendar of the active agreement (fired by the beat task workflow_timers)
     wait = (
         flow.Timer(act.process.next_milestone_at)
@@ -113,13 +143,22 @@ class IOPFlow(flow.Flow):
     )
     what_is_due = (
         flow.Switch()
+        .Annotation(title=_("What is due?"))
         .Case(this.decide_renewal, act.process.renewal_due)
         .Case(this.open_follow_up, act.process.follow_up_due)
         .Case(this.end_agreement, act.process.agreement_over)
         .Default(this.wait)
     )
-    open_follow_up = flow.Function(this.follow_up_open).Next(this.follow_up_reports)
-    follow_up_reports = ForEachSplit().Next(this.report, data_source=act.process.follow_up_tasks)
+    open_follow_up = (
+        flow.Function(this.follow_up_open)
+        .Annotation(title=_("Open the year's follow-up"))
+        .Next(this.follow_up_reports)
+    )
+    follow_up_reports = (
+        ForEachSplit()
+        .Annotation(title=_("One report task per idea-based party"))
+        .Next(this.report, data_source=act.process.follow_up_tasks)
+    )
     # members of each idea-based party
     report = (
         HumanTask(views.FollowUpReportView.as_view())
@@ -128,7 +167,7 @@ class IOPFlow(flow.Flow):
         .onCreate(this.report_requested)
         .Next(this.reports_in)
     )
-    reports_in = flow.Join().Next(this.approve_follow_up)
+    reports_in = flow.Join().Annotation(title=_("Every report is in")).Next(this.approve_follow_up)
     # officer
     approve_follow_up = (
         HumanTask(views.FollowUpApprovalView.as_view())
@@ -143,8 +182,17 @@ class IOPFlow(flow.Flow):
         .Permission(HANDLE_CASE)
         .Next(this.is_amending)
     )
-    is_amending = flow.If(act.process.is_amending).Then(this.co_create).Else(this.wait)
-    end_agreement = flow.Function(this.agreement_end).Next(this.ended)
+    is_amending = (
+        flow.If(act.process.is_amending)
+        .Annotation(title=_("Renewed or amended?"))
+        .Then(this.co_create)
+        .Else(this.wait)
+    )
+    end_agreement = (
+        flow.Function(this.agreement_end)
+        .Annotation(title=_("The agreement's period is over"))
+        .Next(this.ended)
+    )
     ended = flow.End().Annotation(title=_("Agreement ended"))
     # Processes finished before the follow-up nodes existed stopped here; their tasks name this
     # node, so it stays (see docs/workflows.md, "Changing a flow").
@@ -160,15 +208,10 @@ class IOPFlow(flow.Flow):
         return activation.process.boards_blocked
 
     def follow_up_open(self, activation):
-        services.follow_up_open(inquiry=activation.process.inquiry)
+        services.follow_up_open(activation=activation)
 
     def report_requested(self, activation):
-        inquiry = activation.process.inquiry
-        services.follow_up_report_request(
-            follow_up=selectors.open_follow_up(inquiry),
-            organisation=task_object(activation),
-            task_id=activation.task.pk,
-        )
+        services.follow_up_report_request(activation=activation)
 
     def agreement_end(self, activation):
-        services.agreement_end(inquiry=activation.process.inquiry)
+        services.agreement_end(activation=activation)

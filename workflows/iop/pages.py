@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,58 +16,41 @@ from casework.forms import CommentForm
 from common import once
 from organisations import policy as org_policy
 from organisations.models import Organisation
-from partnerships import forms, policy, selectors, services
-from partnerships.models import Party
+from partnerships import forms, policy, selectors
 
 from ..actions import WorkflowAction
-from . import closing
+from ..task_views import add_errors
+from . import services
 from .flows import IOPFlow
-
-
-def _parties(data, lead=None) -> list:
-    parties = [
-        services.PartyInput(board.administration, Party.Side.PUBLIC, board=board)
-        for board in data["boards"]
-    ]
-    for organisation in data["partners"]:
-        side = Party.Side.IDEA_BASED if organisation.is_idea_based else Party.Side.PUBLIC
-        parties.append(services.PartyInput(organisation, side))
-    if lead is not None and lead not in data["partners"]:
-        parties.insert(0, services.PartyInput(lead, Party.Side.IDEA_BASED))
-    parties[0] = services.PartyInput(
-        parties[0].organisation, parties[0].side, parties[0].board, data["contributions"]
-    )
-    return parties
 
 
 def _url(inquiry) -> str:
     return reverse("partnerships:inquiry", args=[inquiry.case.case_number])
 
 
-def _fields(data) -> dict:
+def _inquiry(data) -> dict:
+    """What the person wrote and chose: the inquiry's fields and its parties."""
     names = ("title", "purpose", "target_group", "public_benefit_goal", "challenge_area")
+    names += ("boards", "partners", "contributions")
     return {name: data[name] for name in names}
 
 
 @login_required
 def propose(request):
-    """An idea-based organisation's member proposes a partnership."""
+    """An idea-based organisation's member proposes a partnership, for the organisation they
+    choose among those they act for."""
     ids = org_policy.roles_of(request.user).organisation_ids
-    organisation = Organisation.objects.filter(pk__in=ids).order_by("pk").first()
-    if organisation is None:
+    organisations = Organisation.objects.filter(pk__in=ids).order_by("name", "pk")
+    if not organisations:
         raise Http404
-    form = forms.InquiryForm(request.POST or None)
+    form = forms.ProposalForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
 
         def register():
-            with transaction.atomic():
-                inquiry = services.inquiry_propose(
-                    acting_user=request.user,
-                    organisation=organisation,
-                    parties=_parties(form.cleaned_data, lead=organisation),
-                    **_fields(form.cleaned_data),
-                )
-                IOPFlow.start.run(inquiry=inquiry)
+            inquiry = services.inquiry_propose(
+                acting_user=request.user, organisation=data["organisation"], **_inquiry(data)
+            )
             messages.success(
                 request,
                 _("Your proposal is registered as case %(case)s.")
@@ -76,15 +58,15 @@ def propose(request):
             )
             return _url(inquiry)
 
-        token = form.cleaned_data["form_token"]
         message = _("Your proposal was already registered; it was sent twice.")
         try:
-            return once.act(request, token, register, default=reverse("home"), message=message)
+            return once.act(
+                request, data["form_token"], register, default=reverse("home"), message=message
+            )
         except ValidationError as error:
-            form.add_error(None, error.messages)
-    return render(
-        request, "partnerships/propose.html", {"form": form, "organisation": organisation}
-    )
+            add_errors(form, error)
+    context = {"form": form, "organisation": form.only}
+    return render(request, "partnerships/propose.html", context)
 
 
 @login_required
@@ -97,23 +79,21 @@ def register_assignment(request):
         data = form.cleaned_data
 
         def register():
-            with transaction.atomic():
-                inquiry = services.inquiry_register_assignment(
-                    acting_user=request.user,
-                    lead=data["lead"],
-                    assignment_reference=data["assignment_reference"],
-                    parties=_parties(data, lead=data["lead"]),
-                    **_fields(data),
-                )
-                IOPFlow.start.run(inquiry=inquiry)
+            inquiry = services.inquiry_register_assignment(
+                acting_user=request.user,
+                lead=data["lead"],
+                assignment_reference=data["assignment_reference"],
+                **_inquiry(data),
+            )
             return _url(inquiry)
 
-        token = data["form_token"]
         message = _("The assignment was already registered; it was sent twice.")
         try:
-            return once.act(request, token, register, default=reverse("home"), message=message)
+            return once.act(
+                request, data["form_token"], register, default=reverse("home"), message=message
+            )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_errors(form, error)
     return render(request, "partnerships/propose.html", {"form": form, "assignment": True})
 
 
@@ -139,7 +119,7 @@ def inquiry_detail(request, case_number):
             "events": _timeline(case),
             "comments": case_policy.visible_comments(request.user, case),
             "comment_form": CommentForm(may_comment_internally=is_staff),
-            "may_end": closing.how_may_end(request.user, inquiry),
+            "may_end": services.how_may_end(request.user, inquiry),
             "may_terminate": bool(policy.terminable_parties(request.user, inquiry)),
             "follow_ups": inquiry.follow_ups.prefetch_related("reports__organisation"),
             "renewals": inquiry.renewals.select_related("decided_by"),
@@ -191,14 +171,14 @@ def _open_tasks(inquiry) -> list:
 def end_inquiry(request, case_number):
     """Withdraw the inquiry (its organisation) or close it without an agreement (an officer)."""
     inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
-    how = closing.how_may_end(request.user, inquiry)
+    how = services.how_may_end(request.user, inquiry)
     if not how:
         return _already_ended(request, inquiry)
-    form = forms.ReasonForm(request.POST or None, required=how == closing.CLOSE)
+    form = forms.ReasonForm(request.POST or None, required=how == services.CLOSE)
     if request.method == "POST" and form.is_valid():
 
         def end():
-            closing.inquiry_end(
+            services.inquiry_end(
                 inquiry=inquiry, acting_user=request.user, reason=form.cleaned_data["reason"]
             )
             messages.success(request, _("The inquiry is closed. The organisation has been told."))
@@ -207,7 +187,7 @@ def end_inquiry(request, case_number):
         try:
             return once.act(request, form.cleaned_data["form_token"], end, default=_url(inquiry))
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_errors(form, error)
     return render(request, "partnerships/end.html", {"form": form, "inquiry": inquiry, "how": how})
 
 
@@ -224,14 +204,14 @@ def terminate_agreement(request, case_number):
         token = data.pop("form_token")
 
         def terminate():
-            closing.partnership_terminate(inquiry=inquiry, acting_user=request.user, **data)
+            services.partnership_terminate(inquiry=inquiry, acting_user=request.user, **data)
             messages.success(request, _("The agreement is terminated. The organisation is told."))
             return _url(inquiry)
 
         try:
             return once.act(request, token, terminate, default=_url(inquiry))
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_errors(form, error)
     context = {"form": form, "inquiry": inquiry, "version": selectors.signed_version(inquiry)}
     return render(request, "partnerships/terminate.html", context)
 

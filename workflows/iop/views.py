@@ -1,68 +1,71 @@
-"""Task views of the IOP flow: each binds a form, calls one service, finishes the task."""
+"""Task views of the IOP flow: each binds its form and hands it to the task's workflow service
+(``workflows.iop.services``), which decides and finishes the task."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
 
-from partnerships import documents, forms, selectors, services
-from partnerships.models import Party
+from partnerships import documents, forms, selectors
 from workflows import ledger
 
 from ..nodes import task_object
-from . import drafts
+from ..task_views import TaskFormView, add_errors
+from . import drafts, services
+
+SAVED = _("A new version of the draft is saved.")
 
 
-class TaskView(FormView):
+class TaskView(TaskFormView):
     """A task page of the IOP flow: the case at a glance above the task's form."""
 
     template_name = "workflows/iop/task.html"
-    done_message = _("The task is done.")
 
     @property
     def inquiry(self):
-        return self.request.activation.process.inquiry
+        return self.activation.process.inquiry
 
     def get_context_data(self, **kwargs):
         inquiry = self.inquiry
         return super().get_context_data(
             inquiry=inquiry,
-            task=self.request.activation.task,
+            task=self.activation.task,
             parties=inquiry.parties.select_related("organisation", "board"),
             version=selectors.latest_version(inquiry),
             **kwargs,
         )
 
-    def perform(self, form) -> None:
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.perform(form)
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-            return self.form_invalid(form)
-        self.request.activation.execute()
-        messages.success(self.request, self.done_message)
-        return redirect(self.get_success_url())
-
     def get_success_url(self):
         return reverse("partnerships:inquiry", args=[self.inquiry.case.case_number])
+
+    def save_draft_once(self, draft, formset, work, message, url):
+        """Do ``work`` with the posted draft once (sent twice, the repeat goes where the first
+        sending went and nothing is saved again); a refusal is shown on the draft's form."""
+
+        def save():
+            work(activation=self.activation, acting_user=self.request.user, draft=draft_data)
+            messages.success(self.request, message)
+            return url()
+
+        draft_data = drafts.posted(draft, formset)
+        try:
+            return drafts.act(self.request, draft, save)
+        except ValidationError as error:
+            add_errors(draft, error)
+            return None
 
 
 class ScreeningView(TaskView):
     form_class = forms.ScreeningForm
 
     def perform(self, form):
-        data = dict(form.cleaned_data)
-        reasons = data.pop("decision_reasons")
+        answers = dict(form.cleaned_data)
+        reasons = answers.pop("decision_reasons")
         services.screening_record(
-            inquiry=self.inquiry,
+            activation=self.activation,
             acting_user=self.request.user,
-            answers=data,
+            answers=answers,
             decision_reasons=reasons,
         )
 
@@ -73,6 +76,14 @@ class InvestigationView(TaskView):
     form_class = forms.LegalAssessmentForm
     template_name = "workflows/iop/investigate.html"
 
+    @property
+    def concludes(self) -> bool:
+        return self.request.POST.get("action") == "conclude"
+
+    @property
+    def success_message(self):
+        return TaskView.success_message if self.concludes else _("The assessment is saved.")
+
     def get_form_kwargs(self):
         instance = getattr(self.inquiry, "legal_assessment", None)
         return {**super().get_form_kwargs(), "instance": instance}
@@ -82,22 +93,15 @@ class InvestigationView(TaskView):
             positions=ledger.idea_based_positions(self.inquiry), **kwargs
         )
 
-    def form_valid(self, form):
-        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            services.legal_assessment_save(
-                inquiry=self.inquiry, acting_user=self.request.user, data=data
-            )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-            return self.form_invalid(form)
-        if self.request.POST.get("action") != "conclude":
-            messages.success(self.request, _("The assessment is saved."))
-            return redirect(self.request.get_full_path())
-        return super().form_valid(form)
-
     def perform(self, form):
-        services.investigation_conclude(inquiry=self.inquiry, acting_user=self.request.user)
+        service = (
+            services.investigation_conclude if self.concludes else services.legal_assessment_save
+        )
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        service(activation=self.activation, acting_user=self.request.user, data=data)
+
+    def get_success_url(self):
+        return super().get_success_url() if self.concludes else self.request.get_full_path()
 
 
 class CoCreationView(TaskView):
@@ -110,37 +114,29 @@ class CoCreationView(TaskView):
     }
 
     def get_form(self, form_class=None):
-        return None
+        data = self.request.POST if self.request.method == "POST" else None
+        draft, self.formset = drafts.draft_forms(self.inquiry, data)
+        return draft
 
     def get_context_data(self, **kwargs):
-        if "draft" not in kwargs:
-            kwargs["draft"], kwargs["formset"] = drafts.draft_forms(self.inquiry)
         reviews = self.inquiry.draft_reviews.select_related("answered_by", "version")
-        return super().get_context_data(reviews=reviews, **kwargs)
+        if "form" not in kwargs:
+            kwargs["form"] = self.get_form()
+        return super().get_context_data(
+            draft=kwargs["form"], formset=self.formset, reviews=reviews, **kwargs
+        )
 
-    def post(self, request, *args, **kwargs):
-        inquiry = self.inquiry
-        draft, formset = drafts.draft_forms(inquiry, request.POST)
-        action = request.POST.get("action", "save")
-        if not (draft.is_valid() and formset.is_valid()):
-            return self.render_to_response(self.get_context_data(draft=draft, formset=formset))
-
-        def save():
-            drafts.save_version(inquiry, request.user, draft, formset)
-            if action not in self.actions:
-                messages.success(request, _("A new version of the draft is saved."))
-                return request.get_full_path()
-            service, done = self.actions[action]
-            service(inquiry=inquiry, acting_user=request.user)
-            request.activation.execute()
-            messages.success(request, done)
-            return self.get_success_url()
-
-        try:
-            return drafts.act(request, draft, save)
-        except ValidationError as error:
-            draft.add_error(None, error.messages)
-            return self.render_to_response(self.get_context_data(draft=draft, formset=formset))
+    def form_valid(self, form):
+        if not self.formset.is_valid():
+            return self.form_invalid(form)
+        action = self.request.POST.get("action", "save")
+        service, message = services.agreement_draft_save, SAVED
+        url = self.request.get_full_path
+        if action in self.actions:
+            service, message = self.actions[action]
+            url = self.get_success_url
+        response = self.save_draft_once(form, self.formset, service, message, url)
+        return response if response is not None else self.form_invalid(form)
 
 
 class ReviewDraftView(TaskView):
@@ -148,7 +144,7 @@ class ReviewDraftView(TaskView):
 
     form_class = forms.ReviewForm
     template_name = "workflows/iop/review_draft.html"
-    done_message = _("Your answer is sent to the officer.")
+    success_message = _("Your answer is sent to the officer.")
 
     def get_context_data(self, **kwargs):
         if "draft" not in kwargs:
@@ -160,22 +156,17 @@ class ReviewDraftView(TaskView):
             return super().post(request, *args, **kwargs)
         draft, formset = drafts.draft_forms(self.inquiry, request.POST)
         if draft.is_valid() and formset.is_valid():
-
-            def save():
-                drafts.save_version(self.inquiry, request.user, draft, formset)
-                messages.success(request, _("A new version of the draft is saved."))
-                return request.get_full_path()
-
-            try:
-                return drafts.act(request, draft, save)
-            except ValidationError as error:
-                draft.add_error(None, error.messages)
+            saved = self.save_draft_once(
+                draft, formset, services.agreement_draft_save, SAVED, request.get_full_path
+            )
+            if saved is not None:
+                return saved
         context = self.get_context_data(form=self.get_form_class()(), draft=draft, formset=formset)
         return self.render_to_response(context)
 
     def perform(self, form):
         services.draft_review_answer(
-            inquiry=self.inquiry,
+            activation=self.activation,
             acting_user=self.request.user,
             answer=form.cleaned_data["answer"],
             comment=form.cleaned_data["comment"],
@@ -184,32 +175,29 @@ class ReviewDraftView(TaskView):
 
 class MemoView(TaskView):
     form_class = forms.MemoForm
-    done_message = _("The memo is written and sent to the boards.")
+    success_message = _("The memo is written and sent to the boards.")
 
     def perform(self, form):
         services.memo_write(
-            inquiry=self.inquiry, acting_user=self.request.user, **form.cleaned_data
+            activation=self.activation, acting_user=self.request.user, **form.cleaned_data
         )
 
 
 class BoardDecisionView(TaskView):
     form_class = forms.BoardDecisionForm
     template_name = "workflows/iop/decide.html"
-    done_message = _("The board's decision is recorded.")
+    success_message = _("The board's decision is recorded.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            board=self.request.activation.task.owner_permission_obj,
+            board=task_object(self.activation),
             memo=selectors.current_memo(self.inquiry),
             **kwargs,
         )
 
     def perform(self, form):
         services.board_decision_record(
-            inquiry=self.inquiry,
-            board=self.request.activation.task.owner_permission_obj,
-            acting_user=self.request.user,
-            **form.cleaned_data,
+            activation=self.activation, acting_user=self.request.user, **form.cleaned_data
         )
 
 
@@ -221,29 +209,22 @@ class ReviseOrCloseView(TaskView):
         return super().get_context_data(decisions=decisions, **kwargs)
 
     def perform(self, form):
-        service = (
-            services.inquiry_revise
-            if form.cleaned_data["choice"] == forms.ReviseOrCloseForm.REVISE
-            else services.inquiry_close
-        )
-        service(
-            inquiry=self.inquiry, acting_user=self.request.user, reason=form.cleaned_data["reason"]
+        services.inquiry_revise_or_close(
+            activation=self.activation,
+            acting_user=self.request.user,
+            revise=form.cleaned_data["choice"] == forms.ReviseOrCloseForm.REVISE,
+            reason=form.cleaned_data["reason"],
         )
 
 
 class SignView(TaskView):
     form_class = forms.SignForm
     template_name = "workflows/iop/sign.html"
-    done_message = _("Your signature is recorded.")
-
-    @property
-    def party(self):
-        party_pk = self.request.activation.task.data["party"]
-        return Party.objects.select_related("organisation", "board").get(pk=party_pk)
+    success_message = _("Your signature is recorded.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            party=self.party,
+            party=services.signing_party(self.activation),
             signed_version=selectors.signed_version(self.inquiry),
             checksum=documents.agreement_checksum(self.inquiry),
             today=timezone.localdate(),
@@ -251,9 +232,7 @@ class SignView(TaskView):
         )
 
     def perform(self, form):
-        services.agreement_sign(
-            inquiry=self.inquiry, party=self.party, acting_user=self.request.user
-        )
+        services.agreement_sign(activation=self.activation, acting_user=self.request.user)
 
 
 class FollowUpReportView(TaskView):
@@ -261,40 +240,30 @@ class FollowUpReportView(TaskView):
 
     form_class = forms.FollowUpReportForm
     template_name = "workflows/iop/report.html"
-    done_message = _("Your follow-up is sent to the officer.")
-
-    @property
-    def report(self):
-        organisation = task_object(self.request.activation)
-        follow_up = selectors.open_follow_up(self.inquiry)
-        return follow_up.reports.select_related("follow_up").get(organisation=organisation)
+    success_message = _("Your follow-up is sent to the officer.")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(report=self.report, **kwargs)
+        return super().get_context_data(report=services.follow_up_report(self.activation), **kwargs)
 
     def perform(self, form):
         services.follow_up_report_submit(
-            report=self.report, acting_user=self.request.user, data=form.cleaned_data
+            activation=self.activation, acting_user=self.request.user, data=form.cleaned_data
         )
 
 
 class FollowUpApprovalView(TaskView):
     form_class = forms.FollowUpApprovalForm
     template_name = "workflows/iop/approve_follow_up.html"
-    done_message = _("The follow-up is approved.")
-
-    @property
-    def follow_up(self):
-        return selectors.open_follow_up(self.inquiry)
+    success_message = _("The follow-up is approved.")
 
     def get_context_data(self, **kwargs):
-        follow_up = self.follow_up
+        follow_up = selectors.open_follow_up(self.inquiry)
         reports = follow_up.reports.select_related("organisation", "submitted_by")
         return super().get_context_data(follow_up=follow_up, reports=reports, **kwargs)
 
     def perform(self, form):
         services.follow_up_approve(
-            follow_up=self.follow_up,
+            activation=self.activation,
             acting_user=self.request.user,
             summary=form.cleaned_data["summary"],
         )
@@ -303,7 +272,7 @@ class FollowUpApprovalView(TaskView):
 class RenewalView(TaskView):
     form_class = forms.RenewalForm
     template_name = "workflows/iop/decide_renewal.html"
-    done_message = _("The decision on the agreement is recorded.")
+    success_message = _("The decision on the agreement is recorded.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -314,5 +283,5 @@ class RenewalView(TaskView):
 
     def perform(self, form):
         services.agreement_renewal_decide(
-            inquiry=self.inquiry, acting_user=self.request.user, **form.cleaned_data
+            activation=self.activation, acting_user=self.request.user, **form.cleaned_data
         )
