@@ -1,5 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
+from funding.delegation import route_of
+from funding.models import FundingApplication
+
 from .base import CaseProcess
 
 
@@ -17,8 +20,6 @@ class FundingProcess(CaseProcess):
 
     @property
     def application(self):
-        from funding.models import FundingApplication
-
         return FundingApplication.objects.select_related("programme__board").get(
             pk=self.artifact_object_id
         )
@@ -40,8 +41,6 @@ class FundingProcess(CaseProcess):
         return self._status_is("in_assessment")
 
     def _decider(self) -> str:
-        from funding.delegation import route_of
-
         return route_of(self.application).decider
 
     @property
