@@ -90,10 +90,6 @@ def other_funding_total(application: FundingApplication) -> Decimal:
     return application.other_funding.aggregate(total=Sum("amount"))["total"] or Decimal(0)
 
 
-def status_label(application: FundingApplication) -> str:
-    return Status(application.status).label
-
-
 def open_supplement_request(application: FundingApplication):
     return application.supplement_requests.filter(answered_at__isnull=True).last()
 

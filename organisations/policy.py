@@ -104,12 +104,6 @@ def roles_of(user) -> Roles:
     return result
 
 
-def forget_roles(user) -> None:
-    """Drop the cached roles, after memberships changed."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
-
-
 def is_staff_member(user) -> bool:
     return user.is_superuser or roles_of(user).is_staff_member
 
@@ -124,10 +118,6 @@ def acts_for(user, organisation_id: int) -> bool:
 
 def is_signatory_for(user, organisation_id: int) -> bool:
     return organisation_id in roles_of(user).signatory_for
-
-
-def can_view_organisation(user, organisation) -> bool:
-    return is_staff_member(user) or acts_for(user, organisation.pk)
 
 
 def has_object_permission(user, perm: str, obj) -> bool:
