@@ -8,6 +8,7 @@ import logging
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from viewflow.workflow.activation import Activation
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -189,7 +190,7 @@ def job_retry(*, task: Task, acting_user) -> Task:
     return task
 
 
-def job_start(*, task_pk: int):
+def job_start(*, task_pk: int) -> Activation | None:
     """Start a background step; its activation, or None when the step is done, cancelled or
     failed already (a repeated delivery of its job)."""
     task = Task.objects.filter(pk=task_pk).first()
@@ -200,7 +201,7 @@ def job_start(*, task_pk: int):
     return activation
 
 
-def job_do(*, activation) -> None:
+def job_do(*, activation: Activation) -> None:
     """Do a started background step's work (the job its node names)."""
     activation.task.flow_task.run(activation)
 
