@@ -30,11 +30,14 @@ demo: install
 serve: install
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py runserver $(HOST)
 
+# Lint, formatting, the layers, dead code (vulture; tests/config/test_dead_code.py looks further),
+# migrations and the whole suite.
 test: install
 	mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/vulture
 	$(MAKE) bandit
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -67,7 +70,7 @@ check-deploy: install
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Security lint of our own code: any high-severity finding fails.
-BANDIT_PATHS := accessibility api casework config demo documents followup funding notifications \
+BANDIT_PATHS := accessibility api casework common config demo documents followup funding notifications \
 	openness organisations partnerships workflows
 bandit: install
 	$(BIN)/bandit --quiet --recursive $(BANDIT_PATHS) --exclude '*/migrations/*,*/tests/*' \

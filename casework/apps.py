@@ -8,6 +8,7 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Case handling")
 
     def ready(self):
+        # Here, not at the top: the receivers import models, which load after this module.
         from . import signals  # noqa: F401
 
         # Every app's audit vocabulary (its actions.py), without casework importing those apps.

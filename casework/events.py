@@ -1,10 +1,17 @@
 """The audit log's one writer. Call it inside the transaction that makes the change."""
 
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from .actions import AuditAction, declared
+from .actions import AuditAction, CaseAction, declared
 from .models import AuditEvent, Case
+
+_ADMIN_ACTIONS = {
+    ADDITION: CaseAction.ADMIN_ADDED,
+    CHANGE: CaseAction.ADMIN_CHANGED,
+    DELETION: CaseAction.ADMIN_DELETED,
+}
 
 
 def record(
@@ -36,4 +43,19 @@ def record(
         to_state=to_state,
         reason=reason,
         data=data or {},
+    )
+
+
+def record_admin_edit(entry: LogEntry) -> AuditEvent:
+    """Append the event of one admin edit (Django's ``LogEntry``), in the admin's transaction.
+
+    The object may be gone (a deletion), so the event keeps its type, id and name as the admin
+    logged them."""
+    return AuditEvent.objects.create(
+        target_type_id=entry.content_type_id,
+        target_id=entry.object_id or "",
+        target_repr=entry.object_repr[:300],
+        actor_id=entry.user_id,
+        action=_ADMIN_ACTIONS.get(entry.action_flag, CaseAction.ADMIN_EDITED),
+        data={"change": entry.get_change_message()},
     )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Board, Organisation
@@ -137,8 +138,6 @@ class Case(models.Model):
         return f"{self.case_number} {self.title}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("casework:case_detail", kwargs={"case_number": self.case_number})
 
 

@@ -16,11 +16,13 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
 
 from notifications.models import Kind
 from notifications.services import notify
 from organisations import policy as org_policy
-from organisations.models import EligibilityEvidence
+from organisations.models import EligibilityEvidence, User
 
 from . import clocks, selectors
 from .models import Case, Deadline
@@ -71,11 +73,6 @@ def _remind_deadline(deadline: Deadline, today: date) -> int:
 
 def _task_holders(task_id: int):
     """Who may act on an open workflow task: its owner, else whoever may take it."""
-    from viewflow.workflow.models import Task
-    from viewflow.workflow.status import STATUS
-
-    from organisations.models import User
-
     task = Task.objects.filter(pk=task_id, status__in=[STATUS.NEW, STATUS.ASSIGNED]).first()
     if task is None:
         return User.objects.none()

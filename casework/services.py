@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from notifications.models import Kind as NotificationKind
 from notifications.services import notify
+from organisations import policy as org_policy
 
 from . import clocks, events, policy, selectors
 from .actions import CaseAction, CaseState
@@ -131,8 +132,6 @@ def comment_add(*, case: Case, acting_user, body: str, internal: bool = False) -
 
 def _notify_comment(case: Case, author) -> None:
     """Tell the other side of a shared comment: the organisation, or the staff on the case."""
-    from organisations import policy as org_policy
-
     readers = (
         selectors.case_members(case)
         if org_policy.is_staff_member(author)

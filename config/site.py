@@ -1,7 +1,7 @@
 """The staff and portal shell: viewflow's Site with the Material frontend.
 
-The flows' applications (inbox, queue, archive) are added to ``site`` as the workflow issues
-land. Our own pages (start page, cases, register) live outside the Site's URL tree;
+Each flow is an application of ``site`` (its inbox, queue and archive), case-scoped by
+``workflows.scoping``. Our own pages (start page, cases, register) live outside the Site's URL tree;
 ``SiteShellMiddleware`` renders them inside the same shell and menu.
 """
 

@@ -8,6 +8,7 @@ changed or deleted, in Python and, on PostgreSQL, by a trigger. A correction is 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import Case
@@ -97,8 +98,6 @@ class Document(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("documents:document_detail", kwargs={"pk": self.pk})
 
     def delete(self, *args, **kwargs):

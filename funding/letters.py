@@ -6,12 +6,15 @@ delegated decision's appeal time runs from the protocol where it was reported to
 
 from django.utils import timezone
 
+from documents import contexts
+from documents import services as document_services
+from documents.kinds import Kind
+from documents.models import Document
+
 from .models import Decider, Decision
 
 
 def decision_context(decision: Decision):
-    from documents import contexts
-
     application = decision.application
     board = application.programme.board
     delegated = decision.authority != Decider.BOARD
@@ -46,10 +49,6 @@ def decision_context(decision: Decision):
 
 def request_decision_letter(decision_id: int) -> None:
     """Ask the documents app for the final decision letter, once per decision."""
-    from documents import services as document_services
-    from documents.kinds import Kind
-    from documents.models import Document
-
     decision = Decision.objects.select_related(
         "application__case",
         "application__programme__board",

@@ -10,7 +10,11 @@ from datetime import date
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from documents import contexts, rendering
+from documents.kinds import Kind
+
 from .models import Decision, FundingApplication
+from .selectors import delegated_decisions
 
 
 def _kr(amount) -> str:
@@ -18,8 +22,6 @@ def _kr(amount) -> str:
 
 
 def _person(user):
-    from documents import contexts
-
     return contexts.Person(name=str(user), email=user.email)
 
 
@@ -57,8 +59,6 @@ def proposal_for(application: FundingApplication) -> str:
 def memo_context(
     application: FundingApplication, officer, *, summary: str, proposal: str, meeting_date: date
 ):
-    from documents import contexts
-
     board = application.programme.board
     assessment = getattr(application, "assessment", None)
     with translation.override("sv"):
@@ -102,8 +102,6 @@ def delegation_list_context(
 ):
     """The delegated decisions on the board's programmes, for its next meeting. The list is
     no case of its own: its reference is the board's code and the meeting date."""
-    from documents import contexts
-
     day = meeting_date or timezone.localdate()
     with translation.override("sv"):
         rows = [
@@ -131,11 +129,6 @@ def delegation_list_context(
 
 def delegation_list_pdf(board, *, meeting_date: date | None, acting_user) -> bytes:
     """The delegated decisions not yet reported to the board, as the PDF for its meeting."""
-    from documents import rendering
-    from documents.kinds import Kind
-
-    from .selectors import delegated_decisions
-
     context = delegation_list_context(
         board, list(delegated_decisions(board)), meeting_date=meeting_date, acting_user=acting_user
     )

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from organisations import policy as org_policy
+from organisations.models import Board, Organisation
 
 from .models import FundingApplication, Status
 
@@ -70,8 +71,6 @@ def ensure_handles_cases(user) -> None:
 
 def applicant_organisations(user):
     """The organisations this person may apply for."""
-    from organisations.models import Organisation
-
     return Organisation.objects.filter(
         pk__in=org_policy.roles_of(user).organisation_ids, is_active=True
     ).order_by("name")
@@ -85,8 +84,6 @@ def ensure_sees_all_or_404(user) -> None:
 
 def get_board_for_reporting_or_404(user, code: str):
     """The board, for its secretaries and for staff who see all cases; 404 for everyone else."""
-    from organisations.models import Board
-
     board = Board.objects.filter(code=code).first()
     if board is None or not (
         org_policy.sees_all_cases(user) or board.pk in org_policy.roles_of(user).board_ids

@@ -7,9 +7,16 @@ transaction has committed.
 
 import hashlib
 import json
+from datetime import datetime
+from decimal import Decimal
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from documents import contexts
+from documents import services as document_services
+from documents.kinds import Kind
+from documents.models import Document
 
 from .models import FundingApplication
 
@@ -86,10 +93,6 @@ def request_receipt_document(application_id: int) -> None:
     The one connection between a submission and its PDF: runs after the submitting
     transaction commits, and does nothing when the receipt has been asked for already.
     """
-    from documents import services as document_services
-    from documents.kinds import Kind
-    from documents.models import Document
-
     application = FundingApplication.objects.select_related("case", "submitted_by").get(
         pk=application_id
     )
@@ -106,11 +109,6 @@ def request_receipt_document(application_id: int) -> None:
 
 
 def receipt_context(application: FundingApplication):
-    from datetime import datetime
-    from decimal import Decimal
-
-    from documents import contexts
-
     data = application.receipt
     return contexts.ReceiptContext(
         case_number=data["case_number"],

@@ -8,8 +8,11 @@ from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from organisations import policy as org_policy
+from organisations.models import Board
+
 from . import eligibility, policy
-from .models import FundingApplication, FundingProgramme, Status
+from .models import Decider, Decision, FundingApplication, FundingProgramme, Status
 
 
 def open_programmes(day=None) -> QuerySet[FundingProgramme]:
@@ -87,10 +90,6 @@ def other_funding_total(application: FundingApplication) -> Decimal:
     return application.other_funding.aggregate(total=Sum("amount"))["total"] or Decimal(0)
 
 
-def status_label(application: FundingApplication) -> str:
-    return Status(application.status).label
-
-
 def open_supplement_request(application: FundingApplication):
     return application.supplement_requests.filter(answered_at__isnull=True).last()
 
@@ -126,8 +125,6 @@ def organisation_funding(organisation) -> tuple[QuerySet[FundingApplication], li
 
 def delegated_decisions(board, *, unreported_only: bool = True):
     """Decisions taken under delegation on the board's programmes, to report to the board."""
-    from .models import Decider, Decision
-
     decisions = (
         Decision.objects.filter(application__programme__board=board)
         .exclude(authority=Decider.BOARD)
@@ -141,7 +138,4 @@ def delegated_decisions(board, *, unreported_only: bool = True):
 
 def boards_reported_to(user):
     """The boards whose delegated decisions this person reports: their secretaries'."""
-    from organisations import policy as org_policy
-    from organisations.models import Board
-
     return Board.objects.filter(pk__in=org_policy.roles_of(user).board_ids).order_by("name")

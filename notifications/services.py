@@ -3,8 +3,10 @@
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Kind, Notification
+from . import tasks
+from .models import EmailPreference, Kind, Notification
 
 
 def notify(
@@ -49,25 +51,19 @@ def notify_once(
 
 def _email_after_commit(notifications: list[Notification]) -> None:
     """One background job e-mails the whole batch, once the sending transaction commits."""
-    from .tasks import send_notification_emails
-
     # bulk_create sets primary keys on PostgreSQL and SQLite alike.
     ids = [notification.pk for notification in notifications]
     if ids:
-        transaction.on_commit(lambda: send_notification_emails.delay(ids))
+        transaction.on_commit(lambda: tasks.send_notification_emails.delay(ids))
 
 
 def mark_all_read(*, user) -> int:
-    from django.utils import timezone
-
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
 
 
 def set_email_preferences(*, user, by_email: dict[str, bool]) -> None:
-    from .models import EmailPreference
-
     for kind, wanted in by_email.items():
         EmailPreference.objects.update_or_create(
             user=user, kind=Kind(kind), defaults={"by_email": wanted}

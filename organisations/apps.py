@@ -7,4 +7,5 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Register of organisations")
 
     def ready(self):
+        # Here, not at the top: the receivers import models, which load after this module.
         from . import signals  # noqa: F401

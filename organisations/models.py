@@ -1,6 +1,7 @@
 """The register: organisations (administrations and idea-based parties), boards, people, roles."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -70,8 +71,6 @@ class Organisation(models.Model):
         return self.kind == self.Kind.ADMINISTRATION
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.org_number:
             try:
@@ -185,8 +184,6 @@ class Membership(models.Model):
         return f"{self.user} – {label}, {self.organisation}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.role == Role.BOARD_SECRETARY and not self.board_id:
             raise ValidationError({"board": _("A board secretary needs a board.")})
         if self.role != Role.BOARD_SECRETARY and self.board_id:
@@ -238,8 +235,6 @@ class EligibilityEvidence(models.Model):
         return f"{self.get_kind_display()}, {self.organisation} ({self.given_on})"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.given_on and self.expires_on and self.expires_on <= self.given_on:
             raise ValidationError(
                 {"expires_on": _("The expiry date must come after the date given.")}
@@ -269,7 +264,5 @@ class Absence(models.Model):
         return f"{self.user}: {self.starts_on}–{self.ends_on}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The last day cannot come before the first.")})

@@ -5,9 +5,10 @@ Roles come from memberships; they are read once per request and cached on the us
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 
-from .models import STAFF_ROLES, Membership, Role
+from .models import STAFF_ROLES, Absence, Board, Membership, Organisation, Role, User
 
 # Permissions each role grants, in Django's "app_label.codename" form, named once here and used
 # by name everywhere else (flows, policies, selectors). viewflow's task queues and our own checks
@@ -103,12 +104,6 @@ def roles_of(user) -> Roles:
     return result
 
 
-def forget_roles(user) -> None:
-    """Drop the cached roles, after memberships changed."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
-
-
 def is_staff_member(user) -> bool:
     return user.is_superuser or roles_of(user).is_staff_member
 
@@ -125,14 +120,8 @@ def is_signatory_for(user, organisation_id: int) -> bool:
     return organisation_id in roles_of(user).signatory_for
 
 
-def can_view_organisation(user, organisation) -> bool:
-    return is_staff_member(user) or acts_for(user, organisation.pk)
-
-
 def has_object_permission(user, perm: str, obj) -> bool:
     """Object-scoped permissions: acting for an organisation or a board."""
-    from .models import Board, Organisation
-
     roles = roles_of(user)
     if perm == ACT_FOR_ORGANISATION and isinstance(obj, Organisation):
         return obj.pk in roles.organisation_ids
@@ -155,10 +144,6 @@ def object_scopes(user) -> dict[str, tuple[str, frozenset[int]]]:
 
 def holders_of(perm: str, obj=None):
     """The people who hold ``perm`` (for ``obj``, when it is object-scoped) today."""
-    from django.db.models import Q
-
-    from .models import Board, Organisation, User
-
     today = timezone.localdate()
     current = Q(memberships__valid_from__lte=today) & (
         Q(memberships__valid_until__isnull=True) | Q(memberships__valid_until__gte=today)
@@ -178,8 +163,6 @@ def holders_of(perm: str, obj=None):
 
 
 def absent_user_ids(day=None) -> set[int]:
-    from .models import Absence
-
     day = day or timezone.localdate()
     return set(
         Absence.objects.filter(starts_on__lte=day, ends_on__gte=day).values_list(

@@ -6,6 +6,8 @@ authenticator app in this session (``config.two_factor.StaffSecondFactorMiddlewa
 Associations' members log in with their password only.
 """
 
+from base64 import b32encode
+
 import qrcode
 import qrcode.image.svg
 from django import forms
@@ -113,7 +115,5 @@ def otp_verify(request):
 
 def _grouped(key: bytes) -> str:
     """The secret in base32, in groups of four, for typing into an app by hand."""
-    from base64 import b32encode
-
     text = b32encode(key).decode().rstrip("=")
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))

@@ -19,10 +19,6 @@ def normalise_org_number(value: str) -> str:
         ) from exc
 
 
-def validate_org_number(value: str) -> None:
-    normalise_org_number(value)
-
-
 def _giro_digits(value: str) -> str:
     return "".join(ch for ch in value if ch not in " -")
 

@@ -2,15 +2,10 @@
 
 Each function builds the document's context from the case data and calls
 ``documents.services.document_request``; the PDF is produced in the background.
-
-The documents app is built in parallel (issue 3). Until its tables exist, ``available()`` is
-false and the memo and the agreement are kept as data only (the memo without a document id,
-signatures without a checksum). Drop the check once the documents app has its migrations.
 """
 
 from datetime import date
 
-from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,18 +17,12 @@ from documents.services import document_request
 from .models import AgreementVersion, Contribution, IOPInquiry, Memo, Party
 
 
-def available() -> bool:
-    return Document._meta.db_table in connection.introspection.table_names()
-
-
 def _person(user) -> doc.Person:
     return doc.Person(name=str(user), email=user.email)
 
 
-def request_memo(memo: Memo, acting_user) -> Document | None:
+def request_memo(memo: Memo, acting_user) -> Document:
     """The tjänsteskrivelse to the deciding boards, from the memo the officer wrote."""
-    if not available():
-        return None
     inquiry = memo.inquiry
     boards = [board.name for board in memo.boards.all()]
     context = doc.MemoContext(
@@ -60,10 +49,8 @@ def request_memo(memo: Memo, acting_user) -> Document | None:
     )
 
 
-def request_final_agreement(version: AgreementVersion, acting_user) -> Document | None:
+def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
     """The final agreement PDF the parties sign: produced once, never changed."""
-    if not available():
-        return None
     inquiry = version.inquiry
     parties = list(inquiry.parties.select_related("organisation", "board"))
     context = doc.AgreementContext(
@@ -94,8 +81,6 @@ def request_final_agreement(version: AgreementVersion, acting_user) -> Document 
 
 def agreement_checksum(inquiry: IOPInquiry) -> str:
     """The SHA-256 of the final agreement PDF, once produced (empty while it is produced)."""
-    if not available():
-        return ""
     document = (
         Document.objects.filter(
             case=inquiry.case, kind=Kind.IOP_AGREEMENT, status=Document.Status.FINAL

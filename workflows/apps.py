@@ -7,4 +7,5 @@ class WorkflowsConfig(AppConfig):
     verbose_name = _("Workflows")
 
     def ready(self):
+        # Here, not at the top: the receivers import models, which load after this module.
         from . import signals  # noqa: F401

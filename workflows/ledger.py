@@ -40,10 +40,6 @@ class DeMinimisPosition:
         return (self.ceiling_eur * self.rate).quantize(Decimal(1))
 
     @property
-    def remaining_sek(self) -> Decimal:
-        return self.ceiling_sek - self.total_sek
-
-    @property
     def exceeded(self) -> bool:
         return self.total_sek > self.ceiling_sek
 

@@ -29,12 +29,12 @@ from viewflow.workflow.nodes.job import AbstractJob, AbstractJobActivation
 from viewflow.workflow.nodes.split import SplitActivation
 from viewflow.workflow.status import STATUS
 
+from .tasks import run_flow_job
+
 
 class CeleryJobActivation(AbstractJobActivation):
     @Activation.status.transition(source=STATUS.NEW, target=STATUS.SCHEDULED)
     def activate(self):
-        from .tasks import run_flow_job
-
         self.task.save()
         task_pk, external_id = self.task.pk, self.task.external_task_id
         transaction.on_commit(lambda: run_flow_job.apply_async(args=[task_pk], task_id=external_id))

@@ -1,27 +1,69 @@
-"""Moving tasks between people: reassignment, return to the queue, and the nightly return of
-tasks held by people who may no longer take them."""
+"""What happens to tasks besides the flows' own steps: who is told of a new task, what the
+case log says of a finished one, moving tasks between people (reassignment, return to the
+queue, the nightly return of tasks held by people who may no longer take them) and running
+background steps. The signals and Celery tasks of workflows only call these."""
 
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from viewflow.workflow.activation import Activation
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from casework import events
 from casework.actions import CaseState
 from notifications.models import Kind
-from notifications.services import notify
+from notifications.services import notify, notify_once
 from organisations import policy
 from organisations.models import User
 
 from . import queues
 from .actions import WorkflowAction
 from .models import CaseProcess
-from .models.base import task_url
+from .models.base import case_of, task_url
 
 logger = logging.getLogger(__name__)
+
+
+def task_record_finished(*, process, task: Task) -> None:
+    """A finished task goes into its case's log, with who did it (the engine's own record of
+    the task says when)."""
+    case = case_of(process)
+    if case is None:
+        return
+    events.record(
+        case,
+        task.owner,
+        WorkflowAction.TASK_COMPLETED,
+        data={"task": task.flow_task.name, "task_id": task.pk, "flow": process.flow_class.__name__},
+    )
+
+
+@transaction.atomic
+def task_notify(*, task_pk: int) -> None:
+    """Tell of a new task whoever may take it (or its assignee), once: the task row is locked
+    and who was told already is skipped, so a background job may run this twice."""
+    tasks = Task.objects.select_for_update(of=("self",)).select_related("process", "owner")
+    task = tasks.filter(pk=task_pk).first()
+    if task is None or task.status not in (STATUS.NEW, STATUS.ASSIGNED):
+        return
+    case = case_of(task.process)
+    label = f"{task.brief} – {case.case_number}" if case else str(task.brief)
+    if task.owner_id:
+        recipients, kind = [task.owner], Kind.TASK_ASSIGNED
+        url = task_url(task, "index")
+    else:
+        recipients = policy.holders_of(task.owner_permission, task.owner_permission_obj)
+        kind, url = Kind.TASK_AVAILABLE, task_url(task, "assign")
+    notify_once(
+        recipients=recipients,
+        kind=kind,
+        title=_("New task: %(task)s") % {"task": label},
+        url=url,
+        since=task.created,
+    )
 
 
 def may_take(user, task: Task) -> bool:
@@ -146,3 +188,32 @@ def job_retry(*, task: Task, acting_user) -> Task:
             data={"task_id": task.pk, "task": task.flow_task.name},
         )
     return task
+
+
+def job_start(*, task_pk: int) -> Activation | None:
+    """Start a background step; its activation, or None when the step is done, cancelled or
+    failed already (a repeated delivery of its job)."""
+    task = Task.objects.filter(pk=task_pk).first()
+    if task is None or task.status not in (STATUS.SCHEDULED, STATUS.STARTED):
+        return None
+    with task.activation() as activation:
+        activation.start()
+    return activation
+
+
+def job_do(*, activation: Activation) -> None:
+    """Do a started background step's work (the job its node names)."""
+    activation.task.flow_task.run(activation)
+
+
+def job_fail(*, task: Task, error: Exception) -> None:
+    """A background step that failed for good waits in the error state, for staff to retry."""
+    with task.activation() as activation:
+        activation.error(error)
+
+
+def job_finish(*, task: Task) -> None:
+    """Finish a background step whose work is done, and move its flow on."""
+    with task.activation() as activation:
+        if activation.task.status == STATUS.STARTED:
+            activation.execute()

@@ -1,13 +1,13 @@
-"""Background work for flows. Each task takes an id, checks whether its work is done, and is
-safe to deliver twice."""
+"""Background work for flows. Each task takes an id and calls a service that checks whether its
+work is done, so that it is safe to deliver twice."""
 
 import logging
 
 from celery import shared_task
 from django.conf import settings
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 from viewflow.workflow.timers import fire_due_timers
+
+from . import services
 
 logger = logging.getLogger(__name__)
 
@@ -23,37 +23,28 @@ def fire_workflow_timers() -> int:
 @shared_task(acks_late=True)
 def release_tasks_of_those_who_left() -> int:
     """Every night: tasks held by people who may no longer take them go back to their queues."""
-    from .services import release_tasks_of_those_who_left
-
-    return release_tasks_of_those_who_left()
+    return services.release_tasks_of_those_who_left()
 
 
 @shared_task(bind=True, acks_late=True, max_retries=JOB_MAX_RETRIES)
 def run_flow_job(self, task_pk: int) -> str:
     """Run a ``CeleryJob`` step: start it, do its work, finish it and move the flow on."""
-    task = Task.objects.filter(pk=task_pk).first()
-    if task is None or task.status not in (STATUS.SCHEDULED, STATUS.STARTED):
-        return "skipped"  # done, cancelled or failed already: a repeated delivery
-    with task.activation() as activation:
-        activation.start()
+    activation = services.job_start(task_pk=task_pk)
+    if activation is None:
+        return "skipped"
     try:
-        task.flow_task.run(activation)
+        services.job_do(activation=activation)
     except Exception as exc:
         if self.request.retries >= self.max_retries or settings.CELERY_TASK_ALWAYS_EAGER:
             logger.exception("Flow job %s failed for good", task_pk)
-            with task.activation() as failing:
-                failing.error(exc)
+            services.job_fail(task=activation.task, error=exc)
             return "error"
         raise self.retry(exc=exc, countdown=min(2**self.request.retries * 5, 300)) from exc
-    with task.activation() as finishing:
-        if finishing.task.status == STATUS.STARTED:
-            finishing.execute()
+    services.job_finish(task=activation.task)
     return "done"
 
 
 @shared_task(acks_late=True)
 def notify_new_task(task_pk: int) -> None:
     """Tell whoever may take a new task (or its assignee); nobody twice."""
-    from .signals import notify_task
-
-    notify_task(task_pk)
+    services.task_notify(task_pk=task_pk)

@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms import DecimalField
+from casework.models import ChallengeArea
 from common import uploads
 from common.once import OneTimeTokenField
-from organisations.models import Board
+from organisations.models import Board, Organisation
 
 from ..models import AttachmentKind, FundingApplication, OtherFunding
 
@@ -132,9 +133,6 @@ class SourceFinderForm(forms.Form):
     ends_on = forms.DateField(label=_("Ends"), required=False, widget=DateInput())
 
     def __init__(self, *args, **kwargs):
-        from casework.models import ChallengeArea
-        from organisations.models import Organisation
-
         super().__init__(*args, **kwargs)
         self.fields["challenge_area"].queryset = ChallengeArea.objects.filter(is_active=True)
         self.fields["organisation_kind"].choices = [

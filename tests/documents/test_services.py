@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from casework.models import AuditEvent
-from documents import samples, services, tasks
+from documents import producing, samples, services, tasks
 from documents.models import Document, FinalDocumentError
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +106,7 @@ def test_the_task_replaces_a_file_left_by_a_rolled_back_attempt(case, officer, p
 
 def test_a_final_version_is_never_produced_again(case, officer):
     document = _request(case, officer, final=True)
-    services.document_render(document_id=document.pk)
+    producing.document_render(document_id=document.pk)
     document.refresh_from_db()
     with pytest.raises(FinalDocumentError):
         services.document_render_again(document=document, acting_user=officer)
@@ -151,7 +151,7 @@ def test_a_failed_rendering_is_recorded_and_can_be_retried(case, officer, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("typsnitt saknas")
 
-    monkeypatch.setattr(services.rendering, "render", broken)
+    monkeypatch.setattr(producing.rendering, "render", broken)
     with pytest.raises(RuntimeError):
         tasks.render_document.delay(document.pk)
     document.refresh_from_db()
@@ -167,5 +167,5 @@ def test_a_failed_rendering_is_recorded_and_can_be_retried(case, officer, monkey
 
 
 def test_the_task_ignores_a_document_that_no_longer_exists():
-    assert services.document_render(document_id=999_999) is None
+    assert producing.document_render(document_id=999_999) is None
     tasks.render_document.delay(999_999)

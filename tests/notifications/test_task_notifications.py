@@ -15,7 +15,7 @@ from notifications.models import Kind, Notification
 from notifications.tasks import send_notification_emails
 from tests import factories
 from workflows.funding.flows import FundingApplicationFlow
-from workflows.signals import notify_task
+from workflows.services import task_notify
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,8 @@ def test_a_new_task_is_told_once_even_when_its_job_runs_again(
         process = _submit(member, organisation, programme)
     task = Task.objects.get(process=process, flow_task=FundingApplicationFlow.check_complete)
     with django_capture_on_commit_callbacks(execute=True):
-        notify_task(task.pk)
-        notify_task(task.pk)
+        task_notify(task_pk=task.pk)
+        task_notify(task_pk=task.pk)
     assert Notification.objects.filter(kind=Kind.TASK_AVAILABLE).count() == len(officers)
     assert len(mail.outbox) == len(officers)
 
@@ -72,7 +72,7 @@ def test_a_task_done_before_its_job_runs_is_not_told(
         process = _submit(member, organisation, programme)
     Task.objects.filter(process=process, status=STATUS.NEW).update(status=STATUS.CANCELED)
     task = Task.objects.get(process=process, flow_task=FundingApplicationFlow.check_complete)
-    notify_task(task.pk)
+    task_notify(task_pk=task.pk)
     assert not Notification.objects.exists()
 
 

@@ -20,7 +20,7 @@ from . import iop_steps as steps
 
 pytestmark = pytest.mark.django_db
 
-# Every node of the IOP flow as released before the follow-up nodes were added (issue 4).
+# Every node of the IOP flow as released before the follow-up nodes were added.
 RELEASED_NODES = {
     "start", "screen", "is_iop", "investigate", "is_investigated_as_iop", "co_create",
     "is_draft_sent", "review_draft", "write_memo", "boards", "decide", "boards_done",

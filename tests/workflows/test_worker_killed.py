@@ -19,7 +19,7 @@ from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import STATUS
 
 from config.celery import app
-from documents import samples, services
+from documents import producing, samples, services
 from documents.models import Document
 from tests import factories
 from workflows.models import CaseProcess
@@ -54,7 +54,7 @@ class AgreementFlow(flow.Flow):
             document = services.document_request(
                 case=case, kind="iop_agreement", context=context, acting_user=None, final=True
             )
-        services.document_render(document_id=document.pk)
+        producing.document_render(document_id=document.pk)
 
 
 def _worker(broker: str) -> subprocess.Popen:

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations import policy as org_policy
+from partnerships import selectors
 from partnerships.models import IOPInquiry, Status
 
 from .base import CaseProcess
@@ -58,16 +59,12 @@ class IOPProcess(CaseProcess):
     @property
     def next_milestone_at(self):
         """The moment a follow-up opens, the renewal question comes, or the period ends."""
-        from partnerships import selectors
-
         day = selectors.next_milestone(self.inquiry)
         return timezone.make_aware(datetime.combine(day, time.min))
 
     @property
     def renewal_due(self) -> bool:
         """The end date nears: renew, amend or let the agreement end."""
-        from partnerships import selectors
-
         inquiry = self.inquiry
         if not selectors.renewal_pending(inquiry):
             return False
@@ -76,15 +73,11 @@ class IOPProcess(CaseProcess):
     @property
     def follow_up_due(self) -> bool:
         """The next agreement year's follow-up opens."""
-        from partnerships import selectors
-
         year = selectors.next_follow_up_year(self.inquiry)
         return year is not None and timezone.localdate() >= year.opens_on
 
     @property
     def agreement_over(self) -> bool:
-        from partnerships import selectors
-
         return timezone.localdate() > selectors.signed_version(self.inquiry).period_end
 
     @property
@@ -97,8 +90,6 @@ class IOPProcess(CaseProcess):
 
     @property
     def board_tasks(self) -> list[dict]:
-        from partnerships import selectors
-
         return [
             {"permission": org_policy.ACT_FOR_BOARD, "object": _object_label(board)}
             for board in selectors.deciding_boards(self.inquiry)
