@@ -62,7 +62,7 @@ def _do(process, name: str, user, service, **data) -> None:
     """Take the open task ``name`` as ``user`` and do it through its workflow service."""
     node = getattr(FundingApplicationFlow, name)
     task = Task.objects.get(process=process, flow_task=node, status=STATUS.NEW)
-    with flow_services.task_opened(task=task, acting_user=user) as activation:
+    with flow_services.task_take(task=task, acting_user=user) as activation:
         service(activation=activation, acting_user=user, **data)
 
 

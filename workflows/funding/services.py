@@ -8,7 +8,7 @@ nothing saved.
 
 A task's service is given the task's activation, taken and opened as the task's page does (the
 page's wrapper holds the process's lock); a caller without a page opens it with
-``task_opened``.
+``task_take``.
 """
 
 from contextlib import contextmanager
@@ -24,7 +24,10 @@ from funding import services as funding
 from funding.models import FundingApplication
 
 
-def _application(activation) -> FundingApplication:
+def _application(activation, *nodes: str) -> FundingApplication:
+    """The application of the task in hand, which must be a task of one of ``nodes``."""
+    if activation.flow_task.name not in nodes:
+        raise ValueError(f"A {activation.flow_task.name} task is not a {'/'.join(nodes)} task.")
     return FundingApplication.objects.select_related("programme__board", "organisation").get(
         pk=activation.process.artifact_object_id
     )
@@ -49,7 +52,7 @@ def completeness_check(
 ) -> FundingApplication:
     """The officer finds the application complete (it goes on to assessment) or asks the
     organisation for a supplement by ``due_on``."""
-    application = _application(activation)
+    application = _application(activation, "check_complete")
     if complete:
         application = funding.application_mark_complete(
             application=application, acting_user=acting_user
@@ -66,17 +69,22 @@ def completeness_check(
 def supplement_answer(*, activation, acting_user, answer: str) -> FundingApplication:
     """The organisation answers the supplement request; the officer checks it again."""
     application = funding.application_resubmit(
-        application=_application(activation), acting_user=acting_user, answer=answer
+        application=_application(activation, "answer_supplement"),
+        acting_user=acting_user,
+        answer=answer,
     )
     activation.execute()
     return application
 
 
+@transaction.atomic
 def supplement_overdue(*, activation) -> FundingApplication:
     """The flow's timer: no supplement came by its deadline, so the application goes on to
     assessment on what is there (the waiting task is cancelled by the timer, and this step is
     completed by its node)."""
-    return funding.application_supplement_overdue(application=_application(activation))
+    return funding.application_supplement_overdue(
+        application=_application(activation, "supplement_overdue")
+    )
 
 
 @transaction.atomic
@@ -92,7 +100,7 @@ def assessment_record(
 ) -> FundingApplication:
     """The officer scores the application per criterion and proposes a decision."""
     assessment = funding.assessment_record(
-        application=_application(activation),
+        application=_application(activation, "assess"),
         acting_user=acting_user,
         no_conflict_of_interest=no_conflict_of_interest,
         proposed_outcome=proposed_outcome,
@@ -110,7 +118,7 @@ def decision_record(
 ) -> FundingApplication:
     """An officer or the delegate who did not assess it decides, under the delegation order."""
     decision = funding.decision_record(
-        application=_application(activation),
+        application=_application(activation, "decide_as_officer", "decide_as_delegate"),
         acting_user=acting_user,
         outcome=outcome,
         amount_granted=amount_granted,
@@ -126,7 +134,7 @@ def board_memo_write(
 ) -> FundingApplication:
     """The officer's memo puts the application before the board; its secretary records the
     board's decision next."""
-    application = _application(activation)
+    application = _application(activation, "write_board_memo")
     funding.board_memo_request(
         application=application,
         acting_user=acting_user,
@@ -151,7 +159,7 @@ def board_decision_record(
 ) -> FundingApplication:
     """The board's secretary records the decision the board took at its meeting."""
     decision = funding.decision_record(
-        application=_application(activation),
+        application=_application(activation, "record_board_decision"),
         acting_user=acting_user,
         outcome=outcome,
         amount_granted=amount_granted,
@@ -168,7 +176,7 @@ def payout_record(*, activation, acting_user, amount: Decimal, paid_on: date) ->
     """The officer records one tranche paid; another follows until the grant is paid in
     full, then the organisation reports back."""
     payout = funding.payout_record(
-        application=_application(activation),
+        application=_application(activation, "pay"),
         acting_user=acting_user,
         amount=amount,
         paid_on=paid_on,
@@ -183,7 +191,7 @@ def report_back_submit(
 ) -> FundingApplication:
     """The organisation reports what was done and the money used, with its attachments."""
     report = funding.report_back_submit(
-        application=_application(activation),
+        application=_application(activation, "report_back"),
         acting_user=acting_user,
         description=description,
         amount_used=amount_used,
@@ -205,7 +213,7 @@ def report_back_review(
     """The officer approves the report-back (the case closes), asks for more, or claims back
     money not used as granted."""
     report = funding.report_back_review(
-        application=_application(activation),
+        application=_application(activation, "review_report"),
         acting_user=acting_user,
         review=review,
         note=note,
@@ -216,7 +224,7 @@ def report_back_review(
 
 
 @contextmanager
-def task_opened(*, task: Task, acting_user):
+def task_take(*, task: Task, acting_user):
     """Take ``task`` as ``acting_user`` and open it, as its page does, for a caller without a
     page (the demo loader): yields the activation to give the task's service, under the
     process's lock. Refused (``PermissionDenied``) to whoever may not take or do it."""
