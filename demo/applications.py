@@ -2,7 +2,8 @@
 
 Each application is walked as far as its state by the demo accounts (``raddabarnen`` applies,
 ``handlaggare`` checks, assesses and pays, ``delegat`` decides, ``fritidsnamnden`` records the
-board's decision), exactly as the task pages would: take the task, call the service, finish it.
+board's decision) through the workflow's services (``workflows.funding.services``), exactly as
+the task pages call them: take the task, then do it through its service, which finishes it.
 Only one thing is not what a person could do today: the overdue report-back has its deadline
 moved into the past, since the service always gives the organisation time.
 """
@@ -21,9 +22,10 @@ from funding import memos, services
 from funding.models import FundingApplication, FundingProgramme
 from funding.models.handling import Outcome
 from organisations.models import Organisation, User
+from workflows.funding import services as flow_services
 from workflows.funding.flows import FundingApplicationFlow
+from workflows.models import FundingProcess
 
-Flow = FundingApplicationFlow
 PREFIX = "Demo: "
 
 # title, programme, amount applied, the state to leave it in
@@ -57,15 +59,12 @@ def _pdf(name: str) -> SimpleUploadedFile:
     )
 
 
-def _do(process, node, user, action=None) -> None:
-    """Take the open task of ``node`` as ``user``, do its work and finish it."""
+def _do(process, name: str, user, service, **data) -> None:
+    """Take the open task ``name`` as ``user`` and do it through its workflow service."""
+    node = getattr(FundingApplicationFlow, name)
     task = Task.objects.get(process=process, flow_task=node, status=STATUS.NEW)
-    with task.activation() as activation:
-        activation.assign(user)
-        activation.start(None)
-        if action is not None:
-            action()
-        activation.execute()
+    with flow_services.task_take(task=task, acting_user=user) as activation:
+        service(activation=activation, acting_user=user, **data)
 
 
 class Walk:
@@ -107,131 +106,107 @@ class Walk:
         return self.application
 
     def submit(self) -> None:
-        application = services.application_submit(
+        application = flow_services.application_submit(
             application=self.application, acting_user=self.people["member"]
         )
-        self.process = Flow.submit.run(application=application)
+        self.process = FundingProcess.objects.get(
+            flow_class=FundingApplicationFlow, artifact_object_id=application.pk
+        )
 
     def ask_for_supplement(self) -> None:
-        officer = self.people["officer"]
         _do(
             self.process,
-            Flow.check_complete,
-            officer,
-            lambda: services.application_request_supplement(
-                application=self.refresh(),
-                acting_user=officer,
-                message="Bifoga en budget där föreningens egen insats syns.",
-                due_on=timezone.localdate() + timedelta(days=14),
-            ),
+            "check_complete",
+            self.people["officer"],
+            flow_services.completeness_check,
+            complete=False,
+            message="Bifoga en budget där föreningens egen insats syns.",
+            due_on=timezone.localdate() + timedelta(days=14),
         )
 
     def mark_complete(self) -> None:
-        officer = self.people["officer"]
         _do(
             self.process,
-            Flow.check_complete,
-            officer,
-            lambda: services.application_mark_complete(
-                application=self.refresh(), acting_user=officer
-            ),
+            "check_complete",
+            self.people["officer"],
+            flow_services.completeness_check,
+            complete=True,
         )
 
     def assess(self, outcome: str = Outcome.APPROVED) -> None:
-        officer, application = self.people["officer"], self.refresh()
-        amount = application.amount_applied if outcome != Outcome.REJECTED else Decimal(0)
-        scores = {
-            criterion.pk: (4 if outcome != Outcome.REJECTED else 1, "")
-            for criterion in application.programme.criteria.all()
-        }
+        application = self.refresh()
+        rejected = outcome == Outcome.REJECTED
         _do(
             self.process,
-            Flow.assess,
-            officer,
-            lambda: services.assessment_record(
-                application=self.refresh(),
-                acting_user=officer,
-                no_conflict_of_interest=True,
-                proposed_outcome=outcome,
-                proposed_amount=amount,
-                summary="Väl förankrat hos målgruppen."
-                if outcome != Outcome.REJECTED
-                else "Lokalen används inte för verksamhet för barn och unga.",
-                scores=scores,
-            ),
+            "assess",
+            self.people["officer"],
+            flow_services.assessment_record,
+            no_conflict_of_interest=True,
+            proposed_outcome=outcome,
+            proposed_amount=Decimal(0) if rejected else application.amount_applied,
+            summary="Lokalen används inte för verksamhet för barn och unga."
+            if rejected
+            else "Väl förankrat hos målgruppen.",
+            scores={
+                criterion.pk: (1 if rejected else 4, "")
+                for criterion in application.programme.criteria.all()
+            },
         )
 
     def decide(self, outcome: str = Outcome.APPROVED) -> None:
-        delegate, application = self.people["delegate"], self.refresh()
-        amount = application.amount_applied if outcome != Outcome.REJECTED else Decimal(0)
+        rejected = outcome == Outcome.REJECTED
         _do(
             self.process,
-            Flow.decide_as_delegate,
-            delegate,
-            lambda: services.decision_record(
-                application=self.refresh(),
-                acting_user=delegate,
-                outcome=outcome,
-                amount_granted=amount,
-                reasons="Bedömningen visar att villkoren är uppfyllda."
-                if outcome != Outcome.REJECTED
-                else "Ansökan uppfyller inte programmets villkor.",
-            ),
+            "decide_as_delegate",
+            self.people["delegate"],
+            flow_services.decision_record,
+            outcome=outcome,
+            amount_granted=Decimal(0) if rejected else self.refresh().amount_applied,
+            reasons="Ansökan uppfyller inte programmets villkor."
+            if rejected
+            else "Bedömningen visar att villkoren är uppfyllda.",
         )
 
     def write_memo(self) -> None:
-        officer = self.people["officer"]
         _do(
             self.process,
-            Flow.write_board_memo,
-            officer,
-            lambda: services.board_memo_request(
-                application=self.refresh(),
-                acting_user=officer,
-                summary="Föreningen söker utvecklingsbidrag över delegationens gräns.",
-                proposal=memos.proposal_for(self.refresh()),
-                meeting_date=timezone.localdate() + timedelta(days=21),
-            ),
+            "write_board_memo",
+            self.people["officer"],
+            flow_services.board_memo_write,
+            summary="Föreningen söker utvecklingsbidrag över delegationens gräns.",
+            proposal=memos.proposal_for(self.refresh()),
+            meeting_date=timezone.localdate() + timedelta(days=21),
         )
 
     def pay(self, amount: Decimal | None = None) -> None:
-        officer = self.people["officer"]
         _do(
             self.process,
-            Flow.pay,
-            officer,
-            lambda: services.payout_record(
-                application=self.refresh(),
-                acting_user=officer,
-                amount=amount or self.refresh().decision.amount_granted,
-                paid_on=timezone.localdate(),
-            ),
+            "pay",
+            self.people["officer"],
+            flow_services.payout_record,
+            amount=amount or self.refresh().decision.amount_granted,
+            paid_on=timezone.localdate(),
         )
 
     def report_back(self, used: Decimal | None = None) -> None:
-        member = self.people["member"]
         _do(
             self.process,
-            Flow.report_back,
-            member,
-            lambda: services.report_back_submit(
-                application=self.refresh(),
-                acting_user=member,
-                description="Aktiviteten genomfördes med 38 deltagare.",
-                amount_used=used if used is not None else self.refresh().decision.amount_granted,
-                attachments=[_pdf("kvitton.pdf")],
-            ),
+            "report_back",
+            self.people["member"],
+            flow_services.report_back_submit,
+            description="Aktiviteten genomfördes med 38 deltagare.",
+            amount_used=used if used is not None else self.refresh().decision.amount_granted,
+            attachments=[_pdf("kvitton.pdf")],
         )
 
     def review(self, review: str, **kwargs) -> None:
-        officer = self.people["officer"]
         _do(
             self.process,
-            Flow.review_report,
-            officer,
-            lambda: services.report_back_review(
-                application=self.refresh(), acting_user=officer, review=review, **kwargs
-            ),
+            "review_report",
+            self.people["officer"],
+            flow_services.report_back_review,
+            review=review,
+            **kwargs,
         )
 
 

@@ -191,14 +191,17 @@ def funding_draft(organisation=None, programme=None, user=None, **answers):
 
 def funding_process(organisation=None, **draft_kwargs):
     """A submitted application with its workflow started; returns the process."""
-    from funding import services
+    from workflows.funding import services
     from workflows.funding.flows import FundingApplicationFlow
+    from workflows.models import FundingProcess
 
     organisation = eligible(organisation or OrganisationFactory())
     application = funding_draft(organisation, **draft_kwargs)
     user = application.created_by
     application = services.application_submit(application=application, acting_user=user)
-    return FundingApplicationFlow.submit.run(application=application)
+    return FundingProcess.objects.get(
+        flow_class=FundingApplicationFlow, artifact_object_id=application.pk
+    )
 
 
 # IOP ------------------------------------------------------------------------------------------

@@ -11,18 +11,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from casework.models import Case
 from organisations.models import Board, Organisation, Role
 from partnerships.models import IOPInquiry
-from tests import factories
+from tests import driver, factories
 from tests.driver import open_tasks, take_and_do
 from tests.workflows import iop_steps
 from workflows.funding.flows import FundingApplicationFlow
 from workflows.iop.flows import IOPFlow
 from workflows.models import FundingProcess, IOPProcess
-from workflows.models.base import task_url
 
 
 @dataclass
@@ -70,18 +68,11 @@ class Walker:
         )
 
     def take(self, user, process, name, data=None, *, execute=True):
-        task = Task.objects.get(
-            process=process,
-            flow_task=getattr(FundingApplicationFlow, name),
-            status__in=[STATUS.NEW, STATUS.ASSIGNED],
-        )
-        self.client.force_login(user)
-        if task.status == STATUS.NEW:
-            response = self.client.post(task_url(task, "assign"))
-            assert response.status_code == 302, (name, response.status_code)
+        (task,) = driver.open_tasks(process, name)
         if execute:
-            response = self.client.post(task_url(task, "execute"), data or {})
-            assert response.status_code == 302, (name, response.content.decode()[-2000:])
+            driver.take_and_do(self.client, user, task, data)
+        else:
+            driver.take(self.client, user, task)
 
     def assess(self, process, amount: int):
         criterion = process.application.programme.criteria.get()

@@ -13,7 +13,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from casework.models import AuditEvent, Case
 from funding.models import (
@@ -26,10 +25,11 @@ from funding.models import (
     SupplementRequest,
 )
 from organisations.models import Role
-from tests import factories
+from tests import driver, factories
 from tests.funding.conftest import pdf
 from workflows.funding.flows import FundingApplicationFlow
 from workflows.models import FundingProcess
+from workflows.models.base import task_url
 
 pytestmark = pytest.mark.django_db
 
@@ -207,32 +207,18 @@ def people(programme):
     return {"officer": factories.staff(), "delegate": factories.staff(Role.DELEGATE)}
 
 
-def _open_task(process, name) -> Task:
-    return Task.objects.get(
-        process=process,
-        flow_task=getattr(FundingApplicationFlow, name),
-        status__in=[STATUS.NEW, STATUS.ASSIGNED],
-    )
-
-
 def _take(client, user, process, name) -> str:
     """Take the open task ``name`` as ``user``; its form's URL."""
-    task = _open_task(process, name)
-    client.force_login(user)
-    args = [process.pk, task.pk]
-    assert client.post(task.flow_task.reverse("assign", args=args)).status_code == 302
-    return task.flow_task.reverse("execute", args=args)
-
-
-def _do(client, user, process, name, data):
-    assert client.post(_take(client, user, process, name), data).status_code == 302
+    (task,) = driver.open_tasks(process, name)
+    driver.take(client, user, task)
+    return task_url(task, "execute")
 
 
 def _granted(client, people, organisation, programme) -> FundingProcess:
     process = factories.funding_process(organisation, programme=programme)
-    _do(client, people["officer"], process, "check_complete", {"result": "complete"})
+    driver.do_one(client, people["officer"], process, "check_complete", {"result": "complete"})
     criterion = programme.criteria.get()
-    _do(
+    driver.do_one(
         client,
         people["officer"],
         process,
@@ -245,7 +231,7 @@ def _granted(client, people, organisation, programme) -> FundingProcess:
             f"score_{criterion.pk}": "4",
         },
     )
-    _do(
+    driver.do_one(
         client,
         people["delegate"],
         process,
@@ -273,7 +259,7 @@ def test_a_completeness_check_sent_twice_is_done_once(client, people, organisati
 def test_a_supplement_answer_sent_twice_is_answered_once(client, people, organisation, programme):
     process = factories.funding_process(organisation, programme=programme)
     due = (timezone.localdate() + timedelta(days=10)).isoformat()
-    _do(
+    driver.do_one(
         client,
         people["officer"],
         process,
@@ -301,12 +287,15 @@ def test_a_payout_sent_twice_is_paid_once(client, people, organisation, programm
     assert first.status_code == 302 and _refused_as_done(again)
     assert Payout.objects.count() == 1
     # The rest of the grant is a new task of its own, with its own address.
-    assert _open_task(process, "pay").pk != int(url.rstrip("/").split("/")[-2])
+    (rest,) = driver.open_tasks(process, "pay")
+    assert rest.pk != int(url.rstrip("/").split("/")[-2])
 
 
 def test_a_report_back_sent_twice_is_reported_once(client, people, organisation, programme):
     process = _granted(client, people, organisation, programme)
-    _do(client, people["officer"], process, "pay", {"amount": "30000", "paid_on": TODAY()})
+    driver.do_one(
+        client, people["officer"], process, "pay", {"amount": "30000", "paid_on": TODAY()}
+    )
     url = _take(client, factories.member(organisation), process, "report_back")
     data = {"description": "Fyra veckor fotboll.", "amount_used": "30000"}
 

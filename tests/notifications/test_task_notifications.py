@@ -9,12 +9,13 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from funding import services as funding_services
 from notifications import services
 from notifications.models import Kind, Notification
 from notifications.tasks import send_notification_emails
 from tests import factories
+from workflows.funding import services as flow_services
 from workflows.funding.flows import FundingApplicationFlow
+from workflows.models import FundingProcess
 from workflows.services import task_notify
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +28,10 @@ def officers(db):
 
 def _submit(member, organisation, programme):
     application = factories.funding_draft(organisation, programme, member)
-    application = funding_services.application_submit(application=application, acting_user=member)
-    return FundingApplicationFlow.submit.run(application=application)
+    application = flow_services.application_submit(application=application, acting_user=member)
+    return FundingProcess.objects.get(
+        flow_class=FundingApplicationFlow, artifact_object_id=application.pk
+    )
 
 
 def test_the_officers_are_told_of_a_new_application_only_after_the_submission_commits(

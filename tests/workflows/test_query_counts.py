@@ -6,12 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
-from tests import factories
-from workflows.funding.flows import FundingApplicationFlow
-from workflows.models.base import task_url
+from tests import driver, factories
 
 pytestmark = pytest.mark.django_db
 
@@ -26,17 +22,6 @@ def _queries(client, user, url) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(captured)
-
-
-def _check_task(process) -> Task:
-    return Task.objects.get(
-        process=process, flow_task=FundingApplicationFlow.check_complete, status=STATUS.NEW
-    )
-
-
-def _take(client, user, task) -> None:
-    client.force_login(user)
-    assert client.post(task_url(task, "assign")).status_code == 302
 
 
 def _costs_by_size(client, user, urls, grow) -> dict[str, list[int]]:
@@ -66,7 +51,8 @@ def test_the_officers_queue_inbox_and_start_page_cost_the_same_for_1_25_and_100_
     def grow():
         factories.funding_process(organisation, programme=programme)  # waits in the queue
         taken = factories.funding_process(organisation, programme=programme)
-        _take(client, officer, _check_task(taken))  # in the officer's inbox
+        (check,) = driver.open_tasks(taken, "check_complete")
+        driver.take(client, officer, check)  # in the officer's inbox
 
     urls = [
         reverse("workflows:queue"),
@@ -86,17 +72,15 @@ def test_a_members_inbox_costs_the_same_for_1_25_and_100_tasks(client, organisat
 
     def grow():
         process = factories.funding_process(organisation, programme=programme, user=member)
-        task = _check_task(process)
-        _take(client, officer, task)
-        response = client.post(
-            task_url(task, "execute"),
+        driver.do_one(
+            client,
+            officer,
+            process,
+            "check_complete",
             {"result": "supplement", "message": "Bifoga en budget.", "due_on": due_on},
         )
-        assert response.status_code == 302
-        answer = Task.objects.get(
-            process=process, flow_task=FundingApplicationFlow.answer_supplement
-        )
-        _take(client, member, answer)
+        (answer,) = driver.open_tasks(process, "answer_supplement")
+        driver.take(client, member, answer)
 
     urls = [reverse("workflows:inbox"), reverse("home"), reverse("workflows:inbox") + "?sort=due"]
     _assert_flat(_costs_by_size(client, member, urls, grow))

@@ -5,19 +5,16 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from casework import services as case_services
 from casework.models import Deadline
 from notifications.models import Notification
 from organisations.models import Absence, Role
-from tests import factories
+from tests import driver, factories
 from tests.driver import open_tasks
 from workflows import queues, services
-from workflows.funding.flows import FundingApplicationFlow
 from workflows.models import CaseProcess
-from workflows.models.base import task_url
 
 pytestmark = pytest.mark.django_db
 
@@ -140,18 +137,16 @@ def _supplement_taken_by(client, member, organisation):
     """An application sent back for completion; the association's task taken by ``member``."""
     officer = factories.staff()
     process = factories.funding_process(organisation, user=member)
-    check = Task.objects.get(process=process, flow_task=FundingApplicationFlow.check_complete)
-    client.force_login(officer)
-    client.post(task_url(check, "assign"))
     due_on = (dt.date.today() + dt.timedelta(days=10)).isoformat()
-    response = client.post(
-        task_url(check, "execute"),
+    driver.do_one(
+        client,
+        officer,
+        process,
+        "check_complete",
         {"result": "supplement", "message": "Bifoga en budget.", "due_on": due_on},
     )
-    assert response.status_code == 302
-    answer = Task.objects.get(process=process, flow_task=FundingApplicationFlow.answer_supplement)
-    client.force_login(member)
-    assert client.post(task_url(answer, "assign")).status_code == 302
+    (answer,) = driver.open_tasks(process, "answer_supplement")
+    driver.take(client, member, answer)
     answer.refresh_from_db()
     assert (answer.owner, answer.status) == (member, STATUS.ASSIGNED)
     return answer, process

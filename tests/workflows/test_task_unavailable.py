@@ -11,7 +11,8 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from organisations.models import Role
-from tests import factories
+from tests import driver, factories
+from workflows.models.base import task_url
 
 pytestmark = pytest.mark.django_db
 
@@ -19,19 +20,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def check(organisation):
     """The completeness check of a submitted application, taken by one officer."""
-    process = factories.funding_process(organisation)
-    task = Task.objects.get(process=process, flow_task_type="HUMAN", status=STATUS.NEW)
+    (task,) = driver.open_tasks(factories.funding_process(organisation))
     officer = factories.staff(Role.OFFICER, first_name="Handläggare", last_name="Ett")
     client = Client()
-    client.force_login(officer)
-    args = [process.pk, task.pk]
-    assert client.post(task.flow_task.reverse("assign", args=args)).status_code == 302
+    driver.take(client, officer, task)
     return {
         "task": task,
         "officer": officer,
         "client": client,
-        "execute": task.flow_task.reverse("execute", args=args),
-        "assign": task.flow_task.reverse("assign", args=args),
+        "execute": task_url(task, "execute"),
+        "assign": task_url(task, "assign"),
     }
 
 

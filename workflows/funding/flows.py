@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import act, flow, lock
 
-from funding import services
 from funding.delegation import was_assessed_by
 from funding.selectors import open_supplement_request
 from organisations.policy import (
@@ -30,7 +29,7 @@ from organisations.policy import (
 from workflows.models import FundingProcess
 
 from ..nodes import DecisionTask, HumanTask
-from . import views
+from . import services, views
 
 
 def _assessed_by(process, user) -> bool:
@@ -44,7 +43,7 @@ class FundingApplicationFlow(flow.Flow):
     process_title = _("Funding application")
     process_description = _("From submission to decision, payout and report-back.")
 
-    # association: the submit view starts the flow with the registered application
+    # association: ``services.application_submit`` starts it with the registered application
     submit = (
         flow.StartHandle(this.start_process)
         .Annotation(title=_("Application submitted"))
@@ -172,4 +171,4 @@ class FundingApplicationFlow(flow.Flow):
         return timezone.make_aware(datetime.combine(day_after, time.min))
 
     def go_on_without_supplement(self, activation):
-        services.application_supplement_overdue(application=activation.process.coerced.application)
+        services.supplement_overdue(activation=activation)

@@ -6,11 +6,11 @@ from django.urls import path
 from funding.urls import app_name
 from funding.urls import urlpatterns as portal_patterns
 
-from . import views
+from . import pages
 
 urlpatterns = [
     *portal_patterns,
-    path("applications/<int:pk>/submit/", views.application_submit, name="application_submit"),
+    path("applications/<int:pk>/submit/", pages.application_submit, name="application_submit"),
 ]
 
 __all__ = ["app_name", "urlpatterns"]

@@ -1,98 +1,36 @@
-"""The funding flow's task pages and the view that starts the flow on submission.
+"""The funding flow's task pages: the application at a glance above the task's form.
 
-Each task view binds its form, calls one service of ``funding.services``, finishes the task
-and redirects; a refusal from the service is shown on the form.
+Each binds its form and hands the cleaned data to the task's workflow service
+(``workflows.funding.services``), which does the work and finishes the task; a refusal is shown
+on the form (``workflows.task_views.TaskFormView``).
 """
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
 
-from common import once
-from funding import delegation, forms, memos, policy, services
-from funding import views as funding_views
+from funding import delegation, forms, memos, policy
 from funding.models import FundingApplication
+from funding.services.reporting import paid_so_far
 
-SENT_TWICE = gettext_lazy("Your application was already sent; it was sent twice.")
-
-
-@login_required
-def application_submit(request, pk):
-    """Submit the application: it is registered as a case and its workflow starts.
-
-    Sent twice (a double click, the back button, two tabs), it is registered once: the repeat
-    finds its token spent, or the application already sent, and goes to the application."""
-    from .flows import FundingApplicationFlow
-
-    application = policy.get_application_or_404(request.user, pk)
-    if request.method != "POST":
-        policy.editable_or_404(request.user, application)
-        return HttpResponseNotAllowed(["POST"])
-    form = forms.SubmitApplicationForm(request.POST)
-    token = form.cleaned_data["form_token"] if form.is_valid() else ""
-
-    def submit():
-        policy.editable_or_404(request.user, application)
-        with transaction.atomic():
-            sent = services.application_submit(application=application, acting_user=request.user)
-            FundingApplicationFlow.submit.run(application=sent)
-        messages.success(
-            request,
-            _("Your application is sent. Its case number is %(number)s.")
-            % {"number": sent.case.case_number},
-        )
-        return _detail(pk)
-
-    try:
-        return once.act(request, token, submit, default=_detail(pk), message=SENT_TWICE)
-    except ValidationError as error:
-        return funding_views.refused(request, application, error)
-    except (Http404, PermissionDenied):
-        if not _sent_by_applicant(request.user, pk):
-            raise
-        return once.repeat(request, token, default=_detail(pk), message=SENT_TWICE)
+from ..task_views import TaskFormView
+from . import services
 
 
-def _detail(pk) -> str:
-    return reverse("funding:application_detail", args=[pk])
-
-
-def _sent_by_applicant(user, pk) -> bool:
-    application = FundingApplication.objects.get(pk=pk)
-    return application.case_id is not None and policy.acts_for_applicant(user, application)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
-
-
-class FundingTaskView(FormView):
+class FundingTaskView(TaskFormView):
     template_name = "workflows/funding/task.html"
-    success_message = gettext_lazy("The task is done.")
 
     @cached_property
     def application(self) -> FundingApplication:
         return FundingApplication.objects.select_related(
             "programme__board", "organisation", "case"
-        ).get(pk=self.request.activation.process.artifact_object_id)
+        ).get(pk=self.activation.process.artifact_object_id)
 
     def get_context_data(self, **kwargs):
         application = self.application
         return super().get_context_data(
             application=application,
-            activation=self.request.activation,
+            activation=self.activation,
             assessment=getattr(application, "assessment", None),
             decision=getattr(application, "decision", None),
             route=delegation.route_of(application),
@@ -103,48 +41,24 @@ class FundingTaskView(FormView):
             **kwargs,
         )
 
-    def perform(self, form) -> None:
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.perform(form)
-        except ValidationError as error:
-            _add_errors(form, error)
-            return self.form_invalid(form)
-        self.request.activation.execute()
-        messages.success(self.request, self.success_message)
-        return redirect(self.get_success_url())
-
-    def form_invalid(self, form):
-        # The Site's Turbo shows the answer to a failed POST only when it is not a 200.
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
     def get_success_url(self):
         if policy.acts_for_applicant(self.request.user, self.application):
-            return self.application_url()
-        return self.request.activation.get_success_url(self.request)
-
-    def application_url(self):
-        from django.urls import reverse
-
-        return reverse("funding:application_detail", kwargs={"pk": self.application.pk})
+            return reverse("funding:application_detail", kwargs={"pk": self.application.pk})
+        return self.activation.get_success_url(self.request)
 
 
 class CompletenessCheckView(FundingTaskView):
     form_class = forms.CompletenessForm
 
     def perform(self, form):
-        data, user = form.cleaned_data, self.request.user
-        if data["result"] == form.COMPLETE:
-            services.application_mark_complete(application=self.application, acting_user=user)
-        else:
-            services.application_request_supplement(
-                application=self.application,
-                acting_user=user,
-                message=data["message"],
-                due_on=data["due_on"],
-            )
+        data = form.cleaned_data
+        services.completeness_check(
+            activation=self.activation,
+            acting_user=self.request.user,
+            complete=data["result"] == form.COMPLETE,
+            message=data["message"],
+            due_on=data["due_on"],
+        )
 
 
 class SupplementAnswerView(FundingTaskView):
@@ -152,8 +66,8 @@ class SupplementAnswerView(FundingTaskView):
     success_message = gettext_lazy("Your answer is sent. The officer will check it.")
 
     def perform(self, form):
-        services.application_resubmit(
-            application=self.application, acting_user=self.request.user, **form.cleaned_data
+        services.supplement_answer(
+            activation=self.activation, acting_user=self.request.user, **form.cleaned_data
         )
 
 
@@ -170,7 +84,7 @@ class AssessmentView(FundingTaskView):
     def perform(self, form):
         data = form.cleaned_data
         services.assessment_record(
-            application=self.application,
+            activation=self.activation,
             acting_user=self.request.user,
             no_conflict_of_interest=data["no_conflict_of_interest"],
             proposed_outcome=data["proposed_outcome"],
@@ -182,6 +96,7 @@ class AssessmentView(FundingTaskView):
 
 class DecisionView(FundingTaskView):
     form_class = forms.DecisionForm
+    service = staticmethod(services.decision_record)
 
     def get_initial(self):
         assessment = getattr(self.application, "assessment", None)
@@ -193,9 +108,7 @@ class DecisionView(FundingTaskView):
         }
 
     def perform(self, form):
-        services.decision_record(
-            application=self.application, acting_user=self.request.user, **form.cleaned_data
-        )
+        self.service(activation=self.activation, acting_user=self.request.user, **form.cleaned_data)
 
 
 class BoardMemoView(FundingTaskView):
@@ -210,27 +123,26 @@ class BoardMemoView(FundingTaskView):
         }
 
     def perform(self, form):
-        services.board_memo_request(
-            application=self.application, acting_user=self.request.user, **form.cleaned_data
+        services.board_memo_write(
+            activation=self.activation, acting_user=self.request.user, **form.cleaned_data
         )
 
 
 class BoardDecisionView(DecisionView):
     form_class = forms.BoardDecisionForm
+    service = staticmethod(services.board_decision_record)
 
 
 class PayoutView(FundingTaskView):
     form_class = forms.PayoutForm
 
     def get_initial(self):
-        from funding.services.reporting import paid_so_far
-
         granted = self.application.decision.amount_granted
         return {**super().get_initial(), "amount": granted - paid_so_far(self.application)}
 
     def perform(self, form):
         services.payout_record(
-            application=self.application, acting_user=self.request.user, **form.cleaned_data
+            activation=self.activation, acting_user=self.request.user, **form.cleaned_data
         )
 
 
@@ -240,7 +152,7 @@ class ReportBackView(FundingTaskView):
 
     def perform(self, form):
         services.report_back_submit(
-            application=self.application, acting_user=self.request.user, **form.cleaned_data
+            activation=self.activation, acting_user=self.request.user, **form.cleaned_data
         )
 
 
@@ -249,5 +161,5 @@ class ReportReviewView(FundingTaskView):
 
     def perform(self, form):
         services.report_back_review(
-            application=self.application, acting_user=self.request.user, **form.cleaned_data
+            activation=self.activation, acting_user=self.request.user, **form.cleaned_data
         )

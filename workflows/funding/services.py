@@ -1,0 +1,240 @@
+"""What a person or a timer does to a funding application in its workflow, one function each.
+
+Each owns its transaction: it calls the domain service of ``funding.services`` and moves the
+process on in the same transaction (starts it, or finishes the task in hand with
+``activation.execute()``), and returns the application. The task pages, the demo and the tests
+call only these. A refusal (``ValidationError``, ``PermissionDenied``) leaves the task open and
+nothing saved.
+
+A task's service is given the task's activation, taken and opened as the task's page does (the
+page's wrapper holds the process's lock); a caller without a page opens it with
+``task_take``.
+"""
+
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from funding import services as funding
+from funding.models import FundingApplication
+
+
+def _application(activation, *nodes: str) -> FundingApplication:
+    """The application of the task in hand, which must be a task of one of ``nodes``."""
+    if activation.flow_task.name not in nodes:
+        raise ValueError(f"A {activation.flow_task.name} task is not a {'/'.join(nodes)} task.")
+    return FundingApplication.objects.select_related("programme__board", "organisation").get(
+        pk=activation.process.artifact_object_id
+    )
+
+
+@transaction.atomic
+def application_submit(*, application: FundingApplication, acting_user) -> FundingApplication:
+    """Send the application: it is registered as a case and its workflow starts, at the
+    officers' completeness check."""
+    # The flow names its task pages, which call the services below: the flow is imported when
+    # an application starts it, not when the pages import this module.
+    from .flows import FundingApplicationFlow
+
+    application = funding.application_submit(application=application, acting_user=acting_user)
+    FundingApplicationFlow.submit.run(application=application)
+    return application
+
+
+@transaction.atomic
+def completeness_check(
+    *, activation, acting_user, complete: bool, message: str = "", due_on: date | None = None
+) -> FundingApplication:
+    """The officer finds the application complete (it goes on to assessment) or asks the
+    organisation for a supplement by ``due_on``."""
+    application = _application(activation, "check_complete")
+    if complete:
+        application = funding.application_mark_complete(
+            application=application, acting_user=acting_user
+        )
+    else:
+        application = funding.application_request_supplement(
+            application=application, acting_user=acting_user, message=message, due_on=due_on
+        ).application
+    activation.execute()
+    return application
+
+
+@transaction.atomic
+def supplement_answer(*, activation, acting_user, answer: str) -> FundingApplication:
+    """The organisation answers the supplement request; the officer checks it again."""
+    application = funding.application_resubmit(
+        application=_application(activation, "answer_supplement"),
+        acting_user=acting_user,
+        answer=answer,
+    )
+    activation.execute()
+    return application
+
+
+@transaction.atomic
+def supplement_overdue(*, activation) -> FundingApplication:
+    """The flow's timer: no supplement came by its deadline, so the application goes on to
+    assessment on what is there (the waiting task is cancelled by the timer, and this step is
+    completed by its node)."""
+    return funding.application_supplement_overdue(
+        application=_application(activation, "supplement_overdue")
+    )
+
+
+@transaction.atomic
+def assessment_record(
+    *,
+    activation,
+    acting_user,
+    no_conflict_of_interest: bool,
+    proposed_outcome: str,
+    proposed_amount: Decimal,
+    summary: str,
+    scores: dict,
+) -> FundingApplication:
+    """The officer scores the application per criterion and proposes a decision."""
+    assessment = funding.assessment_record(
+        application=_application(activation, "assess"),
+        acting_user=acting_user,
+        no_conflict_of_interest=no_conflict_of_interest,
+        proposed_outcome=proposed_outcome,
+        proposed_amount=proposed_amount,
+        summary=summary,
+        scores=scores,
+    )
+    activation.execute()
+    return assessment.application
+
+
+@transaction.atomic
+def decision_record(
+    *, activation, acting_user, outcome: str, amount_granted: Decimal, reasons: str
+) -> FundingApplication:
+    """An officer or the delegate who did not assess it decides, under the delegation order."""
+    decision = funding.decision_record(
+        application=_application(activation, "decide_as_officer", "decide_as_delegate"),
+        acting_user=acting_user,
+        outcome=outcome,
+        amount_granted=amount_granted,
+        reasons=reasons,
+    )
+    activation.execute()
+    return decision.application
+
+
+@transaction.atomic
+def board_memo_write(
+    *, activation, acting_user, summary: str, proposal: str, meeting_date: date
+) -> FundingApplication:
+    """The officer's memo puts the application before the board; its secretary records the
+    board's decision next."""
+    application = _application(activation, "write_board_memo")
+    funding.board_memo_request(
+        application=application,
+        acting_user=acting_user,
+        summary=summary,
+        proposal=proposal,
+        meeting_date=meeting_date,
+    )
+    activation.execute()
+    return application
+
+
+@transaction.atomic
+def board_decision_record(
+    *,
+    activation,
+    acting_user,
+    outcome: str,
+    amount_granted: Decimal,
+    reasons: str,
+    meeting_date: date,
+    protocol_paragraph: str,
+) -> FundingApplication:
+    """The board's secretary records the decision the board took at its meeting."""
+    decision = funding.decision_record(
+        application=_application(activation, "record_board_decision"),
+        acting_user=acting_user,
+        outcome=outcome,
+        amount_granted=amount_granted,
+        reasons=reasons,
+        meeting_date=meeting_date,
+        protocol_paragraph=protocol_paragraph,
+    )
+    activation.execute()
+    return decision.application
+
+
+@transaction.atomic
+def payout_record(*, activation, acting_user, amount: Decimal, paid_on: date) -> FundingApplication:
+    """The officer records one tranche paid; another follows until the grant is paid in
+    full, then the organisation reports back."""
+    payout = funding.payout_record(
+        application=_application(activation, "pay"),
+        acting_user=acting_user,
+        amount=amount,
+        paid_on=paid_on,
+    )
+    activation.execute()
+    return payout.application
+
+
+@transaction.atomic
+def report_back_submit(
+    *, activation, acting_user, description: str, amount_used: Decimal, attachments=()
+) -> FundingApplication:
+    """The organisation reports what was done and the money used, with its attachments."""
+    report = funding.report_back_submit(
+        application=_application(activation, "report_back"),
+        acting_user=acting_user,
+        description=description,
+        amount_used=amount_used,
+        attachments=attachments,
+    )
+    activation.execute()
+    return report.application
+
+
+@transaction.atomic
+def report_back_review(
+    *,
+    activation,
+    acting_user,
+    review: str,
+    note: str = "",
+    repayment_amount: Decimal | None = None,
+) -> FundingApplication:
+    """The officer approves the report-back (the case closes), asks for more, or claims back
+    money not used as granted."""
+    report = funding.report_back_review(
+        application=_application(activation, "review_report"),
+        acting_user=acting_user,
+        review=review,
+        note=note,
+        repayment_amount=repayment_amount,
+    )
+    activation.execute()
+    return report.application
+
+
+@contextmanager
+def task_take(*, task: Task, acting_user):
+    """Take ``task`` as ``acting_user`` and open it, as its page does, for a caller without a
+    page (the demo loader): yields the activation to give the task's service, under the
+    process's lock. Refused (``PermissionDenied``) to whoever may not take or do it."""
+    with transaction.atomic(), task.activation() as activation:
+        flow_task, task = activation.flow_task, activation.task
+        if task.status == STATUS.NEW:
+            if not flow_task.can_assign(acting_user, task):
+                raise PermissionDenied("This person may not take the task.")
+            activation.assign(acting_user)
+        if not flow_task.can_execute(acting_user, task):
+            raise PermissionDenied("This person may not do the task.")
+        activation.start(None)
+        yield activation
