@@ -25,6 +25,7 @@ from organisations.models import Organisation, User
 from workflows.funding import services as flow_services
 from workflows.funding.flows import FundingApplicationFlow
 from workflows.models import FundingProcess
+from workflows.services import task_take
 
 PREFIX = "Demo: "
 
@@ -63,7 +64,7 @@ def _do(process, name: str, user, service, **data) -> None:
     """Take the open task ``name`` as ``user`` and do it through its workflow service."""
     node = getattr(FundingApplicationFlow, name)
     task = Task.objects.get(process=process, flow_task=node, status=STATUS.NEW)
-    with flow_services.task_take(task=task, acting_user=user) as activation:
+    with task_take(task=task, acting_user=user) as activation:
         service(activation=activation, acting_user=user, **data)
 
 

@@ -12,6 +12,7 @@ from partnerships.models import IOPInquiry
 from workflows.iop import services
 from workflows.iop.flows import IOPFlow
 from workflows.models import IOPProcess
+from workflows.services import task_take
 
 
 def fire_timers() -> int:
@@ -36,7 +37,7 @@ def open_task(process: IOPProcess, name: str, match: Callable[[Task], bool] | No
 def do(process: IOPProcess, name: str, user, service: Callable, match=None, **data):
     """Take the open task ``name`` as ``user`` and do it with its ``service`` and ``data``."""
     task = open_task(process, name, match)
-    with services.task_take(task=task, acting_user=user) as activation:
+    with task_take(task=task, acting_user=user) as activation:
         return service(activation=activation, acting_user=user, **data)
 
 

@@ -4,6 +4,7 @@ queue, the nightly return of tasks held by people who may no longer take them) a
 background steps. The signals and Celery tasks of workflows only call these."""
 
 import logging
+from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -217,3 +218,20 @@ def job_finish(*, task: Task) -> None:
     with task.activation() as activation:
         if activation.task.status == STATUS.STARTED:
             activation.execute()
+
+
+@contextmanager
+def task_take(*, task: Task, acting_user):
+    """Take ``task`` as ``acting_user`` and open it, as its page does, for a caller without a
+    page (the demo loader, tests): yields the activation to give the task's service, under the
+    process's lock. Refused (``PermissionDenied``) to whoever may not take or do it."""
+    with transaction.atomic(), task.activation() as activation:
+        flow_task, task = activation.flow_task, activation.task
+        if task.status == STATUS.NEW:
+            if not flow_task.can_assign(acting_user, task):
+                raise PermissionDenied("This person may not take the task.")
+            activation.assign(acting_user)
+        if not flow_task.can_execute(acting_user, task):
+            raise PermissionDenied("This person may not do the task.")
+        activation.start(None)
+        yield activation

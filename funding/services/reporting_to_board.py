@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from casework import events
+from documents.kinds import Kind
+from documents.services import document_request
 from organisations import policy as org_policy
 
 from .. import delegation, memos, policy, selectors
@@ -27,8 +29,6 @@ def board_memo_request(
 ):
     """The officer's memo (tjänsteskrivelse) that puts the application before the board; the
     final PDF is produced in the background and the board's secretary sees it on the case."""
-    from documents.kinds import Kind
-    from documents.services import document_request
 
     policy.ensure_handles_cases(acting_user)
     application = _locked(application)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from casework import events, transitions
 from casework.models import Case
+from casework.selectors import case_members
 from casework.services import case_close, case_mark_decided, case_register
 from notifications.models import Kind as NotificationKind
 from notifications.services import notify
@@ -290,8 +291,6 @@ def aid_entry_record(
 
 def notify_organisation(inquiry: IOPInquiry, title: str, body: str = "") -> None:
     """Tell the members of the organisation that follows the case."""
-    from casework.selectors import case_members
-
     notify(
         recipients=case_members(inquiry.case),
         kind=NotificationKind.DECISION,

@@ -16,17 +16,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # (importer, imported): the import that closes the cycle, and why it stays.
 STAYING = {
-    ("workflows.funding.views", "workflows.funding.flows"): "being removed in svc-funding",
-}
-
-# (file, imported module): function-local imports without a reason, in modules being rewritten.
-LOCAL_PENDING = {
-    ("funding/services/reporting_to_board.py", "documents.kinds"): "being removed in fsm-apply",
-    ("funding/services/reporting_to_board.py", "documents.services"): "being removed in fsm-apply",
-    ("partnerships/services/inquiries.py", "casework.selectors"): "being removed in fsm-apply",
-    ("workflows/funding/views.py", ".flows"): "being removed in svc-funding",
-    ("workflows/funding/views.py", "django.urls"): "being removed in svc-funding",
-    ("workflows/funding/views.py", "funding.services.reporting"): "being removed in svc-funding",
+    ("workflows.funding.services", "workflows.funding.flows"): "a flow names its task pages, "
+    "the pages call the flow's services, and starting a case needs the flow class",
+    ("workflows.iop.services", "workflows.iop.flows"): "a flow names its task pages, "
+    "the pages call the flow's services, and starting a case needs the flow class",
 }
 
 
@@ -140,13 +133,9 @@ def _local_imports():
 
 
 def test_a_function_local_import_says_why():
-    found = {(path, module) for path, module, said in _local_imports() if not said}
-    unsaid = sorted(found - set(LOCAL_PENDING))
+    unsaid = sorted((path, module) for path, module, said in _local_imports() if not said)
     assert not unsaid, "Move these imports to the top, or say above each why not: " + "; ".join(
         f"{path}: {module}" for path, module in unsaid
-    )
-    assert set(LOCAL_PENDING) <= found, (
-        f"Gone, remove from LOCAL_PENDING: {set(LOCAL_PENDING) - found}"
     )
 
 

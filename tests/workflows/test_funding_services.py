@@ -14,6 +14,7 @@ from tests import driver, factories
 from workflows.funding import services
 from workflows.funding.flows import FundingApplicationFlow
 from workflows.models import FundingProcess
+from workflows.services import task_take
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_a_refused_submission_starts_no_flow(organisation, programme):
 
 
 def test_a_task_done_through_its_service_is_finished_and_the_next_one_waits(process, officer):
-    with services.task_take(task=_check(process), acting_user=officer) as activation:
+    with task_take(task=_check(process), acting_user=officer) as activation:
         application = services.completeness_check(
             activation=activation, acting_user=officer, complete=True
         )
@@ -59,7 +60,7 @@ def test_a_refused_task_stays_open_and_nothing_is_saved(process, officer):
     task = _check(process)
     with (
         pytest.raises(ValidationError) as refused,
-        services.task_take(task=task, acting_user=officer) as activation,
+        task_take(task=task, acting_user=officer) as activation,
     ):
         services.completeness_check(
             activation=activation,
@@ -79,7 +80,7 @@ def test_a_refused_task_stays_open_and_nothing_is_saved(process, officer):
 def test_a_task_is_not_taken_by_someone_who_may_not(process, member):
     with (
         pytest.raises(PermissionDenied),
-        services.task_take(task=_check(process), acting_user=member),
+        task_take(task=_check(process), acting_user=member),
     ):
         pass
     assert _check(process).owner is None
@@ -88,7 +89,7 @@ def test_a_task_is_not_taken_by_someone_who_may_not(process, member):
 def test_a_service_does_only_its_own_task(process, officer):
     with (
         pytest.raises(ValueError, match="check_complete"),
-        services.task_take(task=_check(process), acting_user=officer) as activation,
+        task_take(task=_check(process), acting_user=officer) as activation,
     ):
         services.supplement_answer(activation=activation, acting_user=officer, answer="Ja.")
     assert _check(process).status == STATUS.NEW

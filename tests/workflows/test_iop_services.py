@@ -12,6 +12,7 @@ from tests.workflows import iop_steps as steps
 from workflows.iop import services
 from workflows.iop.flows import IOPFlow
 from workflows.models import IOPProcess
+from workflows.services import task_take
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +72,7 @@ def test_a_task_is_done_by_the_one_who_took_it_and_finishes_with_the_decision(or
     officer, colleague = factories.staff(), factories.staff()
     (task,) = open_tasks(process, "screen")
 
-    with services.task_take(task=task, acting_user=officer) as activation:
+    with task_take(task=task, acting_user=officer) as activation:
         with pytest.raises(PermissionDenied):
             services.screening_record(
                 activation=activation, acting_user=colleague, answers=_answers()
@@ -92,7 +93,7 @@ def test_a_refused_decision_leaves_the_task_open_and_nothing_saved(organisation)
     (task,) = open_tasks(process, "screen")
 
     with (
-        services.task_take(task=task, acting_user=officer) as activation,
+        task_take(task=task, acting_user=officer) as activation,
         pytest.raises(ValidationError),  # not an IOP, and no reasons for the initiator
     ):
         services.screening_record(
@@ -109,7 +110,7 @@ def test_a_task_service_refuses_another_nodes_task(organisation):
     officer = factories.staff()
     (task,) = open_tasks(process, "screen")
     with (
-        services.task_take(task=task, acting_user=officer) as activation,
+        task_take(task=task, acting_user=officer) as activation,
         pytest.raises(ValueError, match="screen"),
     ):
         services.memo_write(activation=activation, acting_user=officer, **steps.MEMO)
@@ -119,7 +120,7 @@ def test_one_who_may_not_take_a_task_cannot_take_it_from_code(organisation):
     process = factories.iop_process(organisation)
     (task,) = open_tasks(process, "screen")
     member = factories.member(organisation)
-    with pytest.raises(PermissionDenied), services.task_take(task=task, acting_user=member):
+    with pytest.raises(PermissionDenied), task_take(task=task, acting_user=member):
         pass
     task.refresh_from_db()
     assert task.owner is None

@@ -8,17 +8,13 @@ nothing saved.
 
 A task's service is given the task's activation, taken and opened as the task's page does (the
 page's wrapper holds the process's lock); a caller without a page opens it with
-``task_take``.
+``workflows.services.task_take``.
 """
 
-from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from funding import services as funding
 from funding.models import FundingApplication
@@ -221,20 +217,3 @@ def report_back_review(
     )
     activation.execute()
     return report.application
-
-
-@contextmanager
-def task_take(*, task: Task, acting_user):
-    """Take ``task`` as ``acting_user`` and open it, as its page does, for a caller without a
-    page (the demo loader): yields the activation to give the task's service, under the
-    process's lock. Refused (``PermissionDenied``) to whoever may not take or do it."""
-    with transaction.atomic(), task.activation() as activation:
-        flow_task, task = activation.flow_task, activation.task
-        if task.status == STATUS.NEW:
-            if not flow_task.can_assign(acting_user, task):
-                raise PermissionDenied("This person may not take the task.")
-            activation.assign(acting_user)
-        if not flow_task.can_execute(acting_user, task):
-            raise PermissionDenied("This person may not do the task.")
-        activation.start(None)
-        yield activation

@@ -2,8 +2,8 @@
 the demo loader and the tests.
 
 Each function takes keyword arguments only: the task's ``activation`` (a task of the flow,
-taken and begun by ``acting_user``, as its page does; ``task_take`` does the same from code),
-the acting user and what they decided. It owns its transaction, calls the domain service
+taken and begun by ``acting_user``, as its page does; ``workflows.services.task_take`` does it
+from code), the acting user and what they decided. It owns its transaction, calls the domain service
 (``partnerships.services``), which decides and records, and then finishes the task with the
 engine (``activation.execute()``), so a refused decision leaves the task open. It returns the
 inquiry.
@@ -14,8 +14,7 @@ the running process with viewflow's ``Flow.cancel`` in the same transaction as t
 service.
 """
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -133,22 +132,7 @@ def inquiry_register_assignment(
     return inquiry
 
 
-# Taking a task from code ----------------------------------------------------------------------
-
-
-@contextmanager
-def task_take(*, task: Task, acting_user) -> Iterator:
-    """Take ``task`` as ``acting_user`` and begin it, under the flow's lock and in one
-    transaction, as the task's page does; yields the activation to hand to the task's service.
-    For the demo loader and tests; people take tasks on their pages."""
-    with transaction.atomic(), task.flow_task.flow_class.instance.lock(task.process_id):
-        task = Task.objects.get(pk=task.pk)
-        activation = task.flow_task.activation_class(task)
-        if not task.flow_task.can_assign(acting_user, task):
-            raise PermissionDenied(f"{acting_user} may not take task {task.pk}.")
-        activation.assign(acting_user)
-        activation.start(None)
-        yield activation
+# Working on a task that stays open ---------------------------------------------------------
 
 
 def task_activation(task: Task):
