@@ -171,15 +171,6 @@ def absent_user_ids(day=None) -> set[int]:
     )
 
 
-def is_absent(user, day=None) -> bool:
-    return user.pk in absent_user_ids(day)
-
-
-def available_or_none(user):
-    """For ``.Assign(...)`` in flows: the person, unless away today (then the role queue)."""
-    return None if user is None or is_absent(user) else user
-
-
 def may_reassign_tasks(user) -> bool:
     """Officers and coordinators move colleagues' tasks (cases never hang on one person)."""
     return user.is_superuser or bool(
