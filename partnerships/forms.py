@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from casework.forms import DecimalField, ModelMultipleChoiceField
 from casework.models import ChallengeArea
 from common.once import OneTimeTokenField
+from common.privacy import CollectsPersonalData
 from organisations.models import Board, Organisation
 
 from .models import (
@@ -35,7 +36,7 @@ def _yes_no(label):
     )
 
 
-class InquiryForm(forms.Form):
+class InquiryForm(CollectsPersonalData, forms.Form):
     form_token = OneTimeTokenField()
     title = forms.CharField(label=_("Name of the activity"), max_length=300)
     purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -210,7 +211,7 @@ ContributionFormSet = forms.formset_factory(
 )
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(CollectsPersonalData, forms.ModelForm):
     answer = forms.ChoiceField(
         label=_("Your answer"), choices=DraftReview.Answer.choices, widget=forms.RadioSelect
     )
