@@ -279,7 +279,7 @@ class ReasonForm(forms.Form):
         self.fields["reason"].required = required
 
 
-class FollowUpReportForm(forms.ModelForm):
+class FollowUpReportForm(CollectsPersonalData, forms.ModelForm):
     class Meta:
         model = FollowUpReport
         fields = ["goals_reached", "contributions_delivered", "budget_against_actual", "reflection"]
