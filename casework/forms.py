@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.once import OneTimeTokenField
+from common.privacy import CollectsPersonalData
 
 from .models import Case
 
@@ -44,7 +45,7 @@ class DecimalField(forms.DecimalField):
         return value
 
 
-class CommentForm(forms.Form):
+class CommentForm(CollectsPersonalData, forms.Form):
     body = forms.CharField(
         label=_("Comment"),
         max_length=5000,
@@ -52,7 +53,13 @@ class CommentForm(forms.Form):
         error_messages={"required": _("Write something before you send the comment.")},
     )
     internal = forms.BooleanField(
-        label=_("Internal comment (only staff can see it)"), required=False
+        label=_("Working note: not shown to the organisation in the portal"),
+        help_text=_(
+            "A working note can become a public record, and the party has the right to see "
+            "the material of the case (förvaltningslagen 10 §). Write it so that the party "
+            "may read it."
+        ),
+        required=False,
     )
     form_token = OneTimeTokenField()
 

@@ -131,7 +131,7 @@ class Case(models.Model):
             ("coordinate", _("Can coordinate and match organisations")),
             ("decide_on_delegation", _("Can decide under the delegation order")),
             ("record_board_decision", _("Can record a board's decision")),
-            ("comment_internally", _("Can write and read internal comments")),
+            ("comment_internally", _("Can write and read working notes on cases")),
         ]
 
     def __str__(self):
@@ -232,11 +232,15 @@ class AuditEvent(models.Model):
 
 
 class Comment(models.Model):
-    """A comment on a case: shared with the organisation, or internal to staff."""
+    """A comment on a case: shared with the organisation, or a working note of the staff.
+
+    A working note (arbetsanteckning) is not shown to the organisation in the portal, but it is
+    no secret: it can become a public record, and a party has the right to see the material of
+    the case (förvaltningslagen 10 §). The stored value stays ``internal``."""
 
     class Visibility(models.TextChoices):
         SHARED = "shared", _("Shared with the organisation")
-        INTERNAL = "internal", _("Internal (staff only)")
+        INTERNAL = "internal", _("Working note (not shown to the organisation in the portal)")
 
     case = models.ForeignKey(
         Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="comments"

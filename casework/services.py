@@ -108,9 +108,10 @@ def case_close(*, case: Case, acting_user, reason: str) -> Case:
 
 @transaction.atomic
 def comment_add(*, case: Case, acting_user, body: str, internal: bool = False) -> Comment:
-    """Write a comment; internal comments are for staff only."""
+    """Write a comment; a working note (``internal``) is written by staff only and is not shown
+    to the organisation in the portal (it is no secret: see ``Comment``)."""
     if internal and not policy.may_comment_internally(acting_user):
-        raise PermissionDenied("Only staff write internal comments.")
+        raise PermissionDenied("Only staff write working notes.")
     comment = Comment(
         case=case,
         author=acting_user,

@@ -37,5 +37,6 @@ urlpatterns = [
     path("exports/", include("openness.export_urls")),
     path("api/", include("api.urls")),
     path("accessibility/", include("accessibility.urls")),
+    path("privacy/", include("privacy.urls")),
     path("", site.urls),
 ]

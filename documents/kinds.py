@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from . import contexts
+from .language import DOCUMENT_LANGUAGE
 
 
 class Kind(models.TextChoices):
@@ -119,5 +120,5 @@ def render_html(kind: str, context, *, draft: bool) -> str:
     """The document as a print page for WeasyPrint."""
     values = template_values(kind, context, draft=draft)
     # The document is Swedish whatever language the person who asked for it uses.
-    with translation.override("sv"):
+    with translation.override(DOCUMENT_LANGUAGE):
         return render_to_string(spec(kind).template_name, values)

@@ -10,12 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from casework import policy as case_policy
 from common.downloads import private_file_response
 
 from . import kinds, policy, selectors, services
+from .language import DOCUMENT_LANGUAGE
 from .models import FinalDocumentError
 
 PENDING_HEADER = "X-Documents-Pending"
@@ -71,7 +73,9 @@ def document_preview(request, pk):
     context = kinds.load_context(document.kind, document.context)
     values = kinds.template_values(document.kind, context, draft=True, preview=True)
     values.update(document=document, case=document.case)
-    return render(request, kinds.spec(document.kind).template_name, values)
+    # The preview shows the document as it leaves the municipality: in Swedish.
+    with translation.override(DOCUMENT_LANGUAGE):
+        return render(request, kinds.spec(document.kind).template_name, values)
 
 
 @login_required

@@ -9,11 +9,13 @@ from django.utils import timezone
 from documents import contexts
 from documents import services as document_services
 from documents.kinds import Kind
+from documents.language import in_document_language
 from documents.models import Document
 
 from .models import Decider, Decision
 
 
+@in_document_language
 def decision_context(decision: Decision):
     application = decision.application
     board = application.programme.board

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import FundingSource
 
@@ -83,7 +84,12 @@ def _check_dates(match: Match, project: Project, today: date) -> None:
         months = (project.ends_on - project.starts_on).days / 30.44
         if months > source.max_months:
             match.against(
-                _("Funds projects of at most %(months)d months.") % {"months": source.max_months}
+                ngettext(
+                    "Funds projects of at most %(months)d month.",
+                    "Funds projects of at most %(months)d months.",
+                    source.max_months,
+                )
+                % {"months": source.max_months}
             )
 
 

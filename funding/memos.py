@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from documents import contexts, rendering
 from documents.kinds import Kind
+from documents.language import in_document_language
 
 from .models import Decision, FundingApplication
 from .selectors import delegated_decisions
@@ -56,6 +57,7 @@ def proposal_for(application: FundingApplication) -> str:
         }
 
 
+@in_document_language
 def memo_context(
     application: FundingApplication, officer, *, summary: str, proposal: str, meeting_date: date
 ):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from documents import contexts
 from documents import services as document_services
 from documents.kinds import Kind
+from documents.language import in_document_language
 from documents.models import Document
 
 from .models import FundingApplication
@@ -108,6 +109,7 @@ def request_receipt_document(application_id: int) -> None:
     )
 
 
+@in_document_language
 def receipt_context(application: FundingApplication):
     data = application.receipt
     return contexts.ReceiptContext(

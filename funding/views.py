@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from common import once
 from common.downloads import private_file_response
@@ -301,7 +302,13 @@ def delegated_decisions(request, board_code):
                 meeting_date=form.cleaned_data["meeting_date"],
             )
             messages.success(
-                request, _("%(count)d decisions are marked as reported.") % {"count": count}
+                request,
+                ngettext(
+                    "%(count)d decision is marked as reported.",
+                    "%(count)d decisions are marked as reported.",
+                    count,
+                )
+                % {"count": count},
             )
             return request.path
 

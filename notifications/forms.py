@@ -1,9 +1,11 @@
 from django import forms
 
+from common.privacy import CollectsPersonalData
+
 from .models import Kind
 
 
-class EmailPreferencesForm(forms.Form):
+class EmailPreferencesForm(CollectsPersonalData, forms.Form):
     """One checkbox per kind of notification: send it by e-mail or not."""
 
     def __init__(self, *args, initial_choices: dict[str, bool], **kwargs):

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from common.admin import TolerantAutocompleteAdmin
+from common.privacy import CollectsPersonalDataAdmin
 
 from .forms import EligibilityEvidenceForm
 from .models import Absence, Board, EligibilityEvidence, Membership, Organisation, User
@@ -15,7 +16,8 @@ class MembershipInline(TolerantAutocompleteAdmin, admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(CollectsPersonalDataAdmin, DjangoUserAdmin):
+    add_form_template = "admin/privacy/user_add_form.html"
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_staff"]
 
@@ -28,7 +30,7 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(CollectsPersonalDataAdmin, admin.ModelAdmin):
     list_display = ["name", "kind", "org_number", "city", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "org_number"]
@@ -48,7 +50,7 @@ class BoardAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
+class MembershipAdmin(CollectsPersonalDataAdmin, TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["user", "organisation", "role", "board", "valid_from", "valid_until"]
     list_filter = ["role", "board"]
     search_fields = ["user__username", "organisation__name"]
@@ -56,7 +58,9 @@ class MembershipAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
 
 
 @admin.register(EligibilityEvidence)
-class EligibilityEvidenceAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
+class EligibilityEvidenceAdmin(
+    CollectsPersonalDataAdmin, TolerantAutocompleteAdmin, admin.ModelAdmin
+):
     form = EligibilityEvidenceForm
     list_display = ["organisation", "kind", "given_on", "expires_on"]
     list_filter = ["kind"]
@@ -70,7 +74,7 @@ class EligibilityEvidenceAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
 
 
 @admin.register(Absence)
-class AbsenceAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
+class AbsenceAdmin(CollectsPersonalDataAdmin, TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["user", "starts_on", "ends_on", "note"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]

@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from common import uploads
 from common.once import OneTimeTokenField
+from common.privacy import CollectsPersonalData
 
 from .models import Absence, EligibilityEvidence
 
 
-class AbsenceForm(forms.ModelForm):
+class AbsenceForm(CollectsPersonalData, forms.ModelForm):
     form_token = OneTimeTokenField()
 
     class Meta:
@@ -26,7 +27,7 @@ class AbsenceForm(forms.ModelForm):
         }
 
 
-class EligibilityEvidenceForm(forms.ModelForm):
+class EligibilityEvidenceForm(CollectsPersonalData, forms.ModelForm):
     """The evidence form of the admin: a file is stored under the name it came with, so a name
     the file store can make nothing of ("$$$", "…") is refused here with a message; it was a
     400 Bad Request without one (found by fuzzing). The file itself passes the same content

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from documents import contexts as doc
 from documents.kinds import Kind
+from documents.language import in_document_language
 from documents.models import Document
 from documents.services import document_request
 
@@ -21,6 +22,7 @@ def _person(user) -> doc.Person:
     return doc.Person(name=str(user), email=user.email)
 
 
+@in_document_language
 def request_memo(memo: Memo, acting_user) -> Document:
     """The tjänsteskrivelse to the deciding boards, from the memo the officer wrote."""
     inquiry = memo.inquiry
@@ -49,6 +51,7 @@ def request_memo(memo: Memo, acting_user) -> Document:
     )
 
 
+@in_document_language
 def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
     """The final agreement PDF the parties sign: produced once, never changed."""
     inquiry = version.inquiry

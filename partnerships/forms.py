@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from casework.forms import DecimalField, ModelMultipleChoiceField
 from casework.models import ChallengeArea
 from common.once import OneTimeTokenField
+from common.privacy import CollectsPersonalData
 from organisations.models import Board, Organisation
 
 from .models import (
@@ -35,7 +36,7 @@ def _yes_no(label):
     )
 
 
-class InquiryForm(forms.Form):
+class InquiryForm(CollectsPersonalData, forms.Form):
     form_token = OneTimeTokenField()
     title = forms.CharField(label=_("Name of the activity"), max_length=300)
     purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -210,7 +211,7 @@ ContributionFormSet = forms.formset_factory(
 )
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(CollectsPersonalData, forms.ModelForm):
     answer = forms.ChoiceField(
         label=_("Your answer"), choices=DraftReview.Answer.choices, widget=forms.RadioSelect
     )
@@ -278,7 +279,7 @@ class ReasonForm(forms.Form):
         self.fields["reason"].required = required
 
 
-class FollowUpReportForm(forms.ModelForm):
+class FollowUpReportForm(CollectsPersonalData, forms.ModelForm):
     class Meta:
         model = FollowUpReport
         fields = ["goals_reached", "contributions_delivered", "budget_against_actual", "reflection"]

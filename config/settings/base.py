@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "openness",
     "api",
     "accessibility",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +162,10 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="samverkansportalen@localhost")
 # Where people report accessibility problems (the DOS law requires a way to report them).
 ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", default="tillganglighet@malmo.se")
+# The data protection officer the privacy notice names (GDPR art. 13.1 b).
+DATA_PROTECTION_OFFICER_EMAIL = env(
+    "DATA_PROTECTION_OFFICER_EMAIL", default="dataskyddsombud@malmo.se"
+)
 
 # Background work: Redis in production; in-process (eager) in the embedded default.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

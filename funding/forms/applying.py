@@ -5,6 +5,7 @@ from casework.forms import DecimalField
 from casework.models import ChallengeArea
 from common import uploads
 from common.once import OneTimeTokenField
+from common.privacy import CollectsPersonalData
 from organisations.models import Board, Organisation
 
 from ..models import AttachmentKind, FundingApplication, OtherFunding
@@ -17,7 +18,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class StartApplicationForm(forms.Form):
+class StartApplicationForm(CollectsPersonalData, forms.Form):
     programme = forms.ModelChoiceField(
         queryset=None, label=_("Programme"), widget=forms.HiddenInput
     )
@@ -35,7 +36,7 @@ class StartApplicationForm(forms.Form):
         self.fields["organisation"].queryset = organisations
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(CollectsPersonalData, forms.ModelForm):
     # A draft may be saved half done; these must be answered before it is sent.
     required_to_send = ("title", "purpose", "activity_start", "activity_end")
 
@@ -102,7 +103,7 @@ OtherFundingFormSet = forms.formset_factory(
 )
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(CollectsPersonalData, forms.Form):
     kind = forms.ChoiceField(label=_("What is it?"), choices=AttachmentKind.choices)
     file = forms.FileField(
         label=_("File"),
@@ -149,7 +150,7 @@ class BoardMeetingForm(forms.Form):
     form_token = OneTimeTokenField()
 
 
-class SubmitApplicationForm(forms.Form):
+class SubmitApplicationForm(CollectsPersonalData, forms.Form):
     """The "send" button under "check your answers": sent twice, the application is sent once."""
 
     form_token = OneTimeTokenField()

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common import uploads
+from common.privacy import CollectsPersonalData
 
 from ..models import ReportBack
 from ..models.handling import Outcome
@@ -38,7 +39,7 @@ class CompletenessForm(forms.Form):
         return data
 
 
-class SupplementAnswerForm(forms.Form):
+class SupplementAnswerForm(CollectsPersonalData, forms.Form):
     answer = forms.CharField(
         label=_("Your answer"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -127,7 +128,7 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(file, initial) for file in files if file]
 
 
-class ReportBackForm(forms.Form):
+class ReportBackForm(CollectsPersonalData, forms.Form):
     description = forms.CharField(
         label=_("What was done"), widget=forms.Textarea(attrs={"rows": 6})
     )

@@ -16,7 +16,13 @@ from organisations.policy import is_staff_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ANONYMOUS_PAGES = ["/accounts/login/", "/public/", "/public/grants/", "/accessibility/"]
+ANONYMOUS_PAGES = [
+    "/accounts/login/",
+    "/public/",
+    "/public/grants/",
+    "/accessibility/",
+    "/privacy/",
+]
 EVERYONE = [
     "/",
     "/tasks/",

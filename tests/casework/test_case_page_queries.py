@@ -61,5 +61,5 @@ def test_an_officers_case_page_knows_the_officers_rights_without_the_permission_
     with CaptureQueriesContext(connection) as captured:
         response = client.get(case.get_absolute_url())
     assert response.status_code == 200
-    assert "Intern" in response.content.decode()  # the internal-comment choice: the right holds
+    assert "Arbetsanteckning" in response.content.decode()  # the working-note box: the right holds
     assert not any("auth_permission" in query["sql"] for query in captured.captured_queries)

@@ -428,6 +428,8 @@ RULES: list[Rule] = [
     # The accessibility statement (tillgänglighetsredogörelse): everyone, logged in or not.
     Rule("accessibility:*", roles(_READ_ONLY)),
     Rule("accessibility:*", roles(_READ_ONLY)),  # the accessibility statement, for everyone
+    # The privacy notice (GDPR art. 13): everyone, logged in or not.
+    Rule("privacy:*", roles(_READ_ONLY)),
     # Exports: each person's own cases (a staff member's: all); board lists for staff.
     Rule("exports:delegated_decisions_*", _STAFF_REPORT),
     Rule("exports:*", _PAGE),

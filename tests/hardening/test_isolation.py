@@ -85,6 +85,7 @@ ENDPOINTS = {
     "api:payout-list": "",
     "api:document-list": "",
     "accessibility:statement": "",
+    "privacy:notice": "",
     "fundingapplication:index": "",
     "fundingapplication:process_list": "",
     "fundingapplication:task_list": "",
