@@ -106,12 +106,12 @@ def test_a_demand_rejected_by_a_special_decision_is_answered_and_recorded(demand
 
 def test_no_special_decision_without_a_demand_or_after_the_decision(demanded, officer):
     services.case_mark_decided(case=demanded, acting_user=officer)
-    with pytest.raises(ValidationError, match="decided"):
+    with pytest.raises(ValidationError, match="avgjort"):
         services.case_decision_demand_reject(
             case=demanded, acting_user=officer, reasons="x", decider_title="t", authority=""
         )
     other = factories.CaseFactory()
-    with pytest.raises(ValidationError, match="No demand"):
+    with pytest.raises(ValidationError, match="Ingen begäran"):
         services.case_decision_demand_reject(
             case=other, acting_user=officer, reasons="x", decider_title="t", authority=""
         )
@@ -131,3 +131,13 @@ def test_a_decision_answers_the_demand(demanded, officer):
     event = demanded.events.get(action=CaseAction.DECIDED)
     assert event.data == {"demand_answered": "2026-07-20"}
     assert demanded.deadlines.get(kind=Deadline.Kind.DECISION).met_at is not None
+
+
+def test_the_case_page_offers_no_delay_notice_or_demand_on_the_municipalitys_own_case(
+    client, officer
+):
+    case = factories.CaseFactory(opened_by=Case.OpenedBy.AUTHORITY)
+    client.force_login(officer)
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "clock/delay/" not in page and "clock/demand/" not in page
+    assert "kommunen har själv inlett ärendet" in page

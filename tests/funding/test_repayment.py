@@ -135,7 +135,7 @@ def test_a_claim_is_refused_over_the_amount_paid_without_reasons_or_due_today(
 
 
 def test_no_claim_for_a_missing_report_back_before_its_deadline(paid, officer):
-    with pytest.raises(ValidationError, match="deadline has passed"):
+    with pytest.raises(ValidationError, match="tiden för redovisningen har gått ut"):
         services.repayment_claim_unreported(
             application=paid, acting_user=officer, amount=Decimal("30000"), reasons="Ingen."
         )
@@ -143,7 +143,7 @@ def test_no_claim_for_a_missing_report_back_before_its_deadline(paid, officer):
 
 def test_no_claim_for_a_missing_report_back_when_no_reminder_was_sent(paid, officer):
     _overdue_and_reminded(paid, reminded=False)
-    with pytest.raises(ValidationError, match="reminded"):
+    with pytest.raises(ValidationError, match="påmints"):
         services.repayment_claim_unreported(
             application=paid, acting_user=officer, amount=Decimal("30000"), reasons="Ingen."
         )
@@ -233,7 +233,7 @@ def test_money_received_in_part_then_in_full_settles_the_claim_and_closes_the_ca
     actions = list(reported.case.events.values_list("action", flat=True))
     assert actions.count(FundingAction.REPAYMENT_RECEIVED) == 2
     assert FundingAction.REPAYMENT_PAID in actions
-    with pytest.raises(ValidationError, match="settled"):
+    with pytest.raises(ValidationError, match="redan avslutat"):
         services.repayment_write_off(claim=claim, acting_user=officer, reason="Sent.")
 
 
