@@ -7,7 +7,8 @@ letter's appeal section is reworked elsewhere, and this function is the seam to 
 """
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from casework.models import DemandRejection
 from documents import contexts
@@ -28,6 +29,12 @@ GROUNDS = {
     ),
 }
 DEFAULT_TITLE = "handläggare"
+
+
+def _swedish_date(day) -> str:
+    """5 januari 2027: the letter is Swedish whoever asks for it."""
+    with translation.override("sv"):
+        return date_format(day, "j F Y")
 
 
 def appeal_for(application: FundingApplication) -> contexts.Appeal:
@@ -72,7 +79,7 @@ def claim_context(claim: RepaymentClaim) -> contexts.RepaymentClaimContext:
             f"{board.name} beslutar att {application.organisation.name} ska betala tillbaka "
             f"{sek(claim.amount)} av det bidrag ur {programme.name.lower()} som betalades ut "
             f"för {application.title}. Beloppet ska vara betalt senast den "
-            f"{claim.due_on:%Y-%m-%d}."
+            f"{_swedish_date(claim.due_on)}."
         ),
         ground=GROUNDS[claim.ground],
         reasons=claim.reason,

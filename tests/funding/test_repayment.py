@@ -192,6 +192,7 @@ def test_the_claim_letter_reads_as_a_lawful_decision(reported, officer):
     assert f"{board} beslutar att {organisation} ska betala tillbaka 10 000 kr" in text
     assert "Belopp att betala tillbaka 10 000 kr" in text
     assert f"Betalas senast {due.day} " in text
+    assert f"Beloppet ska vara betalt senast den {due.day} " in text
     # The reasons (förvaltningslagen 32 §), with the ground and the rules applied.
     assert "Skäl för beslutet" in text
     assert "inte har använts till det som det beviljades för" in text
