@@ -73,3 +73,10 @@ def test_a_write_off_without_a_reason_is_refused_on_the_page(client, overdue):
     assert 'id="id_write_off-reason_error"' in response.content.decode()
     assert RepaymentClaim.objects.get().status == RepaymentClaim.Status.OPEN
     assert Decimal(claim.amount) == Decimal("100")
+
+
+@pytest.mark.parametrize("claim", ["abc", "99999999999999999999999", ""])
+def test_a_forged_claim_id_is_not_found(client, overdue, claim):
+    application, url = overdue
+    response = client.post(url, {"action": "write_off", "claim": claim, "write_off-reason": "x"})
+    assert response.status_code == 404

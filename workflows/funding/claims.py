@@ -99,8 +99,11 @@ def repayment(request, pk):
         form = forms.get(action)
         claim = None
         if action in ("receive", "write_off"):
+            claim_id = request.POST.get("claim", "")
             claim = get_object_or_404(
-                RepaymentClaim, application=application, pk=request.POST.get("claim") or 0
+                RepaymentClaim,
+                application=application,
+                pk=int(claim_id) if claim_id.isdigit() and len(claim_id) < 19 else 0,
             )
         if form is not None and form.is_valid():
             back = reverse("funding:repayment", args=[application.pk])
