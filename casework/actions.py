@@ -23,6 +23,10 @@ class CaseAction(AuditAction):
     CLOCK_RESUMED = "clock_resumed", _("Clock resumed")
     DECISION_DEMANDED = "decision_demanded", _("Decision demanded (12 §)")
     DELAY_NOTICE_SENT = "delay_notice_sent", _("Delay notice sent (11 §)")
+    DECISION_DEMAND_REJECTED = (
+        "decision_demand_rejected",
+        _("Demand for a decision rejected by a special decision (12 §)"),
+    )
     DEADLINE_SET = "deadline_set", _("Deadline set")
     DEADLINE_MET = "deadline_met", _("Deadline met")
     ADMIN_ADDED = "admin_added", _("Added in the administration")

@@ -3,6 +3,10 @@
 Two measures are kept apart: the *handling time* leaves out the periods when the case was
 paused (waiting for a supplement, say); the *six months* of 12 § run from registration
 whatever happens, because the party's right to demand a decision does not pause.
+
+Both paragraphs speak of "ett ärende som har inletts av en enskild part": a case the
+municipality opened itself (an IOP assignment from the executive board) has no such clock,
+no six-month warning, no delay notice and no demand for a decision.
 """
 
 from dataclasses import dataclass
@@ -29,6 +33,8 @@ class ClockState:
     six_months_on: date
     decision_due_on: date | None
     decided: bool
+    # False for a case the municipality opened itself: 11–12 §§ do not apply.
+    applies: bool = True
 
     @property
     def handling_days(self) -> int:
@@ -41,11 +47,20 @@ class ClockState:
     @property
     def six_month_warning(self) -> bool:
         """The officer should act: six months are near or past and no decision is made."""
-        return not self.decided and self.today >= self.six_months_on - WARN_BEFORE_SIX_MONTHS
+        return (
+            self.applies
+            and not self.decided
+            and self.today >= self.six_months_on - WARN_BEFORE_SIX_MONTHS
+        )
 
     @property
     def past_six_months(self) -> bool:
-        return not self.decided and self.today >= self.six_months_on
+        return self.applies and not self.decided and self.today >= self.six_months_on
+
+
+def statutory_clock_applies(case: Case) -> bool:
+    """Förvaltningslagen 11–12 §§ apply to a case a private party opened, and only to it."""
+    return case.opened_by == Case.OpenedBy.PARTY
 
 
 def _day(moment) -> date:
@@ -75,4 +90,5 @@ def clock_of(case: Case, pauses: list[ClockPause] | None = None) -> ClockState:
             case.decision_demanded_on + DECISION_AFTER_DEMAND if case.decision_demanded_on else None
         ),
         decided=case.decided_at is not None,
+        applies=statutory_clock_applies(case),
     )

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -64,12 +65,60 @@ class CaseNumberCounter(models.Model):
         return f"{self.series}-{self.year}: {self.last_number}"
 
 
+class RegistrationSeries(models.Model):
+    """A board's own series of case numbers: each board is its own authority for registration.
+
+    A board without one registers under its short code in capitals."""
+
+    board = models.OneToOneField(
+        Board,
+        verbose_name=_("board"),
+        on_delete=models.PROTECT,
+        related_name="registration_series",
+    )
+    prefix = models.CharField(
+        _("case number series"),
+        max_length=10,
+        unique=True,
+        validators=[
+            RegexValidator(r"^[A-Z0-9]+$", _("Capital letters A–Z and digits only, e.g. FRN."))
+        ],
+        help_text=_("For example FRN: the board's cases are numbered FRN-2026-00001 and on."),
+    )
+
+    class Meta:
+        verbose_name = _("case number series")
+        verbose_name_plural = _("case number series")
+        ordering = ["prefix"]
+
+    def __str__(self):
+        return f"{self.prefix} ({self.board})"
+
+    def clean(self):
+        # Another board registering under its code must not share the series.
+        taken = (
+            Board.objects.exclude(pk=self.board_id)
+            .filter(registration_series__isnull=True)
+            .values_list("code", flat=True)
+        )
+        if self.prefix and self.prefix in {code.upper() for code in taken}:
+            raise ValidationError(
+                {"prefix": _("Another board registers its cases under this series.")}
+            )
+
+
 class Case(models.Model):
     """A registered case (ärende) with its registry number (diarienummer)."""
 
     class Kind(models.TextChoices):
         IOP_INQUIRY = "iop_inquiry", _("IOP inquiry")
         FUNDING_APPLICATION = "funding_application", _("Funding application")
+
+    class OpenedBy(models.TextChoices):
+        """Who opened the case: förvaltningslagen 11–12 §§ apply to a party's case only."""
+
+        PARTY = "party", _("A private party (application, proposal)")
+        AUTHORITY = "authority", _("The municipality itself (an assignment)")
 
     case_number = models.CharField(_("case number"), max_length=30, unique=True, editable=False)
     series = models.CharField(_("series"), max_length=10, editable=False)
@@ -114,6 +163,14 @@ class Case(models.Model):
         help_text=_("The day a party demanded a decision in writing (förvaltningslagen 12 §)."),
     )
     six_month_warning_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    opened_by = models.CharField(
+        _("opened by"),
+        max_length=10,
+        choices=OpenedBy.choices,
+        default=OpenedBy.PARTY,
+        editable=False,
+        help_text=_("Förvaltningslagen 11–12 §§ apply only to a case a private party opened."),
+    )
 
     class Meta:
         verbose_name = _("case")
@@ -333,3 +390,39 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.case.case_number}: {self.get_kind_display()} {self.due_on}"
+
+
+class DemandRejection(models.Model):
+    """A special decision (särskilt beslut) rejecting a party's demand for a decision.
+
+    Förvaltningslagen 12 §: within four weeks of the demand the authority decides the case or
+    rejects the demand by a special decision, which the party may appeal to the court that
+    would hear an appeal of the decision in the case."""
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="demand_rejections"
+    )
+    demanded_on = models.DateField(_("decision demanded on"))
+    reasons = models.TextField(_("reasons"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decider_title = models.CharField(_("title of the decision-maker"), max_length=200)
+    authority = models.CharField(
+        _("point in the delegation order"),
+        max_length=300,
+        blank=True,
+        help_text=_("The point of the board's delegation order the decision rests on."),
+    )
+    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rejection of a demand for a decision")
+        verbose_name_plural = _("rejections of demands for a decision")
+        ordering = ["decided_at", "pk"]
+
+    def __str__(self):
+        return f"{self.case.case_number}: {self.demanded_on}"

@@ -155,6 +155,7 @@ def send_due_reminders() -> dict[str, int]:
         closed_at__isnull=True,
         six_month_warning_sent_at__isnull=True,
         registered_at__date__lte=cutoff,
+        opened_by=Case.OpenedBy.PARTY,  # 12 § does not apply to the municipality's own cases
     ):
         with transaction.atomic():
             counts["six_month_warnings"] += _warn_six_months(case)

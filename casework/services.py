@@ -13,7 +13,7 @@ from organisations import policy as org_policy
 
 from . import clocks, events, policy, selectors
 from .actions import CaseAction, CaseState
-from .models import Case, CaseNumberCounter, ClockPause, Comment, Deadline
+from .models import Case, CaseNumberCounter, ClockPause, Comment, Deadline, DemandRejection
 
 
 def _next_number(*, series: str, year: int) -> int:
@@ -49,8 +49,12 @@ def case_register(
     organisation=None,
     challenge_area=None,
     boards=(),
+    opened_by: str = Case.OpenedBy.PARTY,
 ) -> Case:
     """Register a case and give it its case number at once.
+
+    ``opened_by`` says whether a private party opened the case (an application, a proposal)
+    or the municipality itself (an assignment): förvaltningslagen 11–12 §§ apply to the first.
 
     The series' counter row stays locked from the moment the number is taken until the
     caller's transaction commits, and every other registration in the series waits for it:
@@ -65,6 +69,7 @@ def case_register(
         title=title,
         organisation=organisation,
         challenge_area=challenge_area,
+        opened_by=opened_by,
         registered_by=acting_user if acting_user and acting_user.is_authenticated else None,
     )
     # The number's uniqueness is the counter's (and the table's constraints') to keep; the
@@ -151,6 +156,17 @@ def _ensure_staff(user) -> None:
         raise PermissionDenied("Only the city's staff handle a case's clock.")
 
 
+def _ensure_party_case(case: Case) -> None:
+    """11–12 §§ speak of a case a private party opened; the municipality's own have no clock."""
+    if not clocks.statutory_clock_applies(case):
+        raise ValidationError(
+            _(
+                "The municipality opened this case itself: förvaltningslagen 11–12 §§ "
+                "(delay notice, demand for a decision) apply only to a case a party opened."
+            )
+        )
+
+
 @transaction.atomic
 def case_clock_pause(*, case: Case, acting_user, reason: str) -> ClockPause:
     """Stop the handling clock, for example while waiting for a supplement."""
@@ -194,6 +210,7 @@ def case_decision_demand_register(*, case: Case, acting_user, demanded_on: date)
     """A party demanded a decision (12 §): the decision is due within four weeks."""
     _ensure_staff(acting_user)
     case = Case.objects.select_for_update().get(pk=case.pk)
+    _ensure_party_case(case)
     if case.decided_at or case.decision_demanded_on:
         raise ValidationError(_("A decision demand is already registered, or the case is decided."))
     if demanded_on > timezone.localdate():
@@ -220,6 +237,7 @@ def case_decision_demand_register(*, case: Case, acting_user, demanded_on: date)
 def case_delay_notice_send(*, case: Case, acting_user, reason: str, expected_on: date) -> None:
     """Tell the party that the decision will be substantially delayed, and why (11 §)."""
     _ensure_staff(acting_user)
+    _ensure_party_case(case)
     if expected_on < timezone.localdate():
         raise ValidationError(_("The expected decision date cannot be in the past."))
     events.record(
@@ -240,6 +258,52 @@ def case_delay_notice_send(*, case: Case, acting_user, reason: str, expected_on:
 
 
 @transaction.atomic
+def case_decision_demand_reject(
+    *, case: Case, acting_user, reasons: str, decider_title: str, authority: str
+) -> DemandRejection:
+    """Reject the party's demand for a decision by a special decision (12 §).
+
+    The demand is answered: its deadline is met and a new demand may be made later. The
+    special decision is recorded with who decided, on what authority and why; the caller
+    (the app that knows the case's court) sends the letter, which states the appeal route
+    12 § gives it."""
+    _ensure_staff(acting_user)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _ensure_party_case(case)
+    if case.decision_demanded_on is None:
+        raise ValidationError(_("No demand for a decision is registered on this case."))
+    if case.decided_at is not None:
+        raise ValidationError(_("The case is decided: the demand is answered by the decision."))
+    rejection = DemandRejection(
+        case=case,
+        demanded_on=case.decision_demanded_on,
+        reasons=reasons.strip(),
+        decided_by=acting_user,
+        decider_title=decider_title.strip(),
+        authority=authority.strip(),
+    )
+    rejection.full_clean()
+    rejection.save()
+    now = timezone.now()
+    case.deadlines.filter(kind=Deadline.Kind.DECISION, met_at__isnull=True).update(met_at=now)
+    case.decision_demanded_on = None
+    case.save(update_fields=["decision_demanded_on"])
+    events.record(
+        case,
+        acting_user,
+        CaseAction.DECISION_DEMAND_REJECTED,
+        reason=rejection.reasons,
+        data={
+            "demanded_on": rejection.demanded_on.isoformat(),
+            "rejection_id": rejection.pk,
+            "within_four_weeks": rejection.demanded_on + clocks.DECISION_AFTER_DEMAND
+            >= timezone.localdate(),
+        },
+    )
+    return rejection
+
+
+@transaction.atomic
 def case_mark_decided(*, case: Case, acting_user) -> Case:
     """Record that the case's decision is made; its clock and any 12 § deadline stop."""
     case = Case.objects.select_for_update().get(pk=case.pk)
@@ -249,7 +313,13 @@ def case_mark_decided(*, case: Case, acting_user) -> Case:
         case.deadlines.filter(kind=Deadline.Kind.DECISION, met_at__isnull=True).update(
             met_at=case.decided_at
         )
-        events.record(case, acting_user, CaseAction.DECIDED)
+        # A demand for a decision (12 §) is answered by the decision itself.
+        data = (
+            {"demand_answered": case.decision_demanded_on.isoformat()}
+            if case.decision_demanded_on
+            else {}
+        )
+        events.record(case, acting_user, CaseAction.DECIDED, data=data)
     return case
 
 

@@ -265,6 +265,58 @@ class DecisionContext:
     officer: Person | None = None
 
 
+# Repayment claim (återkrav) and the special decision on a demand (FL 12 §) ------------------
+
+
+@dataclass
+class Payment:
+    """How to pay a claim: the city's account (empty: an invoice follows) and the reference."""
+
+    due_on: date
+    account: str = ""
+    reference: str = ""
+
+
+@dataclass
+class RepaymentClaimContext:
+    """A decision that the organisation pays back a grant, with its reasons and how to pay."""
+
+    case_number: str
+    document_date: date
+    subject: str
+    recipient: OrganisationRef
+    decision: str
+    ground: str
+    reasons: str
+    amount: Decimal
+    amount_paid_out: Decimal
+    payment: Payment
+    decided_by: DecisionMaker
+    appeal: Appeal
+    legal_basis: list[str] = field(default_factory=list)
+    officer: Person | None = None
+
+
+@dataclass
+class DemandRejectionContext:
+    """A special decision rejecting a party's demand for a decision (förvaltningslagen 12 §).
+
+    Its appeal route is the one 12 § gives it (the party appeals, to the court that would hear
+    an appeal of the decision in the case), not necessarily the main decision's."""
+
+    case_number: str
+    document_date: date
+    subject: str
+    recipient: OrganisationRef
+    demanded_on: date
+    decision: str
+    reasons: str
+    decided_by: DecisionMaker
+    court: str
+    send_to: str
+    officer: Person | None = None
+
+
 # Submission receipt ---------------------------------------------------------------------------
 
 

@@ -25,6 +25,8 @@ class Kind(models.TextChoices):
     SUBMISSION_RECEIPT = "submission_receipt", _("Submission receipt")
     ANNUAL_REPORT = "annual_report", _("Annual report of the collaboration")
     DELEGATION_LIST = "delegation_list", _("Delegated decisions reported to a board")
+    REPAYMENT_CLAIM = "repayment_claim", _("Repayment claim (decision)")
+    DEMAND_REJECTION = "demand_rejection", _("Demand for a decision rejected (special decision)")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,19 @@ KINDS: dict[str, KindSpec] = {
     ),
     Kind.SUBMISSION_RECEIPT: KindSpec(
         "documents/kinds/submission_receipt.html", contexts.ReceiptContext, shared_as_draft=True
+    ),
+    # The appeal section is one include, shared with any letter that takes it over.
+    Kind.REPAYMENT_CLAIM: KindSpec(
+        "documents/kinds/repayment_claim.html",
+        contexts.RepaymentClaimContext,
+        shared_as_draft=False,
+        includes=("documents/kinds/_appeal.html", "documents/kinds/_decided_by.html"),
+    ),
+    Kind.DEMAND_REJECTION: KindSpec(
+        "documents/kinds/demand_rejection.html",
+        contexts.DemandRejectionContext,
+        shared_as_draft=False,
+        includes=("documents/kinds/_decided_by.html",),
     ),
 }
 # The yearly report belongs to no case: followup streams it rather than storing a Document.

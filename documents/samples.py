@@ -226,11 +226,66 @@ def receipt(*, sections: int = 3, attachments: int = 4, case_number: str = "FRN-
     )
 
 
+def _delegate() -> c.DecisionMaker:
+    return c.DecisionMaker(
+        name="Örjan Åkesson",
+        title="enhetschef",
+        authority=c.Authority.DELEGATION,
+        body="Fritidsnämnden",
+        delegation_point="punkt 4.7 i fritidsnämndens delegationsordning",
+    )
+
+
+def repayment_claim(*, case_number: str = "FRN-2026-00007") -> c.RepaymentClaimContext:
+    return c.RepaymentClaimContext(
+        case_number=case_number,
+        document_date=date(2026, 11, 2),
+        subject="Återbetalning av lovaktivitetsbidrag: Sommarläger i Bokskogen",
+        recipient=c.OrganisationRef(
+            "Föreningen Gemenskap och Glädje", "802480-1000", "Storgatan 1\n211 34 Malmö"
+        ),
+        decision="Fritidsnämnden beslutar att Föreningen Gemenskap och Glädje ska betala "
+        "tillbaka 12 000 kr av det lovaktivitetsbidrag som betalades ut för Sommarläger i "
+        "Bokskogen. Beloppet ska vara betalt senast den 2 december 2026.",
+        ground="Redovisningen visar att bidraget inte har använts till det som det beviljades för.",
+        reasons=text(1, start=2),
+        amount=Decimal("12000"),
+        amount_paid_out=Decimal("40000"),
+        payment=c.Payment(due_on=date(2026, 12, 2), account="123-4567", reference=case_number),
+        decided_by=_delegate(),
+        appeal=c.Appeal(
+            route=c.AppealRoute.LEGALITY_REVIEW,
+            court="Förvaltningsrätten i Malmö",
+            send_to="Förvaltningsrätten i Malmö, Box 4522, 203 20 Malmö",
+        ),
+        legal_basis=["Fritidsnämndens riktlinjer för föreningsbidrag, avsnitt 7"],
+        officer=c.Person("Åsa Öberg", "handläggare", "asa.oberg@example.se", "040-34 20 00"),
+    )
+
+
+def demand_rejection(*, case_number: str = "FRN-2026-00007") -> c.DemandRejectionContext:
+    return c.DemandRejectionContext(
+        case_number=case_number,
+        document_date=date(2026, 10, 1),
+        subject="Er begäran att ärendet ska avgöras: Mötesplats Ängslätt",
+        recipient=c.OrganisationRef("Föreningen Gemenskap och Glädje", "802480-1000"),
+        demanded_on=date(2026, 9, 10),
+        decision="Fritidsnämnden avslår er begäran att ärendet ska avgöras.",
+        reasons=text(1, start=1),
+        decided_by=_delegate(),
+        court="Förvaltningsrätten i Malmö",
+        send_to="Fritidsnämnden",
+        officer=c.Person("Åsa Öberg", "handläggare", "asa.oberg@example.se"),
+    )
+
+
 SAMPLES = {
     "iop_agreement": agreement,
     "board_memo": memo,
     "decision_letter": decision,
     "submission_receipt": receipt,
+    "repayment_claim": repayment_claim,
+    "demand_rejection": demand_rejection,
 }
 
 

@@ -78,6 +78,11 @@ def _funding_draft(organisation) -> dict:
     return {"pk": factories.funding_draft(factories.eligible(organisation)).pk}
 
 
+@object_url("funding:repayment")
+def _funding_application(organisation) -> dict:
+    return {"pk": factories.funding_process(organisation).artifact_object_id}
+
+
 @object_url("funding:attachment_download")
 @object_url("funding:attachment_remove")
 def _funding_attachment(organisation) -> dict:

@@ -17,6 +17,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The city that runs this installation: shown in the page header and in documents.
 CITY_NAME = env("CITY_NAME", default="Malmö stad")
+# The city's bankgiro for repayments, named in repayment claim letters; empty: an invoice follows.
+CITY_BANKGIRO = env("CITY_BANKGIRO", default="")
 
 INSTALLED_APPS = [
     # First: its runserver replaces staticfiles' one (config/management/commands/runserver.py).

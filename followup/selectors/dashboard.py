@@ -116,7 +116,8 @@ def programme_budgets() -> list[ProgrammeBudget]:
         ProgrammeBudget(
             name=row["name"],
             board=row["board__name"],
-            series=(row["case_series"] or row["board__code"]).upper(),
+            # The board's own series (casework.series.series_for), read in the same query.
+            series=row["board__registration_series__prefix"] or row["board__code"].upper(),
             budget=row["budget"],
             remaining=row["budget_remaining"],
             paid=paid.get(row["pk"], Decimal(0)),
@@ -126,7 +127,7 @@ def programme_budgets() -> list[ProgrammeBudget]:
             "name",
             "board__name",
             "board__code",
-            "case_series",
+            "board__registration_series__prefix",
             "budget",
             "budget_remaining",
         )

@@ -158,3 +158,8 @@ class ReportReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     repayment_amount = forms.DecimalField(label=_("Amount to repay (kr)"), required=False, **MONEY)
+    repayment_due_on = forms.DateField(
+        label=_("To be paid by (empty: in 30 days)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

@@ -9,6 +9,7 @@ from .handling import (
     Decision,
     Payout,
     RepaymentClaim,
+    RepaymentReceipt,
     ReportBack,
     SupplementRequest,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "OtherFunding",
     "Payout",
     "RepaymentClaim",
+    "RepaymentReceipt",
     "ReportBack",
     "RequiredAttachment",
     "Status",

@@ -186,6 +186,20 @@ class FundingApplication(ProtectedStatus, models.Model):
     def claim_repayment(self):
         pass
 
+    # No report-back came by its deadline, though the organisation was reminded.
+    @transition(
+        field=status,
+        source=[Status.PAID, Status.MORE_REPORT_REQUESTED],
+        target=Status.REPAYMENT_CLAIMED,
+    )
+    def claim_repayment_unreported(self):
+        pass
+
+    # The claim is paid or written off: nothing is left to follow.
+    @transition(field=status, source=Status.REPAYMENT_CLAIMED, target=Status.CLOSED)
+    def settle_repayment(self):
+        pass
+
 
 class OtherFunding(models.Model):
     """Money applied for or received elsewhere for the same activity, incl. other boards."""

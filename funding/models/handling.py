@@ -185,17 +185,80 @@ class ReportBack(models.Model):
 
 
 class RepaymentClaim(models.Model):
+    """A decision that the organisation pays back (återkrav), followed until paid or written off.
+
+    A claim is made when the report-back shows the money was not used as granted, or when no
+    report-back came by its deadline although the organisation was reminded. It is a decision:
+    who decided, on what authority, the reasons, the amount and the day it is due; the
+    organisation receives it as a letter with how to pay and how to appeal."""
+
+    class Ground(models.TextChoices):
+        NOT_USED_AS_GRANTED = "not_used_as_granted", _("The grant was not used as granted")
+        NO_REPORT_BACK = "no_report_back", _("No report-back by the deadline")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Claimed, not yet paid")
+        PAID = "paid", _("Paid back")
+        WRITTEN_OFF = "written_off", _("Written off")
+
     application = models.ForeignKey(
         FundingApplication, on_delete=models.PROTECT, related_name="repayment_claims"
     )
+    ground = models.CharField(
+        _("ground"), max_length=30, choices=Ground.choices, default=Ground.NOT_USED_AS_GRANTED
+    )
     amount = models.DecimalField(_("amount to repay"), **MONEY)
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reasons"))
+    due_on = models.DateField(_("to be paid by"), null=True)
     opened_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     opened_at = models.DateTimeField(auto_now_add=True)
+    decider_title = models.CharField(_("title of the decision-maker"), max_length=200, blank=True)
+    authority = models.CharField(
+        _("on what authority"),
+        max_length=300,
+        blank=True,
+        help_text=_("The point of the board's delegation order, or the board's meeting and §."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    amount_received = models.DecimalField(_("amount received"), **MONEY, default=Decimal(0))
+    settled_at = models.DateTimeField(_("settled"), null=True, blank=True)
+    settled_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    write_off_reason = models.TextField(_("why the claim was written off"), blank=True)
 
     class Meta:
         verbose_name = _("repayment claim")
         verbose_name_plural = _("repayment claims")
+        ordering = ["opened_at", "pk"]
 
     def __str__(self):
         return f"{self.application}: {self.amount}"
+
+    @property
+    def outstanding(self) -> Decimal:
+        return max(self.amount - self.amount_received, Decimal(0))
+
+    @property
+    def case(self):
+        return self.application.case
+
+
+class RepaymentReceipt(models.Model):
+    """Money received against a repayment claim."""
+
+    claim = models.ForeignKey(RepaymentClaim, on_delete=models.PROTECT, related_name="receipts")
+    amount = models.DecimalField(_("amount"), **MONEY)
+    received_on = models.DateField(_("received on"))
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("repayment received")
+        verbose_name_plural = _("repayments received")
+        ordering = ["received_on", "pk"]
+
+    def __str__(self):
+        return f"{self.claim}: {self.amount} ({self.received_on})"

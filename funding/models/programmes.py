@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from casework.series import series_for
 from organisations.models import Board, EligibilityEvidence, Organisation
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
@@ -63,11 +64,14 @@ class FundingProgramme(models.Model):
         default=False,
         help_text=_("Opt-in: grants of this programme are listed publicly."),
     )
+    # No longer read: a board registers its cases in its own series (casework.series). Kept
+    # so that the register import's column and old rows keep their meaning.
     case_series = models.CharField(
         _("case number series"),
         max_length=10,
         blank=True,
-        help_text=_("For example FRN. Empty: the board's short code in capitals."),
+        editable=False,
+        help_text=_("Not used: cases are numbered in the board's series."),
     )
     appeal_court = models.CharField(
         _("court for appeals"),
@@ -106,7 +110,8 @@ class FundingProgramme(models.Model):
 
     @property
     def series(self) -> str:
-        return (self.case_series or self.board.code).upper()
+        """The board's case-number series: the board is the authority that registers."""
+        return series_for(self.board)
 
     def is_open_on(self, day=None) -> bool:
         day = day or timezone.localdate()

@@ -16,6 +16,7 @@ from .applying import (
     other_funding_set,
 )
 from .catalogue import funding_source_save
+from .demands import application_demand_reject
 from .errors import SubmissionRefused
 from .handling import (
     application_mark_complete,
@@ -27,11 +28,13 @@ from .handling import (
     report_back_review,
     report_back_submit,
 )
+from .repayment import repayment_claim_unreported, repayment_receive, repayment_write_off
 from .reporting_to_board import board_memo_request, decisions_report_to_board
 
 __all__ = [
     "SubmissionRefused",
     "application_create",
+    "application_demand_reject",
     "application_mark_complete",
     "application_request_supplement",
     "application_resubmit",
@@ -47,6 +50,9 @@ __all__ = [
     "funding_source_save",
     "other_funding_set",
     "payout_record",
+    "repayment_claim_unreported",
+    "repayment_receive",
+    "repayment_write_off",
     "report_back_review",
     "report_back_submit",
 ]

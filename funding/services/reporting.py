@@ -1,7 +1,7 @@
 """Money out and accounts back: payouts in tranches, report-back, review and repayment."""
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +26,7 @@ from ..models import (
     ReportBack,
     Status,
 )
+from . import repayment
 from .applying import _locked, store_attachment
 
 
@@ -175,15 +176,26 @@ def report_back_review(
     review: str,
     note: str = "",
     repayment_amount: Decimal | None = None,
+    repayment_due_on: date | None = None,
 ) -> ReportBack:
-    """Approve the report-back, ask for more, or claim back money not used as granted."""
+    """Approve the report-back, ask for more, or claim back money not used as granted.
+
+    A claim is a decision (``repayment.claim_open``): the note is its reasons, and it is due
+    on ``repayment_due_on`` (30 days on when not given); its letter follows the commit."""
     policy.ensure_handles_cases(acting_user)
     application = _locked(application)
     report = application.report_backs.filter(review="").last()
     if report is None:
         raise ValidationError(_("There is no report-back to review."))
     if review == ReportBack.Review.REPAYMENT:
-        _open_claim(application, acting_user, repayment_amount, note)
+        repayment.claim_open(
+            application,
+            acting_user,
+            ground=RepaymentClaim.Ground.NOT_USED_AS_GRANTED,
+            amount=repayment_amount,
+            reasons=note,
+            due_on=repayment_due_on,
+        )
     report.review, report.review_note = review, note.strip()
     report.reviewed_by, report.reviewed_at = acting_user, timezone.now()
     report.save()
@@ -196,19 +208,3 @@ def report_back_review(
             case=application.case, acting_user=acting_user, reason=_("Report-back approved.")
         )
     return report
-
-
-def _open_claim(application, acting_user, amount, reason: str) -> RepaymentClaim:
-    paid = paid_so_far(application)
-    if amount is None or not 0 < amount <= paid:
-        raise ValidationError(
-            {
-                "repayment_amount": _("Claim more than 0 kr and at most the %(paid)s kr paid.")
-                % {"paid": paid}
-            }
-        )
-    if not reason.strip():
-        raise ValidationError({"note": _("Give the reason for the repayment claim.")})
-    return RepaymentClaim.objects.create(
-        application=application, amount=amount, reason=reason.strip(), opened_by=acting_user
-    )

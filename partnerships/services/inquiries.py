@@ -80,6 +80,12 @@ def _register(*, acting_user, lead, title: str, challenge_area, parties, **field
         organisation=lead,
         challenge_area=challenge_area,
         boards=[party.board for party in parties if party.board is not None],
+        # An assignment from the executive board is the municipality's own case: no 11–12 §§.
+        opened_by=(
+            Case.OpenedBy.AUTHORITY
+            if fields.get("initiator") == IOPInquiry.Initiator.ASSIGNMENT
+            else Case.OpenedBy.PARTY
+        ),
     )
     inquiry = IOPInquiry(case=case, **fields)
     inquiry.full_clean()

@@ -20,7 +20,7 @@ STORED = {
     # casework
     "registered", "closed", "decided", "comment_added", "clock_paused", "clock_resumed",
     "decision_demanded", "delay_notice_sent", "deadline_set", "deadline_met", "admin_added",
-    "admin_changed", "admin_deleted", "admin_edit",
+    "admin_changed", "admin_deleted", "admin_edit", "decision_demand_rejected",
     # workflows
     "task_completed", "task_reassigned", "job_retried", "process_cancelled",
     # partnerships
@@ -35,7 +35,7 @@ STORED = {
     "payout_recorded", "paid_in_full", "report_back_submitted", "report_back_approved",
     "report_back_more_requested", "repayment_claimed", "decision_reported_to_board",
     "funding_source_created", "funding_source_changed", "register_row_added",
-    "register_row_changed",
+    "register_row_changed", "repayment_received", "repayment_paid", "repayment_written_off",
     # documents
     "document_requested", "document_rendered", "document_render_requested",
     "document_finalised", "document_render_failed",

@@ -392,6 +392,11 @@ RULES: list[Rule] = [
     ),
     Rule("funding:attachment_remove", roles(NOT_FOUND, anonymous=LOGIN, member=_FORM_ONLY_POST)),
     Rule("funding:application_submit", roles(NOT_FOUND, anonymous=LOGIN, member=_FORM_ONLY_POST)),
+    Rule(
+        "funding:repayment",
+        roles(NOT_FOUND, anonymous=LOGIN, officer=(OK, "400"), admin=(OK, "400")),
+        "repayment claims and demands for a decision: those who handle cases",
+    ),
     Rule("funding:application_*", _DRAFT),
     Rule("funding:attachment_download", _DRAFT),
     Rule(

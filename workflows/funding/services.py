@@ -15,9 +15,14 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from viewflow.workflow.status import PROCESS, STATUS
 
+from casework import events
 from funding import services as funding
 from funding.models import FundingApplication
+from workflows.models import FundingProcess
+
+from ..actions import WorkflowAction
 
 
 def _application(activation, *nodes: str) -> FundingApplication:
@@ -205,15 +210,66 @@ def report_back_review(
     review: str,
     note: str = "",
     repayment_amount: Decimal | None = None,
+    repayment_due_on: date | None = None,
 ) -> FundingApplication:
     """The officer approves the report-back (the case closes), asks for more, or claims back
-    money not used as granted."""
+    money not used as granted (a decision, with its letter)."""
     report = funding.report_back_review(
         application=_application(activation, "review_report"),
         acting_user=acting_user,
         review=review,
         note=note,
         repayment_amount=repayment_amount,
+        repayment_due_on=repayment_due_on,
     )
     activation.execute()
     return report.application
+
+
+@transaction.atomic
+def repayment_claim_unreported(
+    *,
+    application: FundingApplication,
+    acting_user,
+    amount: Decimal,
+    reasons: str,
+    due_on: date | None = None,
+    decider_title: str = "",
+    authority: str = "",
+):
+    """No report-back came by its deadline after a reminder: the grant is claimed back (a
+    decision, with its letter), and the process waiting for the report-back is cancelled in
+    the same transaction, its open task recorded; the claim is followed on the case."""
+    # The flow names its task pages, which call the services above: read when a case stops.
+    from .flows import FundingApplicationFlow
+
+    claim = funding.repayment_claim_unreported(
+        application=application,
+        acting_user=acting_user,
+        amount=amount,
+        reasons=reasons,
+        due_on=due_on,
+        decider_title=decider_title,
+        authority=authority,
+    )
+    process = FundingProcess.objects.filter(
+        flow_class=FundingApplicationFlow,
+        artifact_object_id=application.pk,
+        status=PROCESS.NEW,
+    ).first()
+    if process is not None:
+        open_tasks = [
+            task.flow_task.name
+            for task in process.task_set.filter(flow_task_type="HUMAN")
+            .exclude(status__in=[STATUS.DONE, STATUS.CANCELED, STATUS.REVIVED])
+            .order_by("pk")
+        ]
+        FundingApplicationFlow.instance.cancel(process)
+        events.record(
+            application,
+            acting_user,
+            WorkflowAction.PROCESS_CANCELLED,
+            reason=claim.reason,
+            data={"process": process.pk, "tasks": open_tasks},
+        )
+    return claim

@@ -6,11 +6,12 @@ from django.urls import path
 from funding.urls import app_name
 from funding.urls import urlpatterns as portal_patterns
 
-from . import pages
+from . import claims, pages
 
 urlpatterns = [
     *portal_patterns,
     path("applications/<int:pk>/submit/", pages.application_submit, name="application_submit"),
+    path("applications/<int:pk>/repayment/", claims.repayment, name="repayment"),
 ]
 
 __all__ = ["app_name", "urlpatterns"]
