@@ -69,8 +69,8 @@ def test_the_stored_value_of_a_working_note_is_unchanged():
 
 @pytest.mark.django_db(transaction=True)
 def test_the_permission_row_is_renamed_and_named_back_by_the_migration():
-    before = [("casework", "0005_audit_log_refuses_truncate")]
-    after = [("casework", "0006_comment_working_note_wording")]
+    before = [("casework", "0006_statutory_clock_registration_series_and_demand_rejection")]
+    after = [("casework", "0007_comment_working_note_wording")]
     executor = MigrationExecutor(connection)
     try:
         executor.migrate(before)
