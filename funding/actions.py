@@ -27,6 +27,7 @@ class FundingAction(AuditAction):
     REPORT_BACK_MORE_REQUESTED = "report_back_more_requested", _("More asked of the report-back")
     REPAYMENT_CLAIMED = "repayment_claimed", _("Repayment claimed")
     DECISION_REPORTED_TO_BOARD = "decision_reported_to_board", _("Decision reported to the board")
+    PROTOCOL_ANNOUNCED = "protocol_announced", _("Approval of the protocol announced")
     FUNDING_SOURCE_CREATED = "funding_source_created", _("Funding source added")
     FUNDING_SOURCE_CHANGED = "funding_source_changed", _("Funding source changed")
     REGISTER_ROW_ADDED = "register_row_added", _("Added by the register import")

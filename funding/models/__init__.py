@@ -12,6 +12,7 @@ from .handling import (
     ReportBack,
     SupplementRequest,
 )
+from .meetings import BoardMeeting
 from .programmes import (
     AssessmentCriterion,
     AttachmentKind,
@@ -28,6 +29,7 @@ __all__ = [
     "AssessmentCriterion",
     "Attachment",
     "AttachmentKind",
+    "BoardMeeting",
     "CriterionScore",
     "Decider",
     "Decision",

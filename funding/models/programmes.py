@@ -69,11 +69,6 @@ class FundingProgramme(models.Model):
         blank=True,
         help_text=_("For example FRN. Empty: the board's short code in capitals."),
     )
-    appeal_court = models.CharField(
-        _("court for appeals"),
-        max_length=100,
-        help_text=_("Named in decision letters, for example Förvaltningsrätten i Malmö."),
-    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

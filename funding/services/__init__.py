@@ -27,7 +27,12 @@ from .handling import (
     report_back_review,
     report_back_submit,
 )
-from .reporting_to_board import board_memo_request, decisions_report_to_board
+from .reporting_to_board import (
+    board_memo_request,
+    decisions_report_to_board,
+    meeting_of,
+    meeting_protocol_announce,
+)
 
 __all__ = [
     "SubmissionRefused",
@@ -45,6 +50,8 @@ __all__ = [
     "decision_record",
     "decisions_report_to_board",
     "funding_source_save",
+    "meeting_of",
+    "meeting_protocol_announce",
     "other_funding_set",
     "payout_record",
     "report_back_review",

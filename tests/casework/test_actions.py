@@ -35,7 +35,7 @@ STORED = {
     "payout_recorded", "paid_in_full", "report_back_submitted", "report_back_approved",
     "report_back_more_requested", "repayment_claimed", "decision_reported_to_board",
     "funding_source_created", "funding_source_changed", "register_row_added",
-    "register_row_changed",
+    "register_row_changed", "protocol_announced",
     # documents
     "document_requested", "document_rendered", "document_render_requested",
     "document_finalised", "document_render_failed",
