@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import applications, followup, iop, openness, programmes, register
+from demo import applications, followup, iop, letters, openness, programmes, register
 
 # The parts in the order they are loaded: each needs the ones before it.
 PARTS = {
@@ -18,10 +18,11 @@ PARTS = {
     "accounts": register.load_accounts,
     "iop": iop.load,  # the three seed IOP inquiries, walked through the flow
     "applications": applications.load,  # a funding application in every state
+    "letters": letters.load,  # a partial grant, delegated decisions reported to a meeting
     "followup": followup.load,  # sections of this year's annual report
     "openness": openness.load,  # two programmes publish their grants
 }
-DEMO_MODE_ONLY = {"accounts", "iop", "applications", "followup"}
+DEMO_MODE_ONLY = {"accounts", "iop", "applications", "letters", "followup"}
 
 
 class Command(BaseCommand):
