@@ -263,6 +263,9 @@ def delegation_list(*, decisions: int = 12, case_number: str = "FRN 2026-12-01")
         board="Fritidsnämnden",
         administration="Fritidsförvaltningen",
         meeting_date=date(2026, 12, 1),
+        protocol_paragraph="§ 142",
+        announced_on=date(2026, 12, 4),
+        appeal_ends_on=date(2026, 12, 28),
         decisions=[
             c.DelegatedDecision(
                 case_number=f"FRN-2026-{n + 1:05d}",

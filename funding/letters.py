@@ -20,7 +20,7 @@ from documents.models import Document
 from documents.templatetags.document_format import sek
 from organisations.models import Role
 
-from .models import Decider, Decision, FundingApplication, FundingProgramme
+from .models import BoardMeeting, Decider, Decision, FundingApplication, FundingProgramme
 from .models.handling import Outcome
 
 # The delegate's title as the letter names it, by the step of the delegation order.
@@ -100,15 +100,12 @@ def grant_conditions(application: FundingApplication) -> list[str]:
     ]
 
 
-def _appeal(decision: Decision, board) -> contexts.Appeal:
-    meeting = decision.appeal_meeting
-    paragraph = ""
-    if meeting is not None:
-        paragraph = (
-            decision.protocol_paragraph
-            if decision.authority == Decider.BOARD
-            else meeting.delegation_paragraph
-        )
+def legality_appeal(meeting: BoardMeeting | None, paragraph: str = "") -> contexts.Appeal:
+    """How a decision of the municipality is appealed by laglighetsprövning: to the court the
+    municipality configures, at its address, within three weeks of the day the approval of
+    ``meeting``'s protocol was announced on the notice board (the meeting that decided, or the
+    one a delegated decision was reported to; ``None`` while it is not known). Any letter of a
+    decision appealed this way (a grant, a repayment claim) uses it."""
     return contexts.Appeal(
         route=contexts.AppealRoute.LEGALITY_REVIEW,
         court=settings.APPEAL_COURT,
@@ -117,10 +114,17 @@ def _appeal(decision: Decision, board) -> contexts.Appeal:
         # A legality review is lodged with the court, never with the board (KL 13 kap. 4 §).
         send_to=f"{settings.APPEAL_COURT}, {settings.APPEAL_COURT_ADDRESS}",
         meeting_date=meeting.held_on if meeting else None,
-        protocol_paragraph=paragraph,
+        protocol_paragraph=paragraph if meeting else "",
         announced_on=meeting.protocol_announced_on if meeting else None,
         ends_on=meeting.appeal_ends_on if meeting else None,
     )
+
+
+def _appeal(decision: Decision) -> contexts.Appeal:
+    meeting = decision.appeal_meeting
+    if decision.authority == Decider.BOARD:
+        return legality_appeal(meeting, decision.protocol_paragraph)
+    return legality_appeal(meeting, meeting.delegation_paragraph if meeting else "")
 
 
 def _decision_maker(decision: Decision, board) -> contexts.DecisionMaker:
@@ -194,7 +198,7 @@ def decision_context(decision: Decision) -> contexts.DecisionContext:
             decision=decision_sentence(decision),
             reasons=decision.reasons,
             decided_by=_decision_maker(decision, board),
-            appeal=_appeal(decision, board),
+            appeal=_appeal(decision),
             amount_applied=application.amount_applied,
             amount_granted=decision.amount_granted,
             conditions=[]
