@@ -265,3 +265,23 @@ def test_a_long_city_name_is_printed_whole_in_the_running_header(settings):
     for page in pages[1:]:
         assert "Stadsbyggnadsförvaltningen i Malmö stad och Burlövs kommun" in page
         assert "Dnr SK-2026-00042" in page
+
+
+def test_a_letter_stored_before_the_appeal_fields_renders_with_the_court_and_not_the_board():
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    stored = json.dumps(contexts.to_data(samples.decision(delegated=False)), cls=DjangoJSONEncoder)
+    data = json.loads(stored)
+    for name in ("court_address", "notice_board", "meeting_date", "protocol_paragraph", "ends_on"):
+        del data["appeal"][name]
+    data["appeal"]["send_to"] = "Fritidsnämnden"
+    del data["decided_by"]["signed_by"]
+    for name in ("office", "rules_title", "rules"):
+        del data[name]
+    context = kinds.load_context("decision_letter", data)
+    text = _text(rendering.render_pdf("decision_letter", context))
+    assert "Skicka överklagandet direkt till Förvaltningsrätten i Malmö" in text
+    assert "Skicka överklagandet till Fritidsnämnden" not in text
+    assert "Ordförande" not in text
