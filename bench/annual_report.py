@@ -102,7 +102,6 @@ def fill(total: int) -> None:
         FundingProgramme.objects.create(
             name=f"Bench program {n}", slug=f"bench-{n}", board=boards[n], budget=10**9,
             opens_on="2023-01-01", closes_on="2026-12-31", max_amount=100_000,
-            appeal_court="Förvaltningsrätten i Malmö",
         )
         for n in range(8)
     ]  # fmt: skip

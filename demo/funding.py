@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from organisations.models import EligibilityEvidence
 
-APPEAL_COURT = "Förvaltningsrätten i Malmö"
 ALL_EVIDENCE = [kind for kind, _label in EligibilityEvidence.Kind.choices]
 
 # Per programme: its board's code, attachments, criteria (name, weight), delegation rules

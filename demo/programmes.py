@@ -42,7 +42,6 @@ def _programme(slug, spec) -> FundingProgramme:
         "max_amount": spec["max_amount"],
         "min_members": spec["min_members"],
         "report_back_days": spec["report_back_days"],
-        "appeal_court": demo.APPEAL_COURT,
         "opens_on": today + timedelta(days=spec["open"][0]),
         "closes_on": today + timedelta(days=spec["open"][1]),
     }

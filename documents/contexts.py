@@ -230,6 +230,10 @@ class AppealRoute(StrEnum):
 
 @dataclass
 class DecisionMaker:
+    """Who decided: the board at a meeting (``meeting_date``, ``protocol_paragraph``; the letter
+    is signed for the board by ``signed_by``, its secretary), or a delegate (``name``,
+    ``title``) under ``delegation_point`` of the board's (``body``) delegation order."""
+
     name: str
     title: str
     authority: Authority
@@ -237,14 +241,27 @@ class DecisionMaker:
     delegation_point: str = ""
     meeting_date: date | None = None
     protocol_paragraph: str = ""
+    signed_by: Person | None = None
 
 
 @dataclass
 class Appeal:
+    """How the decision is appealed. For laglighetsprövning the appeal goes to ``court`` at
+    ``court_address`` within three weeks of the day the approval of the protocol of
+    ``meeting_date`` (the meeting that decided, or the one a delegated decision was reported
+    to) was announced on the notice board (``announced_on``, found at ``notice_board``);
+    ``ends_on`` is the last day once it is known. ``send_to`` is where a förvaltningsbesvär is
+    lodged (the deciding authority)."""
+
     route: AppealRoute
     court: str
     send_to: str
     announced_on: date | None = None
+    court_address: str = ""
+    notice_board: str = ""
+    meeting_date: date | None = None
+    protocol_paragraph: str = ""
+    ends_on: date | None = None
 
 
 @dataclass
@@ -263,6 +280,11 @@ class DecisionContext:
     conditions: list[str] = field(default_factory=list)
     legal_basis: list[str] = field(default_factory=list)
     officer: Person | None = None
+    # The administration that handles the case, with its postal address, for questions.
+    office: OrganisationRef | None = None
+    # The programme's rules applied, each "punkt N" of ``rules_title``.
+    rules_title: str = ""
+    rules: list[str] = field(default_factory=list)
 
 
 # Repayment claim (återkrav) and the special decision on a demand (FL 12 §) ------------------
@@ -513,7 +535,10 @@ class DelegatedDecision:
 @dataclass
 class DelegationListContext:
     """Decisions taken under delegation, reported at the board's meeting. The list belongs to
-    no case: ``case_number`` is its reference (the board's code and the meeting date)."""
+    no case: ``case_number`` is its reference (the board's code and the meeting date). For a
+    past meeting it lists what was reported there, under ``protocol_paragraph``; once the
+    protocol's approval was announced (``announced_on``) the time to appeal ends on
+    ``appeal_ends_on``."""
 
     case_number: str
     document_date: date
@@ -521,3 +546,6 @@ class DelegationListContext:
     administration: str
     meeting_date: date | None
     decisions: list[DelegatedDecision]
+    protocol_paragraph: str = ""
+    announced_on: date | None = None
+    appeal_ends_on: date | None = None

@@ -50,7 +50,10 @@ KINDS: dict[str, KindSpec] = {
         "documents/kinds/board_memo.html", contexts.MemoContext, shared_as_draft=False
     ),
     Kind.DECISION_LETTER: KindSpec(
-        "documents/kinds/decision_letter.html", contexts.DecisionContext, shared_as_draft=False
+        "documents/kinds/decision_letter.html",
+        contexts.DecisionContext,
+        shared_as_draft=False,
+        includes=("documents/kinds/_appeal.html",),
     ),
     Kind.SUBMISSION_RECEIPT: KindSpec(
         "documents/kinds/submission_receipt.html", contexts.ReceiptContext, shared_as_draft=True

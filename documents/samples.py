@@ -151,13 +151,14 @@ def memo(*, paragraphs: int = 3, case_number: str = "SK-2026-00042") -> c.MemoCo
 
 def decision(*, delegated: bool = True, case_number: str = "FRN-2026-00007") -> c.DecisionContext:
     maker = c.DecisionMaker(
-        name="Örjan Åkesson" if delegated else "Lena Ölund",
-        title="enhetschef" if delegated else "ordförande",
+        name="Örjan Åkesson" if delegated else "",
+        title="enhetschef" if delegated else "",
         authority=c.Authority.DELEGATION if delegated else c.Authority.BOARD,
         body="Fritidsnämnden",
-        delegation_point="punkt 4.2 i fritidsnämndens delegationsordning" if delegated else "",
+        delegation_point="punkt FRN 4.2 i fritidsnämndens delegationsordning" if delegated else "",
         meeting_date=None if delegated else date(2026, 4, 22),
         protocol_paragraph="" if delegated else "§ 87",
+        signed_by=None if delegated else c.Person("Lena Ölund", "nämndsekreterare"),
     )
     return c.DecisionContext(
         case_number=case_number,
@@ -167,25 +168,40 @@ def decision(*, delegated: bool = True, case_number: str = "FRN-2026-00007") -> 
             "Föreningen Gemenskap och Glädje", "802480-1000", "Storgatan 1\n211 34 Malmö"
         ),
         outcome=c.Outcome.PARTLY_APPROVED,
-        decision="Fritidsnämnden beviljar föreningen utvecklingsbidrag med 75 000 kronor för "
-        "projektet Mötesplats Ängslätt.",
+        decision="Fritidsnämnden beviljar Föreningen Gemenskap och Glädje 75 000 kr i "
+        "utvecklingsbidrag för Mötesplats Ängslätt. Ansökan gällde 100 000 kr; i övrigt "
+        "avslås ansökan.",
         reasons=text(2, start=3),
         decided_by=maker,
         appeal=c.Appeal(
             route=c.AppealRoute.LEGALITY_REVIEW,
             court="Förvaltningsrätten i Malmö",
+            court_address="Box 4522, 203 20 Malmö",
+            notice_board="malmo.se/anslagstavla",
             send_to="Förvaltningsrätten i Malmö, Box 4522, 203 20 Malmö",
-            announced_on=date(2026, 4, 28),
+            meeting_date=date(2026, 5, 20) if delegated else date(2026, 4, 22),
+            protocol_paragraph="§ 95" if delegated else "§ 87",
+            announced_on=date(2026, 5, 27) if delegated else date(2026, 4, 28),
+            ends_on=date(2026, 6, 17) if delegated else date(2026, 5, 19),
         ),
         amount_applied=Decimal("100000"),
         amount_granted=Decimal("75000"),
         conditions=[
-            "Bidraget betalas ut till föreningens bankgiro 5402-1234.",
+            "Bidraget betalas bara ut till föreningens kontrollerade bankgiro 5402-1234.",
             "Föreningen redovisar hur bidraget har använts senast 90 dagar efter avslutad "
             "aktivitet; annars kan bidraget krävas tillbaka.",
         ],
-        legal_basis=["Fritidsnämndens riktlinjer för föreningsbidrag, avsnitt 5"],
+        legal_basis=["Fritidsnämndens delegationsordning, punkt FRN 4.2."] if delegated else [],
         officer=c.Person("Åsa Öberg", "handläggare", "asa.oberg@example.se", "040-34 20 00"),
+        office=c.OrganisationRef(
+            "Fritidsförvaltningen", "212000-1124", "Box 1000\n205 80 Malmö\nfritid@example.se"
+        ),
+        rules_title="villkoren för Utvecklingsbidrag, fastställda av Fritidsnämnden",
+        rules=[
+            "Bidraget kan sökas av idéburna organisationer; högst 100 000 kr per ansökan.",
+            "Organisationen ska ha minst 25 medlemmar.",
+            "Att ha deltagit i en idéverkstad är ett villkor.",
+        ],
     )
 
 
@@ -302,6 +318,9 @@ def delegation_list(*, decisions: int = 12, case_number: str = "FRN 2026-12-01")
         board="Fritidsnämnden",
         administration="Fritidsförvaltningen",
         meeting_date=date(2026, 12, 1),
+        protocol_paragraph="§ 142",
+        announced_on=date(2026, 12, 4),
+        appeal_ends_on=date(2026, 12, 28),
         decisions=[
             c.DelegatedDecision(
                 case_number=f"FRN-2026-{n + 1:05d}",

@@ -30,6 +30,7 @@ class FundingAction(AuditAction):
     REPAYMENT_PAID = "repayment_paid", _("Repayment claim paid in full")
     REPAYMENT_WRITTEN_OFF = "repayment_written_off", _("Repayment claim written off")
     DECISION_REPORTED_TO_BOARD = "decision_reported_to_board", _("Decision reported to the board")
+    PROTOCOL_ANNOUNCED = "protocol_announced", _("Approval of the protocol announced")
     FUNDING_SOURCE_CREATED = "funding_source_created", _("Funding source added")
     FUNDING_SOURCE_CHANGED = "funding_source_changed", _("Funding source changed")
     REGISTER_ROW_ADDED = "register_row_added", _("Added by the register import")

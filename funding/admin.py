@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from .models import (
     AssessmentCriterion,
+    BoardMeeting,
     DelegationRule,
     EvidenceRequirement,
     FundingApplication,
@@ -53,6 +54,16 @@ class FundingProgrammeAdmin(admin.ModelAdmin):
         CriterionInline,
         DelegationRuleInline,
     ]
+
+
+@admin.register(BoardMeeting)
+class BoardMeetingAdmin(admin.ModelAdmin):
+    """A board's meetings; the secretary records the announcement on the delegated-decisions
+    page, which writes it to each case's log."""
+
+    list_display = ["board", "held_on", "delegation_paragraph", "protocol_announced_on"]
+    list_filter = ["board"]
+    date_hierarchy = "held_on"
 
 
 @admin.register(FundingSource)

@@ -1,9 +1,8 @@
 """The letters of repayment claims and of special decisions on a demand for a decision.
 
 Both are decisions sent to the organisation, in Swedish, produced by the documents app after
-the deciding transaction commits. ``appeal_for`` is the one place that says how a decision of
-the programme's board is appealed (laglighetsprövning, kommunallagen 13 kap.); the grant
-letter's appeal section is reworked elsewhere, and this function is the seam to connect it to.
+the deciding transaction commits. A repayment claim is appealed as the grant is, by
+laglighetsprövning (kommunallagen 13 kap.): ``funding.letters.legality_appeal`` says how.
 """
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from documents.kinds import Kind
 from documents.models import Document
 from documents.templatetags.document_format import sek
 
+from .letters import legality_appeal
 from .models import FundingApplication, RepaymentClaim
 
 GROUNDS = {
@@ -38,13 +38,10 @@ def _swedish_date(day) -> str:
 
 
 def appeal_for(application: FundingApplication) -> contexts.Appeal:
-    """How a decision of the programme's board is appealed: laglighetsprövning, to the court
-    the programme names, from the announcement of the protocol it was reported to."""
-    return contexts.Appeal(
-        route=contexts.AppealRoute.LEGALITY_REVIEW,
-        court=application.programme.appeal_court,
-        send_to=application.programme.appeal_court,
-    )
+    """How a repayment claim is appealed: by laglighetsprövning to the municipality's court,
+    from the announcement of the protocol of the meeting it is reported to (not yet known when
+    the letter is made)."""
+    return legality_appeal(None)
 
 
 def _officer(user) -> contexts.Person:
@@ -127,8 +124,8 @@ def demand_rejection_context(
     rejection: DemandRejection, application: FundingApplication
 ) -> contexts.DemandRejectionContext:
     board = application.programme.board
-    # The court that would hear an appeal of the decision in the case (12 §): the programme's.
-    court = application.programme.appeal_court
+    # The court that would hear an appeal of the decision in the case (12 §): the municipality's.
+    court = settings.APPEAL_COURT
     return contexts.DemandRejectionContext(
         case_number=rejection.case.case_number,
         document_date=timezone.localdate(),

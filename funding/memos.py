@@ -14,8 +14,8 @@ from documents import contexts, rendering
 from documents.kinds import Kind
 from documents.language import in_document_language
 
-from .models import Decision, FundingApplication
-from .selectors import delegated_decisions
+from .models import BoardMeeting, Decision, FundingApplication
+from .selectors import delegated_decisions, reported_decisions
 
 
 def _kr(amount) -> str:
@@ -100,10 +100,11 @@ def memo_context(
 
 
 def delegation_list_context(
-    board, decisions: list[Decision], *, meeting_date: date | None, acting_user
+    board, decisions: list[Decision], *, meeting_date: date | None, acting_user, meeting=None
 ):
-    """The delegated decisions on the board's programmes, for its next meeting. The list is
-    no case of its own: its reference is the board's code and the meeting date."""
+    """The delegated decisions on the board's programmes, for its next meeting or as reported
+    at a past ``meeting``. The list is no case of its own: its reference is the board's code
+    and the meeting date."""
     day = meeting_date or timezone.localdate()
     with translation.override("sv"):
         rows = [
@@ -126,12 +127,27 @@ def delegation_list_context(
         administration=administration_of(acting_user),
         meeting_date=meeting_date,
         decisions=rows,
+        protocol_paragraph=meeting.delegation_paragraph if meeting else "",
+        announced_on=meeting.protocol_announced_on if meeting else None,
+        appeal_ends_on=meeting.appeal_ends_on if meeting else None,
     )
 
 
 def delegation_list_pdf(board, *, meeting_date: date | None, acting_user) -> bytes:
-    """The delegated decisions not yet reported to the board, as the PDF for its meeting."""
+    """The delegated decisions reported at the board's meeting on ``meeting_date``, as they
+    were (any past meeting's list is reproduced from the decisions reported to it); for a
+    meeting with nothing reported yet, the decisions not yet reported, to put before it."""
+    meeting = (
+        BoardMeeting.objects.filter(board=board, held_on=meeting_date).first()
+        if meeting_date
+        else None
+    )
+    reported = list(reported_decisions(meeting)) if meeting else []
     context = delegation_list_context(
-        board, list(delegated_decisions(board)), meeting_date=meeting_date, acting_user=acting_user
+        board,
+        reported or list(delegated_decisions(board)),
+        meeting_date=meeting_date,
+        acting_user=acting_user,
+        meeting=meeting,
     )
     return rendering.render_pdf(Kind.DELEGATION_LIST, context)

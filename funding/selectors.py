@@ -136,6 +136,22 @@ def delegated_decisions(board, *, unreported_only: bool = True):
     return decisions.filter(reported_to_board_on__isnull=True) if unreported_only else decisions
 
 
+def reported_decisions(meeting):
+    """The delegated decisions reported at ``meeting``: the list as it was put before it."""
+    return (
+        Decision.objects.filter(reported_at=meeting)
+        .select_related(
+            "application__case", "application__organisation", "application__programme", "decided_by"
+        )
+        .order_by("decided_at", "pk")
+    )
+
+
+def board_meetings(board):
+    """The board's meetings, the latest first, with what was decided or reported at each."""
+    return board.meetings.order_by("-held_on")
+
+
 def boards_reported_to(user):
     """The boards whose delegated decisions this person reports: their secretaries'."""
     return Board.objects.filter(pk__in=org_policy.roles_of(user).board_ids).order_by("name")

@@ -22,6 +22,7 @@ from .forms import (
     MoneyForm,
     OtherFundingFormSet,
     ProjectForm,
+    ProtocolAnnouncedForm,
     SourceFinderForm,
     StartApplicationForm,
     SubmitApplicationForm,
@@ -289,10 +290,29 @@ def organisation_funding(request, pk):
 
 @login_required
 def delegated_decisions(request, board_code):
-    """The delegated decisions to report at the board's next meeting."""
+    """The delegated decisions to report at the board's next meeting, and the board's meetings
+    with the day each protocol's approval was announced (when the appeal time starts)."""
     board = policy.get_board_for_reporting_or_404(request.user, board_code)
-    form = BoardMeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    announcing = request.method == "POST" and "announce-announced_on" in request.POST
+    form = BoardMeetingForm(None if announcing else request.POST or None)
+    announce_form = ProtocolAnnouncedForm(request.POST if announcing else None, prefix="announce")
+    if announcing and announce_form.is_valid():
+        meeting = board.meetings.filter(held_on=announce_form.cleaned_data["meeting_date"]).first()
+        if meeting is None:
+            announce_form.add_error("meeting_date", _("The board has no meeting on that day."))
+        else:
+            try:
+                services.meeting_protocol_announce(
+                    meeting=meeting,
+                    acting_user=request.user,
+                    announced_on=announce_form.cleaned_data["announced_on"],
+                )
+            except ValidationError as exc:
+                announce_form.add_error(None, exc)
+            else:
+                messages.success(request, _("The announcement of the protocol is recorded."))
+                return redirect(request.path)
+    if not announcing and request.method == "POST" and form.is_valid():
         # A repeat (say, the back button days later) must not mark newer decisions as
         # reported at this meeting.
         def report():
@@ -300,6 +320,7 @@ def delegated_decisions(request, board_code):
                 board=board,
                 acting_user=request.user,
                 meeting_date=form.cleaned_data["meeting_date"],
+                protocol_paragraph=form.cleaned_data["protocol_paragraph"],
             )
             messages.success(
                 request,
@@ -319,10 +340,12 @@ def delegated_decisions(request, board_code):
         {
             "board": board,
             "decisions": selectors.delegated_decisions(board),
+            "meetings": selectors.board_meetings(board)[:12],
             "form": form,
+            "announce_form": announce_form,
             "pdf_form": DelegationListForm(prefix="pdf"),
         },
-        status=_status(form),
+        status=max(_status(form), _status(announce_form)),
     )
 
 

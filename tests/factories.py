@@ -138,7 +138,6 @@ class FundingProgrammeFactory(factory.django.DjangoModelFactory):
     board = factory.SubFactory(BoardFactory)
     budget = 1_000_000
     max_amount = 100_000
-    appeal_court = "Förvaltningsrätten i Malmö"
     opens_on = factory.LazyFunction(lambda: timezone.localdate() - timezone.timedelta(days=5))
     closes_on = factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=30))
 

@@ -17,6 +17,13 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The city that runs this installation: shown in the page header and in documents.
 CITY_NAME = env("CITY_NAME", default="Malmö stad")
+# Where the municipality's decisions are appealed by laglighetsprövning (kommunallagen 13 kap.):
+# the administrative court of its district, with the postal address appeals are sent to, and
+# where its official notice board (anslagstavla) is found. Named in every decision letter.
+APPEAL_COURT = env("APPEAL_COURT", default="Förvaltningsrätten i Malmö")
+APPEAL_COURT_ADDRESS = env("APPEAL_COURT_ADDRESS", default="Box 4522, 203 20 Malmö")
+NOTICE_BOARD = env("NOTICE_BOARD", default="malmo.se/anslagstavla")
+
 # The city's bankgiro for repayments, named in repayment claim letters; empty: an invoice follows.
 CITY_BANKGIRO = env("CITY_BANKGIRO", default="")
 

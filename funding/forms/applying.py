@@ -147,7 +147,24 @@ class BoardMeetingForm(forms.Form):
     meeting_date = forms.DateField(
         label=_("Board meeting where they are reported"), widget=DateInput()
     )
+    protocol_paragraph = forms.CharField(
+        label=_("Protocol §"),
+        max_length=20,
+        required=False,
+        help_text=_("The paragraph of the protocol under which they are reported, e.g. § 95."),
+    )
     form_token = OneTimeTokenField()
+
+
+class ProtocolAnnouncedForm(forms.Form):
+    """The day the approval of a meeting's protocol was announced on the notice board."""
+
+    meeting_date = forms.DateField(label=_("Board meeting"), widget=DateInput())
+    announced_on = forms.DateField(
+        label=_("Approval of the protocol announced on the notice board"),
+        widget=DateInput(),
+        help_text=_("The three weeks to appeal run from this day."),
+    )
 
 
 class SubmitApplicationForm(CollectsPersonalData, forms.Form):

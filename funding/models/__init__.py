@@ -13,6 +13,7 @@ from .handling import (
     ReportBack,
     SupplementRequest,
 )
+from .meetings import BoardMeeting
 from .programmes import (
     AssessmentCriterion,
     AttachmentKind,
@@ -29,6 +30,7 @@ __all__ = [
     "AssessmentCriterion",
     "Attachment",
     "AttachmentKind",
+    "BoardMeeting",
     "CriterionScore",
     "Decider",
     "Decision",

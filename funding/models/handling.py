@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.models import Organisation
 
 from .applications import FundingApplication
+from .meetings import BoardMeeting
 from .programmes import MONEY, AssessmentCriterion, Decider
 
 USER = settings.AUTH_USER_MODEL
@@ -122,6 +123,24 @@ class Decision(models.Model):
         blank=True,
         help_text=_("Delegated decisions are reported at the board's next meeting."),
     )
+    # The board's meeting that took the decision (a board decision) ...
+    meeting = models.ForeignKey(
+        BoardMeeting,
+        verbose_name=_("board meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
+    # ... or the one a delegated decision was reported to: its appeal time runs from there.
+    reported_at = models.ForeignKey(
+        BoardMeeting,
+        verbose_name=_("reported at the meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reported_decisions",
+    )
 
     class Meta:
         verbose_name = _("decision")
@@ -129,6 +148,11 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.application}: {self.get_outcome_display()}"
+
+    @property
+    def appeal_meeting(self) -> BoardMeeting | None:
+        """The meeting whose protocol's announcement starts the time to appeal."""
+        return self.meeting if self.authority == Decider.BOARD else self.reported_at
 
 
 class Payout(models.Model):

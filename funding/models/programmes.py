@@ -73,11 +73,6 @@ class FundingProgramme(models.Model):
         editable=False,
         help_text=_("Not used: cases are numbered in the board's series."),
     )
-    appeal_court = models.CharField(
-        _("court for appeals"),
-        max_length=100,
-        help_text=_("Named in decision letters, for example Förvaltningsrätten i Malmö."),
-    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -177,7 +177,6 @@ PROGRAMMES = SheetSpec(
         Column("Återrapportering (dagar)", "report_back_days", cells.whole_number),
         Column("Publiceras i registret", "publish_in_register", cells.yes_no),
         Column("Diarieserie", "case_series"),
-        Column("Domstol för överklagande", "appeal_court", required=True),
         _active(),
     ),
     key=("slug",),

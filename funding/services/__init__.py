@@ -29,7 +29,12 @@ from .handling import (
     report_back_submit,
 )
 from .repayment import repayment_claim_unreported, repayment_receive, repayment_write_off
-from .reporting_to_board import board_memo_request, decisions_report_to_board
+from .reporting_to_board import (
+    board_memo_request,
+    decisions_report_to_board,
+    meeting_of,
+    meeting_protocol_announce,
+)
 
 __all__ = [
     "SubmissionRefused",
@@ -48,6 +53,8 @@ __all__ = [
     "decision_record",
     "decisions_report_to_board",
     "funding_source_save",
+    "meeting_of",
+    "meeting_protocol_announce",
     "other_funding_set",
     "payout_record",
     "repayment_claim_unreported",

@@ -32,6 +32,7 @@ from ..models import (
 from ..models.handling import Outcome
 from .applying import _locked
 from .reporting import payout_record, report_back_review, report_back_submit
+from .reporting_to_board import meeting_of
 
 __all__ = ["payout_record", "report_back_review", "report_back_submit"]
 
@@ -237,6 +238,10 @@ def decision_record(
         decided_by=acting_user,
         meeting_date=meeting_date,
         protocol_paragraph=protocol_paragraph,
+        # A board decision names its meeting, whose protocol starts the time to appeal.
+        meeting=meeting_of(application.programme.board, meeting_date)
+        if route.decider == Decider.BOARD
+        else None,
     )
     decision.full_clean()
     decision.save()

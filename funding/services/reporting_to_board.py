@@ -1,5 +1,6 @@
-"""What goes to the board: the memo on an application beyond every delegation, and the
-report of delegated decisions (anmälan av delegationsbeslut)."""
+"""What goes to the board: the memo on an application beyond every delegation, the report of
+delegated decisions (anmälan av delegationsbeslut), and the board's meetings with the day
+each protocol's approval was announced (from which the three weeks to appeal run)."""
 
 from datetime import date
 
@@ -14,7 +15,7 @@ from organisations import policy as org_policy
 
 from .. import delegation, memos, policy, selectors
 from ..actions import FundingAction
-from ..models import Decider, FundingApplication, Status
+from ..models import BoardMeeting, Decider, FundingApplication, Status
 from .applying import _locked
 
 
@@ -70,17 +71,31 @@ def _ensure_reports_for(board, acting_user) -> None:
         raise PermissionDenied("Only the board's secretary or an officer reports decisions.")
 
 
+def meeting_of(board, held_on: date) -> BoardMeeting:
+    """The board's meeting on that day, recorded the first time it is named."""
+    meeting, _created = BoardMeeting.objects.get_or_create(board=board, held_on=held_on)
+    return meeting
+
+
 @transaction.atomic
-def decisions_report_to_board(*, board, acting_user, meeting_date: date) -> int:
-    """Mark every delegated decision not yet reported as reported at ``meeting_date``.
+def decisions_report_to_board(
+    *, board, acting_user, meeting_date: date, protocol_paragraph: str = ""
+) -> int:
+    """Mark every delegated decision not yet reported as reported at the board's meeting on
+    ``meeting_date``, under ``protocol_paragraph`` of its protocol.
 
     The appeal time of a delegated decision runs from the protocol of this meeting.
     """
     _ensure_reports_for(board, acting_user)
+    meeting = meeting_of(board, meeting_date)
+    if protocol_paragraph.strip():
+        meeting.delegation_paragraph = protocol_paragraph.strip()
+        meeting.save(update_fields=["delegation_paragraph"])
     decisions = list(selectors.delegated_decisions(board).select_for_update(of=("self",)))
     for decision in decisions:
         decision.reported_to_board_on = meeting_date
-        decision.save(update_fields=["reported_to_board_on"])
+        decision.reported_at = meeting
+        decision.save(update_fields=["reported_to_board_on", "reported_at"])
         events.record(
             decision.application,
             acting_user,
@@ -88,6 +103,39 @@ def decisions_report_to_board(*, board, acting_user, meeting_date: date) -> int:
             data={
                 "board": board.code,
                 "meeting_date": meeting_date.isoformat(),
+                "protocol_paragraph": meeting.delegation_paragraph,
+                "decision_id": decision.pk,
+            },
+        )
+    return len(decisions)
+
+
+@transaction.atomic
+def meeting_protocol_announce(*, meeting: BoardMeeting, acting_user, announced_on: date) -> int:
+    """Record the day the approval of the meeting's protocol was announced on the notice board.
+
+    The three weeks to appeal every decision taken at the meeting, and every delegated decision
+    reported to it, run from this day (kommunallagen 13 kap. 5 §); each such case's log says
+    so. Returns the number of decisions it concerns."""
+    _ensure_reports_for(meeting.board, acting_user)
+    meeting = BoardMeeting.objects.select_for_update().get(pk=meeting.pk)
+    if announced_on < meeting.held_on:
+        raise ValidationError(
+            {"announced_on": _("The protocol is announced after the meeting, not before.")}
+        )
+    meeting.protocol_announced_on = announced_on
+    meeting.save(update_fields=["protocol_announced_on"])
+    decisions = [*meeting.decisions.all(), *meeting.reported_decisions.all()]
+    for decision in decisions:
+        events.record(
+            decision.application,
+            acting_user,
+            FundingAction.PROTOCOL_ANNOUNCED,
+            data={
+                "board": meeting.board.code,
+                "meeting_date": meeting.held_on.isoformat(),
+                "announced_on": announced_on.isoformat(),
+                "appeal_ends_on": meeting.appeal_ends_on.isoformat(),
                 "decision_id": decision.pk,
             },
         )

@@ -36,6 +36,7 @@ STORED = {
     "report_back_more_requested", "repayment_claimed", "decision_reported_to_board",
     "funding_source_created", "funding_source_changed", "register_row_added",
     "register_row_changed", "repayment_received", "repayment_paid", "repayment_written_off",
+    "protocol_announced",
     # documents
     "document_requested", "document_rendered", "document_render_requested",
     "document_finalised", "document_render_failed",

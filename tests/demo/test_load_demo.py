@@ -27,8 +27,9 @@ def test_the_whole_demo_loads_and_loading_it_again_adds_no_row(django_capture_on
     rows = _rows()
     assert User.objects.filter(username="raddabarnen").exists()
     assert IOPInquiry.objects.count() == 3
-    # 13 in every state, and the repayment claim's and the demand's (demo/claims.py).
-    assert FundingApplication.objects.filter(title__startswith="Demo: ").count() == 15
+    # 13 in every state (demo.applications), the repayment claim's and the demand's
+    # (demo.claims) and one partly granted (demo.letters).
+    assert FundingApplication.objects.filter(title__startswith="Demo: ").count() == 16
     assert NarrativeSection.objects.count() == 3
     assert PublicationSetting.objects.filter(publish_grants=True).count() == 2
     assert Case.objects.count() >= 10 and AuditEvent.objects.exists()

@@ -95,12 +95,37 @@ def test_a_delegated_decision_tells_who_decided_the_amounts_and_how_to_appeal_fo
     assert "Beviljat belopp 75 000 kr" in text
     assert "Skäl för beslutet" in text
     assert "Örjan Åkesson, enhetschef, med stöd av delegation från Fritidsnämnden" in text
-    assert "punkt 4.2 i fritidsnämndens delegationsordning" in text
+    assert "punkt FRN 4.2 i fritidsnämndens delegationsordning" in text
     assert "laglighetsprövning enligt 13 kap. kommunallagen (2017:725)" in text
     assert "inom tre veckor från den dag då det tillkännagavs på kommunens anslagstavla" in text
     assert "protokollet från det sammanträde där beslutet anmäldes till Fritidsnämnden" in text
-    assert "Förvaltningsrätten i Malmö" in text
+    assert "anmäls till Fritidsnämnden vid sammanträdet den 20 maj 2026, § 95" in text
+    assert "Tillkännagivandet gjordes den 27 maj 2026" in text
+    assert "senast den 17 juni 2026" in text
+    assert "Kommunens anslagstavla finns på malmo.se/anslagstavla" in text
+    assert (
+        "Skicka överklagandet direkt till Förvaltningsrätten i Malmö, Box 4522, 203 20 Malmö"
+        in text
+    )
     assert "förvaltningslagen" not in text
+
+
+def test_a_board_decision_is_signed_for_the_board_by_its_secretary_not_as_chair():
+    text = _text(rendering.render_pdf("decision_letter", samples.decision(delegated=False)))
+    assert "Fritidsnämnden vid sammanträdet den 22 april 2026, protokoll § 87" in text
+    assert "För Fritidsnämnden Lena Ölund, nämndsekreterare" in text
+    assert "Ordförande" not in text and "ordförande" not in text
+    assert "protokollet med beslutet har justerats" in text
+    assert "Skicka överklagandet till Fritidsnämnden" not in text
+
+
+def test_a_letter_names_the_rules_applied_by_point_the_conditions_and_a_contact():
+    text = _text(rendering.render_pdf("decision_letter", samples.decision()))
+    assert "villkoren för Utvecklingsbidrag, fastställda av Fritidsnämnden" in text
+    assert "Punkt 2: Organisationen ska ha minst 25 medlemmar." in text
+    assert "Villkor" in text and "kontrollerade bankgiro 5402-1234" in text
+    assert "Kontaktperson: Åsa Öberg, handläggare, asa.oberg@example.se" in text
+    assert "Fritidsförvaltningen Box 1000 205 80 Malmö fritid@example.se" in text
 
 
 def test_a_board_decision_open_to_administrative_appeal_says_where_to_send_it():
@@ -114,7 +139,7 @@ def test_a_board_decision_open_to_administrative_appeal_says_where_to_send_it():
     )
     text = _text(rendering.render_pdf("decision_letter", context))
     assert "Beviljat belopp Inget" in text
-    assert "Fritidsnämnden vid sammanträdet den 22 april 2026, § 87" in text
+    assert "Fritidsnämnden vid sammanträdet den 22 april 2026, protokoll § 87" in text
     assert "40–45 §§ förvaltningslagen (2017:900)" in text
     assert (
         "Fritidsnämnden, 205 80 Malmö inom tre veckor från den dag då ni fick del av beslutet"
@@ -240,3 +265,23 @@ def test_a_long_city_name_is_printed_whole_in_the_running_header(settings):
     for page in pages[1:]:
         assert "Stadsbyggnadsförvaltningen i Malmö stad och Burlövs kommun" in page
         assert "Dnr SK-2026-00042" in page
+
+
+def test_a_letter_stored_before_the_appeal_fields_renders_with_the_court_and_not_the_board():
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    stored = json.dumps(contexts.to_data(samples.decision(delegated=False)), cls=DjangoJSONEncoder)
+    data = json.loads(stored)
+    for name in ("court_address", "notice_board", "meeting_date", "protocol_paragraph", "ends_on"):
+        del data["appeal"][name]
+    data["appeal"]["send_to"] = "Fritidsnämnden"
+    del data["decided_by"]["signed_by"]
+    for name in ("office", "rules_title", "rules"):
+        del data[name]
+    context = kinds.load_context("decision_letter", data)
+    text = _text(rendering.render_pdf("decision_letter", context))
+    assert "Skicka överklagandet direkt till Förvaltningsrätten i Malmö" in text
+    assert "Skicka överklagandet till Fritidsnämnden" not in text
+    assert "Ordförande" not in text

@@ -63,3 +63,61 @@ def test_paid_is_split_and_a_report_back_sent_back_goes_on_where_it_waited(
     sent_back.refresh_from_db()
     assert sent_back.status == PROCESS.DONE
     assert _statuses(sent_back) == [Status.CLOSED]
+
+
+BEFORE_MEETINGS = [("funding", "0006_board_series_and_open_claims")]
+MEETINGS = [("funding", "0008_decisions_linked_to_their_meetings")]
+
+
+def test_decisions_recorded_before_meetings_point_to_their_meetings(organisation, latest):
+    from datetime import date
+    from decimal import Decimal
+
+    from funding import services
+    from funding.models import BoardMeeting, Decision
+
+    programme = factories.FundingProgrammeFactory()
+    factories.eligible(organisation)
+    decisions = []
+    for amount, role in ((60_000, Role.BOARD_SECRETARY), (30_000, Role.DELEGATE)):
+        application = factories.funding_draft(organisation, programme, amount_applied=amount)
+        services.application_submit(application=application, acting_user=application.created_by)
+        services.application_mark_complete(
+            application=application, acting_user=factories.staff(Role.OFFICER)
+        )
+        services.assessment_record(
+            application=application,
+            acting_user=factories.staff(Role.OFFICER),
+            no_conflict_of_interest=True,
+            proposed_outcome="approved",
+            proposed_amount=Decimal(amount),
+            summary="Bra.",
+            scores={programme.criteria.get().pk: (4, "")},
+        )
+        board = programme.board if role == Role.BOARD_SECRETARY else None
+        decisions.append(
+            services.decision_record(
+                application=application,
+                acting_user=factories.staff(role, board=board),
+                outcome="approved",
+                amount_granted=Decimal(amount),
+                reasons="Uppfyller villkoren.",
+                meeting_date=date(2026, 11, 18) if board else None,
+                protocol_paragraph="§ 112" if board else "",
+            )
+        )
+    services.decisions_report_to_board(
+        board=programme.board,
+        acting_user=factories.staff(Role.BOARD_SECRETARY, board=programme.board),
+        meeting_date=date(2026, 12, 9),
+    )
+
+    _migrate(BEFORE_MEETINGS)  # as a deployed system holds them: dates, no meeting records
+    _migrate(MEETINGS)
+
+    board_decision, delegated = (Decision.objects.get(pk=d.pk) for d in decisions)
+    assert board_decision.meeting.held_on == date(2026, 11, 18)
+    assert board_decision.reported_at is None
+    assert delegated.reported_at.held_on == date(2026, 12, 9)
+    assert delegated.meeting is None
+    assert BoardMeeting.objects.filter(board=programme.board).count() == 2

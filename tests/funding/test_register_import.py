@@ -200,7 +200,6 @@ def test_a_workbook_with_real_dates_and_numbers_loads(tmp_path):
             30,
             True,
             "",
-            "Förvaltningsrätten i Malmö",
             None,
         ]
     )

@@ -240,3 +240,57 @@ def test_only_coordinators_maintain_the_catalogue(client, member, officer):
         client.force_login(person)
         assert client.get(reverse("funding:source_list")).status_code == 404
         assert client.post(reverse("funding:source_create"), {"name": "X"}).status_code == 404
+
+
+def test_the_secretary_records_the_meeting_and_the_announcement_of_its_protocol(client, programme):
+    from decimal import Decimal
+
+    from funding import services
+    from funding.models import BoardMeeting
+    from organisations.models import Role
+
+    process = factories.funding_process(programme=programme)
+    application, officer = process.application, factories.staff()
+    services.application_mark_complete(application=application, acting_user=officer)
+    services.assessment_record(
+        application=application,
+        acting_user=officer,
+        no_conflict_of_interest=True,
+        proposed_outcome="approved",
+        proposed_amount=Decimal("30000"),
+        summary="Bra.",
+        scores={programme.criteria.get().pk: (4, "")},
+    )
+    services.decision_record(
+        application=application,
+        acting_user=factories.staff(Role.DELEGATE),
+        outcome="approved",
+        amount_granted=Decimal("30000"),
+        reasons="Bra.",
+    )
+    client.force_login(factories.staff(Role.BOARD_SECRETARY, board=programme.board))
+    url = reverse("funding:delegated_decisions", args=[programme.board.code])
+    client.post(url, {"meeting_date": "2030-01-15", "protocol_paragraph": "§ 9"})
+    meeting = BoardMeeting.objects.get(board=programme.board)
+    assert (str(meeting.held_on), meeting.delegation_paragraph) == ("2030-01-15", "§ 9")
+
+    # A day with no meeting is refused at its field, and what was typed stays.
+    wrong = {"announce-meeting_date": "2030-01-16", "announce-announced_on": "2030-01-20"}
+    response = client.post(url, wrong)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Nämnden har inget sammanträde den dagen." in page
+    assert 'value="2030-01-20"' in page
+
+    right = {"announce-meeting_date": "2030-01-15", "announce-announced_on": "2030-01-18"}
+    assert client.post(url, right).status_code == 302
+    meeting.refresh_from_db()
+    assert str(meeting.protocol_announced_on) == "2030-01-18"
+    page = client.get(url).content.decode()
+    assert "Nämndens sammanträden" in page and "2030-02-08" in page  # the last day to appeal
+
+    pdf_url = reverse("funding:delegated_decisions_pdf", args=[programme.board.code])
+    text = _pdf_text(client.get(pdf_url, {"pdf-meeting_date": "2030-01-15"}).content)
+    assert application.case.case_number in text
+    assert "Sammanträde 2030-01-15, protokoll § 9" in text
+    assert "tiden för att överklaga går ut den 2030-02-08" in text

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import applications, claims, followup, iop, openness, programmes, register
+from demo import applications, claims, followup, iop, letters, openness, programmes, register
 
 # The parts in the order they are loaded: each needs the ones before it.
 PARTS = {
@@ -19,10 +19,11 @@ PARTS = {
     "iop": iop.load,  # the three seed IOP inquiries, walked through the flow
     "applications": applications.load,  # a funding application in every state
     "claims": claims.load,  # a repayment claim and a demand for a decision answered
+    "letters": letters.load,  # a partial grant, delegated decisions reported to a meeting
     "followup": followup.load,  # sections of this year's annual report
     "openness": openness.load,  # two programmes publish their grants
 }
-DEMO_MODE_ONLY = {"accounts", "iop", "applications", "claims", "followup"}
+DEMO_MODE_ONLY = {"accounts", "iop", "applications", "claims", "letters", "followup"}
 
 
 class Command(BaseCommand):
