@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from common.admin import TolerantAutocompleteAdmin
 
 from .forms import EligibilityEvidenceForm
-from .models import Absence, Board, EligibilityEvidence, Membership, Organisation, User
+from .models import (
+    Absence,
+    Board,
+    DelegationHolding,
+    EligibilityEvidence,
+    Membership,
+    Organisation,
+    User,
+)
 
 
 class MembershipInline(TolerantAutocompleteAdmin, admin.TabularInline):
@@ -74,3 +82,13 @@ class AbsenceAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["user", "starts_on", "ends_on", "note"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
+
+
+@admin.register(DelegationHolding)
+class DelegationHoldingAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
+    """Who holds which point of which board's delegation order (delegationsordning)."""
+
+    list_display = ["user", "board", "point", "valid_from", "valid_until"]
+    list_filter = ["board"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "point"]
+    autocomplete_fields = ["user", "board"]

@@ -36,6 +36,8 @@ STORED = {
     "report_back_more_requested", "repayment_claimed", "decision_reported_to_board",
     "funding_source_created", "funding_source_changed", "register_row_added",
     "register_row_changed",
+    # funding: delegation and conflict of interest (issue 18)
+    "no_conflict_declared", "conflict_declared", "matter_of_principle",
     # documents
     "document_requested", "document_rendered", "document_render_requested",
     "document_finalised", "document_render_failed",

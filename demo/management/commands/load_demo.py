@@ -9,19 +9,20 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import applications, followup, iop, openness, programmes, register
+from demo import applications, delegations, followup, iop, openness, programmes, register
 
 # The parts in the order they are loaded: each needs the ones before it.
 PARTS = {
     "register": register.load,  # challenge areas, organisations, boards, evidence
     "programmes": programmes.load,  # funding programmes and sources
     "accounts": register.load_accounts,
+    "delegations": delegations.load,  # who holds which point of the delegation order
     "iop": iop.load,  # the three seed IOP inquiries, walked through the flow
     "applications": applications.load,  # a funding application in every state
     "followup": followup.load,  # sections of this year's annual report
     "openness": openness.load,  # two programmes publish their grants
 }
-DEMO_MODE_ONLY = {"accounts", "iop", "applications", "followup"}
+DEMO_MODE_ONLY = {"accounts", "delegations", "iop", "applications", "followup"}
 
 
 class Command(BaseCommand):
