@@ -321,6 +321,11 @@ RULES: list[Rule] = [
         ),
         "the team's tasks: for those who lead the work",
     ),
+    Rule(
+        "workflows:pass_on",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "only the person who holds the task passes it on",
+    ),
     Rule("workflows:*", _PAGE),
     Rule("notifications:mark_all_read", roles(_FORM_ONLY_POST, anonymous=LOGIN)),
     Rule("notifications:preferences", roles((OK, REDIRECT), anonymous=LOGIN), "saved, shown"),
