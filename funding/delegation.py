@@ -141,12 +141,6 @@ def conflict_refusal(user, application: FundingApplication) -> str:
     return ""
 
 
-def may_decide(user, application: FundingApplication, node: str | None = None) -> bool:
-    """Holds the point of the route (or the board's secretaryship) and has no conflict."""
-    node = node or node_of(route_of(application))
-    return not refusal(user, application, node)
-
-
 def was_assessed_by(application: FundingApplication, user) -> bool:
     assessment = getattr(application, "assessment", None)
     return assessment is not None and assessment.assessor_id == user.pk
