@@ -18,6 +18,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from casework.models import Deadline
+from demo import delegations
 from funding import memos, services
 from funding.models import FundingApplication, FundingProgramme
 from funding.models.handling import Outcome
@@ -161,6 +162,7 @@ class Walk:
             "decide_as_delegate",
             self.people["delegate"],
             flow_services.decision_record,
+            no_conflict_of_interest=True,
             outcome=outcome,
             amount_granted=Decimal(0) if rejected else self.refresh().amount_applied,
             reasons="Ansökan uppfyller inte programmets villkor."
@@ -265,6 +267,7 @@ def load(out) -> None:
     if FundingApplication.objects.filter(title__startswith=PREFIX).exists():
         out.write("The demo applications are there already.")
         return
+    delegations.load(out)  # the deciders hold their points before they decide
     people = {
         "member": User.objects.get(username="raddabarnen"),
         "officer": User.objects.get(username="handlaggare"),

@@ -35,3 +35,6 @@ class FundingAction(AuditAction):
     FUNDING_SOURCE_CHANGED = "funding_source_changed", _("Funding source changed")
     REGISTER_ROW_ADDED = "register_row_added", _("Added by the register import")
     REGISTER_ROW_CHANGED = "register_row_changed", _("Changed by the register import")
+    NO_CONFLICT_DECLARED = "no_conflict_declared", _("Declared no conflict of interest")
+    CONFLICT_DECLARED = "conflict_declared", _("Declared a conflict of interest")
+    MATTER_OF_PRINCIPLE = "matter_of_principle", _("Marked as a matter of principle")

@@ -1,7 +1,24 @@
-"""Who decides an application under its programme's delegation order."""
+"""Who decides an application: the route of the matter under its board's delegation order.
+
+The law (kommunallagen 6 kap. 37–38 §§, 7 kap. 5 §; DOMAIN.md "Case handling law"):
+
+- The size of a matter is the amount applied for, whatever the assessor proposes: rejecting a
+  300 000 kr application is as large a matter as granting it.
+- A delegation belongs to the board that gave it: a rule is one point of one board's
+  delegation order, and only a person who holds that point from that board decides under it
+  (``organisations.DelegationHolding``). Administrators and superusers administer the
+  delegation order; they never decide by being administrators.
+- A matter of principle (flagged on the programme or on the application) is never delegated:
+  the board decides.
+- Nobody decides a case in which they have a conflict of interest (FL 16–18 §§): not the
+  person who assessed it, not a member of the applying organisation, not someone who declared
+  a conflict (``conflicts``).
+"""
 
 from dataclasses import dataclass
 from decimal import Decimal
+
+from django.utils.translation import gettext as _
 
 from organisations import policy as org_policy
 
@@ -14,45 +31,114 @@ DECIDER_PERMISSIONS = {
     Decider.BOARD: org_policy.ACT_FOR_BOARD,
 }
 
+# The flow's decision nodes and the route each one completes.
+DECISION_NODES = {
+    "decide_as_officer": Decider.OFFICER,
+    "decide_as_delegate": Decider.DELEGATE,
+    "record_board_decision": Decider.BOARD,
+}
+
 
 @dataclass(frozen=True)
 class Route:
-    decider: str
+    decider: Decider
     delegation_point: str = ""
+    board_id: int | None = None  # the delegating board (for a delegated route)
+    up_to_amount: Decimal | None = None  # the limit of the rule; None: no limit
 
     @property
     def label(self) -> str:
         return str(Decider(self.decider).label)
 
+    @property
+    def is_delegated(self) -> bool:
+        return self.decider != Decider.BOARD
+
+
+BOARD = Route(Decider.BOARD)
+
 
 def route_for(programme: FundingProgramme, amount: Decimal) -> Route:
-    """The first rule whose limit covers ``amount``; beyond every limit, the board decides."""
+    """The first of the programme board's rules whose limit covers ``amount``; beyond every
+    limit, or for a programme of matters of principle, the board decides. A rule of another
+    board than the programme's is no delegation for it."""
+    if programme.matter_of_principle:
+        return BOARD
     for rule in programme.delegation_rules.all():
+        if rule.board_id != programme.board_id:
+            continue
         if rule.up_to_amount is None or amount <= rule.up_to_amount:
-            return Route(rule.decider, rule.delegation_point)
-    return Route(Decider.BOARD)
+            if rule.decider == Decider.BOARD:
+                return BOARD
+            return Route(
+                Decider(rule.decider), rule.delegation_point, rule.board_id, rule.up_to_amount
+            )
+    return BOARD
 
 
 def amount_to_decide(application: FundingApplication) -> Decimal:
-    """The amount the decision is about: the assessor's proposal, else the amount applied."""
-    assessment = getattr(application, "assessment", None)
-    if assessment is not None:
-        return assessment.proposed_amount
+    """The size of the matter: the amount applied for (not the assessor's proposal)."""
     return application.amount_applied or Decimal(0)
 
 
 def route_of(application: FundingApplication) -> Route:
+    if application.matter_of_principle:
+        return BOARD
     return route_for(application.programme, amount_to_decide(application))
 
 
-def may_decide(user, application: FundingApplication) -> bool:
-    """Holds the decider's role for this application, and did not assess it."""
-    if was_assessed_by(application, user):
+def node_of(route: Route) -> str:
+    """The flow's decision node that completes ``route``."""
+    return next(node for node, decider in DECISION_NODES.items() if decider == route.decider)
+
+
+def holds_point(user, route: Route) -> bool:
+    """Holds the route's point of the delegation order, from the board that gave it, today."""
+    if not route.is_delegated or not route.delegation_point or route.board_id is None:
         return False
-    permission = DECIDER_PERMISSIONS[route_of(application).decider]
-    if permission == org_policy.ACT_FOR_BOARD:
-        return user.has_perm(permission, obj=application.programme.board)
-    return user.is_superuser or user.has_perm(permission)
+    return org_policy.holds_delegation(user, board_id=route.board_id, point=route.delegation_point)
+
+
+def refusal(user, application: FundingApplication, node: str) -> str:
+    """Why ``user`` may not take or do the decision task ``node`` of this application, in
+    words for them; empty when they may."""
+    if user.is_superuser:
+        return _("An administrator administers the system and does not decide cases.")
+    conflict = conflict_refusal(user, application)
+    if conflict:
+        return conflict
+    route = route_of(application)
+    if DECISION_NODES.get(node) != route.decider:
+        return _("The delegation order does not give this task this case (%(route)s decides).") % {
+            "route": route.label
+        }
+    if route.decider == Decider.BOARD:
+        if application.programme.board_id not in org_policy.roles_of(user).board_ids:
+            return _("Only the secretary of %(board)s records its decisions.") % {
+                "board": application.programme.board
+            }
+        return ""
+    if not org_policy.has_role_permission(user, DECIDER_PERMISSIONS[route.decider]):
+        return _("Only a %(role)s decides under this point.") % {"role": route.label.lower()}
+    if not holds_point(user, route):
+        return _("You do not hold point %(point)s of %(board)s's delegation order.") % {
+            "point": route.delegation_point or "–",
+            "board": application.programme.board,
+        }
+    return ""
+
+
+def conflict_refusal(user, application: FundingApplication) -> str:
+    """Why ``user`` has a conflict of interest in this case (FL 16 §), or empty."""
+    if was_assessed_by(application, user):
+        return _("You assessed this application; someone else decides it.")
+    if org_policy.acts_for(user, application.organisation_id):
+        return _(
+            "You are a member of %(organisation)s, which applies: you are disqualified (jäv)."
+        ) % {"organisation": application.organisation}
+    if application.conflict_declarations.filter(person_id=user.pk, has_conflict=True).exists():
+        return _("You have declared a conflict of interest (jäv) in this case.")
+    return ""
 
 
 def was_assessed_by(application: FundingApplication, user) -> bool:

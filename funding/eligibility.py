@@ -35,6 +35,21 @@ def programme_problems(programme: FundingProgramme, day=None) -> list[Problem]:
     return [Problem(text % {"date": date_format(when, "j F Y")})]
 
 
+def _sent_in_time(application: FundingApplication) -> list[Problem]:
+    programme = application.programme
+    if application.submitted_at is None:
+        return programme_problems(programme)
+    sent_on = timezone.localdate(application.submitted_at)
+    if programme.opens_on <= sent_on <= programme.closes_on:
+        return []
+    return [
+        Problem(
+            _("The application was sent on %(sent)s, outside the programme's application period.")
+            % {"sent": date_format(sent_on, "j F Y")}
+        )
+    ]
+
+
 def evidence_problems(
     organisation: Organisation, programme: FundingProgramme, day=None
 ) -> list[Problem]:
@@ -146,6 +161,18 @@ def submission_problems(application: FundingApplication, day=None) -> list[Probl
     """Everything that keeps this application from being submitted today."""
     return (
         programme_problems(application.programme, day)
+        + evidence_problems(application.organisation, application.programme, day)
+        + answer_problems(application)
+    )
+
+
+def standing_problems(application: FundingApplication, day=None) -> list[Problem]:
+    """The programme's rules again, for an application already submitted: at resubmission
+    after a supplement and at the decision. The deadline is the one it was sent in by (a
+    supplement may come after the programme closed); eligibility, the answers, the maximum
+    and the attachments are checked as they are now."""
+    return (
+        _sent_in_time(application)
         + evidence_problems(application.organisation, application.programme, day)
         + answer_problems(application)
     )

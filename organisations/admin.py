@@ -6,7 +6,15 @@ from common.admin import TolerantAutocompleteAdmin
 from common.privacy import CollectsPersonalDataAdmin
 
 from .forms import EligibilityEvidenceForm
-from .models import Absence, Board, EligibilityEvidence, Membership, Organisation, User
+from .models import (
+    Absence,
+    Board,
+    DelegationHolding,
+    EligibilityEvidence,
+    Membership,
+    Organisation,
+    User,
+)
 
 
 class MembershipInline(TolerantAutocompleteAdmin, admin.TabularInline):
@@ -78,3 +86,13 @@ class AbsenceAdmin(CollectsPersonalDataAdmin, TolerantAutocompleteAdmin, admin.M
     list_display = ["user", "starts_on", "ends_on", "note"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
+
+
+@admin.register(DelegationHolding)
+class DelegationHoldingAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
+    """Who holds which point of which board's delegation order (delegationsordning)."""
+
+    list_display = ["user", "board", "point", "valid_from", "valid_until"]
+    list_filter = ["board"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "point"]
+    autocomplete_fields = ["user", "board"]

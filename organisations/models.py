@@ -197,6 +197,42 @@ class Membership(models.Model):
             )
 
 
+class DelegationHolding(models.Model):
+    """A point of a board's delegation order (delegationsordning) held by one person.
+
+    Only a person who holds the point from the board that gave it decides under it; an
+    administrator or superuser administers delegation and never decides by being one.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="delegations"
+    )
+    board = models.ForeignKey(
+        Board, verbose_name=_("board"), on_delete=models.PROTECT, related_name="delegations"
+    )
+    point = models.CharField(_("point in the delegation order"), max_length=50)
+    valid_from = models.DateField(_("valid from"), default=timezone.localdate)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delegation held")
+        verbose_name_plural = _("delegations held")
+        ordering = ["board__name", "point", "user__username"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "board", "point", "valid_from"], name="unique_delegation_holding"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.board} {self.point}"
+
+    def clean(self):
+        self.point = (self.point or "").strip()
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The delegation must end after it starts.")})
+
+
 class EligibilityEvidence(models.Model):
     """Proof that an association meets the conditions for grants, valid for a period."""
 

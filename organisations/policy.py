@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import STAFF_ROLES, Absence, Board, Membership, Organisation, Role, User
+from .models import (
+    STAFF_ROLES,
+    Absence,
+    Board,
+    DelegationHolding,
+    Membership,
+    Organisation,
+    Role,
+    User,
+)
 
 # Permissions each role grants, in Django's "app_label.codename" form, named once here and used
 # by name everywhere else (flows, policies, selectors). viewflow's task queues and our own checks
@@ -118,6 +127,25 @@ def acts_for(user, organisation_id: int) -> bool:
 
 def is_signatory_for(user, organisation_id: int) -> bool:
     return organisation_id in roles_of(user).signatory_for
+
+
+def has_role_permission(user, perm: str) -> bool:
+    """Holds ``perm`` through a role today; being a superuser gives no role."""
+    return perm in roles_of(user).permissions
+
+
+def holds_delegation(user, *, board_id: int, point: str, day=None) -> bool:
+    """Holds ``point`` of the delegation order of the board ``board_id`` today (delegat)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    day = day or timezone.localdate()
+    return (
+        DelegationHolding.objects.filter(
+            user=user, board_id=board_id, point=point.strip(), valid_from__lte=day
+        )
+        .exclude(valid_until__lt=day)
+        .exists()
+    )
 
 
 def has_object_permission(user, perm: str, obj) -> bool:

@@ -186,6 +186,19 @@ def _register_iop_flow() -> None:
 _register_iop_flow()
 
 
+@object_url("workflows:pass_on")
+def _held_task(organisation) -> dict:
+    """An open task of ``organisation``'s case held by an officer no role of the matrix is."""
+    from viewflow.workflow.models import Task
+    from viewflow.workflow.status import STATUS
+
+    process = factories.funding_process(organisation)
+    task = Task.objects.filter(process=process, status=STATUS.NEW).first()
+    task.owner, task.status = factories.staff(), STATUS.ASSIGNED
+    task.save()
+    return {"task_pk": task.pk}
+
+
 @object_url("funding:organisation_funding")
 def _funding_of_organisation(organisation) -> dict:
     factories.funding_process(organisation)

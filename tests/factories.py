@@ -146,11 +146,25 @@ class FundingProgrammeFactory(factory.django.DjangoModelFactory):
         if not create or extracted is False:
             return
         obj.criteria.create(name="Genomförbarhet", weight=2)
-        obj.delegation_rules.create(up_to_amount=20_000, decider="officer")
-        obj.delegation_rules.create(up_to_amount=50_000, decider="delegate")
+        obj.delegation_rules.create(up_to_amount=20_000, decider="officer", delegation_point="4.1")
+        obj.delegation_rules.create(up_to_amount=50_000, decider="delegate", delegation_point="4.2")
         obj.delegation_rules.create(up_to_amount=None, decider="board")
         obj.evidence_requirements.create(kind=EligibilityEvidence.Kind.STATUTES)
         obj.evidence_requirements.create(kind=EligibilityEvidence.Kind.BANK_ACCOUNT)
+
+
+def delegate(programme, role=Role.DELEGATE, user=None, **user_kwargs) -> User:
+    """A person of ``role`` (officer or delegate) who holds that role's point of the
+    delegation order of ``programme``'s board (``user``, or a new one)."""
+    from organisations.models import DelegationHolding
+
+    user = user or staff(role, **user_kwargs)
+    decider = "officer" if role == Role.OFFICER else "delegate"
+    for rule in programme.delegation_rules.filter(decider=decider):
+        DelegationHolding.objects.get_or_create(
+            user=user, board=rule.board, point=rule.delegation_point
+        )
+    return user
 
 
 def eligible(organisation) -> Organisation:

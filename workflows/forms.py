@@ -13,6 +13,11 @@ class ReassignForm(forms.Form):
     to_user = forms.TypedChoiceField(
         label=_("Pass to"), coerce=int, required=False, empty_value=None
     )
+    reason = forms.CharField(
+        label=_("Why it is passed on"),
+        max_length=500,
+        help_text=_("Kept in the case's log, for example: away until Monday."),
+    )
 
     def __init__(self, *args, task, candidates, **kwargs):
         # One form per task on the same page: each gets ids of its own.
@@ -25,3 +30,16 @@ class ReassignForm(forms.Form):
     def clean_to_user(self):
         pk = self.cleaned_data["to_user"]
         return None if pk is None else self.candidates[pk]
+
+
+class PassOnForm(ReassignForm):
+    """The holder of a task passes it on; a conflict of interest (jäv) may be the reason."""
+
+    conflict_of_interest = forms.BooleanField(
+        label=_("I have a conflict of interest (jäv) in this case"),
+        required=False,
+        help_text=_(
+            "Förvaltningslagen 16–18 §§. Say in the reason what the conflict is; you will no "
+            "longer be able to take this case's assessment or decision."
+        ),
+    )

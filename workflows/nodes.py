@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from django.apps import apps
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.activation import Activation
@@ -73,14 +74,24 @@ class HumanTask(flow.View):
 
 
 class DecisionTask(HumanTask):
-    """A decision that the person ``excluded(process, user)`` names may not take or do."""
+    """A decision that the person ``excluded(process, user)`` names may not take or do.
+
+    ``excluded`` answers with the reason, in words for that person (or something false when
+    they may); the take and do pages show it (``workflows.scoping``)."""
 
     def __init__(self, view, *, excluded: Callable, **kwargs):
         super().__init__(view, **kwargs)
         self._excluded = excluded
 
+    def refusal(self, user, task) -> str:
+        """Why ``user`` may not take or do ``task`` beyond its permission; empty if they may."""
+        reason = self._excluded(task.process.coerced, user)
+        if not reason:
+            return ""
+        return reason if isinstance(reason, str) else str(_("You may not take this task."))
+
     def _is_excluded(self, user, task) -> bool:
-        return self._excluded(task.process.coerced, user)
+        return bool(self.refusal(user, task))
 
     def can_assign(self, user, task):
         return super().can_assign(user, task) and not self._is_excluded(user, task)

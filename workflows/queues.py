@@ -67,12 +67,50 @@ def with_case_brief(tasks: QuerySet[Task]) -> QuerySet[Task]:
     return tasks.select_related("process").annotate(case_brief=Case(*whens, default=None))
 
 
+# The funding tasks that assess or decide a case: nobody with a conflict of interest in the
+# case sees them (FL 16–18 §§), and an administrator as such never decides.
+_FUNDING_FLOW = "workflows/funding.flows.FundingApplicationFlow"
+ASSESSING_TASKS = (f"{_FUNDING_FLOW}.assess",)
+DECIDING_TASKS = tuple(
+    f"{_FUNDING_FLOW}.{node}"
+    for node in ("decide_as_officer", "decide_as_delegate", "record_board_decision")
+)
+
+
+def _conflicted(user) -> Q:
+    """The assessment and decision tasks of cases in which ``user`` has a conflict of
+    interest: those of an organisation they act for, those they declared a conflict in, and
+    the decisions of cases they assessed. A superuser administers: no decision tasks."""
+    applications = apps.get_model("funding.FundingApplication").objects.filter(
+        Q(organisation_id__in=policy.roles_of(user).organisation_ids)
+        | Q(conflict_declarations__person=user, conflict_declarations__has_conflict=True)
+    )
+    assessed = apps.get_model("funding.FundingApplication").objects.filter(
+        assessment__assessor=user
+    )
+    content_type = ContentType.objects.get_for_model(applications.model)
+    funding = Q(process__artifact_content_type=content_type)
+    excluded = funding & Q(
+        flow_task__in=ASSESSING_TASKS + DECIDING_TASKS,
+        process__artifact_object_id__in=applications.values("pk"),
+    )
+    excluded |= funding & Q(
+        flow_task__in=DECIDING_TASKS, process__artifact_object_id__in=assessed.values("pk")
+    )
+    if user.is_superuser:
+        excluded |= Q(flow_task__in=DECIDING_TASKS)
+    return excluded
+
+
 def queue(user) -> QuerySet[Task]:
-    """Open tasks nobody has taken that this person may take, oldest first (ids grow with time)."""
+    """Open tasks nobody has taken that this person may take, oldest first (ids grow with time);
+    not the assessment and decision tasks of cases in which they have a conflict of interest.
+    (Whether they hold the point of the delegation order is checked when they take a task.)"""
     condition = takeable_by(user)
     if condition is None:
         return Task.objects.none()
-    return with_case_brief(Task.objects.filter(condition, status=STATUS.NEW)).order_by("pk")
+    tasks = Task.objects.filter(condition, status=STATUS.NEW).exclude(_conflicted(user))
+    return with_case_brief(tasks).order_by("pk")
 
 
 def inbox(user) -> QuerySet[Task]:

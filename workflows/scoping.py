@@ -88,6 +88,19 @@ def _could_have_done(user, task) -> bool:
     )
 
 
+def _refusal(user, task) -> str:
+    """Why a person who holds the task's permission may still not take or do this open task
+    (a conflict of interest, a delegation they do not hold), in words for them; else empty."""
+    if task.status not in (STATUS.NEW, STATUS.ASSIGNED):
+        return ""
+    if not (user.is_superuser or _could_have_done(user, task)):
+        return ""
+    if task.status == STATUS.ASSIGNED and task.owner_id != user.pk:
+        return ""
+    refusal = getattr(task.flow_task, "refusal", None)
+    return refusal(user, task) if refusal else ""
+
+
 def _task_gone(request, task_pk: int | None) -> TemplateResponse | None:
     """The page that says a task was done, cancelled or taken by someone else; else None.
 
@@ -97,6 +110,10 @@ def _task_gone(request, task_pk: int | None) -> TemplateResponse | None:
     if task_pk is None or request.resolver_match.url_name not in _DOING_PAGES:
         return None
     task = Task.objects.select_related("owner", "process").get(pk=task_pk)
+    refused = _refusal(request.user, task)
+    if refused:
+        context = {"task": task, "reason": refused, "case": task.process.coerced.case}
+        return TemplateResponse(request, "workflows/task_refused.html", context, status=403)
     taken_by_other = task.status == STATUS.ASSIGNED and task.owner_id != request.user.pk
     if task.status not in (STATUS.DONE, STATUS.CANCELED) and not taken_by_other:
         return None

@@ -15,6 +15,8 @@ from viewflow.workflow.status import STATUS
 
 from casework import events
 from casework.actions import CaseState
+from funding import services as funding_services
+from funding.models import FundingApplication
 from notifications.models import Kind
 from notifications.services import notify, notify_once
 from organisations import policy
@@ -68,26 +70,43 @@ def task_notify(*, task_pk: int) -> None:
 
 
 def may_take(user, task: Task) -> bool:
-    """Whether ``user`` may hold ``task`` (the permission its node declared)."""
+    """Whether ``user`` may hold ``task``: the permission its node declared, and nothing that
+    excludes them from it (a conflict of interest, a delegation they do not hold)."""
     if not task.owner_permission:
         return False
     obj = task.owner_permission_obj
-    return (
+    allowed = (
         user.has_perm(task.owner_permission, obj)
         if obj is not None
         else user.has_perm(task.owner_permission)
     )
+    refusal = getattr(task.flow_task, "refusal", None)
+    return allowed and not (refusal and refusal(user, task))
 
 
 @transaction.atomic
-def task_reassign(*, task: Task, acting_user, to_user=None) -> Task:
-    """Give an assigned task to someone else who may take it, or (no one) back to the queue."""
+def task_reassign(
+    *, task: Task, acting_user, reason: str, to_user=None, conflict_of_interest: bool = False
+) -> Task:
+    """Give an assigned task to someone else who may take it, or (no one) back to the queue,
+    with the reason, which the case's log keeps. The person who holds the task may give a
+    conflict of interest (jäv, FL 16–18 §§) as the reason: it is declared on the case, and
+    they can no longer take its assessment or decision."""
     if not (policy.may_reassign_tasks(acting_user) or task.owner_id == acting_user.pk):
         raise PermissionDenied("Only officers and coordinators move others' tasks.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the task is passed on.")})
+    if conflict_of_interest and task.owner_id != acting_user.pk:
+        raise ValidationError(
+            {"conflict_of_interest": _("Only the person who holds the task declares a conflict.")}
+        )
     if to_user is not None and not may_take(to_user, task):
         raise ValidationError(_("%(person)s may not take this task.") % {"person": to_user})
-    if not _hand_over(task, actor=acting_user, to_user=to_user):
+    if not _hand_over(task, actor=acting_user, to_user=to_user, reason=reason):
         raise ValidationError(_("The task is no longer assigned to anyone."))
+    if conflict_of_interest:
+        _declare_conflict(task, acting_user, reason)
     if to_user is not None:
         notify(
             recipients=[to_user],
@@ -96,6 +115,14 @@ def task_reassign(*, task: Task, acting_user, to_user=None) -> Task:
             title=_("A task has been passed to you: %(task)s") % {"task": task.brief},
         )
     return task
+
+
+def _declare_conflict(task: Task, person, reason: str) -> None:
+    application = CaseProcess.objects.get(pk=task.process_id).artifact
+    if isinstance(application, FundingApplication):
+        funding_services.conflict_declare(
+            application=application, acting_user=person, task=task.flow_task.name, reason=reason
+        )
 
 
 def _hand_over(task: Task, *, actor, to_user, reason: str = "", expected_owner=None) -> bool:

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("queue/", views.queue, name="queue"),
     path("team/", views.team, name="team"),
+    path("<int:task_pk>/pass-on/", views.pass_on, name="pass_on"),
 ]

@@ -14,7 +14,8 @@ from organisations import policy
 from organisations import selectors as org_selectors
 
 from . import queues, services
-from .forms import ReassignForm
+from .forms import PassOnForm, ReassignForm
+from .task_views import add_errors
 
 PAGE_SIZE = 25
 
@@ -149,12 +150,46 @@ def _reassign(request):
     if form.is_valid():
         try:
             services.task_reassign(
-                task=task, acting_user=request.user, to_user=form.cleaned_data["to_user"]
+                task=task,
+                acting_user=request.user,
+                to_user=form.cleaned_data["to_user"],
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("The task has been passed on."))
     else:
-        messages.error(request, _("Choose who should take the task."))
+        messages.error(request, _("Choose who should take the task, and say why."))
     return redirect("workflows:team")
+
+
+@login_required
+def pass_on(request, task_pk: int):
+    """The holder of a task passes it to a colleague or back to the queue, with the reason
+    (a conflict of interest among them); 404 for anyone but the holder."""
+    task = queues.inbox(request.user).filter(pk=task_pk).first()
+    if task is None:
+        raise Http404
+    candidates = [
+        person
+        for person in queues.reassign_candidates([task])[task.pk]
+        if person.pk != request.user.pk and services.may_take(person, task)
+    ]
+    form = PassOnForm(request.POST or None, task=task, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_reassign(
+                task=task,
+                acting_user=request.user,
+                to_user=form.cleaned_data["to_user"],
+                reason=form.cleaned_data["reason"],
+                conflict_of_interest=form.cleaned_data["conflict_of_interest"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The task has been passed on."))
+            return redirect("workflows:inbox")
+    status = 400 if form.errors else 200
+    return render(request, "workflows/pass_on.html", {"task": task, "form": form}, status=status)

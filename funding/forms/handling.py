@@ -50,9 +50,27 @@ class SupplementAnswerForm(CollectsPersonalData, forms.Form):
     )
 
 
+def conflict_of_interest_field() -> forms.BooleanField:
+    """The declaration on conflict of interest (FL 16–18 §§) on every task that assesses,
+    decides or records a decision; the service refuses the task without it."""
+    return forms.BooleanField(
+        label=_("I have no conflict of interest (jäv) in this case"),
+        required=False,
+        help_text=_(
+            "Förvaltningslagen 16–18 §§: you are disqualified if you or someone close to you "
+            "is a party, a member of the applying organisation's board, or could gain or lose "
+            "by the decision. If so, pass the task to a colleague and give the conflict as "
+            "the reason."
+        ),
+    )
+
+
 class AssessmentForm(forms.Form):
-    no_conflict_of_interest = forms.BooleanField(
-        label=_("I have no conflict of interest (jäv) in this case"), required=False
+    no_conflict_of_interest = conflict_of_interest_field()
+    matter_of_principle = forms.BooleanField(
+        label=_("This is a matter of principle: the board decides"),
+        required=False,
+        help_text=_("Kommunallagen 6 kap. 38 §: a matter of principle is never delegated."),
     )
     summary = forms.CharField(label=_("Assessment"), widget=forms.Textarea(attrs={"rows": 5}))
     proposed_outcome = forms.ChoiceField(label=_("Proposed decision"), choices=Outcome.choices)
@@ -83,6 +101,7 @@ class AssessmentForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    no_conflict_of_interest = conflict_of_interest_field()
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
     amount_granted = forms.DecimalField(label=_("Amount granted (kr)"), **MONEY)
     reasons = forms.CharField(

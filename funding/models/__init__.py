@@ -5,6 +5,7 @@ report-backs)."""
 from .applications import Attachment, FundingApplication, OtherFunding, Status
 from .handling import (
     Assessment,
+    ConflictDeclaration,
     CriterionScore,
     Decision,
     Payout,
@@ -29,6 +30,7 @@ __all__ = [
     "Assessment",
     "AssessmentCriterion",
     "Attachment",
+    "ConflictDeclaration",
     "AttachmentKind",
     "BoardMeeting",
     "CriterionScore",

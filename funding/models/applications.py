@@ -83,6 +83,11 @@ class FundingApplication(ProtectedStatus, models.Model):
     total_cost = models.DecimalField(
         _("total cost of the activity"), **MONEY, null=True, blank=True
     )
+    matter_of_principle = models.BooleanField(
+        _("a matter of principle: the board decides"),
+        default=False,
+        help_text=_("Kommunallagen 6 kap. 38 §: a matter of principle is never delegated."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
     )

@@ -113,6 +113,15 @@ class Decision(models.Model):
     delegation_point = models.CharField(
         _("point in the delegation order"), max_length=50, blank=True
     )
+    delegating_board = models.ForeignKey(
+        "organisations.Board",
+        verbose_name=_("delegating board"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("For a delegated decision: the board whose delegation order was used."),
+    )
     decided_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
     meeting_date = models.DateField(_("board meeting"), null=True, blank=True)
@@ -153,6 +162,31 @@ class Decision(models.Model):
     def appeal_meeting(self) -> BoardMeeting | None:
         """The meeting whose protocol's announcement starts the time to appeal."""
         return self.meeting if self.authority == Decider.BOARD else self.reported_at
+
+
+class ConflictDeclaration(models.Model):
+    """One person's declaration on conflict of interest (jäv, FL 16–18 §§) in one case.
+
+    Everyone who assesses, decides or records a board decision declares; a person who
+    declared a conflict can no longer take the case's assessment or decision tasks.
+    """
+
+    application = models.ForeignKey(
+        FundingApplication, on_delete=models.PROTECT, related_name="conflict_declarations"
+    )
+    person = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    task = models.CharField(_("task"), max_length=50)
+    has_conflict = models.BooleanField(_("has a conflict of interest"))
+    reason = models.TextField(_("reason"), blank=True)
+    declared_at = models.DateTimeField(_("declared"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("declaration on conflict of interest")
+        verbose_name_plural = _("declarations on conflict of interest")
+        ordering = ["declared_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application}: {self.person}"
 
 
 class Payout(models.Model):

@@ -73,6 +73,14 @@ class FundingProgramme(models.Model):
         editable=False,
         help_text=_("Not used: cases are numbered in the board's series."),
     )
+    matter_of_principle = models.BooleanField(
+        _("matters of principle: the board decides"),
+        default=False,
+        help_text=_(
+            "Decisions of principle cannot be delegated (kommunallagen 6 kap. 38 §): every "
+            "application of this programme goes to the board."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -181,10 +189,20 @@ class Decider(models.TextChoices):
 
 
 class DelegationRule(models.Model):
-    """Who decides an application, by the amount to be granted (delegationsordning)."""
+    """Who decides an application, by the amount applied for: one point of one board's
+    delegation order (delegationsordning). The board is the programme's: a delegation belongs
+    to the board that gave it, and nobody decides under another board's point."""
 
     programme = models.ForeignKey(
         FundingProgramme, on_delete=models.CASCADE, related_name="delegation_rules"
+    )
+    board = models.ForeignKey(
+        Board,
+        verbose_name=_("delegating board"),
+        on_delete=models.PROTECT,
+        related_name="delegation_rules",
+        blank=True,
+        help_text=_("Empty: the programme's board."),
     )
     up_to_amount = models.DecimalField(
         _("up to and including"),
@@ -206,3 +224,20 @@ class DelegationRule(models.Model):
     def __str__(self):
         limit = self.up_to_amount if self.up_to_amount is not None else "∞"
         return f"≤ {limit}: {self.get_decider_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.board_id is None and self.programme_id:
+            self.board_id = self.programme.board_id
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.board_id is None and self.programme_id:
+            self.board_id = self.programme.board_id
+        if self.programme_id and self.board_id != self.programme.board_id:
+            raise ValidationError(
+                {"board": _("A delegation belongs to the programme's board, which gave it.")}
+            )
+        if self.decider != Decider.BOARD and not (self.delegation_point or "").strip():
+            raise ValidationError(
+                {"delegation_point": _("Name the point of the delegation order.")}
+            )

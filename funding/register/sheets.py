@@ -202,6 +202,14 @@ DELEGATION_RULES = SheetSpec(
         Column("Upp till och med belopp", "up_to_amount", cells.amount),
         Column("Beslutar", "decider", cells.choice(Decider.choices), required=True),
         Column("Punkt i delegationsordningen", "delegation_point"),
+        # Empty or left out: the programme's board; another board's delegation is refused.
+        Column(
+            "Delegerande nämnd (kod)",
+            "board",
+            reference=Reference(
+                "boards", Board, "code", gettext_lazy("There is no board with code “%(value)s”.")
+            ),
+        ),
     ),
     key=("programme", "up_to_amount"),
 )

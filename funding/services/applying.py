@@ -226,12 +226,17 @@ def application_submit(*, application: FundingApplication, acting_user) -> Fundi
 def application_resubmit(
     *, application: FundingApplication, acting_user, answer: str
 ) -> FundingApplication:
-    """Answer a supplement request: the application goes back to the officer."""
+    """Answer a supplement request: the application goes back to the officer. The
+    programme's rules are checked again (what was changed while completing it must still
+    keep them: the maximum, the answers, the attachments, eligibility)."""
     application = _locked(application)
     policy.ensure_can_edit(acting_user, application)
     request = application.supplement_requests.filter(answered_at__isnull=True).last()
     if request is None or application.status != Status.SUPPLEMENT_REQUESTED:
         raise ValidationError(_("No supplement has been requested."))
+    problems = eligibility.standing_problems(application)
+    if problems:
+        raise SubmissionRefused(problems)
     request.answer, request.answered_by = answer.strip(), acting_user
     request.answered_at = timezone.now()
     request.full_clean()

@@ -9,18 +9,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from casework import events, transitions
 from casework import selectors as case_selectors
 from casework import services as case_services
-from casework import transitions
 from casework.actions import CaseAction
 from casework.models import Deadline
 from notifications.models import Kind
 from notifications.services import notify
 
-from .. import delegation, letters, policy
+from .. import delegation, eligibility, letters, policy
 from ..actions import FundingAction
 from ..models import (
     Assessment,
+    ConflictDeclaration,
     CriterionScore,
     Decider,
     Decision,
@@ -111,16 +112,7 @@ def application_supplement_overdue(*, application: FundingApplication) -> Fundin
     return application
 
 
-def _check_assessment(application, no_conflict: bool, outcome: str, amount: Decimal) -> None:
-    if not no_conflict:
-        raise ValidationError(
-            {
-                "no_conflict_of_interest": _(
-                    "Declare that you have no conflict of interest, "
-                    "or hand the task to a colleague."
-                )
-            }
-        )
+def _check_assessment(application, outcome: str, amount: Decimal) -> None:
     if outcome == Outcome.REJECTED and amount:
         raise ValidationError({"proposed_amount": _("A rejection proposes 0 kr.")})
     if outcome != Outcome.REJECTED and not amount:
@@ -141,11 +133,27 @@ def assessment_record(
     proposed_amount: Decimal,
     summary: str,
     scores: dict,
+    matter_of_principle: bool = False,
 ) -> Assessment:
-    """Score the application per criterion and propose a decision; the assessor is recorded."""
+    """Score the application per criterion and propose a decision; the assessor is recorded,
+    with their declaration on conflict of interest. A matter of principle (kommunallagen
+    6 kap. 38 §) flagged here goes to the board, whatever its amount."""
     policy.ensure_handles_cases(acting_user)
     application = _locked(application)
-    _check_assessment(application, no_conflict_of_interest, proposed_outcome, proposed_amount)
+    conflict = delegation.conflict_refusal(acting_user, application)
+    if conflict:
+        raise PermissionDenied(conflict)
+    _check_assessment(application, proposed_outcome, proposed_amount)
+    _declare(application, acting_user, "assess", no_conflict_of_interest, "no_conflict_of_interest")
+    if matter_of_principle and not application.matter_of_principle:
+        application.matter_of_principle = True
+        application.save(update_fields=["matter_of_principle"])
+        events.record(
+            application.case,
+            acting_user,
+            FundingAction.MATTER_OF_PRINCIPLE,
+            data={"application_id": application.pk},
+        )
     criteria = list(application.programme.criteria.all())
     if {c.pk for c in criteria} != set(scores):
         raise ValidationError(_("Score every criterion of the programme."))
@@ -194,19 +202,82 @@ def _reserve_budget(programme_id: int, amount: Decimal) -> None:
     programme.save(update_fields=["budget_remaining"])
 
 
-def _check_decision(application, acting_user, outcome, amount) -> None:
+def _refuse_if_outside_the_route(application, acting_user, task: str | None) -> None:
+    """The task must be the route's, and the person must be allowed to complete it."""
+    route = delegation.route_of(application)
+    task = task or delegation.node_of(route)
+    reason = delegation.refusal(acting_user, application, task)
+    if not reason:
+        return
+    if delegation.conflict_refusal(acting_user, application) or acting_user.is_superuser:
+        raise PermissionDenied(reason)
+    if delegation.DECISION_NODES.get(task) != route.decider:
+        raise ValidationError(
+            _(
+                "This matter is of %(amount)s kr applied for: under the delegation order "
+                "%(route)s decides it, not this task. The assessor's proposal does not "
+                "change the size of the matter."
+            )
+            % {"amount": _kr(delegation.amount_to_decide(application)), "route": route.label}
+        )
+    raise PermissionDenied(reason)
+
+
+def _kr(amount) -> str:
+    return f"{amount:,.0f}".replace(",", " ")
+
+
+def _check_decision(application, acting_user, outcome, amount, task) -> None:
     if application.status != Status.AWAITING_DECISION:
         raise ValidationError(_("The application is not waiting for a decision."))
-    if delegation.was_assessed_by(application, acting_user):
-        raise PermissionDenied("The person who assessed an application may not decide it.")
-    if not delegation.may_decide(acting_user, application):
-        raise PermissionDenied("This decision is not within your delegation.")
+    _refuse_if_outside_the_route(application, acting_user, task)
+    problems = eligibility.standing_problems(application)
+    if problems:
+        raise ValidationError([problem.message for problem in problems])
     if outcome == Outcome.REJECTED and amount:
         raise ValidationError({"amount_granted": _("A rejection grants 0 kr.")})
     if outcome != Outcome.REJECTED and not 0 < amount <= application.amount_applied:
         raise ValidationError(
             {"amount_granted": _("Grant more than 0 kr and at most the amount applied for.")}
         )
+    if amount > application.programme.max_amount:
+        raise ValidationError(
+            {
+                "amount_granted": _("The programme grants at most %(max)s kr.")
+                % {"max": _kr(application.programme.max_amount)}
+            }
+        )
+    route = delegation.route_of(application)
+    if route.up_to_amount is not None and amount > route.up_to_amount:
+        raise ValidationError(
+            {
+                "amount_granted": _("This delegation covers at most %(limit)s kr.")
+                % {"limit": _kr(route.up_to_amount)}
+            }
+        )
+
+
+def _declare(application, acting_user, task: str, no_conflict: bool, field: str) -> None:
+    """Record the declaration on conflict of interest (FL 16–18 §§) made on a task's form;
+    without one the task is refused."""
+    if not no_conflict:
+        raise ValidationError(
+            {
+                field: _(
+                    "Declare that you have no conflict of interest (jäv), or pass the task "
+                    "to a colleague giving the conflict as the reason."
+                )
+            }
+        )
+    ConflictDeclaration.objects.create(
+        application=application, person=acting_user, task=task, has_conflict=False
+    )
+    events.record(
+        application,
+        acting_user,
+        FundingAction.NO_CONFLICT_DECLARED,
+        data={"task": task, "application_id": application.pk},
+    )
 
 
 @transaction.atomic
@@ -214,16 +285,30 @@ def decision_record(
     *,
     application: FundingApplication,
     acting_user,
+    no_conflict_of_interest: bool,
     outcome: str,
     amount_granted: Decimal,
     reasons: str,
     meeting_date=None,
     protocol_paragraph: str = "",
+    task: str | None = None,
 ) -> Decision:
-    """Decide under the delegation order (or record the board's decision), with reasons."""
+    """Decide under the delegation order (or record the board's decision), with reasons.
+
+    ``task`` is the flow's decision node being completed (``decide_as_officer``,
+    ``decide_as_delegate``, ``record_board_decision``); it must be the route of the matter,
+    which the amount applied for sets (``delegation.route_of``), whatever was proposed.
+    """
     application = _locked(application)
-    _check_decision(application, acting_user, outcome, amount_granted)
+    _check_decision(application, acting_user, outcome, amount_granted, task)
     route = delegation.route_of(application)
+    _declare(
+        application,
+        acting_user,
+        task or delegation.node_of(route),
+        no_conflict_of_interest,
+        "no_conflict_of_interest",
+    )
     if route.decider == Decider.BOARD and not (meeting_date and protocol_paragraph):
         raise ValidationError(_("Give the board meeting's date and the protocol paragraph."))
     if outcome != Outcome.REJECTED:
@@ -235,6 +320,7 @@ def decision_record(
         reasons=reasons.strip(),
         authority=route.decider,
         delegation_point=route.delegation_point,
+        delegating_board_id=route.board_id,
         decided_by=acting_user,
         meeting_date=meeting_date,
         protocol_paragraph=protocol_paragraph,
@@ -253,7 +339,10 @@ def decision_record(
         data={
             "outcome": outcome,
             "amount_granted": str(amount_granted),
+            "amount_applied": str(application.amount_applied),
             "authority": route.decider,
+            "delegation_point": route.delegation_point,
+            "delegating_board_id": route.board_id,
         },
     )
     case_services.case_mark_decided(case=application.case, acting_user=acting_user)
@@ -261,6 +350,28 @@ def decision_record(
     decision_id = decision.pk
     transaction.on_commit(lambda: letters.request_decision_letter(decision_id))
     return decision
+
+
+@transaction.atomic
+def conflict_declare(
+    *, application: FundingApplication, acting_user, task: str, reason: str
+) -> ConflictDeclaration:
+    """``acting_user`` declares a conflict of interest (jäv, FL 16–18 §§) in this case, with
+    the reason: from now on they can neither take nor do its assessment or decision."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say what the conflict of interest is.")})
+    declaration = ConflictDeclaration.objects.create(
+        application=application, person=acting_user, task=task, has_conflict=True, reason=reason
+    )
+    events.record(
+        application,
+        acting_user,
+        FundingAction.CONFLICT_DECLARED,
+        reason=reason,
+        data={"task": task, "application_id": application.pk},
+    )
+    return declaration
 
 
 def _tell_the_organisation(application: FundingApplication) -> None:

@@ -28,7 +28,8 @@ PDF = {"mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% demo\n"}
 
 @pytest.fixture
 def funding_site(site_url):
-    call_command("load_demo", "--only", "programmes", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    # the programmes, and who holds which point of their delegation order
+    call_command("load_demo", "--only", "programmes", "delegations", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return site_url
 
 
@@ -172,6 +173,7 @@ def test_an_application_goes_from_supplement_to_an_approved_report_back(
     _in_inbox(page, site_url, "Record the board's decision", visible=False)
     _log_in(page, site_url, "delegat")
     _take_and_open(page, site_url, "Decide on the application (delegation)", axe)
+    page.get_by_label("I have no conflict of interest").check()
     page.get_by_label("Reasons").fill("Aktiviteten uppfyller programmets villkor.")
     _complete(page)
     application = FundingApplication.objects.get(title="Sommarfotboll")
@@ -225,6 +227,7 @@ def test_an_application_over_the_delegation_goes_to_the_board_with_a_memo(
     _in_inbox(page, site_url, "Decide on the application (delegation)", visible=False)
     _log_in(page, site_url, "fritidsnamnden")
     _take_and_open(page, site_url, "Record the board's decision", axe)
+    page.get_by_label("I have no conflict of interest").check()
     page.get_by_label("Reasons").fill("Nämnden bifaller enligt förslaget.")
     page.get_by_label("Board meeting").fill(f"{timezone.localdate():%Y-%m-%d}")
     page.get_by_label("Protocol §").fill("§ 42")

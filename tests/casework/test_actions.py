@@ -37,6 +37,8 @@ STORED = {
     "funding_source_created", "funding_source_changed", "register_row_added",
     "register_row_changed", "repayment_received", "repayment_paid", "repayment_written_off",
     "protocol_announced",
+    # funding: delegation and conflict of interest
+    "no_conflict_declared", "conflict_declared", "matter_of_principle",
     # documents
     "document_requested", "document_rendered", "document_render_requested",
     "document_finalised", "document_render_failed",

@@ -14,7 +14,7 @@ from workflows.funding.flows import FundingApplicationFlow
 
 pytestmark = pytest.mark.django_db
 
-PARTS = ["register", "programmes", "accounts", "iop", "applications"]
+PARTS = ["register", "programmes", "accounts", "delegations", "iop", "applications"]
 
 
 @pytest.fixture

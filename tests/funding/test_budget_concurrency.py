@@ -40,7 +40,7 @@ def _awaiting_decision(programme) -> FundingApplication:
 def test_concurrent_grants_never_overdraw_the_budget(requires_postgresql):
     programme = factories.FundingProgrammeFactory(budget=Decimal("100000"))
     applications = [_awaiting_decision(programme) for _ in range(DECISIONS)]
-    delegate = factories.staff(Role.DELEGATE)
+    delegate = factories.delegate(programme)
     barrier = threading.Barrier(DECISIONS)
     refused, errors = [], []
 
@@ -50,6 +50,7 @@ def test_concurrent_grants_never_overdraw_the_budget(requires_postgresql):
             services.decision_record(
                 application=application,
                 acting_user=delegate,
+                no_conflict_of_interest=True,
                 outcome="approved",
                 amount_granted=AMOUNT,
                 reasons="Bra.",

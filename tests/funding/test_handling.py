@@ -42,8 +42,9 @@ def _assess(application, assessor, amount="30000", outcome="approved"):
 
 def _granted(application, officer, amount="30000"):
     _assess(application, officer, amount)
-    delegate = factories.staff(Role.DELEGATE)
+    delegate = factories.delegate(application.programme)
     services.decision_record(
+        no_conflict_of_interest=True,
         application=application,
         acting_user=delegate,
         outcome="approved",
@@ -120,17 +121,22 @@ def test_the_delegation_order_names_the_decider_by_amount(programme, amount, dec
 
 
 def test_the_assessor_may_not_decide(complete, officer):
-    _assess(complete, officer, amount="10000")  # within an officer's delegation
+    complete.amount_applied = Decimal("10000")  # within an officer's delegation
+    complete.save()
+    factories.delegate(complete.programme, Role.OFFICER, user=officer)
+    _assess(complete, officer, amount="10000")
     with pytest.raises(PermissionDenied):
         services.decision_record(
+            no_conflict_of_interest=True,
             application=complete,
             acting_user=officer,
             outcome="approved",
             amount_granted=Decimal("10000"),
             reasons="Bra.",
         )
-    other_officer = factories.staff(Role.OFFICER)
+    other_officer = factories.delegate(complete.programme, Role.OFFICER)
     decision = services.decision_record(
+        no_conflict_of_interest=True,
         application=complete,
         acting_user=other_officer,
         outcome="approved",
@@ -144,10 +150,12 @@ def test_a_delegate_may_not_decide_above_the_delegation(complete, officer):
     complete.amount_applied = Decimal("80000")
     complete.save()
     _assess(complete, officer, amount="80000")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ValidationError, match="80 000 kr"):
         services.decision_record(
+            no_conflict_of_interest=True,
             application=complete,
-            acting_user=factories.staff(Role.DELEGATE),
+            acting_user=factories.delegate(complete.programme),
+            task="decide_as_delegate",
             outcome="approved",
             amount_granted=Decimal("80000"),
             reasons="x",
@@ -161,6 +169,7 @@ def test_the_board_secretary_records_the_boards_decision(complete, officer, prog
     secretary = factories.staff(Role.BOARD_SECRETARY, board=programme.board)
     with pytest.raises(ValidationError):
         services.decision_record(
+            no_conflict_of_interest=True,
             application=complete,
             acting_user=secretary,
             outcome="approved",
@@ -168,6 +177,7 @@ def test_the_board_secretary_records_the_boards_decision(complete, officer, prog
             reasons="x",
         )
     decision = services.decision_record(
+        no_conflict_of_interest=True,
         application=complete,
         acting_user=secretary,
         outcome="approved",
@@ -187,8 +197,9 @@ def test_a_decision_never_takes_the_budget_below_zero(complete, officer, program
     _assess(complete, officer, amount="30000")
     with pytest.raises(ValidationError) as refused:
         services.decision_record(
+            no_conflict_of_interest=True,
             application=complete,
-            acting_user=factories.staff(Role.DELEGATE),
+            acting_user=factories.delegate(complete.programme),
             outcome="approved",
             amount_granted=Decimal("30000"),
             reasons="x",
@@ -208,8 +219,9 @@ def test_a_grant_reserves_its_amount_of_the_budget(complete, officer, programme)
 def test_a_rejection_leaves_the_budget(complete, officer, programme):
     _assess(complete, officer, amount="0", outcome="rejected")
     services.decision_record(
+        no_conflict_of_interest=True,
         application=complete,
-        acting_user=factories.staff(Role.OFFICER),
+        acting_user=factories.delegate(programme),
         outcome="rejected",
         amount_granted=Decimal(0),
         reasons="Utanför.",
@@ -320,8 +332,9 @@ def test_a_decision_tells_the_organisation_and_asks_for_the_letter(
     _assess(complete, officer)
     with django_capture_on_commit_callbacks(execute=True):
         services.decision_record(
+            no_conflict_of_interest=True,
             application=complete,
-            acting_user=factories.staff(Role.DELEGATE),
+            acting_user=factories.delegate(complete.programme),
             outcome="approved",
             amount_granted=Decimal("30000"),
             reasons="Uppfyller villkoren.",

@@ -359,3 +359,20 @@ def test_a_path_that_is_no_register_is_refused_before_anything_is_read(tmp_path)
         call_command("import_register", str(tmp_path), stdout=io.StringIO())
     with pytest.raises(CommandError, match="varken en mapp med CSV-filer eller en .xlsx"):
         call_command("import_register", str(tmp_path / "notes.txt"), stdout=io.StringIO())
+
+
+def test_a_delegation_rule_of_another_board_is_refused_and_without_a_board_it_is_the_programmes(
+    tmp_path,
+):
+    folder = templates_in(tmp_path)
+    rows = rows_of(folder / "delegation_rules.csv")
+    board = rows[0].index("Delegerande nämnd (kod)")
+    rows[1][board] = "ks"  # Kommunstyrelsen cannot delegate Fritidsnämndens matters
+    rows[2][board] = ""
+    write_rows(folder / "delegation_rules.csv", rows)
+
+    output, _error = refused(folder)
+
+    assert "delegation_rules, rad 2: Delegerande nämnd (kod): En delegation hör till" in output
+    rule = DelegationRule.objects.get(delegation_point="FRN 4.2")
+    assert rule.board == rule.programme.board

@@ -160,7 +160,8 @@ def test_the_board_secretary_reports_delegated_decisions(client, programme):
     )
     services.decision_record(
         application=application,
-        acting_user=factories.staff(Role.DELEGATE),
+        no_conflict_of_interest=True,
+        acting_user=factories.delegate(application.programme),
         outcome="approved",
         amount_granted=Decimal("30000"),
         reasons="Bra.",

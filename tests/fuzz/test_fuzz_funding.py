@@ -31,7 +31,7 @@ def people(organisation, programme):
         "member": factories.member(organisation),
         "officer": factories.staff(Role.OFFICER),
         "other_officer": factories.staff(Role.OFFICER),
-        "delegate": factories.staff(Role.DELEGATE),
+        "delegate": factories.delegate(programme),
         "secretary": factories.staff(Role.BOARD_SECRETARY, board=programme.board),
     }
 
@@ -236,7 +236,12 @@ def _granted(client, people, process):
         people["delegate"],
         process,
         "decide_as_delegate",
-        {"outcome": "approved", "amount_granted": "30000", "reasons": "Uppfyller villkoren."},
+        {
+            "no_conflict_of_interest": "on",
+            "outcome": "approved",
+            "amount_granted": "30000",
+            "reasons": "Uppfyller villkoren.",
+        },
     )
 
 
@@ -287,7 +292,12 @@ def _memo_written(client, people, process):
     )
 
 
-DECISION = {"outcome": "choice", "amount_granted": "amount", "reasons": "text"}
+DECISION = {
+    "no_conflict_of_interest": "bool",
+    "outcome": "choice",
+    "amount_granted": "amount",
+    "reasons": "text",
+}
 
 # task: (who, how to get there, amount applied, a valid answer, the kind of each field)
 TASKS = {
@@ -336,7 +346,12 @@ TASKS = {
         "delegate",
         lambda c, p, pr: _assessed(c, p, pr, "30000"),
         "30000",
-        {"outcome": "approved", "amount_granted": "30000", "reasons": "Bra."},
+        {
+            "no_conflict_of_interest": "on",
+            "outcome": "approved",
+            "amount_granted": "30000",
+            "reasons": "Bra.",
+        },
         DECISION,
     ),
     "write_board_memo": (
@@ -355,6 +370,7 @@ TASKS = {
         _memo_written,
         "80000",
         {
+            "no_conflict_of_interest": "on",
             "outcome": "partly_approved",
             "amount_granted": "60000",
             "reasons": "Delvis.",

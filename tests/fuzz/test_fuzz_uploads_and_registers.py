@@ -49,7 +49,7 @@ def people(organisation, programme):
     return {
         "member": factories.member(organisation),
         "officer": factories.staff(Role.OFFICER),
-        "delegate": factories.staff(Role.DELEGATE),
+        "delegate": factories.delegate(programme),
     }
 
 

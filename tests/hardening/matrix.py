@@ -237,6 +237,9 @@ _HOLDER = {
 }
 
 
+_DECISIONS = {"decide_as_officer", "decide_as_delegate", "record_board_decision"}
+
+
 def _flow_node_rules() -> list[Rule]:
     """Per node: who takes a new funding task; who may cancel it; undo at an IOP end."""
     from viewflow.workflow import flow
@@ -258,6 +261,12 @@ def _flow_node_rules() -> list[Rule]:
         outcomes = {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}
         if holder:
             outcomes.update({holder: (OK, REDIRECT), "admin": (OK, FORBIDDEN)})
+        if node.name in _DECISIONS:
+            # Only a holder of the route's point of the delegation order takes a decision (no
+            # one of the matrix holds one), and never an administrator: 403, with the reason.
+            outcomes = {**_TASK_NOT_YOURS, "admin": FORBIDDEN}
+            if holder:
+                outcomes[holder] = FORBIDDEN
         rules.append(Rule(f"fundingapplication:{node.name}:assign", outcomes))
         # An administrator may cancel a human task; a gateway's "task" is not theirs to cancel.
         cancel = {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}
@@ -320,6 +329,11 @@ RULES: list[Rule] = [
             admin=(OK, NOT_FOUND),
         ),
         "the team's tasks: for those who lead the work",
+    ),
+    Rule(
+        "workflows:pass_on",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "only the person who holds the task passes it on",
     ),
     Rule("workflows:*", _PAGE),
     Rule("notifications:mark_all_read", roles(_FORM_ONLY_POST, anonymous=LOGIN)),

@@ -204,7 +204,7 @@ def test_a_refused_submission_does_not_spend_the_token(client, member, organisat
 
 @pytest.fixture
 def people(programme):
-    return {"officer": factories.staff(), "delegate": factories.staff(Role.DELEGATE)}
+    return {"officer": factories.staff(), "delegate": factories.delegate(programme)}
 
 
 def _take(client, user, process, name) -> str:
@@ -236,7 +236,12 @@ def _granted(client, people, organisation, programme) -> FundingProcess:
         people["delegate"],
         process,
         "decide_as_delegate",
-        {"outcome": "approved", "amount_granted": "30000", "reasons": "Bra."},
+        {
+            "no_conflict_of_interest": "on",
+            "outcome": "approved",
+            "amount_granted": "30000",
+            "reasons": "Bra.",
+        },
     )
     return process
 

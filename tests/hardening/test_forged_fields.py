@@ -29,12 +29,13 @@ pytestmark = pytest.mark.django_db
 def people(organisation, other_organisation):
     factories.eligible(organisation)
     board = factories.BoardFactory()
+    programme = factories.FundingProgrammeFactory(board=board)
     return {
         "member": factories.member(organisation),
         "officer": factories.staff(Role.OFFICER),
-        "delegate": factories.staff(Role.DELEGATE),
+        "delegate": factories.delegate(programme),
         "stranger": factories.member(other_organisation),
-        "programme": factories.FundingProgrammeFactory(board=board),
+        "programme": programme,
         "board": board,
     }
 
@@ -249,6 +250,7 @@ def _decided(client, people, process, theirs, amount="30000"):
         "decide_as_delegate",
         {
             **forged(theirs, people),
+            "no_conflict_of_interest": "on",
             "outcome": "approved",
             "amount_granted": amount,
             "reasons": "Uppfyller villkoren.",
@@ -336,6 +338,7 @@ def test_a_delegate_cannot_grant_more_than_the_delegation_allows(client, people,
         process,
         "decide_as_delegate",
         {
+            "no_conflict_of_interest": "on",
             "outcome": "approved",
             "amount_granted": "90000",
             "reasons": "Uppfyller villkoren.",

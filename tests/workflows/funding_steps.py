@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from organisations.models import Role
+from tests import factories
 from tests.driver import do_one
 
 
@@ -18,7 +20,13 @@ def walk_to_report_back(client, process, officer, delegate) -> None:
         f"comment_{criterion.pk}": "Bra",
     }
     do_one(client, officer, process, "assess", assessment)
-    decision = {"outcome": "approved", "amount_granted": "30000", "reasons": "Bra."}
+    decision = {
+        "no_conflict_of_interest": "on",
+        "outcome": "approved",
+        "amount_granted": "30000",
+        "reasons": "Bra.",
+    }
+    factories.delegate(process.application.programme, Role.DELEGATE, user=delegate)
     do_one(client, delegate, process, "decide_as_delegate", decision)
     payout = {"amount": "30000", "paid_on": timezone.localdate().isoformat()}
     do_one(client, officer, process, "pay", payout)

@@ -38,9 +38,9 @@ def people(organisation, programme):
     return {
         "member": factories.member(organisation),
         "colleague": factories.member(organisation),
-        "officer": factories.staff(Role.OFFICER),
-        "other_officer": factories.staff(Role.OFFICER),
-        "delegate": factories.staff(Role.DELEGATE),
+        "officer": factories.delegate(programme, Role.OFFICER),
+        "other_officer": factories.delegate(programme, Role.OFFICER),
+        "delegate": factories.delegate(programme),
         "secretary": factories.staff(Role.BOARD_SECRETARY, board=programme.board),
     }
 
@@ -116,7 +116,12 @@ def test_an_application_goes_from_supplement_to_report_back(
         people["delegate"],
         process,
         "decide_as_delegate",
-        {"outcome": "approved", "amount_granted": "30000", "reasons": "Uppfyller villkoren."},
+        {
+            "no_conflict_of_interest": "on",
+            "outcome": "approved",
+            "amount_granted": "30000",
+            "reasons": "Uppfyller villkoren.",
+        },
     )
     _do(
         client,
@@ -162,7 +167,12 @@ def test_the_assessor_cannot_take_the_decision(client, people, organisation, pro
         people["other_officer"],
         process,
         "decide_as_officer",
-        {"outcome": "rejected", "amount_granted": "0", "reasons": "Utanför programmet."},
+        {
+            "no_conflict_of_interest": "on",
+            "outcome": "rejected",
+            "amount_granted": "0",
+            "reasons": "Utanför programmet.",
+        },
     )
     process.refresh_from_db()
     assert process.status == PROCESS.DONE
@@ -208,6 +218,7 @@ def test_an_amount_over_the_delegation_goes_to_the_board_with_a_memo(
             process,
             "record_board_decision",
             {
+                "no_conflict_of_interest": "on",
                 "outcome": "partly_approved",
                 "amount_granted": "60000",
                 "reasons": "Delvis.",
@@ -297,7 +308,12 @@ def test_a_refused_report_back_file_is_explained_and_nothing_is_kept(
     process = _submit(client, people["member"], application)
     _do(client, people["officer"], process, "check_complete", {"result": "complete"})
     _assess(client, people["officer"], process, "30000")
-    reasons = {"outcome": "approved", "amount_granted": "30000", "reasons": "Bra."}
+    reasons = {
+        "no_conflict_of_interest": "on",
+        "outcome": "approved",
+        "amount_granted": "30000",
+        "reasons": "Bra.",
+    }
     _do(client, people["delegate"], process, "decide_as_delegate", reasons)
     today = timezone.localdate().isoformat()
     _do(client, people["officer"], process, "pay", {"amount": "30000", "paid_on": today})

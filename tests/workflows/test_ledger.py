@@ -7,7 +7,6 @@ import pytest
 from django.test import override_settings
 
 from funding import services as funding_services
-from organisations.models import Role
 from partnerships import selectors, services
 from partnerships.models import Party
 from tests import factories
@@ -38,7 +37,8 @@ def _grant(organisation, amount: int):
     )
     funding_services.decision_record(
         application=application,
-        acting_user=factories.staff(Role.DELEGATE),
+        no_conflict_of_interest=True,
+        acting_user=factories.delegate(application.programme),
         outcome="approved",
         amount_granted=granted,
         reasons="Beslut enligt delegationsordningen.",

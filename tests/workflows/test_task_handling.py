@@ -3,17 +3,19 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
 from casework import services as case_services
-from casework.models import Deadline
+from casework.models import AuditEvent, Deadline
 from notifications.models import Notification
 from organisations.models import Absence, Role
 from tests import driver, factories
 from tests.driver import open_tasks
 from workflows import queues, services
+from workflows.actions import WorkflowAction
 from workflows.models import CaseProcess
 
 pytestmark = pytest.mark.django_db
@@ -102,9 +104,18 @@ def test_an_absent_officers_task_is_passed_on_by_a_coordinator(client, screening
     response = client.post(
         reverse("workflows:team"), {"task": screening_task.pk, "to_user": colleague.pk}
     )
+    screening_task.refresh_from_db()
+    assert screening_task.owner == officer  # not without the reason
+    reason = "Sjuk hela veckan."
+    response = client.post(
+        reverse("workflows:team"),
+        {"task": screening_task.pk, "to_user": colleague.pk, "reason": reason},
+    )
     assert response.status_code == 302
     screening_task.refresh_from_db()
     assert (screening_task.owner, screening_task.status) == (colleague, STATUS.ASSIGNED)
+    event = AuditEvent.objects.get(action=WorkflowAction.TASK_REASSIGNED)
+    assert (event.reason, event.actor) == (reason, coordinator)
     assert Notification.objects.filter(recipient=colleague, kind="task_assigned").exists()
 
 
@@ -115,8 +126,15 @@ def test_a_task_goes_back_to_the_queue_and_only_to_people_who_may_take_it(
     with screening_task.activation() as activation:
         activation.assign(officer)
     with pytest.raises(Exception, match="får inte ta"):
-        services.task_reassign(task=screening_task, acting_user=coordinator, to_user=member)
-    services.task_reassign(task=screening_task, acting_user=coordinator, to_user=None)
+        services.task_reassign(
+            task=screening_task, acting_user=coordinator, to_user=member, reason="Semester."
+        )
+    with pytest.raises(ValidationError) as refused:
+        services.task_reassign(task=screening_task, acting_user=coordinator, reason=" ")
+    assert "reason" in refused.value.message_dict
+    services.task_reassign(
+        task=screening_task, acting_user=coordinator, to_user=None, reason="Semester."
+    )
     screening_task.refresh_from_db()
     assert (screening_task.owner, screening_task.status) == (None, STATUS.NEW)
 
@@ -127,7 +145,9 @@ def test_a_member_cannot_pass_on_anyones_task(screening_task, officer, member):
     with screening_task.activation() as activation:
         activation.assign(officer)
     with pytest.raises(PermissionDenied):
-        services.task_reassign(task=screening_task, acting_user=member, to_user=None)
+        services.task_reassign(
+            task=screening_task, acting_user=member, to_user=None, reason="Vill inte."
+        )
 
 
 # Tasks held by people who may no longer take them ---------------------------------------------

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import act, flow, lock
 
-from funding.delegation import was_assessed_by
+from funding.delegation import conflict_refusal, refusal
 from funding.selectors import open_supplement_request
 from organisations.policy import (
     ACT_FOR_BOARD,
@@ -32,9 +32,21 @@ from ..nodes import DecisionTask, HumanTask
 from . import services, views
 
 
-def _assessed_by(process, user) -> bool:
-    """A decision is never taken or done by the person who assessed the application."""
-    return was_assessed_by(process.application, user)
+def _has_conflict(process, user) -> str:
+    """Nobody assesses a case in which they have a conflict of interest (FL 16–18 §§): a
+    member of the applying organisation, or someone who declared a conflict."""
+    return conflict_refusal(user, process.application)
+
+
+def _may_not_decide(node: str):
+    """A decision task is taken and done only by a person who holds the route's point of the
+    delegation order from its board (or the board's secretary, for the board), without a
+    conflict of interest and who did not assess it; never by an administrator as such."""
+
+    def excluded(process, user) -> str:
+        return refusal(user, process.application, node)
+
+    return excluded
 
 
 class FundingApplicationFlow(flow.Flow):
@@ -78,7 +90,7 @@ class FundingApplicationFlow(flow.Flow):
     )
     # officer
     assess = (
-        HumanTask(views.AssessmentView.as_view())
+        DecisionTask(views.AssessmentView.as_view(), excluded=_has_conflict)
         .Annotation(title=_("Assess the application"))
         .Permission(HANDLE_CASE)
         .Next(this.route_decision)
@@ -90,16 +102,16 @@ class FundingApplicationFlow(flow.Flow):
         .Case(this.decide_as_delegate, act.process.decided_by_delegate)
         .Default(this.write_board_memo)
     )
-    # officer who did not assess the application
+    # officer who holds the route's point and did not assess the application
     decide_as_officer = (
-        DecisionTask(views.DecisionView.as_view(), excluded=_assessed_by)
+        DecisionTask(views.DecisionView.as_view(), excluded=_may_not_decide("decide_as_officer"))
         .Annotation(title=_("Decide on the application (officer's delegation)"))
         .Permission(HANDLE_CASE)
         .Next(this.is_granted)
     )
     # head of unit (delegate)
     decide_as_delegate = (
-        DecisionTask(views.DecisionView.as_view(), excluded=_assessed_by)
+        DecisionTask(views.DecisionView.as_view(), excluded=_may_not_decide("decide_as_delegate"))
         .Annotation(title=_("Decide on the application (delegation)"))
         .Permission(DECIDE_ON_DELEGATION)
         .Next(this.is_granted)
@@ -113,7 +125,9 @@ class FundingApplicationFlow(flow.Flow):
     )
     # secretary of the programme's board
     record_board_decision = (
-        DecisionTask(views.BoardDecisionView.as_view(), excluded=_assessed_by)
+        DecisionTask(
+            views.BoardDecisionView.as_view(), excluded=_may_not_decide("record_board_decision")
+        )
         .Annotation(title=_("Record the board's decision"))
         .Permission(ACT_FOR_BOARD, obj=act.process.board)
         .Next(this.is_granted)

@@ -98,8 +98,10 @@ def assessment_record(
     proposed_amount: Decimal,
     summary: str,
     scores: dict,
+    matter_of_principle: bool = False,
 ) -> FundingApplication:
-    """The officer scores the application per criterion and proposes a decision."""
+    """The officer scores the application per criterion and proposes a decision, declaring
+    on conflict of interest; a matter of principle flagged here goes to the board."""
     assessment = funding.assessment_record(
         application=_application(activation, "assess"),
         acting_user=acting_user,
@@ -108,6 +110,7 @@ def assessment_record(
         proposed_amount=proposed_amount,
         summary=summary,
         scores=scores,
+        matter_of_principle=matter_of_principle,
     )
     activation.execute()
     return assessment.application
@@ -115,15 +118,25 @@ def assessment_record(
 
 @transaction.atomic
 def decision_record(
-    *, activation, acting_user, outcome: str, amount_granted: Decimal, reasons: str
+    *,
+    activation,
+    acting_user,
+    no_conflict_of_interest: bool,
+    outcome: str,
+    amount_granted: Decimal,
+    reasons: str,
 ) -> FundingApplication:
-    """An officer or the delegate who did not assess it decides, under the delegation order."""
+    """An officer or delegate who holds the route's point of the delegation order, has no
+    conflict of interest and did not assess it decides; the service refuses a matter outside
+    the route of this task."""
     decision = funding.decision_record(
         application=_application(activation, "decide_as_officer", "decide_as_delegate"),
         acting_user=acting_user,
+        no_conflict_of_interest=no_conflict_of_interest,
         outcome=outcome,
         amount_granted=amount_granted,
         reasons=reasons,
+        task=activation.flow_task.name,
     )
     activation.execute()
     return decision.application
@@ -152,16 +165,20 @@ def board_decision_record(
     *,
     activation,
     acting_user,
+    no_conflict_of_interest: bool,
     outcome: str,
     amount_granted: Decimal,
     reasons: str,
     meeting_date: date,
     protocol_paragraph: str,
 ) -> FundingApplication:
-    """The board's secretary records the decision the board took at its meeting."""
+    """The board's secretary records the decision the board took at its meeting, declaring
+    on conflict of interest."""
     decision = funding.decision_record(
         application=_application(activation, "record_board_decision"),
         acting_user=acting_user,
+        no_conflict_of_interest=no_conflict_of_interest,
+        task="record_board_decision",
         outcome=outcome,
         amount_granted=amount_granted,
         reasons=reasons,

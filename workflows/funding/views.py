@@ -91,6 +91,7 @@ class AssessmentView(FundingTaskView):
             proposed_amount=data["proposed_amount"],
             summary=data["summary"],
             scores=form.scores(),
+            matter_of_principle=data["matter_of_principle"],
         )
 
 

@@ -9,13 +9,24 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import applications, claims, followup, iop, letters, openness, programmes, register
+from demo import (
+    applications,
+    claims,
+    delegations,
+    followup,
+    iop,
+    letters,
+    openness,
+    programmes,
+    register,
+)
 
 # The parts in the order they are loaded: each needs the ones before it.
 PARTS = {
     "register": register.load,  # challenge areas, organisations, boards, evidence
     "programmes": programmes.load,  # funding programmes and sources
     "accounts": register.load_accounts,
+    "delegations": delegations.load,  # who holds which point of the delegation order
     "iop": iop.load,  # the three seed IOP inquiries, walked through the flow
     "applications": applications.load,  # a funding application in every state
     "claims": claims.load,  # a repayment claim and a demand for a decision answered
@@ -23,7 +34,7 @@ PARTS = {
     "followup": followup.load,  # sections of this year's annual report
     "openness": openness.load,  # two programmes publish their grants
 }
-DEMO_MODE_ONLY = {"accounts", "iop", "applications", "claims", "letters", "followup"}
+DEMO_MODE_ONLY = {"accounts", "delegations", "iop", "applications", "claims", "letters", "followup"}
 
 
 class Command(BaseCommand):
