@@ -44,6 +44,7 @@ def _partly_granted(people: dict) -> None:
         "decide_as_delegate",
         people["delegate"],
         flow_services.decision_record,
+        no_conflict_of_interest=True,
         outcome=Outcome.PARTLY_APPROVED,
         amount_granted=Decimal("30000"),
         reasons="Aktiviteten uppfyller villkoren i punkt 1–5 för tre av de fem dagar som "

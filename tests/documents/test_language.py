@@ -41,7 +41,8 @@ def test_a_decision_letter_made_by_people_who_use_english_is_in_swedish(
     client, organisation, django_capture_on_commit_callbacks
 ):
     process = factories.funding_process(organisation)
-    officer, delegate = factories.staff(Role.OFFICER), factories.staff(Role.DELEGATE)
+    officer = factories.staff(Role.OFFICER)
+    delegate = factories.delegate(process.application.programme)
     client.cookies["django_language"] = "en"
     criterion = process.application.programme.criteria.get()
     do_one(client, officer, process, "check_complete", {"result": "complete"})
@@ -54,7 +55,12 @@ def test_a_decision_letter_made_by_people_who_use_english_is_in_swedish(
         f"comment_{criterion.pk}": "Bra",
     }
     do_one(client, officer, process, "assess", assessment)
-    decision = {"outcome": "partly_approved", "amount_granted": "25000", "reasons": "Delvis."}
+    decision = {
+        "outcome": "partly_approved",
+        "amount_granted": "25000",
+        "reasons": "Delvis.",
+        "no_conflict_of_interest": "on",
+    }
     with django_capture_on_commit_callbacks(execute=True):
         do_one(client, delegate, process, "decide_as_delegate", decision)
 

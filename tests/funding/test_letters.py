@@ -79,9 +79,12 @@ def _decide(application, assessor, decider, *, outcome, amount, proposal=None, *
         summary="Bra idé.",
         scores={criterion.pk: (4, "Rimlig budget")},
     )
+    for role in (Role.OFFICER, Role.DELEGATE):  # the decider holds the points of the route
+        factories.delegate(application.programme, role=role, user=decider)
     return services.decision_record(
         application=application,
         acting_user=decider,
+        no_conflict_of_interest=True,
         outcome=outcome,
         amount_granted=Decimal(amount),
         reasons="Aktiviteten är öppen och avgiftsfri och uppfyller villkoren i punkt 1–5.",

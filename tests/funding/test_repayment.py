@@ -47,7 +47,8 @@ def paid(draft, member, officer):
     )
     services.decision_record(
         application=application,
-        acting_user=factories.staff(Role.DELEGATE),
+        acting_user=factories.delegate(application.programme),
+        no_conflict_of_interest=True,
         outcome="approved",
         amount_granted=Decimal("30000"),
         reasons="Uppfyller kriterierna.",

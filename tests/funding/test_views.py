@@ -264,7 +264,8 @@ def test_the_secretary_records_the_meeting_and_the_announcement_of_its_protocol(
     )
     services.decision_record(
         application=application,
-        acting_user=factories.staff(Role.DELEGATE),
+        acting_user=factories.delegate(programme),
+        no_conflict_of_interest=True,
         outcome="approved",
         amount_granted=Decimal("30000"),
         reasons="Bra.",
