@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import get_script_prefix
@@ -78,9 +78,18 @@ def _url(task, action: str) -> str:
     return pattern.format(process=task.process_id, task=task.pk)
 
 
+# The largest position a page can start after: a task's id or an offset, both far below it.
+_LAST_POSITION = 2**31 - 1
+
+
 def _after(request) -> int | None:
+    """Where the page starts; a position no list can reach is a bad request, not a query."""
     value = request.GET.get("after", "")
-    return int(value) if value.isdigit() else None
+    if not value:
+        return None
+    if not value.isdigit() or int(value) > _LAST_POSITION:
+        raise BadRequest("after")
+    return int(value)
 
 
 def _task_list(request, tasks, action: str, which: str):

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "common.caching.NoStoreWhenSignedInMiddleware",
     "common.sessions.IdleTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "config.two_factor.StaffSecondFactorMiddleware",
@@ -128,10 +129,15 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: five failures per username and address lock out for 30 minutes.
+# Login throttling: five failures from one address, or for one username from one address, lock
+# that address (or that pair) out for 30 minutes; an attacker elsewhere cannot lock a member out.
+# The address is the client's own behind the reverse proxies named in TRUSTED_PROXIES
+# (common/client.py); an administrator releases a lock-out by deleting the attempts in the admin.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.5
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "common.client.client_address"
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 

@@ -1,11 +1,19 @@
 """Production: PostgreSQL, Redis, real e-mail; everything from the environment."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: production refuses to start without one.")
+
+if "TRUSTED_PROXIES" not in os.environ:
+    raise ImproperlyConfigured(
+        "Set TRUSTED_PROXIES to the reverse proxy's address (e.g. 127.0.0.1): production refuses "
+        "to start without it, or every login attempt would count as the proxy's."
+    )
 
 DEBUG = False
 DEMO_MODE = False

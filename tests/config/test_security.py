@@ -44,7 +44,11 @@ def test_a_new_session_key_is_given_at_login(client, demo_data):
 
 
 def _production(env_extra):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DJANGO_") and k != "TRUSTED_PROXIES"
+    }
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -63,9 +67,15 @@ def _production(env_extra):
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = _production({})
+    result = _production({"TRUSTED_PROXIES": "127.0.0.1"})
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_trusted_proxies():
+    result = _production({"DJANGO_SECRET_KEY": "x" * 64 + "ÅÄÖ-prod-key-0123456789"})
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES" in result.stderr
 
 
 def test_production_settings_pass_the_deployment_check():
@@ -73,6 +83,7 @@ def test_production_settings_pass_the_deployment_check():
         {
             "DJANGO_SECRET_KEY": "x" * 64 + "ÅÄÖ-prod-key-0123456789",
             "DJANGO_ALLOWED_HOSTS": "samverkan.example.se",
+            "TRUSTED_PROXIES": "127.0.0.1",
         }
     )
     assert result.returncode == 0, result.stdout + result.stderr
