@@ -9,6 +9,16 @@ from .base import *  # noqa: F401
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: production refuses to start without one.")
 
+if not CACHE_URL:
+    raise ImproperlyConfigured(
+        "Set CACHE_URL to the Redis cache every web worker shares: production refuses to start "
+        "without it, or a form sent twice to two workers would be acted on twice."
+    )
+if not CELERY_BROKER_URL:
+    raise ImproperlyConfigured(
+        "Set CELERY_BROKER_URL to the broker (Redis): production refuses to start without it, "
+        "or documents would be rendered inside web requests."
+    )
 if "TRUSTED_PROXIES" not in os.environ:
     raise ImproperlyConfigured(
         "Set TRUSTED_PROXIES to the reverse proxy's address (e.g. 127.0.0.1): production refuses "
