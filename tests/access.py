@@ -7,6 +7,7 @@ a member of another organisation must get 404 for it, for GET and for POST.
 """
 
 from collections.abc import Callable
+from types import SimpleNamespace
 
 from django.urls import URLResolver
 
@@ -100,16 +101,21 @@ def _funding_attachment(organisation) -> dict:
     return {"pk": application.pk, "attachment_pk": attachment.pk}
 
 
-def _flow_task_maker(node):
-    """A process of ``organisation`` with an open task of ``node`` (the node's own pages)."""
+def _flow_task_maker(node, make_process=None):
+    """A process of ``organisation`` with an open task of ``node`` (the node's own pages): a
+    task id is opened only under its own node's URL (``workflows/scoping.py``)."""
 
     def make(organisation) -> dict:
         from viewflow.workflow.models import Task
         from viewflow.workflow.status import STATUS
 
-        process = factories.funding_process(organisation)
+        process = (make_process or factories.funding_process)(organisation)
         task = Task(
-            process=process, flow_task=node, flow_task_type=node.task_type, status=STATUS.NEW
+            process=process,
+            flow_task=node,
+            flow_task_type=node.task_type,
+            status=STATUS.NEW,
+            data=_split_item(node, process) or {},
         )
         if hasattr(node, "calc_owner_permission"):
             # Who may take it, as viewflow sets it when the flow creates the task: without it a
@@ -122,6 +128,20 @@ def _flow_task_maker(node):
         return {"process_pk": process.pk, "task_pk": task.pk}
 
     return make
+
+
+def _split_item(node, process) -> dict | None:
+    """The data a parallel split gives a task of ``node`` (its board or party), as the flow
+    would: the first item of the split's data source for this process."""
+    from workflows.nodes import ForEachSplit
+
+    for split in node.flow_class.instance.nodes():
+        if isinstance(split, ForEachSplit):
+            for target, _condition, source in split._branches:
+                if target is node and source is not None:
+                    items = source(SimpleNamespace(process=process))
+                    return items[0] if items else None
+    return None
 
 
 def _register_flow(flow_class) -> None:
@@ -161,14 +181,6 @@ def _iop_inquiry(organisation) -> dict:
     return {"case_number": factories.iop_inquiry(organisation).case.case_number}
 
 
-def _iop_task_maker(organisation) -> dict:
-    """A process of ``organisation`` and its first open task (the guard answers before the node)."""
-    from viewflow.workflow.models import Task
-
-    process = factories.iop_process(organisation)
-    return {"process_pk": process.pk, "task_pk": Task.objects.filter(process=process).last().pk}
-
-
 def _register_iop_flow() -> None:
     from workflows.iop.flows import IOPFlow
 
@@ -180,7 +192,9 @@ def _register_iop_flow() -> None:
     for node in IOPFlow.instance.nodes():
         patterns, _app_name, node_namespace = node.urls
         for name in _names(patterns):
-            object_url(f"{namespace}:{node_namespace}:{name}")(_iop_task_maker)
+            object_url(f"{namespace}:{node_namespace}:{name}")(
+                _flow_task_maker(node, factories.iop_process)
+            )
 
 
 _register_iop_flow()

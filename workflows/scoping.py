@@ -7,8 +7,10 @@ process exists. ``CaseScopedFlowAppViewset`` opens the flow's pages to everyone 
 puts a guard in front of each of its pages instead:
 
 - a page that carries a process id: the process must belong to this flow, its case must be
-  visible to the person (``casework.policy``) and a task id must belong to that process;
-  otherwise 404. viewflow's own task checks still run after the guard.
+  visible to the person (``casework.policy``) and a task id must belong to that process and
+  to the node whose URL it is under (a member's own task id put under the legal assessment's
+  or the board's URL opens nothing); otherwise 404. viewflow's own task checks still run
+  after the guard.
 - every other page (dashboard, lists, charts, bulk actions) stays for holders of the flow's
   view permission; anyone else is sent to the portal's pages (by default the start page,
   where their own tasks are).
@@ -39,15 +41,14 @@ from casework import policy as case_policy
 from .models.base import case_of
 
 
-def _visible(user, flow_class, process_pk: int, task_pk: int | None) -> bool:
+def _visible(user, flow_class, process_pk: int, task_pk: int | None, node=None) -> bool:
     if task_pk is None:
         process = Process.objects.filter(pk=process_pk, flow_class=flow_class).first()
-    else:  # the task must belong to the process: both in one query
-        task = (
-            Task.objects.select_related("process")
-            .filter(pk=task_pk, process_id=process_pk, process__flow_class=flow_class)
-            .first()
+    else:  # the task must belong to the process and to the URL's node: all in one query
+        tasks = Task.objects.select_related("process").filter(
+            pk=task_pk, process_id=process_pk, process__flow_class=flow_class
         )
+        task = (tasks if node is None else tasks.filter(flow_task=node)).first()
         process = task.process if task is not None else None
     if process is None:
         return False
@@ -55,12 +56,13 @@ def _visible(user, flow_class, process_pk: int, task_pk: int | None) -> bool:
     return case is not None and case_policy.can_view_case(user, case)
 
 
-def scoped(view, flow_class):
+def scoped(view, flow_class, node=None):
     @wraps(view)
     def guarded(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not _visible(request.user, flow_class, kwargs["process_pk"], kwargs.get("task_pk")):
+        task_pk = kwargs.get("task_pk")
+        if not _visible(request.user, flow_class, kwargs["process_pk"], task_pk, node):
             raise Http404
         try:
             return view(request, *args, **kwargs)
@@ -141,12 +143,18 @@ def for_flow_viewers(view, flow_class, portal_url_name: str):
     return guarded
 
 
-def _guard(patterns, flow_class, portal_url_name: str) -> None:
+def _guard(patterns, flow_class, portal_url_name: str, node=None) -> None:
     for entry in patterns:
         if isinstance(entry, URLResolver):
-            _guard(entry.url_patterns, flow_class, portal_url_name)
+            # A node's pages are included under its name: their task ids must be its tasks.
+            inner = (
+                flow_class.instance.node(entry.namespace, no_obsolete=True)
+                if entry.namespace
+                else None
+            )
+            _guard(entry.url_patterns, flow_class, portal_url_name, inner or node)
         elif "process_pk" in entry.pattern.converters:
-            entry.callback = scoped(entry.callback, flow_class)
+            entry.callback = scoped(entry.callback, flow_class, node)
         else:
             entry.callback = for_flow_viewers(entry.callback, flow_class, portal_url_name)
 

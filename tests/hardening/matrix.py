@@ -238,39 +238,54 @@ _HOLDER = {
 
 
 _DECISIONS = {"decide_as_officer", "decide_as_delegate", "record_board_decision"}
+# The IOP's parallel tasks, and the permission each is created with for the first board or party
+# (``IOPProcess.board_tasks``, ``signing_tasks``, ``follow_up_tasks``): a board's task is held by
+# its secretary (of another board in the matrix), the first party signs through its signatory
+# (no role of the matrix), and reports are the organisation's.
+_PARALLEL_PERMISSION = {
+    "decide": "organisations.act_for_board",
+    "sign": "organisations.sign_for",
+    "report": "organisations.act_for",
+}
 
 
 def _flow_node_rules() -> list[Rule]:
-    """Per node: who takes a new funding task; who may cancel it; undo at an IOP end."""
+    """Per node of each flow, with a new task of that node under the node's own URL: who takes
+    it; who may cancel it."""
     from viewflow.workflow import flow
 
     from workflows.funding.flows import FundingApplicationFlow
     from workflows.iop.flows import IOPFlow
 
-    rules = [
-        # viewflow's undo view at an end node answers an administrator's POST with a redirect.
-        Rule(f"iop:{node.name}:undo", {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)})
-        for node in IOPFlow.instance.nodes()
-        if isinstance(node, flow.End)
-    ]
-    for node in FundingApplicationFlow.instance.nodes():
-        permission = getattr(node, "_owner_permission", None)
-        if not isinstance(permission, str):
-            continue
-        holder = _HOLDER.get(permission)
-        outcomes = {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}
-        if holder:
-            outcomes.update({holder: (OK, REDIRECT), "admin": (OK, FORBIDDEN)})
-        if node.name in _DECISIONS:
-            # Only a holder of the route's point of the delegation order takes a decision (no
-            # one of the matrix holds one), and never an administrator: 403, with the reason.
-            outcomes = {**_TASK_NOT_YOURS, "admin": FORBIDDEN}
+    rules = []
+    for flow_class in (FundingApplicationFlow, IOPFlow):
+        namespace = flow_class.instance.app_name
+        for node in flow_class.instance.nodes():
+            permission = getattr(node, "_owner_permission", None)
+            # An administrator may cancel a human task, and a join's or a timer's; not a
+            # gateway that decides at once, a function or an end.
+            cancellable = isinstance(node, flow.View) or (
+                flow_class is IOPFlow and isinstance(node, flow.Join | flow.Timer | flow.Split)
+            )
+            if cancellable:
+                cancel = {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}
+                rules.append(Rule(f"{namespace}:{node.name}:cancel", cancel))
+            if not isinstance(permission, str):
+                # A parallel task's permission comes with its board or party (ForEachSplit).
+                permission = _PARALLEL_PERMISSION.get(node.name)
+                if permission is None:
+                    continue
+            holder = _HOLDER.get(permission)
+            outcomes = {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}
             if holder:
-                outcomes[holder] = FORBIDDEN
-        rules.append(Rule(f"fundingapplication:{node.name}:assign", outcomes))
-        # An administrator may cancel a human task; a gateway's "task" is not theirs to cancel.
-        cancel = {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}
-        rules.append(Rule(f"fundingapplication:{node.name}:cancel", cancel))
+                outcomes.update({holder: (OK, REDIRECT), "admin": (OK, FORBIDDEN)})
+            if node.name in _DECISIONS and flow_class is FundingApplicationFlow:
+                # Only a holder of the route's point of the delegation order takes a decision
+                # (no one of the matrix holds one), and never an administrator: 403, with why.
+                outcomes = {**_TASK_NOT_YOURS, "admin": FORBIDDEN}
+                if holder:
+                    outcomes[holder] = FORBIDDEN
+            rules.append(Rule(f"{namespace}:{node.name}:assign", outcomes))
     return rules
 
 
@@ -480,7 +495,7 @@ RULES: list[Rule] = [
     Rule("admin:*", roles(ADMIN_LOGIN, admin=OK)),
     # viewflow's pages of the two flows (their guards: workflows/scoping.py).
     *_FLOW_NODE_RULES,
-    Rule("*:*:assign", _TASK_NOT_YOURS, "the IOP's first open task is not every node's"),
+    Rule("*:*:assign", _TASK_NOT_YOURS, "a task whose permission is the case's own parties'"),
     Rule(
         "*:*:index",
         roles(REDIRECT, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND),
