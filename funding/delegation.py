@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from documents.templatetags.document_format import sek
 from organisations import policy as org_policy
 
 from .models import Decider, FundingApplication, FundingProgramme
@@ -87,6 +88,14 @@ def route_of(application: FundingApplication) -> Route:
     return route_for(application.programme, amount_to_decide(application))
 
 
+def size_of_matter(application: FundingApplication) -> str:
+    """What puts the application on its route, in words: a matter of principle, or the amount
+    applied for."""
+    if application.matter_of_principle or application.programme.matter_of_principle:
+        return _("a matter of principle")
+    return _("%(amount)s applied for") % {"amount": sek(amount_to_decide(application))}
+
+
 def node_of(route: Route) -> str:
     """The flow's decision node that completes ``route``."""
     return next(node for node, decider in DECISION_NODES.items() if decider == route.decider)
@@ -109,9 +118,16 @@ def refusal(user, application: FundingApplication, node: str) -> str:
         return conflict
     route = route_of(application)
     if DECISION_NODES.get(node) != route.decider:
-        return _("The delegation order does not give this task this case (%(route)s decides).") % {
-            "route": route.label
-        }
+        return " ".join(
+            (
+                _("The delegation order does not give this task this case (%(route)s decides).")
+                % {"route": route.label},
+                _(
+                    "An officer or coordinator sends the decision to its route from the "
+                    "application's page “Who decides the application”."
+                ),
+            )
+        )
     if route.decider == Decider.BOARD:
         if application.programme.board_id not in org_policy.roles_of(user).board_ids:
             return _("Only the secretary of %(board)s records its decisions.") % {
