@@ -257,7 +257,6 @@ def repayment_claim_unreported(
     reasons: str,
     due_on: date | None = None,
     decider_title: str = "",
-    authority: str = "",
 ):
     """No report-back came by its deadline after a reminder: the grant is claimed back (a
     decision, with its letter), and the process waiting for the report-back is cancelled in
@@ -272,7 +271,6 @@ def repayment_claim_unreported(
         reasons=reasons,
         due_on=due_on,
         decider_title=decider_title,
-        authority=authority,
     )
     process = FundingProcess.objects.filter(
         flow_class=FundingApplicationFlow,
