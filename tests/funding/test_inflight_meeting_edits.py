@@ -1,7 +1,7 @@
 """A board meeting's date, protocol § and announcement of its protocol changed in the
 administration are kept in the audit log (who, when, old and new value), on the meeting and on
 the case of each decision reported there, and shown with the board's meetings to its secretary
-(docs/legal.md, "Decisions and decision letters")."""
+(docs/legal.md, "Repayment claims, delay and demands for a decision")."""
 
 from datetime import date
 from decimal import Decimal
