@@ -248,3 +248,21 @@ def test_existing_rules_stay_grant_decisions_after_the_migration():
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_importing_the_register_again_leaves_the_points_for_claims_alone():
+    from django.conf import settings
+    from django.core.management import call_command
+
+    templates = settings.BASE_DIR / "docs" / "register"
+    call_command("import_register", str(templates), stdout=io.StringIO())
+    rule = DelegationRule.objects.filter(matter=Matter.GRANT, up_to_amount__isnull=True).first()
+    claim_point = DelegationRule.objects.create(
+        programme=rule.programme, matter=Matter.REPAYMENT_CLAIM, decider="officer",
+        delegation_point="9.1",
+    )  # fmt: skip
+    out = io.StringIO()
+    call_command("import_register", str(templates), stdout=out)
+    assert "delegation_rules: 0 skapade, 0 uppdaterade, 3 oförändrade, 0 avvisade" in out.getvalue()
+    claim_point.refresh_from_db()
+    assert (claim_point.decider, claim_point.delegation_point) == ("officer", "9.1")
