@@ -266,8 +266,13 @@ def case_decision_demand_reject(
     The demand is answered: its deadline is met and a new demand may be made later. The
     special decision is recorded with who decided, on what authority and why; the caller
     (the app that knows the case's court) sends the letter, which states the appeal route
-    12 § gives it."""
+    12 § gives it. The caller checks that the person holds the point of the delegation order it
+    rests on; an administrator never decides."""
     _ensure_staff(acting_user)
+    if acting_user.is_superuser:
+        raise ValidationError(
+            _("An administrator administers the system and does not decide cases.")
+        )
     case = Case.objects.select_for_update().get(pk=case.pk)
     _ensure_party_case(case)
     if case.decision_demanded_on is None:

@@ -41,7 +41,6 @@ def _claim_unreported(walk: Walk, officer) -> RepaymentClaim:
             "tre veckor och tre dagar före. Ingen redovisning har kommit in, och kommunen kan "
             "därför inte se att bidraget har använts till det som det beviljades för."
         ),
-        authority="punkt 4.7 i fritidsnämndens delegationsordning",
     )
     services.repayment_receive(
         claim=claim,
@@ -68,7 +67,6 @@ def _demand_rejected(walk: Walk, officer):
             "Tjänsteskrivelsen är klar och ärendet behandlas vid nämndens nästa sammanträde, "
             "om tre veckor. Ärendet kan inte avgöras tidigare."
         ),
-        authority="punkt 1.4 i fritidsnämndens delegationsordning",
     )
 
 

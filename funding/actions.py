@@ -38,3 +38,7 @@ class FundingAction(AuditAction):
     NO_CONFLICT_DECLARED = "no_conflict_declared", _("Declared no conflict of interest")
     CONFLICT_DECLARED = "conflict_declared", _("Declared a conflict of interest")
     MATTER_OF_PRINCIPLE = "matter_of_principle", _("Marked as a matter of principle")
+    MEETING_CHANGED_IN_ADMIN = (
+        "meeting_changed_in_admin",
+        _("Meeting date, protocol § or announcement changed in the administration"),
+    )

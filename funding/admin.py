@@ -10,6 +10,7 @@ from .models import (
     FundingSource,
     RequiredAttachment,
 )
+from .services.meeting_edits import meeting_record_admin_change, meeting_values
 
 
 class RequiredAttachmentInline(admin.TabularInline):
@@ -28,8 +29,12 @@ class CriterionInline(admin.TabularInline):
 
 
 class DelegationRuleInline(admin.TabularInline):
+    """The programme board's points: for grant decisions by the amount applied for, and for
+    repayment claims, write-offs and special decisions on a demand for a decision."""
+
     model = DelegationRule
     extra = 0
+    fields = ["matter", "up_to_amount", "decider", "delegation_point", "board"]
 
 
 @admin.register(FundingProgramme)
@@ -64,6 +69,14 @@ class BoardMeetingAdmin(admin.ModelAdmin):
     list_display = ["board", "held_on", "delegation_paragraph", "protocol_announced_on"]
     list_filter = ["board"]
     date_hierarchy = "held_on"
+
+    def save_model(self, request, obj, form, change):
+        """A change of the meeting date, protocol § or announcement goes into the audit log
+        with its old and new value (the admin's transaction holds both)."""
+        before = meeting_values(BoardMeeting.objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        if before is not None:
+            meeting_record_admin_change(meeting=obj, acting_user=request.user, before=before)
 
 
 @admin.register(FundingSource)

@@ -8,6 +8,10 @@ The law (kommunallagen 6 kap. 37–38 §§, 7 kap. 5 §; DOMAIN.md "Case handlin
   delegation order, and only a person who holds that point from that board decides under it
   (``organisations.DelegationHolding``). Administrators and superusers administer the
   delegation order; they never decide by being administrators.
+- A repayment claim, its write-off and a special decision rejecting a demand for a decision
+  are matters of their own kind: each is decided only by a person who holds a point of the
+  board's delegation order for that kind (``DelegationRule.matter``), and the decision names
+  the point and the board (``authority_of``).
 - A matter of principle (flagged on the programme or on the application) is never delegated:
   the board decides.
 - Nobody decides a case in which they have a conflict of interest (FL 16–18 §§): not the
@@ -18,11 +22,13 @@ The law (kommunallagen 6 kap. 37–38 §§, 7 kap. 5 §; DOMAIN.md "Case handlin
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from documents.templatetags.document_format import sek
 from organisations import policy as org_policy
 
-from .models import Decider, FundingApplication, FundingProgramme
+from .models import Decider, DelegationRule, FundingApplication, FundingProgramme, Matter
 
 # What each kind of decider must hold; the board's secretary records the board's decision.
 DECIDER_PERMISSIONS = {
@@ -65,7 +71,7 @@ def route_for(programme: FundingProgramme, amount: Decimal) -> Route:
     if programme.matter_of_principle:
         return BOARD
     for rule in programme.delegation_rules.all():
-        if rule.board_id != programme.board_id:
+        if rule.board_id != programme.board_id or rule.matter != Matter.GRANT:
             continue
         if rule.up_to_amount is None or amount <= rule.up_to_amount:
             if rule.decider == Decider.BOARD:
@@ -85,6 +91,14 @@ def route_of(application: FundingApplication) -> Route:
     if application.matter_of_principle:
         return BOARD
     return route_for(application.programme, amount_to_decide(application))
+
+
+def size_of_matter(application: FundingApplication) -> str:
+    """What puts the application on its route, in words: a matter of principle, or the amount
+    applied for."""
+    if application.matter_of_principle or application.programme.matter_of_principle:
+        return _("a matter of principle")
+    return _("%(amount)s applied for") % {"amount": sek(amount_to_decide(application))}
 
 
 def node_of(route: Route) -> str:
@@ -109,9 +123,16 @@ def refusal(user, application: FundingApplication, node: str) -> str:
         return conflict
     route = route_of(application)
     if DECISION_NODES.get(node) != route.decider:
-        return _("The delegation order does not give this task this case (%(route)s decides).") % {
-            "route": route.label
-        }
+        return " ".join(
+            (
+                _("The delegation order does not give this task this case (%(route)s decides).")
+                % {"route": route.label},
+                _(
+                    "An officer or coordinator sends the decision to its route from the "
+                    "application's page “Who decides the application”."
+                ),
+            )
+        )
     if route.decider == Decider.BOARD:
         if application.programme.board_id not in org_policy.roles_of(user).board_ids:
             return _("Only the secretary of %(board)s records its decisions.") % {
@@ -144,3 +165,74 @@ def conflict_refusal(user, application: FundingApplication) -> str:
 def was_assessed_by(application: FundingApplication, user) -> bool:
     assessment = getattr(application, "assessment", None)
     return assessment is not None and assessment.assessor_id == user.pk
+
+
+def points_for(
+    application: FundingApplication, matter: Matter, amount: Decimal | None = None
+) -> list[DelegationRule]:
+    """The delegated points of the programme board's delegation order for ``matter`` whose
+    limit covers ``amount`` (no amount: any limit)."""
+    programme = application.programme
+    return [
+        rule
+        for rule in programme.delegation_rules.all()
+        if rule.matter == matter
+        and rule.board_id == programme.board_id
+        and rule.decider != Decider.BOARD
+        and (amount is None or rule.up_to_amount is None or amount <= rule.up_to_amount)
+    ]
+
+
+def point_held(
+    user, application: FundingApplication, matter: Matter, amount: Decimal | None = None
+) -> DelegationRule | None:
+    """The point for ``matter`` that ``user`` holds today, with the role it is given to."""
+    for rule in points_for(application, matter, amount):
+        route = Route(Decider(rule.decider), rule.delegation_point, rule.board_id)
+        if org_policy.has_role_permission(user, DECIDER_PERMISSIONS[route.decider]) and holds_point(
+            user, route
+        ):
+            return rule
+    return None
+
+
+def matter_refusal(
+    user, application: FundingApplication, matter: Matter, amount: Decimal | None = None
+) -> str:
+    """Why ``user`` may not decide ``matter`` in this case, in words for them; empty if they
+    may. Administrators never decide."""
+    if user.is_superuser:
+        return _("An administrator administers the system and does not decide cases.")
+    board = application.programme.board
+    kind = Matter(matter).label
+    rules = points_for(application, matter, amount)
+    if not rules:
+        return _(
+            "The delegation order of %(board)s delegates no “%(matter)s” here: the board decides."
+        ) % {"board": board, "matter": kind}
+    if point_held(user, application, matter, amount) is None:
+        return _(
+            "You do not hold the point of the delegation order of %(board)s for “%(matter)s” "
+            "(point %(points)s)."
+        ) % {
+            "board": board,
+            "matter": kind,
+            "points": ", ".join(sorted({rule.delegation_point for rule in rules})),
+        }
+    return ""
+
+
+def ensure_holds_point(
+    user, application: FundingApplication, matter: Matter, amount: Decimal | None = None
+) -> DelegationRule:
+    """The point ``user`` decides ``matter`` under; refused (``ValidationError``) else."""
+    refusal = matter_refusal(user, application, matter, amount)
+    if refusal:
+        raise ValidationError(refusal)
+    return point_held(user, application, matter, amount)
+
+
+def authority_of(rule: DelegationRule) -> str:
+    """On what authority, as the decision and its letter say it (in Swedish, as the letter):
+    "punkt 5.1 i fritidsnämndens delegationsordning"."""
+    return f"punkt {rule.delegation_point} i {rule.board.name.lower()}s delegationsordning"

@@ -4,15 +4,18 @@ parts of an application and what the applicant has answered."""
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from casework.models import AuditEvent
 from organisations import policy as org_policy
 from organisations.models import Board
 
 from . import eligibility, policy
-from .models import Decider, Decision, FundingApplication, FundingProgramme, Status
+from .actions import FundingAction
+from .models import BoardMeeting, Decider, Decision, FundingApplication, FundingProgramme, Status
 
 
 def open_programmes(day=None) -> QuerySet[FundingProgramme]:
@@ -150,6 +153,37 @@ def reported_decisions(meeting):
 def board_meetings(board):
     """The board's meetings, the latest first, with what was decided or reported at each."""
     return board.meetings.order_by("-held_on")
+
+
+@dataclass(frozen=True)
+class MeetingChange:
+    """One field of a meeting changed in the administration: who, when, from what to what."""
+
+    at: object
+    actor: object
+    field: str
+    old: str
+    new: str
+
+
+def with_admin_changes(meetings) -> list:
+    """The meetings, each with ``admin_changes``: what administrators changed of its date,
+    protocol § and announcement, oldest first (from the audit log)."""
+    meetings = list(meetings)
+    events = AuditEvent.objects.filter(
+        action=FundingAction.MEETING_CHANGED_IN_ADMIN,
+        target_type=ContentType.objects.get_for_model(BoardMeeting),
+        target_id__in=[str(meeting.pk) for meeting in meetings],
+    ).select_related("actor")
+    changes: dict[str, list[MeetingChange]] = {}
+    for event in events.order_by("at", "pk"):
+        for name, (old, new) in event.data.get("changes", {}).items():
+            label = str(BoardMeeting._meta.get_field(name).verbose_name)
+            change = MeetingChange(event.at, event.actor, label, old or "–", new or "–")
+            changes.setdefault(event.target_id, []).append(change)
+    for meeting in meetings:
+        meeting.admin_changes = changes.get(str(meeting.pk), [])
+    return meetings
 
 
 def boards_reported_to(user):

@@ -340,7 +340,7 @@ def delegated_decisions(request, board_code):
         {
             "board": board,
             "decisions": selectors.delegated_decisions(board),
-            "meetings": selectors.board_meetings(board)[:12],
+            "meetings": selectors.with_admin_changes(selectors.board_meetings(board)[:12]),
             "form": form,
             "announce_form": announce_form,
             "pdf_form": DelegationListForm(prefix="pdf"),

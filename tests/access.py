@@ -80,6 +80,7 @@ def _funding_draft(organisation) -> dict:
 
 
 @object_url("funding:repayment")
+@object_url("funding:decision_route")
 def _funding_application(organisation) -> dict:
     return {"pk": factories.funding_process(organisation).artifact_object_id}
 

@@ -149,12 +149,20 @@ class FundingProgrammeFactory(factory.django.DjangoModelFactory):
         obj.delegation_rules.create(up_to_amount=20_000, decider="officer", delegation_point="4.1")
         obj.delegation_rules.create(up_to_amount=50_000, decider="delegate", delegation_point="4.2")
         obj.delegation_rules.create(up_to_amount=None, decider="board")
+        # The points for what follows a grant: officers decide claims, write-offs and special
+        # decisions on a demand for a decision under points 5.1–5.3.
+        for point, matter in (
+            ("5.1", "repayment_claim"),
+            ("5.2", "write_off"),
+            ("5.3", "demand_rejection"),
+        ):
+            obj.delegation_rules.create(matter=matter, decider="officer", delegation_point=point)
         obj.evidence_requirements.create(kind=EligibilityEvidence.Kind.STATUTES)
         obj.evidence_requirements.create(kind=EligibilityEvidence.Kind.BANK_ACCOUNT)
 
 
 def delegate(programme, role=Role.DELEGATE, user=None, **user_kwargs) -> User:
-    """A person of ``role`` (officer or delegate) who holds that role's point of the
+    """A person of ``role`` (officer or delegate) who holds that role's points of the
     delegation order of ``programme``'s board (``user``, or a new one)."""
     from organisations.models import DelegationHolding
 

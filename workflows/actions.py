@@ -10,3 +10,7 @@ class WorkflowAction(AuditAction):
     TASK_REASSIGNED = "task_reassigned", _("Task passed on")
     JOB_RETRIED = "job_retried", _("Job retried")
     PROCESS_CANCELLED = "process_cancelled", _("Open tasks cancelled")
+    DECISION_REROUTED = (
+        "decision_rerouted",
+        _("Decision sent to the route the delegation order gives it"),
+    )

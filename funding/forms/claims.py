@@ -32,9 +32,6 @@ class UnreportedClaimForm(_Form):
     due_on = forms.DateField(
         label=_("To be paid by (empty: in 30 days)"), required=False, widget=DateInput()
     )
-    authority = forms.CharField(
-        label=_("Point in the delegation order"), max_length=300, required=False
-    )
     form_token = OneTimeTokenField()
 
 
@@ -66,8 +63,5 @@ class DemandRejectionForm(_Form):
         label=_("Reasons for rejecting the demand"),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Give the reasons for the special decision.")},
-    )
-    authority = forms.CharField(
-        label=_("Point in the delegation order"), max_length=300, required=False
     )
     form_token = OneTimeTokenField()

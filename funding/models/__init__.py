@@ -22,6 +22,7 @@ from .programmes import (
     DelegationRule,
     EvidenceRequirement,
     FundingProgramme,
+    Matter,
     RequiredAttachment,
 )
 from .sources import FundingSource
@@ -41,6 +42,7 @@ __all__ = [
     "FundingApplication",
     "FundingProgramme",
     "FundingSource",
+    "Matter",
     "OtherFunding",
     "Payout",
     "RepaymentClaim",

@@ -286,6 +286,12 @@ class RepaymentClaim(models.Model):
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     write_off_reason = models.TextField(_("why the claim was written off"), blank=True)
+    write_off_authority = models.CharField(
+        _("written off on what authority"),
+        max_length=300,
+        blank=True,
+        help_text=_("The point of the board's delegation order the write-off rests on."),
+    )
 
     class Meta:
         verbose_name = _("repayment claim")

@@ -188,10 +188,22 @@ class Decider(models.TextChoices):
     BOARD = "board", _("The board")
 
 
+class Matter(models.TextChoices):
+    """The kind of matter a point of the delegation order is for (its stored values never
+    change: rules made before there were kinds are grant decisions)."""
+
+    GRANT = "grant", _("Decision on a grant application")
+    REPAYMENT_CLAIM = "repayment_claim", _("Repayment claim (återkrav)")
+    WRITE_OFF = "write_off", _("Writing off a repayment claim")
+    DEMAND_REJECTION = "demand_rejection", _("Rejecting a demand for a decision (FL 12 §)")
+
+
 class DelegationRule(models.Model):
-    """Who decides an application, by the amount applied for: one point of one board's
-    delegation order (delegationsordning). The board is the programme's: a delegation belongs
-    to the board that gave it, and nobody decides under another board's point."""
+    """Who decides a kind of matter of the programme (a grant application by the amount
+    applied for, a repayment claim by the amount claimed, a write-off, a special decision on a
+    demand for a decision): one point of one board's delegation order (delegationsordning).
+    The board is the programme's: a delegation belongs to the board that gave it, and nobody
+    decides under another board's point."""
 
     programme = models.ForeignKey(
         FundingProgramme, on_delete=models.CASCADE, related_name="delegation_rules"
@@ -203,6 +215,9 @@ class DelegationRule(models.Model):
         related_name="delegation_rules",
         blank=True,
         help_text=_("Empty: the programme's board."),
+    )
+    matter = models.CharField(
+        _("kind of matter"), max_length=30, choices=Matter.choices, default=Matter.GRANT
     )
     up_to_amount = models.DecimalField(
         _("up to and including"),

@@ -131,7 +131,8 @@ def _resolve(spec: SheetSpec, values: dict, report: Report) -> dict:
 
 
 def _save(spec: SheetSpec, values: dict, row: Row, acting_user) -> str:
-    existing = spec.model.objects.filter(**{name: values[name] for name in spec.key}).first()
+    wanted_key = {name: values[name] if name in values else spec.fixed[name] for name in spec.key}
+    existing = spec.model.objects.filter(**wanted_key).first()
     instance = existing or spec.model()
     if existing is not None and spec.check_existing is not None:
         spec.check_existing(existing)

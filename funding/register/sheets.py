@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from organisations.models import Board, Organisation
 
-from ..models import Decider, DelegationRule, FundingProgramme
+from ..models import Decider, DelegationRule, FundingProgramme, Matter
 from . import cells
 
 NON_PUBLIC_KINDS = [
@@ -211,7 +211,10 @@ DELEGATION_RULES = SheetSpec(
             ),
         ),
     ),
-    key=("programme", "up_to_amount"),
+    # The register's rules are grant decisions; the points for claims, write-offs and special
+    # decisions are kept in the admin, and an import never touches them.
+    key=("programme", "matter", "up_to_amount"),
+    fixed={"matter": Matter.GRANT},
 )
 
 # In the order they load: what a sheet refers to is loaded before it.

@@ -21,9 +21,9 @@ from casework import events, transitions
 from casework import services as case_services
 from casework.models import Deadline
 
-from .. import claim_letters, policy
+from .. import claim_letters, delegation, policy
 from ..actions import FundingAction
-from ..models import FundingApplication, RepaymentClaim, RepaymentReceipt, Status
+from ..models import FundingApplication, Matter, RepaymentClaim, RepaymentReceipt, Status
 from .applying import _locked
 
 # The period a claim letter gives to pay, unless the decision-maker sets another day.
@@ -66,9 +66,11 @@ def claim_open(
     reasons: str,
     due_on: date | None,
     decider_title: str = "",
-    authority: str = "",
 ) -> RepaymentClaim:
-    """Check and record the claim (the caller applies the transition in the same transaction)."""
+    """Check and record the claim (the caller applies the transition in the same transaction).
+
+    Only a person who holds the point of the board's delegation order for repayment claims,
+    covering the amount, decides it; the claim names that point and board as its authority."""
     paid = application.payouts.aggregate(total=Sum("amount"))["total"] or Decimal(0)
     errors = {}
     if amount is None or not 0 < amount <= paid:
@@ -82,6 +84,7 @@ def claim_open(
         errors["repayment_due_on"] = _("The day to pay by must be after today.")
     if errors:
         raise ValidationError(errors)
+    point = delegation.ensure_holds_point(acting_user, application, Matter.REPAYMENT_CLAIM, amount)
     claim = RepaymentClaim(
         application=application,
         ground=ground,
@@ -90,7 +93,7 @@ def claim_open(
         due_on=due_on,
         opened_by=acting_user,
         decider_title=decider_title.strip(),
-        authority=authority.strip(),
+        authority=delegation.authority_of(point),
     )
     claim.full_clean()
     claim.save()
@@ -111,7 +114,6 @@ def repayment_claim_unreported(
     reasons: str,
     due_on: date | None = None,
     decider_title: str = "",
-    authority: str = "",
 ) -> RepaymentClaim:
     """Claim the grant back because no report-back came by its deadline, after a reminder.
 
@@ -136,7 +138,6 @@ def repayment_claim_unreported(
         reasons=reasons,
         due_on=due_on,
         decider_title=decider_title,
-        authority=authority,
     )
     transitions.apply(
         application.claim_repayment_unreported,
@@ -214,12 +215,18 @@ def repayment_receive(
 
 @transaction.atomic
 def repayment_write_off(*, claim: RepaymentClaim, acting_user, reason: str) -> RepaymentClaim:
-    """Write the claim off (it will not be pursued), with the reason; the case closes."""
+    """Write the claim off (it will not be pursued), with the reason; the case closes. Only a
+    person who holds the point of the board's delegation order for write-offs, covering what is
+    outstanding, decides it; the claim keeps that point as the write-off's authority."""
     policy.ensure_handles_cases(acting_user)
     claim = _locked_claim(claim)
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for writing the claim off.")})
+    point = delegation.ensure_holds_point(
+        acting_user, claim.application, Matter.WRITE_OFF, claim.outstanding
+    )
     claim.write_off_reason = reason.strip()
+    claim.write_off_authority = delegation.authority_of(point)
     _settle(
         claim,
         acting_user,

@@ -28,6 +28,7 @@ def test_the_officer_claims_back_a_grant_never_reported(
     process = factories.funding_process(organisation)
     walk_to_report_back(Client(), process, officer, factories.staff(Role.DELEGATE))
     application = process.application
+    factories.delegate(application.programme, Role.OFFICER, user=officer)  # points 5.1–5.3
     Deadline.objects.filter(case=application.case, kind=Deadline.Kind.REPORT_BACK).update(
         due_on=timezone.localdate() - timedelta(days=3), reminders_sent=[21, 3]
     )

@@ -44,6 +44,8 @@ STORED = {
     "document_finalised", "document_render_failed",
     # followup
     "narrative_section_written", "narrative_section_changed", "narrative_section_deleted",
+    # workflows: a decision moved to its route; funding: a meeting's dates changed in the admin
+    "decision_rerouted", "meeting_changed_in_admin",
 }  # fmt: skip
 
 

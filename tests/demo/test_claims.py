@@ -37,7 +37,12 @@ def test_the_demo_claims_back_a_grant_never_reported_and_follows_the_claim(demo)
     assert (claim.status, claim.outstanding) == (RepaymentClaim.Status.OPEN, 20000)
     text = _text(Document.objects.get(case=application.case, kind=Kind.REPAYMENT_CLAIM))
     assert "Fritidsnämnden beslutar att Rädda Barnen ska betala tillbaka 30 000 kr" in text
-    assert "trots påminnelse" in text and "punkt 4.7" in text
+    assert "trots påminnelse" in text
+    # On what authority: the point the officer holds, of the board that gave it.
+    assert (
+        "med stöd av delegation från Fritidsnämnden enligt punkt FRN 4.7 i fritidsnämndens "
+        "delegationsordning" in text
+    )
     assert "Förvaltningsrätten i Malmö inom tre veckor" in text
 
 
@@ -47,6 +52,7 @@ def test_the_demo_answers_a_demand_by_a_special_decision(demo):
     text = _text(Document.objects.get(case=application.case, kind=Kind.DEMAND_REJECTION))
     assert "avslår er begäran att ärendet ska avgöras" in text
     assert "inom tre veckor från den dag då ni fick del av detta beslut" in text
+    assert "enligt punkt FRN 1.4 i fritidsnämndens delegationsordning" in text
 
 
 def test_loading_the_claims_again_adds_nothing(demo):

@@ -14,6 +14,8 @@ from documents import rendering
 from documents.kinds import Kind
 from documents.models import Document
 from funding import claim_letters, services
+from organisations.models import Role
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +27,7 @@ def _text(pdf: bytes) -> str:
 
 @pytest.fixture
 def demanded(draft, member, officer):
+    factories.delegate(draft.programme, Role.OFFICER, user=officer)
     application = services.application_submit(application=draft, acting_user=member)
     case_services.case_decision_demand_register(
         case=application.case, acting_user=officer, demanded_on=timezone.localdate()
@@ -52,7 +55,6 @@ def test_the_special_decision_letter_states_its_own_appeal_route(demanded, offic
         application=demanded,
         acting_user=officer,
         reasons="Ansökan bedöms vid nämndens sammanträde den 20 september.",
-        authority="punkt 1.4",
     )
     context = claim_letters.demand_rejection_context(rejection, demanded)
     text = _text(rendering.render_pdf(Kind.DEMAND_REJECTION, context))
@@ -61,7 +63,10 @@ def test_the_special_decision_letter_states_its_own_appeal_route(demanded, offic
     assert f"{board} avslår er begäran att ärendet ska avgöras." in text
     assert "inom fyra veckor" in text and "12 § förvaltningslagen" in text
     assert "nämndens sammanträde den 20 september" in text
-    assert f"med stöd av delegation från {board} enligt punkt 1.4" in text
+    assert (
+        f"med stöd av delegation från {board} enligt punkt 5.3 i {board.lower()}s "
+        "delegationsordning" in text
+    )
     # 12 §: the rejection may be appealed to the court that would hear the main decision's
     # appeal; the party appeals, lodged with the board, three weeks from receiving it.
     assert "den domstol som är behörig att pröva ett överklagande av avgörandet" in text

@@ -301,6 +301,7 @@ def test_an_approved_report_back_closes_the_case(reported, officer):
 
 
 def test_a_repayment_claim_is_opened_for_money_not_used(reported, officer):
+    factories.delegate(reported.programme, Role.OFFICER, user=officer)  # holds point 5.1
     services.report_back_review(
         application=reported,
         acting_user=officer,

@@ -159,7 +159,7 @@ def test_a_rule_belongs_to_the_programmes_board(programme):
 
 
 def test_a_rule_of_another_board_is_no_delegation_for_the_programme(programme):
-    officer_rule = programme.delegation_rules.get(decider=Decider.OFFICER)
+    officer_rule = programme.delegation_rules.get(decider=Decider.OFFICER, matter="grant")
     DelegationRule.objects.filter(pk=officer_rule.pk).update(board=factories.BoardFactory())
     assert delegation.route_for(programme, Decimal("10000")).decider == Decider.DELEGATE
 

@@ -33,6 +33,8 @@ def _text(pdf: bytes) -> str:
 
 @pytest.fixture
 def paid(draft, member, officer):
+    # The officer decides the claims under the programme board's points 5.1–5.3.
+    factories.delegate(draft.programme, Role.OFFICER, user=officer)
     application = services.application_submit(application=draft, acting_user=member)
     services.application_mark_complete(application=application, acting_user=officer)
     criterion = application.programme.criteria.get()
@@ -159,7 +161,6 @@ def test_a_missing_report_back_after_deadline_and_reminder_is_claimed_back(paid,
         acting_user=officer,
         amount=Decimal("30000"),
         reasons="Ingen redovisning har kommit in.",
-        authority="punkt 4.7 i fritidsnämndens delegationsordning",
     )
     paid.refresh_from_db()
     assert paid.status == Status.REPAYMENT_CLAIMED
@@ -184,7 +185,6 @@ def test_the_claim_letter_reads_as_a_lawful_decision(reported, officer):
     claim = _claim_for_money_not_used(
         reported, officer, repayment_due_on=due, note="Lägret hölls i två veckor."
     )
-    claim.authority = "punkt 4.7"
     context = claim_letters.claim_context(claim)
     text = _text(rendering.render_pdf(Kind.REPAYMENT_CLAIM, context))
     board = reported.programme.board.name
@@ -202,7 +202,10 @@ def test_the_claim_letter_reads_as_a_lawful_decision(reported, officer):
     # How to pay.
     assert "Så betalar ni" in text and reported.case.case_number in text
     # Who decided, on what authority.
-    assert f"med stöd av delegation från {board} enligt punkt 4.7" in text
+    assert (
+        f"med stöd av delegation från {board} enligt punkt 5.1 i {board.lower()}s "
+        "delegationsordning" in text
+    )
     # How to appeal: laglighetsprövning, to the court, within three weeks of the announcement.
     assert "laglighetsprövning enligt 13 kap. kommunallagen" in text
     assert "Förvaltningsrätten i Malmö inom tre veckor" in text
@@ -273,6 +276,7 @@ def test_a_claim_for_a_missing_report_back_ends_the_waiting_workflow(client, org
     walk_to_report_back(client, process, officer, delegate)
     application = process.application
     application.refresh_from_db()
+    factories.delegate(application.programme, Role.OFFICER, user=officer)
     _overdue_and_reminded(application)
     flow_services.repayment_claim_unreported(
         application=application,

@@ -23,6 +23,7 @@ def overdue(client, organisation):
     process = factories.funding_process(organisation)
     walk_to_report_back(client, process, officer, delegate)
     application = process.application
+    factories.delegate(application.programme, Role.OFFICER, user=officer)
     # The deadline passed and the reminders went (the daily job is not run here).
     Deadline.objects.filter(case=application.case, kind=Deadline.Kind.REPORT_BACK).update(
         due_on=timezone.localdate() - timedelta(days=3), reminders_sent=[21, 3]

@@ -426,6 +426,17 @@ RULES: list[Rule] = [
         roles(NOT_FOUND, anonymous=LOGIN, officer=(OK, "400"), admin=(OK, "400")),
         "repayment claims and demands for a decision: those who handle cases",
     ),
+    Rule(
+        "funding:decision_route",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            coordinator=(OK, "400"),
+            officer=(OK, "400"),
+            admin=(OK, "400"),
+        ),
+        "a decision sent to its route: officers and coordinators (nothing stranded: 400)",
+    ),
     Rule("funding:application_*", _DRAFT),
     Rule("funding:attachment_download", _DRAFT),
     Rule(

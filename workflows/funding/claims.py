@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 from common import once
 from funding import policy
 from funding import services as funding
+from funding.delegation import matter_refusal
 from funding.forms.claims import (
     DemandRejectionForm,
     RepaymentReceivedForm,
     UnreportedClaimForm,
     WriteOffForm,
 )
-from funding.models import RepaymentClaim
+from funding.models import Matter, RepaymentClaim
 from funding.services.repayment import may_claim_unreported, unreported_deadline
 
 from . import services
@@ -50,7 +51,6 @@ def _perform(action: str, application, claim, user, data: dict):
             amount=data["amount"],
             reasons=data["reasons"],
             due_on=data["due_on"],
-            authority=data["authority"],
         )
         return _("The repayment claim is decided; its letter is on its way to the organisation.")
     if action == "receive":
@@ -65,7 +65,6 @@ def _perform(action: str, application, claim, user, data: dict):
         application=application,
         acting_user=user,
         reasons=data["reasons"],
-        authority=data["authority"],
     )
     return _("The demand is rejected by a special decision; its letter is on its way.")
 
@@ -138,6 +137,15 @@ def repayment(request, pk):
             "rejections": application.case.demand_rejections.all(),
             "forms": forms,
             "action": action,
+            # Who may not decide which of these, and why (the services refuse them too).
+            "refusals": {
+                name: matter_refusal(request.user, application, matter)
+                for name, matter in (
+                    ("claim", Matter.REPAYMENT_CLAIM),
+                    ("write_off", Matter.WRITE_OFF),
+                    ("reject_demand", Matter.DEMAND_REJECTION),
+                )
+            },
         },
         status=status,
     )

@@ -14,12 +14,17 @@ page's wrapper holds the process's lock); a caller without a page opens it with
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
 from casework import events
 from funding import services as funding
+from funding.delegation import Route, node_of, route_of, size_of_matter
 from funding.models import FundingApplication
+from organisations import policy as org_policy
 from workflows.models import FundingProcess
 
 from ..actions import WorkflowAction
@@ -252,7 +257,6 @@ def repayment_claim_unreported(
     reasons: str,
     due_on: date | None = None,
     decider_title: str = "",
-    authority: str = "",
 ):
     """No report-back came by its deadline after a reminder: the grant is claimed back (a
     decision, with its letter), and the process waiting for the report-back is cancelled in
@@ -267,7 +271,6 @@ def repayment_claim_unreported(
         reasons=reasons,
         due_on=due_on,
         decider_title=decider_title,
-        authority=authority,
     )
     process = FundingProcess.objects.filter(
         flow_class=FundingApplicationFlow,
@@ -290,3 +293,82 @@ def repayment_claim_unreported(
             data={"process": process.pk, "tasks": open_tasks},
         )
     return claim
+
+
+# The decision tasks a route once led to that the delegation order may no longer give the case:
+# the route now follows the amount applied for, not the assessor's proposal (kommunallagen 6
+# kap. 37 §), so a decision waiting here may belong to a delegate or the board.
+REROUTABLE = ("decide_as_officer", "decide_as_delegate")
+
+
+def decision_misrouted(task: Task) -> Route | None:
+    """The route the delegation order gives the case of this open decision task, when the task
+    is not that route's (nobody may then take it); None when it is where it belongs."""
+    if task.flow_task.name not in REROUTABLE or task.status not in (STATUS.NEW, STATUS.ASSIGNED):
+        return None
+    route = route_of(FundingProcess.objects.get(pk=task.process_id).application)
+    return None if node_of(route) == task.flow_task.name else route
+
+
+def decisions_misrouted(*, application: FundingApplication | None = None) -> list[Task]:
+    """The open decision tasks (of ``application``, or of every case) whose route is wrong."""
+    tasks = Task.objects.filter(
+        process__flow_class=_flow_class(),
+        status__in=[STATUS.NEW, STATUS.ASSIGNED],
+        flow_task__in=[getattr(_flow_class(), name) for name in REROUTABLE],
+    ).select_related("process")
+    if application is not None:
+        tasks = tasks.filter(process__artifact_object_id=application.pk)
+    return [task for task in tasks.order_by("pk") if decision_misrouted(task) is not None]
+
+
+def _flow_class():
+    # The flow names its task pages, which call these services: read when a case is moved.
+    from .flows import FundingApplicationFlow
+
+    return FundingApplicationFlow
+
+
+@transaction.atomic
+def decision_reroute(*, task: Task, acting_user, reason: str = "") -> Task:
+    """Send a decision that waits where the delegation order no longer puts it (nobody may take
+    it) to the route it belongs to: the task is cancelled and the flow's "who decides" step is
+    taken again (viewflow's undo and revive), which opens the decision of the right delegate,
+    or the memo to the board. The reason is kept in the case's log. An officer or coordinator
+    does it from the application's page; ``manage.py reroute_decisions`` does it once for every
+    case after the upgrade (``acting_user`` None). Returns the new open task."""
+    if acting_user is not None and not org_policy.may_reassign_tasks(acting_user):
+        raise PermissionDenied("Only officers and coordinators send a decision on.")
+    with task.activation() as activation:
+        route = decision_misrouted(activation.task)
+        if route is None:
+            raise ValidationError(_("The decision waits where the delegation order puts it."))
+        application = FundingProcess.objects.get(pk=task.process_id).application
+        stranded = activation.task
+        activation.cancel()
+        # Under the process's lock already: the gateway's own activation, not a second lock.
+        gateway = stranded.previous.get()
+        choice = gateway.flow_task.activation_class(gateway)
+        choice.undo()
+        choice.revive()
+        opened = (
+            Task.objects.filter(
+                process_id=task.process_id, status=STATUS.NEW, flow_task_type="HUMAN"
+            )
+            .exclude(pk=stranded.pk)
+            .latest("pk")
+        )
+    default = _("The delegation order gives this matter to %(route)s (%(why)s).") % {
+        "route": route.label.lower(),
+        "why": size_of_matter(application),
+    }
+    events.record(
+        application,
+        acting_user,
+        WorkflowAction.DECISION_REROUTED,
+        from_state=stranded.flow_task.name,
+        to_state=opened.flow_task.name,
+        reason=(reason or "").strip() or default,
+        data={"task_id": stranded.pk, "new_task_id": opened.pk, "owner": stranded.owner_id},
+    )
+    return opened

@@ -6,12 +6,13 @@ from django.urls import path
 from funding.urls import app_name
 from funding.urls import urlpatterns as portal_patterns
 
-from . import claims, pages
+from . import claims, pages, rerouting
 
 urlpatterns = [
     *portal_patterns,
     path("applications/<int:pk>/submit/", pages.application_submit, name="application_submit"),
     path("applications/<int:pk>/repayment/", claims.repayment, name="repayment"),
+    path("applications/<int:pk>/decision-route/", rerouting.decision_route, name="decision_route"),
 ]
 
 __all__ = ["app_name", "urlpatterns"]
