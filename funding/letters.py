@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 
 from documents import contexts
 from documents import services as document_services
-from documents.kinds import Kind
+from documents.kinds import Kind, load_context
 from documents.language import in_document_language
 from documents.models import Document
 from documents.templatetags.document_format import sek
@@ -238,5 +238,31 @@ def request_decision_letter(decision_id: int) -> None:
         kind=Kind.DECISION_LETTER,
         context=decision_context(decision),
         acting_user=decision.decided_by,
+        final=True,
+    )
+
+
+def reissue_decision_letter(decision: Decision, *, acting_user) -> Document | None:
+    """A new version of the decision letter once the protocol that starts the time to appeal
+    has been announced: it states the day of the announcement and the last day to appeal.
+    Earlier versions stay as they were sent. Nothing is made when the newest version already
+    states this announcement, so asking twice makes one version."""
+    case = decision.application.case
+    context = decision_context(decision)
+    latest = (
+        Document.objects.filter(case=case, kind=Kind.DECISION_LETTER).order_by("-version").first()
+    )
+    if latest is not None:
+        stated = load_context(Kind.DECISION_LETTER, latest.context).appeal
+        if (stated.announced_on, stated.ends_on) == (
+            context.appeal.announced_on,
+            context.appeal.ends_on,
+        ):
+            return None
+    return document_services.document_request(
+        case=case,
+        kind=Kind.DECISION_LETTER,
+        context=context,
+        acting_user=acting_user,
         final=True,
     )
