@@ -324,7 +324,9 @@ class DemandRejectionContext:
     """A special decision rejecting a party's demand for a decision (förvaltningslagen 12 §).
 
     Its appeal route is the one 12 § gives it (the party appeals, to the court that would hear
-    an appeal of the decision in the case), not necessarily the main decision's."""
+    an appeal of the decision in the case), not necessarily the main decision's. ``appeal`` is
+    set where the decision in the case is appealed by laglighetsprövning and the special
+    decision the same way (an IOP inquiry); the letter then states that route instead."""
 
     case_number: str
     document_date: date
@@ -337,6 +339,7 @@ class DemandRejectionContext:
     court: str
     send_to: str
     officer: Person | None = None
+    appeal: Appeal | None = None
 
 
 # Submission receipt ---------------------------------------------------------------------------

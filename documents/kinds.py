@@ -53,7 +53,7 @@ KINDS: dict[str, KindSpec] = {
         "documents/kinds/decision_letter.html",
         contexts.DecisionContext,
         shared_as_draft=False,
-        includes=("documents/kinds/_appeal.html",),
+        includes=("documents/layout/_address.html", "documents/kinds/_appeal.html"),
     ),
     Kind.SUBMISSION_RECEIPT: KindSpec(
         "documents/kinds/submission_receipt.html", contexts.ReceiptContext, shared_as_draft=True
@@ -63,13 +63,21 @@ KINDS: dict[str, KindSpec] = {
         "documents/kinds/repayment_claim.html",
         contexts.RepaymentClaimContext,
         shared_as_draft=False,
-        includes=("documents/kinds/_appeal.html", "documents/kinds/_decided_by.html"),
+        includes=(
+            "documents/layout/_address.html",
+            "documents/kinds/_appeal.html",
+            "documents/kinds/_decided_by.html",
+        ),
     ),
     Kind.DEMAND_REJECTION: KindSpec(
         "documents/kinds/demand_rejection.html",
         contexts.DemandRejectionContext,
         shared_as_draft=False,
-        includes=("documents/kinds/_decided_by.html",),
+        includes=(
+            "documents/layout/_address.html",
+            "documents/kinds/_appeal.html",
+            "documents/kinds/_decided_by.html",
+        ),
     ),
 }
 # The yearly report belongs to no case: followup streams it rather than storing a Document.

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 
 from casework.models import DemandRejection
 from documents import contexts
+from documents import letters as shared
 from documents import services as document_services
 from documents.kinds import Kind
 from documents.models import Document
@@ -53,16 +54,6 @@ def _recipient(application: FundingApplication) -> contexts.OrganisationRef:
     return contexts.OrganisationRef(name=organisation.name, org_number=organisation.org_number)
 
 
-def _delegate(user, board, title: str, authority: str) -> contexts.DecisionMaker:
-    return contexts.DecisionMaker(
-        name=user.get_full_name() or user.get_username(),
-        title=title or DEFAULT_TITLE,
-        authority=contexts.Authority.DELEGATION,
-        body=board.name,
-        delegation_point=authority,
-    )
-
-
 def claim_context(claim: RepaymentClaim) -> contexts.RepaymentClaimContext:
     application = claim.application
     programme, board = application.programme, application.programme.board
@@ -87,7 +78,12 @@ def claim_context(claim: RepaymentClaim) -> contexts.RepaymentClaimContext:
             account=settings.CITY_BANKGIRO,
             reference=application.case.case_number,
         ),
-        decided_by=_delegate(claim.opened_by, board, claim.decider_title, claim.authority),
+        decided_by=shared.delegated(
+            claim.opened_by,
+            board.name,
+            title=claim.decider_title or DEFAULT_TITLE,
+            point=claim.authority,
+        ),
         appeal=appeal_for(application),
         legal_basis=[
             f"Villkoren för {programme.name.lower()}: bidraget ska användas till det som det "
@@ -134,12 +130,17 @@ def demand_rejection_context(
         demanded_on=rejection.demanded_on,
         decision=f"{board.name} avslår er begäran att ärendet ska avgöras.",
         reasons=rejection.reasons,
-        decided_by=_delegate(
-            rejection.decided_by, board, rejection.decider_title, rejection.authority
+        decided_by=shared.delegated(
+            rejection.decided_by,
+            board.name,
+            title=rejection.decider_title or DEFAULT_TITLE,
+            point=rejection.authority,
         ),
         court=court,
         send_to=board.name,
         officer=_officer(rejection.decided_by),
+        # A grant is appealed by laglighetsprövning, so the rejection of the demand is too (12 §).
+        appeal=appeal_for(application),
     )
 
 

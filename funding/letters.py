@@ -10,12 +10,12 @@ delegated decision, the protocol of the meeting where it was reported to the boa
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone, translation
 
 from documents import contexts
+from documents import letters as shared
 from documents import services as document_services
-from documents.kinds import Kind
+from documents.kinds import Kind, load_context
 from documents.language import in_document_language
 from documents.models import Document
 from documents.templatetags.document_format import sek
@@ -102,22 +102,17 @@ def grant_conditions(application: FundingApplication) -> list[str]:
 
 
 def legality_appeal(meeting: BoardMeeting | None, paragraph: str = "") -> contexts.Appeal:
-    """How a decision of the municipality is appealed by laglighetsprövning: to the court the
-    municipality configures, at its address, within three weeks of the day the approval of
-    ``meeting``'s protocol was announced on the notice board (the meeting that decided, or the
-    one a delegated decision was reported to; ``None`` while it is not known). Any letter of a
-    decision appealed this way (a grant, a repayment claim) uses it."""
-    return contexts.Appeal(
-        route=contexts.AppealRoute.LEGALITY_REVIEW,
-        court=settings.APPEAL_COURT,
-        court_address=settings.APPEAL_COURT_ADDRESS,
-        notice_board=settings.NOTICE_BOARD,
-        # A legality review is lodged with the court, never with the board (KL 13 kap. 4 §).
-        send_to=f"{settings.APPEAL_COURT}, {settings.APPEAL_COURT_ADDRESS}",
-        meeting_date=meeting.held_on if meeting else None,
-        protocol_paragraph=paragraph if meeting else "",
-        announced_on=meeting.protocol_announced_on if meeting else None,
-        ends_on=meeting.appeal_ends_on if meeting else None,
+    """How a decision of the municipality is appealed by laglighetsprövning, from the day the
+    approval of ``meeting``'s protocol was announced on the notice board (the meeting that
+    decided, or the one a delegated decision was reported to; ``None`` while it is not known).
+    Any letter of a decision appealed this way (a grant, a repayment claim) uses it."""
+    if meeting is None:
+        return shared.legality_appeal()
+    return shared.legality_appeal(
+        meeting_date=meeting.held_on,
+        protocol_paragraph=paragraph,
+        announced_on=meeting.protocol_announced_on,
+        ends_on=meeting.appeal_ends_on,
     )
 
 
@@ -145,14 +140,11 @@ def _decision_maker(decision: Decision, board) -> contexts.DecisionMaker:
             ),
         )
     point = decision.delegation_point
-    return contexts.DecisionMaker(
-        name=str(decision.decided_by),
+    return shared.delegated(
+        decision.decided_by,
+        board.name,
         title=TITLES.get(decision.authority, str(decision.get_authority_display()).lower()),
-        authority=contexts.Authority.DELEGATION,
-        body=board.name,
-        delegation_point=f"punkt {point} i {board.name.lower()}s delegationsordning"
-        if point
-        else "",
+        point=f"punkt {point} i {board.name.lower()}s delegationsordning" if point else "",
     )
 
 
@@ -238,5 +230,31 @@ def request_decision_letter(decision_id: int) -> None:
         kind=Kind.DECISION_LETTER,
         context=decision_context(decision),
         acting_user=decision.decided_by,
+        final=True,
+    )
+
+
+def reissue_decision_letter(decision: Decision, *, acting_user) -> Document | None:
+    """A new version of the decision letter once the protocol that starts the time to appeal
+    has been announced: it states the day of the announcement and the last day to appeal.
+    Earlier versions stay as they were sent. Nothing is made when the newest version already
+    states this announcement, so asking twice makes one version."""
+    case = decision.application.case
+    context = decision_context(decision)
+    latest = (
+        Document.objects.filter(case=case, kind=Kind.DECISION_LETTER).order_by("-version").first()
+    )
+    if latest is not None:
+        stated = load_context(Kind.DECISION_LETTER, latest.context).appeal
+        if (stated.announced_on, stated.ends_on) == (
+            context.appeal.announced_on,
+            context.appeal.ends_on,
+        ):
+            return None
+    return document_services.document_request(
+        case=case,
+        kind=Kind.DECISION_LETTER,
+        context=context,
+        acting_user=acting_user,
         final=True,
     )

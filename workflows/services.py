@@ -30,6 +30,13 @@ from .models.base import case_of, task_url
 logger = logging.getLogger(__name__)
 
 
+def ensure_task_of(activation, nodes) -> None:
+    """The task in hand is a task of one of the flow's ``nodes``: a flow's service given the
+    activation of another task is a mistake in the code, not a person's."""
+    if activation.flow_task.name not in nodes:
+        raise ValueError(f"A {activation.flow_task.name} task is not a {'/'.join(nodes)} task.")
+
+
 def task_record_finished(*, process, task: Task) -> None:
     """A finished task goes into its case's log, with who did it (the engine's own record of
     the task says when)."""

@@ -6,11 +6,12 @@ decision taken under delegation is reported to the board at a meeting. Under kom
 meeting's protocol was announced on the municipality's official notice board.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.statutory_time import period_end
 from organisations.models import Board
 
 APPEAL_WEEKS = 3
@@ -18,12 +19,9 @@ APPEAL_WEEKS = 3
 
 def appeal_period_end(announced_on: date) -> date:
     """The last day to appeal: three weeks after the announcement; a period that ends on a
-    Saturday or Sunday runs to the next weekday (lagen (1930:173) om beräkning av lagstadgad
-    tid). Public holidays are not known here; an officer checks them."""
-    last = announced_on + timedelta(weeks=APPEAL_WEEKS)
-    while last.weekday() >= 5:
-        last += timedelta(days=1)
-    return last
+    Saturday, a Sunday, a public holiday, midsommarafton, julafton or nyårsafton runs to the
+    next working day (lagen (1930:173) om beräkning av lagstadgad tid)."""
+    return period_end(announced_on, weeks=APPEAL_WEEKS)
 
 
 class BoardMeeting(models.Model):

@@ -6,14 +6,18 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from casework import events
+from casework import selectors as case_selectors
 from documents.kinds import Kind
 from documents.services import document_request
+from notifications.models import Kind as NotificationKind
+from notifications.services import notify
 from organisations import policy as org_policy
 
-from .. import delegation, memos, policy, selectors
+from .. import delegation, letters, memos, policy, selectors
 from ..actions import FundingAction
 from ..models import BoardMeeting, Decider, FundingApplication, Status
 from .applying import _locked
@@ -116,7 +120,8 @@ def meeting_protocol_announce(*, meeting: BoardMeeting, acting_user, announced_o
 
     The three weeks to appeal every decision taken at the meeting, and every delegated decision
     reported to it, run from this day (kommunallagen 13 kap. 5 §); each such case's log says
-    so. Returns the number of decisions it concerns."""
+    so, and the organisation gets a new version of its decision letter that states the last
+    day to appeal. Returns the number of decisions it concerns."""
     _ensure_reports_for(meeting.board, acting_user)
     meeting = BoardMeeting.objects.select_for_update().get(pk=meeting.pk)
     if announced_on < meeting.held_on:
@@ -139,4 +144,19 @@ def meeting_protocol_announce(*, meeting: BoardMeeting, acting_user, announced_o
                 "decision_id": decision.pk,
             },
         )
+        _tell_the_last_day(decision, meeting, acting_user)
     return len(decisions)
+
+
+def _tell_the_last_day(decision, meeting: BoardMeeting, acting_user) -> None:
+    """The decision letter again, now with the last day to appeal; the organisation is told."""
+    if letters.reissue_decision_letter(decision, acting_user=acting_user) is None:
+        return
+    application = decision.application
+    notify(
+        recipients=case_selectors.case_members(application.case),
+        kind=NotificationKind.DECISION,
+        title=_("The decision in %(case)s can be appealed until %(date)s: see the new letter")
+        % {"case": application.case.case_number, "date": meeting.appeal_ends_on.isoformat()},
+        url=reverse("funding:application_detail", kwargs={"pk": application.pk}),
+    )

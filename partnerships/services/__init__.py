@@ -12,6 +12,7 @@ from .agreements import (
     inquiry_revise,
     memo_write,
 )
+from .demands import inquiry_demand_reject
 from .followups import (
     agreement_end,
     agreement_renewal_decide,
@@ -54,6 +55,7 @@ __all__ = [
     "follow_up_report_request",
     "follow_up_report_submit",
     "inquiry_close",
+    "inquiry_demand_reject",
     "inquiry_propose",
     "inquiry_register_assignment",
     "inquiry_revise",

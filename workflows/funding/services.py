@@ -28,12 +28,12 @@ from organisations import policy as org_policy
 from workflows.models import FundingProcess
 
 from ..actions import WorkflowAction
+from ..services import ensure_task_of
 
 
 def _application(activation, *nodes: str) -> FundingApplication:
     """The application of the task in hand, which must be a task of one of ``nodes``."""
-    if activation.flow_task.name not in nodes:
-        raise ValueError(f"A {activation.flow_task.name} task is not a {'/'.join(nodes)} task.")
+    ensure_task_of(activation, nodes)
     return FundingApplication.objects.select_related("programme__board", "organisation").get(
         pk=activation.process.artifact_object_id
     )

@@ -31,6 +31,7 @@ from workflows.models import IOPProcess
 
 from ..actions import WorkflowAction
 from ..nodes import task_object
+from ..services import ensure_task_of
 
 WITHDRAW, CLOSE = "withdraw", "close"
 # Saving a draft version is work on the co-creation or on the organisation's review.
@@ -144,14 +145,9 @@ def task_activation(task: Task):
 # The tasks --------------------------------------------------------------------------------
 
 
-def _ensure_node(activation, nodes) -> None:
-    if activation.flow_task.name not in nodes:
-        raise ValueError(f"A {activation.flow_task.name} task is not a {'/'.join(nodes)} task.")
-
-
 def _ensure_doing(activation, acting_user, *nodes: str) -> IOPInquiry:
     """The inquiry of a task of node ``nodes`` that ``acting_user`` has taken."""
-    _ensure_node(activation, nodes)
+    ensure_task_of(activation, nodes)
     if not activation.flow_task.can_execute(acting_user, activation.task):
         raise PermissionDenied("The task is someone else's.")
     return activation.process.inquiry
@@ -160,7 +156,7 @@ def _ensure_doing(activation, acting_user, *nodes: str) -> IOPInquiry:
 def _ensure_working_on(activation, acting_user, *nodes: str) -> IOPInquiry:
     """The inquiry of an open task of node ``nodes`` that ``acting_user`` holds or may take."""
     flow_task, task = activation.flow_task, activation.task
-    _ensure_node(activation, nodes)
+    ensure_task_of(activation, nodes)
     if task.status not in (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED):
         raise ValidationError(_("The task is no longer open"))
     if not (flow_task.can_execute(acting_user, task) or flow_task.can_assign(acting_user, task)):

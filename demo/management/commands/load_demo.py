@@ -15,6 +15,7 @@ from demo import (
     delegations,
     followup,
     iop,
+    iop_demand,
     letters,
     openness,
     programmes,
@@ -30,11 +31,21 @@ PARTS = {
     "iop": iop.load,  # the three seed IOP inquiries, walked through the flow
     "applications": applications.load,  # a funding application in every state
     "claims": claims.load,  # a repayment claim and a demand for a decision answered
+    "iop_demand": iop_demand.load,  # an IOP proposal's demand for a decision answered
     "letters": letters.load,  # a partial grant, delegated decisions reported to a meeting
     "followup": followup.load,  # sections of this year's annual report
     "openness": openness.load,  # two programmes publish their grants
 }
-DEMO_MODE_ONLY = {"accounts", "delegations", "iop", "applications", "claims", "letters", "followup"}
+DEMO_MODE_ONLY = {
+    "accounts",
+    "delegations",
+    "iop",
+    "applications",
+    "claims",
+    "iop_demand",
+    "letters",
+    "followup",
+}
 
 
 class Command(BaseCommand):
