@@ -126,10 +126,12 @@ def application_project(request, pk):
 
 
 def _funding_rows(formset) -> list[dict]:
+    """Every row as sent, changed or not, except those marked for deletion; an untouched
+    empty row has no cleaned data (a formset does not validate it) and is left out."""
     return [
         {key: form.cleaned_data[key] for key in ("funder", "board", "amount", "state")}
         for form in formset.forms
-        if form.has_changed() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
 
 
