@@ -223,6 +223,7 @@ def check_answers_context(application, problems=None) -> dict:
     return {
         "application": application,
         "problems": eligibility.submission_problems(application) if problems is None else problems,
+        "warnings": eligibility.plausibility_warnings(application),
         "other_funding": application.other_funding.select_related("board"),
         "other_funding_total": selectors.other_funding_total(application),
         "attachments": application.attachments.all(),

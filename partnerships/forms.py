@@ -215,6 +215,14 @@ class ReviewForm(CollectsPersonalData, forms.ModelForm):
     answer = forms.ChoiceField(
         label=_("Your answer"), choices=DraftReview.Answer.choices, widget=forms.RadioSelect
     )
+    # The version the person read: the answer is recorded for that one.
+    version_number = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == DraftReview.Answer.CHANGES and not data.get("comment", "").strip():
+            self.add_error("comment", _("Say which changes you ask for."))
+        return data
 
     class Meta:
         model = DraftReview

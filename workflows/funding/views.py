@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
-from funding import delegation, forms, memos, policy
+from funding import delegation, eligibility, forms, memos, policy, selectors
 from funding.models import FundingApplication
 from funding.services.reporting import paid_so_far
 
@@ -38,6 +38,9 @@ class FundingTaskView(TaskFormView):
             payouts=application.payouts.all(),
             report_backs=application.report_backs.all(),
             attachments=application.attachments.filter(report_back__isnull=True),
+            other_funding=application.other_funding.select_related("board"),
+            other_funding_total=selectors.other_funding_total(application),
+            warnings=eligibility.plausibility_warnings(application),
             **kwargs,
         )
 

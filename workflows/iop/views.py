@@ -161,8 +161,13 @@ class ReviewDraftView(TaskView):
             )
             if saved is not None:
                 return saved
-        context = self.get_context_data(form=self.get_form_class()(), draft=draft, formset=formset)
+        answer = self.get_form_class()(initial=self.get_initial())
+        context = self.get_context_data(form=answer, draft=draft, formset=formset)
         return self.render_to_response(context)
+
+    def get_initial(self):
+        version = selectors.latest_version(self.inquiry)
+        return {"version_number": version.number if version else None}
 
     def perform(self, form):
         services.draft_review_answer(
@@ -170,6 +175,7 @@ class ReviewDraftView(TaskView):
             acting_user=self.request.user,
             answer=form.cleaned_data["answer"],
             comment=form.cleaned_data["comment"],
+            version=form.cleaned_data["version_number"],
         )
 
 
