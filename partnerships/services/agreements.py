@@ -180,7 +180,8 @@ def draft_review_answer(
     if version is not None and (latest is None or latest.number != version):
         raise ValidationError(
             _(
-                "A newer version of the draft was saved after you opened it. Read it and answer again."
+                "A newer version of the draft was saved after you opened it. "
+                "Read it and answer again."
             )
         )
     review = DraftReview.objects.create(
