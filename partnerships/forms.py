@@ -182,6 +182,13 @@ class DraftForm(forms.ModelForm):
             "period_end": DATE,
         }
 
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end <= start:
+            self.add_error("period_end", _("The agreement must end after it starts."))
+        return data
+
 
 class ContributionForm(forms.ModelForm):
     class Meta:

@@ -13,7 +13,7 @@ from funding import delegation, eligibility, forms, memos, policy, selectors
 from funding.models import FundingApplication
 from funding.services.reporting import paid_so_far
 
-from ..task_views import TaskFormView
+from ..task_views import DraftTaskView, TaskFormView
 from . import services
 
 
@@ -74,7 +74,9 @@ class SupplementAnswerView(FundingTaskView):
         )
 
 
-class AssessmentView(FundingTaskView):
+class AssessmentView(DraftTaskView, FundingTaskView):
+    """The assessment; saved half done as often as needed, checked when completed."""
+
     form_class = forms.AssessmentForm
 
     def get_form_kwargs(self):
