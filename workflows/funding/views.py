@@ -68,6 +68,10 @@ class SupplementAnswerView(FundingTaskView):
     form_class = forms.SupplementAnswerForm
     success_message = gettext_lazy("Your answer is sent. The officer will check it.")
 
+    def get_context_data(self, **kwargs):
+        # The parts of the application to change before answering, each a link.
+        return super().get_context_data(parts=selectors.parts_of(self.application), **kwargs)
+
     def perform(self, form):
         services.supplement_answer(
             activation=self.activation, acting_user=self.request.user, **form.cleaned_data
