@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -18,8 +17,8 @@ from organisations import policy
 from organisations import selectors as org_selectors
 
 from . import queues, services
-from .models.base import task_url
 from .forms import PassOnForm, ReassignForm
+from .models.base import task_url
 from .task_views import add_errors
 
 PAGE_SIZE = 25
