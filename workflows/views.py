@@ -34,7 +34,7 @@ def home(request):
         request,
         "workflows/home.html",
         {
-            "inbox": _with_links(inbox, "index"),
+            "inbox": _with_links(inbox, "index") if staff else _with_open_links(inbox),
             "more_in_inbox": more_in_inbox,
             "queue": _with_links(queued, "assign") if staff else _with_open_links(queued),
             "drafts": funding_selectors.drafts_of(request.user)[:10],

@@ -64,6 +64,7 @@ def test_the_associations_task_opens_from_its_start_page_taken_on_the_way(client
     task.refresh_from_db()
     assert task.owner == member
     assert client.get(opening)["Location"] == task_url(task, "execute")  # opened again
+    assert opening in client.get(reverse("home")).content.decode()  # now in "My tasks"
 
     page = client.get(task_url(task, "execute")).content.decode()
     application = process.application
