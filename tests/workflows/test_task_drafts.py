@@ -86,3 +86,6 @@ def test_a_half_done_agreement_draft_is_kept_on_the_task_without_a_new_version(
 
     assert client.post(url, steps.draft(process, "save")).status_code == 302
     assert process.inquiry.agreement_versions.count() == 1
+    again = client.post(url, steps.draft(process, "save"), follow=True).content.decode()
+    assert "Utkastet är oförändrat" in again
+    assert process.inquiry.agreement_versions.count() == 1

@@ -15,6 +15,7 @@ from ..task_views import DraftTaskView, TaskFormView, add_errors
 from . import drafts, services
 
 SAVED = _("A new version of the draft is saved.")
+UNCHANGED = _("The draft is unchanged: no new version is saved.")
 
 
 class TaskView(TaskFormView):
@@ -132,11 +133,14 @@ class CoCreationView(DraftTaskView, TaskView):
     def save_whole(self, form) -> bool:
         if not self.formset.is_valid():
             return False
+        before = selectors.latest_version(self.inquiry)
         services.agreement_draft_save(
             activation=self.activation,
             acting_user=self.request.user,
             draft=drafts.posted(form, self.formset),
         )
+        if before is not None and selectors.latest_version(self.inquiry) == before:
+            self.saved_message = UNCHANGED
         return True
 
     def form_valid(self, form):
