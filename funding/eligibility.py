@@ -157,6 +157,28 @@ def _attachment_problems(application: FundingApplication) -> list[Problem]:
     ]
 
 
+def plausibility_warnings(application: FundingApplication) -> list[Problem]:
+    """Answers that may be sent but do not add up, for the applicant before sending and for
+    the officer on every task page: an amount applied for above the activity's total cost."""
+    applied, total = application.amount_applied, application.total_cost
+    if applied is None or total is None or applied <= total:
+        return []
+    return [
+        Problem(
+            _(
+                "The amount applied for (%(applied)s kr) is more than the total cost of the "
+                "activity (%(total)s kr)."
+            )
+            % {"applied": _kronor(applied), "total": _kronor(total)},
+            "amount",
+        )
+    ]
+
+
+def _kronor(amount) -> str:
+    return f"{amount:,.0f}".replace(",", " ")
+
+
 def submission_problems(application: FundingApplication, day=None) -> list[Problem]:
     """Everything that keeps this application from being submitted today."""
     return (

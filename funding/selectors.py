@@ -35,6 +35,11 @@ def applications_of(user) -> QuerySet[FundingApplication]:
     )
 
 
+def drafts_of(user) -> QuerySet[FundingApplication]:
+    """The drafts this person may go on with: those of the organisations they act for."""
+    return applications_of(user).filter(status=Status.DRAFT)
+
+
 @dataclass(frozen=True)
 class Part:
     """One part of the application on its task list."""

@@ -1,9 +1,11 @@
 """The association's portal pages for applying: thin views over selectors and services."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,6 +37,34 @@ def _status(form) -> int:
     return 400 if form.is_bound and not form.is_valid() else 200
 
 
+class _Sent(Exception):
+    """The applicant opened a page that changes an application already sent."""
+
+
+def _editable(request, pk):
+    """The application, if this person may change it now. Its applicant coming back to a
+    page of it after it was sent (the back button after sending) is shown the application;
+    anyone else gets 404."""
+    application = policy.get_application_or_404(request.user, pk)
+    if not application.is_editable and policy.acts_for_applicant(request.user, application):
+        raise _Sent
+    return policy.editable_or_404(request.user, application)
+
+
+def _shows_sent(view):
+    """``view`` of an application's part, or the application as sent when it is sent."""
+
+    @wraps(view)
+    def page(request, pk, *args, **kwargs):
+        try:
+            return view(request, pk, *args, **kwargs)
+        except _Sent:
+            messages.info(request, _("The application is sent. This is what was sent."))
+            return HttpResponseRedirect(reverse("funding:application_detail", args=[pk]))
+
+    return page
+
+
 def _start_form(request, data=None):
     return StartApplicationForm(
         data,
@@ -63,8 +93,10 @@ def overview(request):
 
 @login_required
 def application_create(request):
+    if request.method == "GET":
+        return _start_page(request)
     if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+        return HttpResponseNotAllowed(["GET", "POST"])
     form = _start_form(request, request.POST)
     if not form.is_valid():
         return render(request, "funding/application_start.html", {"start_form": form}, status=400)
@@ -89,6 +121,21 @@ def application_create(request):
         return render(request, "funding/application_start.html", {"start_form": form}, status=400)
 
 
+def _start_page(request):
+    """The start of an application to the programme ``?programme=`` (from the funding
+    finder); a programme not open for applications goes to the list of open ones."""
+    form = _start_form(request)
+    wanted = request.GET.get("programme", "")
+    programmes = form.fields["programme"].queryset
+    programme = programmes.filter(pk=wanted).first() if wanted.isdigit() else None
+    if programme is None or not policy.applicant_organisations(request.user).exists():
+        messages.info(request, _("Choose one of the programmes open for applications."))
+        return redirect("funding:overview")
+    form.initial["programme"] = programme.pk
+    context = {"start_form": form, "programme": programme}
+    return render(request, "funding/application_start.html", context)
+
+
 @login_required
 def application_detail(request, pk):
     application = policy.get_application_or_404(request.user, pk)
@@ -106,8 +153,9 @@ def application_detail(request, pk):
 
 
 @login_required
+@_shows_sent
 def application_project(request, pk):
-    application = policy.get_editable_application_or_404(request.user, pk)
+    application = _editable(request, pk)
     form = ProjectForm(request.POST or None, instance=application)
     if request.method == "POST" and form.is_valid():
         services.application_update(
@@ -126,16 +174,19 @@ def application_project(request, pk):
 
 
 def _funding_rows(formset) -> list[dict]:
+    """Every row as sent, changed or not, except those marked for deletion; an untouched
+    empty row has no cleaned data (a formset does not validate it) and is left out."""
     return [
         {key: form.cleaned_data[key] for key in ("funder", "board", "amount", "state")}
         for form in formset.forms
-        if form.has_changed() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
 
 
 @login_required
+@_shows_sent
 def application_money(request, pk):
-    application = policy.get_editable_application_or_404(request.user, pk)
+    application = _editable(request, pk)
     initial = list(application.other_funding.values("funder", "board", "amount", "state"))
     form = MoneyForm(request.POST or None, instance=application)
     formset = OtherFundingFormSet(request.POST or None, initial=initial, prefix="other")
@@ -157,8 +208,9 @@ def application_money(request, pk):
 
 
 @login_required
+@_shows_sent
 def application_attachments(request, pk):
-    application = policy.get_editable_application_or_404(request.user, pk)
+    application = _editable(request, pk)
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
 
@@ -221,6 +273,7 @@ def check_answers_context(application, problems=None) -> dict:
     return {
         "application": application,
         "problems": eligibility.submission_problems(application) if problems is None else problems,
+        "warnings": eligibility.plausibility_warnings(application),
         "other_funding": application.other_funding.select_related("board"),
         "other_funding_total": selectors.other_funding_total(application),
         "attachments": application.attachments.all(),
@@ -229,8 +282,9 @@ def check_answers_context(application, problems=None) -> dict:
 
 
 @login_required
+@_shows_sent
 def application_check(request, pk):
-    application = policy.get_editable_application_or_404(request.user, pk)
+    application = _editable(request, pk)
     return render(request, "funding/application_check.html", check_answers_context(application))
 
 
@@ -258,6 +312,8 @@ def source_finder(request):
             "form": form,
             "matches": matches,
             "may_maintain_catalogue": policy.maintains_catalogue(request.user),
+            "may_apply": policy.applicant_organisations(request.user).exists(),
+            "open_programmes": set(selectors.open_programmes().values_list("pk", flat=True)),
         },
     )
 

@@ -13,6 +13,7 @@ class Kind(models.TextChoices):
     REMINDER = "reminder", _("Reminders of deadlines")
     DEADLINE_WARNING = "deadline_warning", _("Warnings about statutory time limits")
     DELAY_NOTICE = "delay_notice", _("Notice that a decision is delayed")
+    CONFIRMATION = "confirmation", _("Confirmation that something I sent was received")
 
 
 class Notification(models.Model):

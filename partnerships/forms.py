@@ -182,6 +182,13 @@ class DraftForm(forms.ModelForm):
             "period_end": DATE,
         }
 
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end <= start:
+            self.add_error("period_end", _("The agreement must end after it starts."))
+        return data
+
 
 class ContributionForm(forms.ModelForm):
     class Meta:
@@ -215,6 +222,14 @@ class ReviewForm(CollectsPersonalData, forms.ModelForm):
     answer = forms.ChoiceField(
         label=_("Your answer"), choices=DraftReview.Answer.choices, widget=forms.RadioSelect
     )
+    # The version the person read: the answer is recorded for that one.
+    version_number = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == DraftReview.Answer.CHANGES and not data.get("comment", "").strip():
+            self.add_error("comment", _("Say which changes you ask for."))
+        return data
 
     class Meta:
         model = DraftReview

@@ -253,3 +253,12 @@ from tests.documents import access as _documents_access  # noqa: E402, F401
 
 # The follow-up app registers its own pages (its objects belong to no organisation).
 from tests.followup import access as _followup_access  # noqa: E402, F401
+
+
+@object_url("workflows:task_open")
+def _association_task(organisation) -> dict:
+    """A task waiting for ``organisation`` to take it: its answer to a supplement request."""
+    from workflows.funding.flows import FundingApplicationFlow
+
+    made = _flow_task_maker(FundingApplicationFlow.answer_supplement)(organisation)
+    return {"task_pk": made["task_pk"]}

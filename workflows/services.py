@@ -254,6 +254,21 @@ def job_finish(*, task: Task) -> None:
             activation.execute()
 
 
+@transaction.atomic
+def task_draft_keep(*, task: Task, acting_user, data: dict | None) -> Task:
+    """Keep what the holder of ``task`` typed on its page as the task's draft (``None``: drop
+    it, the answers are stored where they belong). Nothing is checked: the task's service
+    checks the answers when the task is completed."""
+    task = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
+    if task.owner_id != acting_user.pk or task.status not in (STATUS.ASSIGNED, STATUS.STARTED):
+        raise PermissionDenied("Only the holder of an open task keeps a draft of it.")
+    task.data = {key: value for key, value in (task.data or {}).items() if key != "draft"}
+    if data:
+        task.data["draft"] = data
+    task.save(update_fields=["data"])
+    return task
+
+
 @contextmanager
 def task_take(*, task: Task, acting_user):
     """Take ``task`` as ``acting_user`` and open it, as its page does, for a caller without a

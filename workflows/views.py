@@ -5,16 +5,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
 
 from casework import selectors as case_selectors
+from funding import selectors as funding_selectors
 from organisations import policy
 from organisations import selectors as org_selectors
 
 from . import queues, services
 from .forms import PassOnForm, ReassignForm
+from .models.base import task_url
 from .task_views import add_errors
 
 PAGE_SIZE = 25
@@ -24,13 +28,16 @@ PAGE_SIZE = 25
 def home(request):
     inbox, more_in_inbox = queues.page_of(queues.inbox(request.user), size=10)
     queued, more_in_queue = queues.page_of(queues.queue(request.user), size=10)
+    # An association's tasks are its own: they open at once, taken on the way (``task_open``).
+    staff = policy.is_staff_member(request.user)
     return render(
         request,
         "workflows/home.html",
         {
-            "inbox": _with_links(inbox, "index"),
+            "inbox": _with_links(inbox, "index") if staff else _with_open_links(inbox),
             "more_in_inbox": more_in_inbox,
-            "queue": _with_links(queued, "assign"),
+            "queue": _with_links(queued, "assign") if staff else _with_open_links(queued),
+            "drafts": funding_selectors.drafts_of(request.user)[:10],
             "more_in_queue": more_in_queue,
             "cases": case_selectors.recent_cases_of(request.user, limit=10),
             "roles": policy.roles_of(request.user),
@@ -46,6 +53,30 @@ def _with_links(tasks, action: str):
         task.label = _label(task)
         task.open_url = _url(task, action)
     return tasks
+
+
+def _with_open_links(tasks):
+    """Each task's name and the page that takes it and opens it."""
+    for task in tasks:
+        task.label = _label(task)
+        task.open_url = reverse("workflows:task_open", args=[task.pk])
+    return tasks
+
+
+@login_required
+def task_open(request, task_pk):
+    """Open a task from the start page: a task waiting in the queue is taken first, if this
+    person may take it; their own open task is shown. Anyone else gets 404."""
+    task = Task.objects.filter(pk=task_pk).select_related("process").first()
+    if task is None:
+        raise Http404
+    if task.status == STATUS.NEW and services.may_take(request.user, task):
+        with services.task_take(task=task, acting_user=request.user):
+            pass
+        task.refresh_from_db()
+    if task.owner_id != request.user.pk or task.status not in (STATUS.ASSIGNED, STATUS.STARTED):
+        raise Http404
+    return redirect(task_url(task, "execute"))
 
 
 def _label(task) -> str:

@@ -65,7 +65,24 @@ def conflict_of_interest_field() -> forms.BooleanField:
     )
 
 
-class AssessmentForm(forms.Form):
+NO_CONFLICT_DECLARED = _(
+    "Declare that you have no conflict of interest (jäv), or pass the task to a colleague "
+    "giving the conflict as the reason."
+)
+
+
+class DeclaresOnConflict:
+    """A form with the declaration on conflict of interest reports a missing one with its other
+    errors, not only after they are corrected (the service refuses it too)."""
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("no_conflict_of_interest"):
+            self.add_error("no_conflict_of_interest", NO_CONFLICT_DECLARED)
+        return data
+
+
+class AssessmentForm(DeclaresOnConflict, forms.Form):
     no_conflict_of_interest = conflict_of_interest_field()
     matter_of_principle = forms.BooleanField(
         label=_("This is a matter of principle: the board decides"),
@@ -93,6 +110,15 @@ class AssessmentForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
+    def clean(self):
+        data = super().clean()
+        outcome, amount = data.get("proposed_outcome"), data.get("proposed_amount")
+        if outcome == Outcome.REJECTED and amount:
+            self.add_error("proposed_amount", _("A rejection proposes 0 kr."))
+        elif outcome and outcome != Outcome.REJECTED and amount == 0:
+            self.add_error("proposed_amount", _("Propose the amount to grant."))
+        return data
+
     def scores(self) -> dict:
         return {
             c.pk: (self.cleaned_data[f"score_{c.pk}"], self.cleaned_data[f"comment_{c.pk}"])
@@ -100,7 +126,7 @@ class AssessmentForm(forms.Form):
         }
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(DeclaresOnConflict, forms.Form):
     no_conflict_of_interest = conflict_of_interest_field()
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
     amount_granted = forms.DecimalField(label=_("Amount granted (kr)"), **MONEY)

@@ -5,6 +5,7 @@ import hashlib
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,8 @@ from casework import events, transitions
 from casework import services as case_services
 from casework.models import Case, Deadline
 from common import uploads
+from notifications.models import Kind
+from notifications.services import notify
 
 from .. import eligibility, policy, receipts, tasks
 from ..actions import FundingAction
@@ -219,7 +222,26 @@ def application_submit(*, application: FundingApplication, acting_user) -> Fundi
     )
     application_id = application.pk
     transaction.on_commit(lambda: tasks.request_receipt.delay(application_id))
+    _confirm_submission(application, acting_user)
     return application
+
+
+def _confirm_submission(application: FundingApplication, acting_user) -> None:
+    """Tell the person who sent the application, in the portal and by e-mail, that it is
+    registered and what happens next."""
+    number = application.case.case_number
+    notify(
+        recipients=[acting_user],
+        kind=Kind.CONFIRMATION,
+        title=_("Your application %(case)s is received") % {"case": number},
+        url=reverse("funding:application_detail", kwargs={"pk": application.pk}),
+        body=_(
+            "The application “%(title)s” to %(programme)s is registered as case %(case)s. "
+            "A receipt of exactly what was sent is among the case's documents. An officer "
+            "checks that the application is complete; you are told if anything is missing."
+        )
+        % {"title": application.title, "programme": application.programme, "case": number},
+    )
 
 
 @transaction.atomic

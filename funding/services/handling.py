@@ -113,6 +113,8 @@ def application_supplement_overdue(*, application: FundingApplication) -> Fundin
 
 
 def _check_assessment(application, outcome: str, amount: Decimal) -> None:
+    if amount < 0:
+        raise ValidationError({"proposed_amount": _("An amount is never negative.")})
     if outcome == Outcome.REJECTED and amount:
         raise ValidationError({"proposed_amount": _("A rejection proposes 0 kr.")})
     if outcome != Outcome.REJECTED and not amount:

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -72,7 +73,11 @@ class Contribution(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = models.CharField(_("description"), max_length=300)
     amount_sek = models.DecimalField(
-        _("value per year (SEK)"), max_digits=12, decimal_places=2, default=Decimal(0)
+        _("value per year (SEK)"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0))],
     )
     recipient = models.ForeignKey(
         Organisation,

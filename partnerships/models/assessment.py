@@ -1,6 +1,9 @@
 """What the officer finds: the IOP screening and the legal assessment, kept as data."""
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -144,7 +147,12 @@ class AidEntry(models.Model):
         related_name="aid_entries",
     )
     granted_on = models.DateField(_("granted on"))
-    amount_sek = models.DecimalField(_("amount (SEK)"), max_digits=12, decimal_places=2)
+    amount_sek = models.DecimalField(
+        _("amount (SEK)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+    )
     granted_by = models.CharField(_("granted by"), max_length=200)
     description = models.CharField(_("description"), max_length=300, blank=True)
     is_sgei = models.BooleanField(_("for a service of general economic interest"), default=False)

@@ -64,10 +64,15 @@ def agreement_draft_save(
     contributions: list[ContributionInput],
     note: str = "",
 ) -> AgreementVersion:
-    """Save the draft agreement as a new version (who and when); earlier versions stay."""
+    """Save the draft agreement as a new version (who and when); earlier versions stay. A
+    draft sent back unchanged, without a note, saves no new version: the latest stands (what
+    the organisation agreed to stays the version that goes on to the memo)."""
     policy.ensure_may_edit_draft(acting_user, inquiry)
     inquiry = lock(inquiry)
     _ensure_status(inquiry, Status.CO_CREATION)
+    latest = selectors.latest_version(inquiry)
+    if latest is not None and not note.strip() and _same(latest, data, contributions):
+        return latest
     last = inquiry.agreement_versions.aggregate(last=Max("number"))["last"] or 0
     version = AgreementVersion(
         inquiry=inquiry,
@@ -90,7 +95,7 @@ def agreement_draft_save(
             raise ValidationError(
                 _("Money can only be paid to an idea-based party of the inquiry.")
             )
-        Contribution.objects.create(
+        contribution = Contribution(
             version=version,
             party=item.party,
             kind=item.kind,
@@ -98,6 +103,8 @@ def agreement_draft_save(
             amount_sek=item.amount_sek,
             recipient=item.recipient,
         )
+        contribution.full_clean(exclude=["version"])
+        contribution.save()
     events.record(
         inquiry,
         acting_user,
@@ -105,6 +112,24 @@ def agreement_draft_save(
         data={"version": version.number, "contributions": len(contributions)},
     )
     return version
+
+
+def _same(version: AgreementVersion, data: dict, contributions: list[ContributionInput]) -> bool:
+    """Whether ``data`` and ``contributions`` are what ``version`` already says."""
+    if any(getattr(version, name) != data[name] for name in VERSION_FIELDS):
+        return False
+
+    def rows(items) -> list[tuple]:
+        return sorted(
+            (c.party.pk, c.kind, c.description, Decimal(c.amount_sek or 0), _pk(c.recipient))
+            for c in items
+        )
+
+    return rows(copy_contributions(version)) == rows(contributions)
+
+
+def _pk(instance) -> int:
+    return instance.pk if instance is not None else 0
 
 
 def copy_contributions(version: AgreementVersion | None) -> list[ContributionInput]:
@@ -139,18 +164,29 @@ def draft_send_for_review(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
 
 @transaction.atomic
 def draft_review_answer(
-    *, inquiry: IOPInquiry, acting_user, answer: str, comment: str = ""
+    *, inquiry: IOPInquiry, acting_user, answer: str, comment: str = "", version: int | None = None
 ) -> DraftReview:
-    """The organisation answers the draft it was sent; the answer goes back to the officer."""
+    """The organisation answers the draft it was sent; the answer goes back to the officer.
+
+    The answer is recorded for ``version``, the version the person read (the latest when not
+    given); if a newer one was saved since, they read that first."""
     policy.ensure_acts_for(acting_user, inquiry.case.organisation)
     inquiry = lock(inquiry)
     if not inquiry.draft_awaits_review:
         raise ValidationError(_("No draft is waiting for your answer."))
     if answer == DraftReview.Answer.CHANGES and not comment.strip():
-        raise ValidationError(_("Say which changes you ask for."))
+        raise ValidationError({"comment": _("Say which changes you ask for.")})
+    latest = selectors.latest_version(inquiry)
+    if version is not None and (latest is None or latest.number != version):
+        raise ValidationError(
+            _(
+                "A newer version of the draft was saved after you opened it. "
+                "Read it and answer again."
+            )
+        )
     review = DraftReview.objects.create(
         inquiry=inquiry,
-        version=selectors.latest_version(inquiry),
+        version=latest,
         answer=answer,
         comment=comment.strip(),
         answered_by=acting_user,

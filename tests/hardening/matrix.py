@@ -350,6 +350,11 @@ RULES: list[Rule] = [
         roles(NOT_FOUND, anonymous=LOGIN),
         "only the person who holds the task passes it on",
     ),
+    Rule(
+        "workflows:task_open",
+        roles(NOT_FOUND, anonymous=LOGIN, member=REDIRECT),
+        "an association's task opens for its member, taken on the way; nobody else's",
+    ),
     Rule("workflows:*", _PAGE),
     Rule("notifications:mark_all_read", roles(_FORM_ONLY_POST, anonymous=LOGIN)),
     Rule("notifications:preferences", roles((OK, REDIRECT), anonymous=LOGIN), "saved, shown"),
@@ -416,8 +421,8 @@ RULES: list[Rule] = [
     Rule("funding:sources", _PAGE),
     Rule(
         "funding:application_create",
-        roles((NOT_ALLOWED, "400"), anonymous=LOGIN),
-        "a programme must be chosen",
+        roles((REDIRECT, "400"), anonymous=LOGIN),
+        "a programme must be chosen (GET without one: to the open programmes)",
     ),
     Rule("funding:attachment_remove", roles(NOT_FOUND, anonymous=LOGIN, member=_FORM_ONLY_POST)),
     Rule("funding:application_submit", roles(NOT_FOUND, anonymous=LOGIN, member=_FORM_ONLY_POST)),

@@ -73,7 +73,7 @@ def _versions(process) -> int:
     return AgreementVersion.objects.filter(inquiry=process.inquiry).count()
 
 
-# Co-creation: every "save" is a new version, so a repeat must not be one ----------------------
+# Co-creation: a changed draft saved is a new version; a repeat must not be one ----------
 
 
 def test_a_draft_version_saved_twice_is_one_version(client, people, process):
@@ -91,18 +91,22 @@ def test_a_draft_version_saved_twice_is_one_version(client, people, process):
     assert AuditEvent.objects.filter(action="agreement_version_saved").count() == 1
 
 
-def test_the_same_draft_from_a_new_form_is_a_new_version(client, people, process):
+def test_a_changed_draft_from_a_new_form_is_a_new_version_and_the_same_one_none(
+    client, people, process
+):
     url = _at_co_creation(client, people, process)
-    for _ in range(2):
+    governance = ("Styrgrupp.", "Styrgrupp.", "Styrgrupp varje månad.")
+    for text in governance:
         token = _token(_page(client, url), "draft-form_token")
-        client.post(url, {**steps.draft(process, action="save"), "draft-form_token": token})
+        data = {**steps.draft(process, action="save"), "draft-governance": text}
+        client.post(url, {**data, "draft-form_token": token})
     assert _versions(process) == 2
 
 
 def test_a_refused_draft_does_not_spend_the_token(client, people, process):
     url = _at_co_creation(client, people, process)
     data = {
-        **steps.draft(process, action="save"),
+        **steps.draft(process, action="send"),
         "draft-form_token": _token(_page(client, url), "draft-form_token"),
     }
     refused = client.post(url, {**data, "draft-period_end": "2025-12-31"})
@@ -131,6 +135,7 @@ def test_the_organisations_version_saved_twice_is_one_version(client, people, pr
     url = _take(client, people["member"], process, "review_draft")
     data = {
         **steps.draft(process, action="save"),
+        "draft-governance": "Styrgrupp med föreningens ordförande.",
         "draft-form_token": _token(_page(client, url), "draft-form_token"),
     }
 

@@ -254,7 +254,7 @@ def test_a_draft_version_is_numbered_and_signed_by_the_system(
 def test_a_contribution_of_another_inquiry_is_refused(client, people, process, theirs, row):
     _co_creating(client, people, process)
     (task,) = open_tasks(process, "co_create")
-    data = steps.draft(process, action="save")
+    data = steps.draft(process, action="send")
     data[f"contributions-0-{row}"] = {
         "party": theirs.parties.get(side=Party.Side.IDEA_BASED).pk,
         "recipient": theirs.case.organisation_id,
@@ -290,7 +290,8 @@ def test_the_organisations_own_version_is_the_next_and_keeps_the_draft_with_it(
 ):
     _sent_for_review(client, people, process)
     (task,) = open_tasks(process, "review_draft")
-    take_and_do(client, people["member"], task, _draft(process, theirs, people, "save"))
+    changed = {**_draft(process, theirs, people, "save"), "draft-governance": "Styrgrupp."}
+    take_and_do(client, people["member"], task, changed)
     inquiry = _inquiry(process)
     version = inquiry.agreement_versions.get(number=2)
     assert version.saved_by == people["member"]

@@ -149,7 +149,8 @@ def test_a_proposal_walks_through_a_return_to_an_active_partnership(client, peop
         t.flow_task.name for t in Task.objects.filter(process=process, status=STATUS.SCHEDULED)
     ] == ["wait"]
     assert process.inquiry.signatures.count() == 3
-    assert process.inquiry.agreement_versions.count() == 3
+    # The same draft sent again saves no new version: the one the parties read stands.
+    assert process.inquiry.agreement_versions.count() == 1
     assert {d.outcome for d in process.inquiry.board_decisions.all()} == {"returned", "approved"}
     ledger = de_minimis_position(process.inquiry.case.organisation)
     assert len(ledger.rows) == 1 and ledger.total_sek > 0

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common import once
-from funding import forms, policy
+from funding import eligibility, forms, policy
 from funding import views as funding_views
 from funding.models import FundingApplication
 
@@ -41,6 +41,8 @@ def application_submit(request, pk):
             _("Your application is sent. Its case number is %(number)s.")
             % {"number": sent.case.case_number},
         )
+        for warning in eligibility.plausibility_warnings(sent):
+            messages.warning(request, warning.message)
         return _detail(pk)
 
     try:

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
-from funding import delegation, forms, memos, policy
+from funding import delegation, eligibility, forms, memos, policy, selectors
 from funding.models import FundingApplication
 from funding.services.reporting import paid_so_far
 
-from ..task_views import TaskFormView
+from ..task_views import DraftTaskView, TaskFormView
 from . import services
 
 
@@ -38,6 +38,9 @@ class FundingTaskView(TaskFormView):
             payouts=application.payouts.all(),
             report_backs=application.report_backs.all(),
             attachments=application.attachments.filter(report_back__isnull=True),
+            other_funding=application.other_funding.select_related("board"),
+            other_funding_total=selectors.other_funding_total(application),
+            warnings=eligibility.plausibility_warnings(application),
             **kwargs,
         )
 
@@ -65,13 +68,19 @@ class SupplementAnswerView(FundingTaskView):
     form_class = forms.SupplementAnswerForm
     success_message = gettext_lazy("Your answer is sent. The officer will check it.")
 
+    def get_context_data(self, **kwargs):
+        # The parts of the application to change before answering, each a link.
+        return super().get_context_data(parts=selectors.parts_of(self.application), **kwargs)
+
     def perform(self, form):
         services.supplement_answer(
             activation=self.activation, acting_user=self.request.user, **form.cleaned_data
         )
 
 
-class AssessmentView(FundingTaskView):
+class AssessmentView(DraftTaskView, FundingTaskView):
+    """The assessment; saved half done as often as needed, checked when completed."""
+
     form_class = forms.AssessmentForm
 
     def get_form_kwargs(self):

@@ -8,11 +8,13 @@ from common import once
 from partnerships import forms, selectors
 from partnerships import services as domain
 
+from ..task_views import draft_rows, show_draft
 from .services import Draft
 
 
-def draft_forms(inquiry, data=None):
-    """The draft form and contributions formset, filled from the latest version."""
+def draft_forms(inquiry, data=None, kept=None):
+    """The draft form and contributions formset, filled from the latest version, or from the
+    draft kept on the task (``kept``, newer than any version) when there is one."""
     version = selectors.latest_version(inquiry)
     initial = {"period_start": timezone.localdate(), "notice_months": 6}
     contributions = []
@@ -29,8 +31,13 @@ def draft_forms(inquiry, data=None):
             for c in version.contributions.all()
         ]
     draft = forms.DraftForm(data, initial=initial, prefix="draft")
+    form_kwargs = {"inquiry": inquiry}
+    if kept is not None and data is None:
+        show_draft(draft, kept)
+        blank = forms.ContributionFormSet(prefix="contributions", form_kwargs=form_kwargs)
+        contributions = draft_rows(blank, kept)
     formset = forms.ContributionFormSet(
-        data, initial=contributions, prefix="contributions", form_kwargs={"inquiry": inquiry}
+        data, initial=contributions, prefix="contributions", form_kwargs=form_kwargs
     )
     return draft, formset
 

@@ -252,11 +252,13 @@ def co_creation_finish(*, activation, acting_user, draft: Draft | None = None) -
 
 
 @transaction.atomic
-def draft_review_answer(*, activation, acting_user, answer: str, comment: str = "") -> IOPInquiry:
-    """The organisation agrees to the draft it was sent, or asks for changes."""
+def draft_review_answer(
+    *, activation, acting_user, answer: str, comment: str = "", version: int | None = None
+) -> IOPInquiry:
+    """The organisation agrees to the draft it read (``version``), or asks for changes."""
     inquiry = _ensure_doing(activation, acting_user, "review_draft")
     domain.draft_review_answer(
-        inquiry=inquiry, acting_user=acting_user, answer=answer, comment=comment
+        inquiry=inquiry, acting_user=acting_user, answer=answer, comment=comment, version=version
     )
     return _done(activation)
 

@@ -11,10 +11,11 @@ from partnerships import documents, forms, selectors
 from workflows import ledger
 
 from ..nodes import task_object
-from ..task_views import TaskFormView, add_errors
+from ..task_views import DraftTaskView, TaskFormView, add_errors
 from . import drafts, services
 
 SAVED = _("A new version of the draft is saved.")
+UNCHANGED = _("The draft is unchanged: no new version is saved.")
 
 
 class TaskView(TaskFormView):
@@ -70,19 +71,12 @@ class ScreeningView(TaskView):
         )
 
 
-class InvestigationView(TaskView):
-    """The legal assessment; saved as often as needed, then concluded."""
+class InvestigationView(DraftTaskView, TaskView):
+    """The legal assessment; saved as often as needed (half done as a draft), then concluded."""
 
     form_class = forms.LegalAssessmentForm
     template_name = "workflows/iop/investigate.html"
-
-    @property
-    def concludes(self) -> bool:
-        return self.request.POST.get("action") == "conclude"
-
-    @property
-    def success_message(self):
-        return TaskView.success_message if self.concludes else _("The assessment is saved.")
+    saved_message = _("The assessment is saved.")
 
     def get_form_kwargs(self):
         instance = getattr(self.inquiry, "legal_assessment", None)
@@ -93,29 +87,39 @@ class InvestigationView(TaskView):
             positions=ledger.idea_based_positions(self.inquiry), **kwargs
         )
 
-    def perform(self, form):
-        service = (
-            services.investigation_conclude if self.concludes else services.legal_assessment_save
+    def _data(self, form) -> dict:
+        return {name: form.cleaned_data[name] for name in form.Meta.fields}
+
+    def save_whole(self, form) -> bool:
+        services.legal_assessment_save(
+            activation=self.activation, acting_user=self.request.user, data=self._data(form)
         )
-        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        service(activation=self.activation, acting_user=self.request.user, data=data)
+        return True
 
-    def get_success_url(self):
-        return super().get_success_url() if self.concludes else self.request.get_full_path()
+    def perform(self, form):
+        services.investigation_conclude(
+            activation=self.activation, acting_user=self.request.user, data=self._data(form)
+        )
 
 
-class CoCreationView(TaskView):
-    """The officer's workspace: save versions, send the draft for review, or finish."""
+class CoCreationView(DraftTaskView, TaskView):
+    """The officer's workspace: save versions (a half-done draft is kept on the task), send the
+    draft for review, or finish."""
 
     template_name = "workflows/iop/co_create.html"
+    saved_message = SAVED
     actions = {
         "send": (services.draft_send_for_review, _("The draft is sent to the organisation.")),
         "finish": (services.co_creation_finish, _("The co-creation is finished.")),
     }
 
+    @property
+    def saving(self) -> bool:
+        return self.request.POST.get("action", "save") not in self.actions
+
     def get_form(self, form_class=None):
         data = self.request.POST if self.request.method == "POST" else None
-        draft, self.formset = drafts.draft_forms(self.inquiry, data)
+        draft, self.formset = drafts.draft_forms(self.inquiry, data, kept=self.draft)
         return draft
 
     def get_context_data(self, **kwargs):
@@ -126,16 +130,24 @@ class CoCreationView(TaskView):
             draft=kwargs["form"], formset=self.formset, reviews=reviews, **kwargs
         )
 
+    def save_whole(self, form) -> bool:
+        if not self.formset.is_valid():
+            return False
+        before = selectors.latest_version(self.inquiry)
+        services.agreement_draft_save(
+            activation=self.activation,
+            acting_user=self.request.user,
+            draft=drafts.posted(form, self.formset),
+        )
+        if before is not None and selectors.latest_version(self.inquiry) == before:
+            self.saved_message = UNCHANGED
+        return True
+
     def form_valid(self, form):
         if not self.formset.is_valid():
             return self.form_invalid(form)
-        action = self.request.POST.get("action", "save")
-        service, message = services.agreement_draft_save, SAVED
-        url = self.request.get_full_path
-        if action in self.actions:
-            service, message = self.actions[action]
-            url = self.get_success_url
-        response = self.save_draft_once(form, self.formset, service, message, url)
+        service, message = self.actions[self.request.POST["action"]]
+        response = self.save_draft_once(form, self.formset, service, message, self.get_success_url)
         return response if response is not None else self.form_invalid(form)
 
 
@@ -161,8 +173,13 @@ class ReviewDraftView(TaskView):
             )
             if saved is not None:
                 return saved
-        context = self.get_context_data(form=self.get_form_class()(), draft=draft, formset=formset)
+        answer = self.get_form_class()(initial=self.get_initial())
+        context = self.get_context_data(form=answer, draft=draft, formset=formset)
         return self.render_to_response(context)
+
+    def get_initial(self):
+        version = selectors.latest_version(self.inquiry)
+        return {"version_number": version.number if version else None}
 
     def perform(self, form):
         services.draft_review_answer(
@@ -170,6 +187,7 @@ class ReviewDraftView(TaskView):
             acting_user=self.request.user,
             answer=form.cleaned_data["answer"],
             comment=form.cleaned_data["comment"],
+            version=form.cleaned_data["version_number"],
         )
 
 
