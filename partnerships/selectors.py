@@ -78,11 +78,6 @@ def legal_parties(inquiry: IOPInquiry) -> list[LegalParty]:
     return result
 
 
-def legal_party_of(inquiry: IOPInquiry, party: Party) -> LegalParty:
-    """The legal person ``party`` is, or is a part of."""
-    return next(legal for legal in legal_parties(inquiry) if party in legal.parties)
-
-
 def round_decisions(inquiry: IOPInquiry) -> list[BoardDecision]:
     return list(inquiry.board_decisions.filter(round=inquiry.board_round).select_related("board"))
 
