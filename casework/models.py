@@ -138,6 +138,16 @@ class Case(models.Model):
     boards = models.ManyToManyField(
         Board, verbose_name=_("boards concerned"), blank=True, related_name="cases"
     )
+    parties = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("other parties"),
+        blank=True,
+        related_name="party_cases",
+        help_text=_(
+            "Other organisations that are parties to the case (an IOP's partners): their "
+            "members follow the case as the organisation's do."
+        ),
+    )
     challenge_area = models.ForeignKey(
         ChallengeArea,
         verbose_name=_("challenge area"),

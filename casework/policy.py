@@ -15,9 +15,14 @@ def visible_cases(user, cases: QuerySet[Case] | None = None) -> QuerySet[Case]:
     roles = org_policy.roles_of(user)
     if not (roles.organisation_ids or roles.board_ids):
         return cases.none()
+    # The one rule: the case's organisation, any other party to it (an IOP's partners, public
+    # and idea-based alike), or a board the case concerns.
     board_cases = Case.boards.through.objects.filter(board_id__in=roles.board_ids)
+    party_cases = Case.parties.through.objects.filter(organisation_id__in=roles.organisation_ids)
     return cases.filter(
-        Q(organisation_id__in=roles.organisation_ids) | Q(pk__in=board_cases.values("case_id"))
+        Q(organisation_id__in=roles.organisation_ids)
+        | Q(pk__in=party_cases.values("case_id"))
+        | Q(pk__in=board_cases.values("case_id"))
     )
 
 

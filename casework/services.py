@@ -49,6 +49,7 @@ def case_register(
     organisation=None,
     challenge_area=None,
     boards=(),
+    parties=(),
     opened_by: str = Case.OpenedBy.PARTY,
 ) -> Case:
     """Register a case and give it its case number at once.
@@ -83,6 +84,9 @@ def case_register(
     case.save()
     if boards:
         case.boards.add(*boards)
+    others = [party for party in parties if party != organisation]
+    if others:
+        case.parties.add(*others)
     events.record(
         case,
         acting_user,

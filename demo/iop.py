@@ -5,7 +5,8 @@ again: an inquiry that exists already (by its title) is left as it is.
   boards' decisions; its first year ends within a week, so the first follow-up is open in the
   idea-based parties' inboxes.
 - Helamalmö: under investigation (the legal assessment saved, not concluded).
-- Rädda Barnen och Röda Korset: in co-creation, a first draft saved.
+- Rädda Barnen och Röda Korset: both organisations accepted being parties; in co-creation, a
+  first draft saved.
 
 Everything is done by the workflow services (``workflows.iop.services``), as the people who
 would do it (the demo accounts), each task taken as its page takes it (``demo.iop_flow``): no
@@ -35,6 +36,7 @@ ASSIGNMENT = "Kommunstyrelsen 2020-06-03 § 187"
 SIGNATORIES = [
     ("tillsammans", "Tillsammans i Förening"),
     ("malmouniversitet", "Malmö universitet"),
+    ("rodakorset", "Röda Korset"),
 ]
 
 
@@ -105,6 +107,21 @@ class _Inquiries:
         else:  # the investigation stays open in the officers' queue
             service, do = services.legal_assessment_save, flow.work_on
         do(process, "investigate", self.officer, service, data=_assessment())
+        if conclude:
+            self._accept_parties(process)
+
+    def _accept_parties(self, process):
+        """Each organisation named as a party accepts being one, as its member (the demo
+        account of the organisation) would in its inbox."""
+        members = {"Rädda Barnen": "raddabarnen", **{n: u for u, n in SIGNATORIES}}
+        for party in process.inquiry.parties.filter(accepted_at__isnull=True, board=None):
+            flow.do(
+                process,
+                "accept",
+                User.objects.get(username=members[party.organisation.name]),
+                services.party_accept,
+                match=lambda task, party=party: task.data.get("party") == party.pk,
+            )
 
     def _kraftsamling(self):
         inquiry, process = self._register(

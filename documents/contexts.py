@@ -51,9 +51,13 @@ class Signatory:
 
 @dataclass
 class AgreementParty:
+    """A party as a legal person; the municipality names the boards that decided and act for
+    it (``acting_through``, as written in running text: "fritidsnämnden")."""
+
     name: str
     org_number: str
     is_public: bool
+    acting_through: list[str] = field(default_factory=list)
     address: str = ""
     contact: Person | None = None
     signatories: list[Signatory] = field(default_factory=list)

@@ -29,8 +29,12 @@ class Organisation(models.Model):
         ADMINISTRATION = "administration", _("City administration")
         ACADEMIA = "academia", _("University or college")
         COMPANY = "company", _("Company")
+        PUBLIC_BODY = "public_body", _("Other public body (region, state agency)")
 
     IDEA_BASED_KINDS = (Kind.ASSOCIATION, Kind.FOUNDATION, Kind.OTHER_IDEA_BASED)
+    # Public actors other than the municipality: each its own legal person (a state university,
+    # a region), a public party of an IOP of its own.
+    PUBLIC_BODY_KINDS = (Kind.ACADEMIA, Kind.PUBLIC_BODY)
 
     class GiroKind(models.TextChoices):
         BANKGIRO = "bankgiro", _("Bankgiro")
@@ -69,6 +73,11 @@ class Organisation(models.Model):
     @property
     def is_public(self) -> bool:
         return self.kind == self.Kind.ADMINISTRATION
+
+    @property
+    def is_public_body(self) -> bool:
+        """A public actor other than the municipality (see ``PUBLIC_BODY_KINDS``)."""
+        return self.kind in self.PUBLIC_BODY_KINDS
 
     def clean(self):
         errors = {}

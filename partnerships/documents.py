@@ -15,7 +15,8 @@ from documents.language import in_document_language
 from documents.models import Document
 from documents.services import document_request
 
-from .models import AgreementVersion, Contribution, IOPInquiry, Memo, Party
+from . import selectors
+from .models import AgreementVersion, Contribution, IOPInquiry, Memo
 
 
 def _person(user) -> doc.Person:
@@ -55,7 +56,7 @@ def request_memo(memo: Memo, acting_user) -> Document:
 def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
     """The final agreement PDF the parties sign: produced once, never changed."""
     inquiry = version.inquiry
-    parties = list(inquiry.parties.select_related("organisation", "board"))
+    parties = selectors.legal_parties(inquiry)
     context = doc.AgreementContext(
         case_number=inquiry.case.case_number,
         document_date=timezone.localdate(),
@@ -65,7 +66,10 @@ def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
         values=inquiry.public_benefit_goal,
         purpose=inquiry.purpose,
         goals=[doc.Goal(title=line) for line in version.goals.splitlines() if line.strip()],
-        contributions=[_contribution(c) for c in version.contributions.select_related("party")],
+        contributions=[
+            _contribution(c, parties)
+            for c in version.contributions.select_related("party__organisation", "party__board")
+        ],
         governance=doc.Governance(responsibilities=version.governance),
         period_start=version.period_start,
         period_end=version.period_end,
@@ -94,19 +98,35 @@ def agreement_checksum(inquiry: IOPInquiry) -> str:
     return document.sha256 if document else ""
 
 
-def _party(party: Party) -> doc.AgreementParty:
+def _in_running_text(name: str) -> str:
+    """A board's name as Swedish writes it inside a sentence: "fritidsnämnden"."""
+    return name[:1].lower() + name[1:]
+
+
+def _party(party: selectors.LegalParty) -> doc.AgreementParty:
+    """A party as the legal person it is: the municipality once, through its boards."""
     return doc.AgreementParty(
         name=party.name,
-        org_number=party.organisation.org_number,
-        is_public=party.side == Party.Side.PUBLIC,
+        org_number=party.org_number,
+        is_public=party.is_public,
+        acting_through=[_in_running_text(board.name) for board in party.boards],
     )
 
 
-def _contribution(contribution: Contribution) -> doc.Contribution:
+def _contribution(contribution: Contribution, parties) -> doc.Contribution:
+    """A contribution of its legal person; the municipality's says which board's it is when
+    more than one board acts for it."""
+    legal = next(p for p in parties if contribution.party in p.parties)
+    description = contribution.description
+    if len(legal.boards) > 1:
+        description = _("%(description)s (through %(board)s)") % {
+            "description": description,
+            "board": _in_running_text(contribution.party.board.name),
+        }
     return doc.Contribution(
-        party=contribution.party.name,
+        party=legal.name,
         kind=doc.ContributionKind(contribution.kind),
-        description=contribution.description,
+        description=description,
         value=contribution.amount_sek,
     )
 

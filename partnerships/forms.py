@@ -279,6 +279,12 @@ class ReviseOrCloseForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class PartyAcceptanceForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("We accept that our organisation is a party to the partnership"), required=True
+    )
+
+
 class SignForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I confirm that I sign the agreement for the party named above"), required=True

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.utils import timezone
 
 from . import conf
@@ -31,6 +32,50 @@ def deciding_boards(inquiry: IOPInquiry) -> list:
     for party in inquiry.parties.filter(board__isnull=False).select_related("board"):
         boards.setdefault(party.board_id, party.board)
     return list(boards.values())
+
+
+@dataclass(frozen=True)
+class LegalParty:
+    """A party as a legal person: the municipality once, through the boards that act for it
+    (``parties``: its rows, one per board), or another party's organisation (one row)."""
+
+    name: str
+    org_number: str
+    is_public: bool
+    parties: tuple
+    boards: tuple = ()
+
+    @property
+    def is_municipality(self) -> bool:
+        return bool(self.boards)
+
+
+def legal_parties(inquiry: IOPInquiry) -> list[LegalParty]:
+    """The parties as legal persons, in the order named: the municipality once (where its first
+    board was named, with the city's organisation number, through each deciding board), then
+    each other party's organisation."""
+    result, city_rows, at = [], [], None
+    for party in inquiry.parties.select_related("organisation", "board").order_by("pk"):
+        if party.is_municipality:
+            at = len(result) if at is None else at
+            city_rows.append(party)
+            continue
+        organisation = party.organisation
+        result.append(
+            LegalParty(
+                organisation.name,
+                organisation.org_number,
+                party.side == Party.Side.PUBLIC,
+                (party,),
+            )
+        )
+    if city_rows:
+        boards = tuple({party.board_id: party.board for party in city_rows}.values())
+        city = LegalParty(
+            settings.CITY_NAME, settings.CITY_ORGANISATION_NUMBER, True, tuple(city_rows), boards
+        )
+        result.insert(at, city)
+    return result
 
 
 def round_decisions(inquiry: IOPInquiry) -> list[BoardDecision]:

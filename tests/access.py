@@ -177,9 +177,21 @@ _register_flows()
 # IOP: the partnership pages, and every page of the IOP workflow -------------------------------
 
 
+def _partner():
+    """Another party of the IOP: a public body of its own (a university). The outsider is a
+    member of none of the parties, and gets 404 still; tests/hardening/test_iop_parties.py
+    shows that the partner's members see the case."""
+    return factories.OrganisationFactory(kind="academia")
+
+
 @object_url("partnerships:inquiry")
 def _iop_inquiry(organisation) -> dict:
-    return {"case_number": factories.iop_inquiry(organisation).case.case_number}
+    inquiry = factories.iop_inquiry(organisation, partners=[_partner()])
+    return {"case_number": inquiry.case.case_number}
+
+
+def _iop_process(organisation):
+    return factories.iop_process(organisation, partners=[_partner()])
 
 
 def _register_iop_flow() -> None:
@@ -188,13 +200,15 @@ def _register_iop_flow() -> None:
     namespace = IOPFlow.instance.app_name
     for name in ("process_detail", "process_cancel", "process_chart"):
         object_url(f"{namespace}:{name}")(
-            lambda organisation: {"process_pk": factories.iop_process(organisation).pk}
+            lambda organisation: {
+                "process_pk": factories.iop_process(organisation, partners=[_partner()]).pk
+            }
         )
     for node in IOPFlow.instance.nodes():
         patterns, _app_name, node_namespace = node.urls
         for name in _names(patterns):
             object_url(f"{namespace}:{node_namespace}:{name}")(
-                _flow_task_maker(node, factories.iop_process)
+                _flow_task_maker(node, _iop_process)
             )
 
 

@@ -236,11 +236,12 @@ IOP_FIELDS = {
 }
 
 
-def iop_inquiry(organisation=None, boards=None, user=None, **fields):
+def iop_inquiry(organisation=None, boards=None, user=None, partners=(), **fields):
     """An IOP proposal of ``organisation`` (a new association if none), made by the domain
     service alone: an inquiry without a process.
 
-    Its public parties are ``boards`` (one new board if none)."""
+    Its public parties are ``boards`` (one new board if none); ``partners`` are further
+    parties, each on its side (a university public, an association idea-based)."""
     from partnerships import services
     from partnerships.models import Party
 
@@ -250,6 +251,12 @@ def iop_inquiry(organisation=None, boards=None, user=None, **fields):
     parties = [
         services.PartyInput(board.administration, Party.Side.PUBLIC, board=board)
         for board in boards
+    ]
+    parties += [
+        services.PartyInput(
+            partner, Party.Side.IDEA_BASED if partner.is_idea_based else Party.Side.PUBLIC
+        )
+        for partner in partners
     ]
     return services.inquiry_propose(
         acting_user=user,

@@ -17,6 +17,9 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The city that runs this installation: shown in the page header and in documents.
 CITY_NAME = env("CITY_NAME", default="Malmö stad")
+# The municipality's organisation number: it is one legal person, whichever boards act for it
+# (an IOP agreement names it once, through the boards that decided).
+CITY_ORGANISATION_NUMBER = env("CITY_ORGANISATION_NUMBER", default="212000-1124")
 # Where the municipality's decisions are appealed by laglighetsprövning (kommunallagen 13 kap.):
 # the administrative court of its district, with the postal address appeals are sent to, and
 # where its official notice board (anslagstavla) is found. Named in every decision letter.

@@ -160,7 +160,15 @@ class IOPInquiry(ProtectedStatus, models.Model):
 
 
 class Party(models.Model):
-    """A party proposed for (and, once signed, bound by) the partnership."""
+    """A party proposed for (and, once signed, bound by) the partnership.
+
+    A party is a legal person. The municipality is one, whichever of its boards act for it:
+    each of its rows names one deciding board (and the administration serving it), and the
+    agreement names the municipality once, through all of them (``selectors.legal_parties``).
+    Every other party (an idea-based organisation, or another public body such as a state
+    university or a region) is its organisation, and accepts being a party before the draft
+    goes further (``accepted_at``; the initiator's proposal is its acceptance).
+    """
 
     class Side(models.TextChoices):
         PUBLIC = "public", _("Public party")
@@ -183,6 +191,16 @@ class Party(models.Model):
     )
     side = models.CharField(_("side"), max_length=20, choices=Side.choices)
     proposed_contribution = models.TextField(_("proposed contribution"), blank=True)
+    accepted_at = models.DateTimeField(_("accepted being a party"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty for parties of cases already past the draft when acceptance began."),
+    )
 
     class Meta:
         verbose_name = _("party")
@@ -200,3 +218,12 @@ class Party(models.Model):
     @property
     def name(self) -> str:
         return str(self)
+
+    @property
+    def is_municipality(self) -> bool:
+        """One of the municipality's rows: it decides through its board, and accepts nothing."""
+        return self.board_id is not None
+
+    @property
+    def awaits_acceptance(self) -> bool:
+        return not self.is_municipality and self.accepted_at is None

@@ -32,6 +32,7 @@ from .inquiries import (
     inquiry_withdraw,
     investigation_conclude,
     legal_assessment_save,
+    party_accept,
     screening_record,
 )
 
@@ -63,5 +64,6 @@ __all__ = [
     "investigation_conclude",
     "legal_assessment_save",
     "memo_write",
+    "party_accept",
     "screening_record",
 ]

@@ -25,7 +25,7 @@ from ..models import (
     Signature,
     Status,
 )
-from .inquiries import change_status, lock, notify_organisation
+from .inquiries import change_status, ensure_parties_accepted, lock, notify_organisation
 
 VERSION_FIELDS = (
     "goals",
@@ -148,6 +148,7 @@ def draft_send_for_review(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
     policy.ensure_officer(acting_user)
     inquiry = lock(inquiry)
     _ensure_status(inquiry, Status.CO_CREATION)
+    ensure_parties_accepted(inquiry)
     version = selectors.latest_version(inquiry)
     if version is None:
         raise ValidationError(_("Save a draft before sending it."))
@@ -210,6 +211,7 @@ def co_creation_finish(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
     inquiry = lock(inquiry)
     if selectors.latest_version(inquiry) is None:
         raise ValidationError(_("Save the draft agreement before finishing the co-creation."))
+    ensure_parties_accepted(inquiry)
     change_status(inquiry.finish_co_creation, acting_user)
     return inquiry
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import events, transitions
@@ -59,18 +60,43 @@ def lock(inquiry: IOPInquiry) -> IOPInquiry:
 
 
 def _validate_parties(parties: list[PartyInput]) -> None:
+    """Each party a legal person on its lawful side: the municipality through a board that
+    decides for it, another public body (a state university, a region) as a public party of
+    its own, an idea-based organisation as an idea-based party; a company is neither."""
     sides = {party.side for party in parties}
     if sides != {Party.Side.PUBLIC, Party.Side.IDEA_BASED}:
         raise ValidationError(_("Name at least one public and one idea-based party."))
     for party in parties:
-        if party.organisation.is_public and party.board is None:
+        organisation = party.organisation
+        if organisation.is_public and party.board is None:
             raise ValidationError(
                 _("%(party)s is a city administration: name the board that decides for it.")
-                % {"party": party.organisation}
+                % {"party": organisation}
+            )
+        if organisation.kind == organisation.Kind.COMPANY:
+            raise ValidationError(
+                _("%(party)s is a company: a company is never a public party of an IOP.")
+                % {"party": organisation}
+            )
+        if party.side == Party.Side.PUBLIC and not (
+            organisation.is_public or organisation.is_public_body
+        ):
+            raise ValidationError(
+                _("%(party)s is not a public body: it cannot be a public party.")
+                % {"party": organisation}
+            )
+        if party.side == Party.Side.IDEA_BASED and not organisation.is_idea_based:
+            raise ValidationError(
+                _("%(party)s is not an idea-based organisation: it cannot be an idea-based party.")
+                % {"party": organisation}
             )
 
 
-def _register(*, acting_user, lead, title: str, challenge_area, parties, **fields) -> IOPInquiry:
+def _register(
+    *, acting_user, lead, title: str, challenge_area, parties, accepting=None, **fields
+) -> IOPInquiry:
+    """Register the inquiry and its parties; ``accepting`` (the proposing organisation) accepts
+    being a party by proposing."""
     _validate_parties(parties)
     case = case_register(
         kind=Case.Kind.IOP_INQUIRY,
@@ -80,6 +106,7 @@ def _register(*, acting_user, lead, title: str, challenge_area, parties, **field
         organisation=lead,
         challenge_area=challenge_area,
         boards=[party.board for party in parties if party.board is not None],
+        parties=[party.organisation for party in parties if party.board is None],
         # An assignment from the executive board is the municipality's own case: no 11–12 §§.
         opened_by=(
             Case.OpenedBy.AUTHORITY
@@ -91,12 +118,15 @@ def _register(*, acting_user, lead, title: str, challenge_area, parties, **field
     inquiry.full_clean()
     inquiry.save()
     for party in parties:
+        accepts = accepting is not None and party.organisation == accepting and not party.board
         Party.objects.create(
             inquiry=inquiry,
             organisation=party.organisation,
             board=party.board,
             side=party.side,
             proposed_contribution=party.proposed_contribution,
+            accepted_at=timezone.now() if accepts else None,
+            accepted_by=acting_user if accepts else None,
         )
     events.record(
         inquiry,
@@ -130,6 +160,7 @@ def inquiry_propose(
         title=title,
         challenge_area=challenge_area,
         parties=parties,
+        accepting=organisation,
         initiator=IOPInquiry.Initiator.PROPOSAL,
         purpose=purpose,
         target_group=target_group,
@@ -268,6 +299,47 @@ def inquiry_withdraw(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInq
     inquiry = lock(inquiry)
     _close(inquiry, acting_user, inquiry.withdraw, reason.strip())
     return inquiry
+
+
+@transaction.atomic
+def party_accept(*, inquiry: IOPInquiry, party: Party, acting_user) -> Party:
+    """A member of a party's organisation accepts, for it, being a party to the partnership;
+    until every party has, the draft goes no further (``ensure_parties_accepted``)."""
+    if party.inquiry_id != inquiry.pk or party.is_municipality:
+        raise PermissionDenied("This party does not accept here.")
+    policy.ensure_acts_for(acting_user, party.organisation)
+    inquiry = lock(inquiry)
+    party = Party.objects.select_for_update().select_related("organisation").get(pk=party.pk)
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is no longer open."))
+    if party.accepted_at is not None:
+        raise ValidationError(
+            _("%(party)s has already accepted being a party.") % {"party": party.organisation}
+        )
+    party.accepted_at, party.accepted_by = timezone.now(), acting_user
+    party.save(update_fields=["accepted_at", "accepted_by"])
+    events.record(
+        inquiry,
+        acting_user,
+        PartnershipAction.PARTY_ACCEPTED,
+        data={"party": party.pk, "organisation": party.organisation_id},
+    )
+    return party
+
+
+def ensure_parties_accepted(inquiry: IOPInquiry) -> None:
+    """Refuse to take the draft further while a party named has not accepted being one."""
+    waiting = [
+        party.name
+        for party in inquiry.parties.filter(board__isnull=True, accepted_at__isnull=True)
+        .select_related("organisation")
+        .order_by("pk")
+    ]
+    if waiting:
+        raise ValidationError(
+            _("%(parties)s must accept being a party before the draft goes further.")
+            % {"parties": ", ".join(waiting)}
+        )
 
 
 @transaction.atomic

@@ -27,7 +27,7 @@ STORED = {
     "iop_registered", "status_changed", "legal_assessment_saved", "agreement_version_saved",
     "draft_sent_for_review", "draft_reviewed", "memo_written", "board_decision_recorded",
     "agreement_signed", "aid_entry_recorded", "follow_up_opened", "follow_up_reported",
-    "follow_up_approved", "renewal_decided",
+    "follow_up_approved", "renewal_decided", "party_accepted",
     # funding
     "application_started", "application_saved", "other_funding_declared", "attachment_added",
     "attachment_removed", "application_submitted", "supplement_requested", "supplement_answered",

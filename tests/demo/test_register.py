@@ -18,6 +18,7 @@ DEMO_ACCOUNTS = {
     "raddabarnen",
     "tillsammans",
     "malmouniversitet",
+    "rodakorset",
     "vaxtverket",
 }
 

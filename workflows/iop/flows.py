@@ -21,7 +21,8 @@ class IOPFlow(flow.Flow):
     """IOP inquiry
 
     From an idea-based organisation's proposal, or an assignment from the executive board, to
-    a signed partnership.
+    a signed partnership. Every organisation named as a party accepts being one before the
+    agreement is co-created.
     """
 
     process_class = IOPProcess
@@ -56,8 +57,31 @@ class IOPFlow(flow.Flow):
     is_investigated_as_iop = (
         flow.If(act.process.is_open)
         .Annotation(title=_("On to co-creation?"))
-        .Then(this.co_create)
+        .Then(this.are_parties_accepted)
         .Else(this.closed)
+    )
+    # Added after release: the processes past the investigation never come here (their
+    # parties were taken as having accepted, partnerships migration 0006).
+    are_parties_accepted = (
+        flow.If(act.process.parties_accepted)
+        .Annotation(title=_("Has every party accepted being one?"))
+        .Then(this.co_create)
+        .Else(this.ask_parties)
+    )
+    ask_parties = (
+        ForEachSplit()
+        .Annotation(title=_("One acceptance task per party yet to accept"))
+        .Next(this.accept, data_source=act.process.acceptance_tasks)
+    )
+    # members of each organisation named as a party
+    accept = (
+        HumanTask(views.PartyAcceptanceView.as_view())
+        .Annotation(title=_("Accept being a party to the partnership"))
+        .Permission(task_permission, obj=task_object)
+        .Next(this.parties_accepted)
+    )
+    parties_accepted = (
+        flow.Join().Annotation(title=_("Every party has accepted")).Next(this.co_create)
     )
     # officer, with the idea-based parties
     co_create = (

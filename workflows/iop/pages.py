@@ -110,6 +110,7 @@ def inquiry_detail(request, case_number):
             "inquiry": inquiry,
             "case": case,
             "parties": inquiry.parties.select_related("organisation", "board"),
+            "legal_parties": selectors.legal_parties(inquiry),
             "version": selectors.latest_version(inquiry),
             "open_tasks": _open_tasks(inquiry),
             "decisions": inquiry.board_decisions.select_related("board"),

@@ -203,6 +203,20 @@ def investigation_conclude(*, activation, acting_user, data: dict) -> IOPInquiry
     return _done(activation)
 
 
+def accepting_party(activation) -> Party:
+    """The party an acceptance task is for."""
+    return Party.objects.select_related("organisation").get(pk=activation.task.data["party"])
+
+
+@transaction.atomic
+def party_accept(*, activation, acting_user) -> IOPInquiry:
+    """A member of an organisation named as a party accepts, for it, being a party; when every
+    party has, the agreement is co-created."""
+    inquiry = _ensure_doing(activation, acting_user, "accept")
+    domain.party_accept(inquiry=inquiry, party=accepting_party(activation), acting_user=acting_user)
+    return _done(activation)
+
+
 @dataclass(frozen=True)
 class Draft:
     """A version of the draft agreement as sent: its fields, contributions and a note."""

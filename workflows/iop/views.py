@@ -33,6 +33,7 @@ class TaskView(TaskFormView):
             inquiry=inquiry,
             task=self.activation.task,
             parties=inquiry.parties.select_related("organisation", "board"),
+            legal_parties=selectors.legal_parties(inquiry),
             version=selectors.latest_version(inquiry),
             **kwargs,
         )
@@ -233,6 +234,23 @@ class ReviseOrCloseView(TaskView):
             revise=form.cleaned_data["choice"] == forms.ReviseOrCloseForm.REVISE,
             reason=form.cleaned_data["reason"],
         )
+
+
+class PartyAcceptanceView(TaskView):
+    """An organisation named as a party accepts being one, for the partnership to go on."""
+
+    form_class = forms.PartyAcceptanceForm
+    template_name = "workflows/iop/accept.html"
+    success_message = _("Your organisation has accepted being a party.")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            party=services.accepting_party(self.activation),
+            **kwargs,
+        )
+
+    def perform(self, form):
+        services.party_accept(activation=self.activation, acting_user=self.request.user)
 
 
 class SignView(TaskView):

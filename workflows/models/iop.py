@@ -41,6 +41,13 @@ class IOPProcess(CaseProcess):
         return self.inquiry.is_open
 
     @property
+    def parties_accepted(self) -> bool:
+        """Every party other than the municipality has accepted being a party."""
+        return not self.inquiry.parties.filter(
+            board__isnull=True, accepted_at__isnull=True
+        ).exists()
+
+    @property
     def draft_awaits_review(self) -> bool:
         """The officer sent the draft to the organisation for review."""
         return self.inquiry.draft_awaits_review
@@ -85,14 +92,28 @@ class IOPProcess(CaseProcess):
         """The parties chose to renew or amend: a new version is co-created."""
         return self.inquiry.status == Status.CO_CREATION
 
-    # Parallel tasks: one per deciding board, one per signing party. Each task carries the
-    # permission and the object (board or organisation) it is offered to.
+    # Parallel tasks: one per party to accept, one per deciding board, one per signing party.
+    # Each task carries the permission and the object (board or organisation) it is offered to.
 
     @property
     def board_tasks(self) -> list[dict]:
         return [
             {"permission": org_policy.ACT_FOR_BOARD, "object": _object_label(board)}
             for board in selectors.deciding_boards(self.inquiry)
+        ]
+
+    @property
+    def acceptance_tasks(self) -> list[dict]:
+        """One task per party yet to accept being one, in its organisation's inbox."""
+        return [
+            {
+                "permission": org_policy.ACT_FOR_ORGANISATION,
+                "object": _object_label(party.organisation),
+                "party": party.pk,
+            }
+            for party in self.inquiry.parties.filter(
+                board__isnull=True, accepted_at__isnull=True
+            ).select_related("organisation")
         ]
 
     @property
