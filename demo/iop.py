@@ -234,7 +234,7 @@ class _Inquiries:
                         _org("Rädda Barnen"),
                     )
                 ],
-                note="Första utkast inför samskapandet",
+                note="Första utkast inför medskapandet",
             ),
         )
 

@@ -24,6 +24,8 @@ def draft_forms(inquiry, data=None):
                 "kind": c.kind,
                 "description": c.description,
                 "amount_sek": c.amount_sek,
+                "period_start": c.period_start,
+                "period_end": c.period_end,
                 "recipient": c.recipient_id,
             }
             for c in version.contributions.all()
@@ -45,6 +47,8 @@ def posted(draft, formset) -> Draft:
             description=row["description"],
             amount_sek=row["amount_sek"],
             recipient=row.get("recipient"),
+            period_start=row.get("period_start"),
+            period_end=row.get("period_end"),
         )
         for row in formset.cleaned_data
         if row and not row.get("DELETE")
