@@ -56,8 +56,8 @@ def memo_context(memo: Memo, *, planning: list[doc.PlanningStep]) -> doc.MemoCon
         summary=memo.summary,
         proposal_intro="",
         proposal_intros=[
-            _("%(administration)s proposes that %(board)s decide")
-            % {"administration": board.administration.name, "board": _in_sentence(board.name)}
+            _("%(office)s proposes that %(board)s decide")
+            % {"office": board.administration.name, "board": _in_sentence(board.name)}
             for board in boards
         ],
         proposals=[line for line in memo.proposal.splitlines() if line.strip()],
