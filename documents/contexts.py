@@ -234,7 +234,6 @@ class LegalSummary:
     state_aid_reasoning: str
     is_sgei: bool
     personal_data: str
-    conclusion: str
     conclusion_reasoning: str
     aid_total: Decimal = Decimal(0)
     aid_per_year: Decimal = Decimal(0)
@@ -242,12 +241,15 @@ class LegalSummary:
 
 @dataclass
 class EconomyRow:
-    """One party's contributions in the memo's economic consequences: per year and in total."""
+    """One party's contributions in the memo's economic consequences: per year and in total.
+    ``is_city``: a party of the municipality (a board's administration), whose money the
+    boards decide on; another public body (a university) is not."""
 
     party: str
     per_year: Decimal
     total: Decimal
-    is_public: bool = True
+    is_city: bool = True
+    is_idea_based: bool = False
 
 
 @dataclass
@@ -274,11 +276,11 @@ class MemoContext:
 
     @property
     def economy_per_year(self) -> Decimal:
-        return sum((row.per_year for row in self.economy if row.is_public), Decimal(0))
+        return sum((row.per_year for row in self.economy if row.is_city), Decimal(0))
 
     @property
     def economy_total(self) -> Decimal:
-        return sum((row.total for row in self.economy if row.is_public), Decimal(0))
+        return sum((row.total for row in self.economy if row.is_city), Decimal(0))
 
 
 # Decision letter ------------------------------------------------------------------------------

@@ -177,7 +177,6 @@ def _legal_summary(
         state_aid_reasoning=assessment.state_aid_reasoning,
         is_sgei=assessment.is_sgei,
         personal_data=assessment.get_gdpr_role_display(),
-        conclusion=assessment.get_conclusion_display(),
         conclusion_reasoning=assessment.conclusion_reasoning,
         aid_per_year=sum((c.amount_sek for c in aid), Decimal(0)),
         aid_total=sum((c.total_sek for c in aid), Decimal(0)),
@@ -195,7 +194,8 @@ def _economy(inquiry: IOPInquiry, contributions: list[Contribution]) -> list[doc
                     party=party.name,
                     per_year=sum((c.amount_sek for c in own), Decimal(0)),
                     total=sum((c.total_sek for c in own), Decimal(0)),
-                    is_public=party.side == Party.Side.PUBLIC,
+                    is_city=party.board_id is not None,
+                    is_idea_based=party.side == Party.Side.IDEA_BASED,
                 )
             )
     return rows

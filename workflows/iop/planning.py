@@ -4,7 +4,7 @@ A board's meetings are ``funding.BoardMeeting`` rows its secretary keeps (the ca
 issue 18); the IOP memo reads them here, above both apps. For each deciding board the matter
 goes first to its working committees, at their next meeting, then to the board at its first
 meeting after them. Only meetings after today are planned; a body with no such meeting is
-shown without a date, never with one made up.
+shown without a date, never with one made up. The steps are in the order of their meetings.
 """
 
 from datetime import date
@@ -26,7 +26,8 @@ def memo_planning(boards, *, today: date | None = None) -> list[PlanningStep]:
             steps.append(PlanningStep(committee.name, meeting))
             after = max(after, meeting or after)
         steps.append(PlanningStep(board.name, _next_meeting(board, after)))
-    return steps
+    # In the order the meetings are held; a body without a planned meeting last.
+    return sorted(steps, key=lambda step: (step.meeting_date is None, step.meeting_date or today))
 
 
 def _next_meeting(board, after: date) -> date | None:
