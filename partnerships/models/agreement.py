@@ -118,6 +118,15 @@ class Contribution(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def own_period(self) -> tuple:
+        """The period the parties agreed for this contribution, or ``(None, None)`` when it runs
+        for the whole agreement: copied into a new version, it then follows that version's."""
+        version = self.version
+        if (self.period_start, self.period_end) == (version.period_start, version.period_end):
+            return (None, None)
+        return (self.period_start, self.period_end)
+
+    @property
     def total_sek(self) -> Decimal:
         """The yearly amount over the contribution's whole period."""
         return total_for_period(self.amount_sek, self.period_start, self.period_end)

@@ -137,10 +137,8 @@ def copy_contributions(version: AgreementVersion | None) -> list[ContributionInp
     if version is None:
         return []
     return [
-        ContributionInput(
-            c.party, c.kind, c.description, c.amount_sek, c.recipient, c.period_start, c.period_end
-        )
-        for c in version.contributions.select_related("party", "recipient")
+        ContributionInput(c.party, c.kind, c.description, c.amount_sek, c.recipient, *c.own_period)
+        for c in version.contributions.select_related("version", "party", "recipient")
     ]
 
 

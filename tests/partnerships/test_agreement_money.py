@@ -102,6 +102,20 @@ def test_a_contribution_for_part_of_the_period_counts_only_its_own_years(organis
     assert "2027-10-01–2030-03-31 300 000 kr 750 000 kr" in _agreement_text(version)
 
 
+def test_a_contribution_for_the_whole_agreement_follows_a_new_versions_period(organisation):
+    inquiry, officer = _inquiry(organisation)
+    first = _draft(inquiry, officer, organisation)
+    longer = services.agreement_draft_save(
+        inquiry=inquiry,
+        acting_user=officer,
+        data={**AGREEMENT, **SIX_YEARS, "period_end": date(2035, 9, 30)},
+        contributions=services.copy_contributions(first),
+    )
+    money = longer.contributions.get(kind="money")
+    assert (money.period_start, money.period_end) == (date(2027, 10, 1), date(2035, 9, 30))
+    assert money.total_sek == Decimal(4_000_000)  # eight years of 500 000 kr
+
+
 def test_a_negative_amount_is_refused_by_the_service_and_the_form(organisation):
     inquiry, officer = _inquiry(organisation)
     public = inquiry.parties.get(side=Party.Side.PUBLIC)

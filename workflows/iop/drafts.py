@@ -24,11 +24,11 @@ def draft_forms(inquiry, data=None):
                 "kind": c.kind,
                 "description": c.description,
                 "amount_sek": c.amount_sek,
-                "period_start": c.period_start,
-                "period_end": c.period_end,
+                "period_start": c.own_period[0],
+                "period_end": c.own_period[1],
                 "recipient": c.recipient_id,
             }
-            for c in version.contributions.all()
+            for c in version.contributions.select_related("version")
         ]
     draft = forms.DraftForm(data, initial=initial, prefix="draft")
     formset = forms.ContributionFormSet(
