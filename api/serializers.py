@@ -57,11 +57,26 @@ class PartySerializer(ReadOnlySerializer):
 
 
 class ContributionSerializer(ReadOnlySerializer):
+    """A contribution: ``amount_sek`` per year from ``period_start`` to ``period_end``, and
+    ``total_sek`` over that period."""
+
     recipient = serializers.StringRelatedField()
+    total_sek = serializers.DecimalField(
+        max_digits=14, decimal_places=2, read_only=True, help_text="Amount over the whole period."
+    )
 
     class Meta:
         model = Contribution
-        fields = ["party", "kind", "description", "amount_sek", "recipient"]
+        fields = [
+            "party",
+            "kind",
+            "description",
+            "amount_sek",
+            "period_start",
+            "period_end",
+            "total_sek",
+            "recipient",
+        ]
 
 
 class AgreementVersionSerializer(ReadOnlySerializer):

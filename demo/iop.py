@@ -23,8 +23,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import iop_flow as flow
+from funding.models import BoardMeeting
 from organisations.models import Board, Membership, Organisation, Role, User
-from partnerships.models import SCREENING_CRITERIA, IOPInquiry, Party
+from partnerships.models import SCREENING_CRITERIA, IOPInquiry, Party, ResponsibleManager
 from partnerships.services import ContributionInput
 from workflows.iop import services
 
@@ -59,6 +60,8 @@ class _Inquiries:
 
     def load(self) -> None:
         self._signatories()
+        _meeting_calendar()
+        _responsible_managers()
         for title, build in (
             (KRAFTSAMLING, self._kraftsamling),
             (HELAMALMO, self._helamalmo),
@@ -251,8 +254,41 @@ class _Inquiries:
                         _org("Rädda Barnen"),
                     )
                 ],
-                note="Första utkast inför samskapandet",
+                note="Första utkast inför medskapandet",
             ),
+        )
+
+
+# The boards of the seed IOP cases and the weekday of the month's meeting, days after the
+# working committee's Monday: the executive board meets nine days after its committee.
+CALENDAR = {"ksau": 0, "kn": 1, "frn": 3, "ks": 9}
+# The managers named in the memos, by role (never a person's name): administration, title.
+MANAGERS = [
+    ("Stadskontoret", "Stadsdirektören", "stadsdirektör"),
+    ("Fritidsförvaltningen", "Fritidsdirektören", "förvaltningsdirektör"),
+    ("Kulturförvaltningen", "Kulturdirektören", "förvaltningsdirektör"),
+    ("Arbetsmarknads- och socialförvaltningen", "Socialdirektören", "förvaltningsdirektör"),
+]
+
+
+def _meeting_calendar(months: int = 6) -> None:
+    """The boards' planned meetings, every fourth week from the next Monday: the memos'
+    Beslutsplanering reads its dates from here."""
+    first = timezone.localdate() + timedelta(days=7 - timezone.localdate().weekday())
+    for code, offset in CALENDAR.items():
+        board = Board.objects.get(code=code)
+        for n in range(months):
+            BoardMeeting.objects.get_or_create(
+                board=board, held_on=first + timedelta(weeks=4 * n, days=offset)
+            )
+
+
+def _responsible_managers() -> None:
+    for administration, name, title in MANAGERS:
+        ResponsibleManager.objects.get_or_create(
+            administration=_org(administration),
+            board=None,
+            defaults={"name": name, "title": title},
         )
 
 
@@ -283,6 +319,11 @@ def _assessment() -> dict:
         "state_aid_reasoning": "Ingen verksamhet på en marknad; ingen påverkan på handeln.",
         "gdpr_role": "joint_controllership",
         "gdpr_reasoning": "Parterna bestämmer gemensamt ändamål och medel.",
+        "gdpr_arrangement": (
+            "Rädda Barnen är kontaktpunkt för de registrerade. Varje part informerar de barn och "
+            "vårdnadshavare vars uppgifter den samlar in och gallrar dem när partnerskapet inte "
+            "längre behöver dem."
+        ),
         "conclusion": "proceed",
         "conclusion_reasoning": "Ett IOP kan ingås.",
     }

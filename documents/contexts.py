@@ -15,6 +15,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from common.periods import total_for_period, years_in
+
 
 @dataclass
 class Person:
@@ -79,13 +81,21 @@ class Goal:
 
 @dataclass
 class Contribution:
-    """One party's contribution; ``value`` is its worth in kronor over the agreement period."""
+    """One party's contribution: ``value`` is its worth in kronor per year, from
+    ``period_start`` to ``period_end`` (the agreement's period when not given); ``total`` is
+    what it comes to over that period."""
 
     party: str
     kind: ContributionKind
     description: str
     value: Decimal
     hours: Decimal | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+
+    @property
+    def total(self) -> Decimal:
+        return total_for_period(self.value, self.period_start, self.period_end)
 
 
 @dataclass
@@ -113,14 +123,19 @@ class Milestone:
 class PersonalDataRole(StrEnum):
     JOINT_CONTROLLERSHIP = "joint_controllership"  # GDPR art. 26
     PROCESSOR = "processor"  # a processor agreement (art. 28) is attached
+    SEPARATE_CONTROLLERS = "separate_controllers"  # each party controls its own processing
     NONE = "none"  # no personal data is processed in the partnership
 
 
 @dataclass
 class BudgetRow:
+    """A party's (or all parties') contributions: ``amounts`` per kind and ``total`` per year,
+    ``period_total`` over the whole period."""
+
     party: str
     amounts: dict[str, Decimal]
     total: Decimal
+    period_total: Decimal = Decimal(0)
 
 
 @dataclass
@@ -151,6 +166,17 @@ class AgreementContext:
     attachments: list[str] = field(default_factory=list)
     signing_place: str = ""
 
+    def __post_init__(self):
+        # A contribution without a period of its own runs for the whole agreement.
+        for contribution in self.contributions:
+            contribution.period_start = contribution.period_start or self.period_start
+            contribution.period_end = contribution.period_end or self.period_end
+
+    @property
+    def years(self) -> Decimal:
+        """The agreement's length in years (6 for 1 October 2021 to 30 September 2027)."""
+        return years_in(self.period_start, self.period_end)
+
     def contributions_of(self, party: str) -> list[Contribution]:
         return [c for c in self.contributions if c.party == party]
 
@@ -161,20 +187,25 @@ class AgreementContext:
     @property
     def budget_rows(self) -> list[BudgetRow]:
         """Each party's contributions summed per kind, in the order the parties are listed."""
-        rows = []
-        for party in self.parties:
-            amounts = {kind.value: Decimal(0) for kind in ContributionKind}
-            for contribution in self.contributions_of(party.name):
-                amounts[contribution.kind] += contribution.value
-            rows.append(BudgetRow(party.name, amounts, sum(amounts.values(), Decimal(0))))
-        return rows
+        return [
+            _budget_row(party.name, self.contributions_of(party.name)) for party in self.parties
+        ]
 
     @property
     def budget_totals(self) -> BudgetRow:
-        amounts = {kind.value: Decimal(0) for kind in ContributionKind}
-        for contribution in self.contributions:
-            amounts[contribution.kind] += contribution.value
-        return BudgetRow("", amounts, sum(amounts.values(), Decimal(0)))
+        return _budget_row("", self.contributions)
+
+
+def _budget_row(party: str, contributions: list[Contribution]) -> BudgetRow:
+    amounts = {kind.value: Decimal(0) for kind in ContributionKind}
+    for contribution in contributions:
+        amounts[contribution.kind] += contribution.value
+    return BudgetRow(
+        party,
+        amounts,
+        sum(amounts.values(), Decimal(0)),
+        sum((c.total for c in contributions), Decimal(0)),
+    )
 
 
 # Tjänsteskrivelse (memo to a board) ----------------------------------------------------------
@@ -182,16 +213,47 @@ class AgreementContext:
 
 @dataclass
 class PlanningStep:
-    """One meeting on the way to the decision, e.g. the working committee, then the board."""
+    """One meeting on the way to the decision, e.g. the working committee, then the board.
+    Without a date the body has no meeting planned yet (its calendar is not set)."""
 
     body: str
-    meeting_date: date
+    meeting_date: date | None
 
 
 @dataclass
 class TextSection:
     heading: str
     text: str
+
+
+@dataclass
+class LegalSummary:
+    """What the legal assessment found, for the memo's Ärendet (rendered by
+    ``_state_aid_summary.html`` for the state-aid part). ``aid_total`` is the money the public
+    parties give the idea-based parties over the period, the aid the memo proposes."""
+
+    procurement: bool
+    procurement_reasoning: str
+    state_aid: bool
+    state_aid_reasoning: str
+    is_sgei: bool
+    personal_data: str
+    conclusion_reasoning: str
+    aid_total: Decimal = Decimal(0)
+    aid_per_year: Decimal = Decimal(0)
+
+
+@dataclass
+class EconomyRow:
+    """One party's contributions in the memo's economic consequences: per year and in total.
+    ``is_city``: a party of the municipality (a board's administration), whose money the
+    boards decide on; another public body (a university) is not."""
+
+    party: str
+    per_year: Decimal
+    total: Decimal
+    is_city: bool = True
+    is_idea_based: bool = False
 
 
 @dataclass
@@ -209,6 +271,20 @@ class MemoContext:
     sections: list[TextSection]
     responsible: list[Person]
     distribution: list[str]
+    # One "[the administration] föreslår [the board] besluta" a board, when not one intro.
+    proposal_intros: list[str] = field(default_factory=list)
+    legal: LegalSummary | None = None
+    economy: list[EconomyRow] = field(default_factory=list)
+    period_start: date | None = None
+    period_end: date | None = None
+
+    @property
+    def economy_per_year(self) -> Decimal:
+        return sum((row.per_year for row in self.economy if row.is_city), Decimal(0))
+
+    @property
+    def economy_total(self) -> Decimal:
+        return sum((row.total for row in self.economy if row.is_city), Decimal(0))
 
 
 # Decision letter ------------------------------------------------------------------------------

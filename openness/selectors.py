@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
+from common.periods import total_for_period
 from funding.models import Decision
 from funding.models.handling import Outcome
 from partnerships.models import Contribution, IOPInquiry, Party, Signature
@@ -46,9 +47,12 @@ def signed_inquiries(
 
 @dataclass
 class PublicParty:
+    """A party and the money it puts in: per year, and in total over the agreement's period."""
+
     name: str
     side: str
     money_per_year: Decimal = Decimal(0)
+    money_total: Decimal = Decimal(0)
 
 
 @dataclass
@@ -64,6 +68,10 @@ class PublicAgreement:
     @property
     def money_per_year(self) -> Decimal:
         return sum((party.money_per_year for party in self.parties), Decimal(0))
+
+    @property
+    def money_total(self) -> Decimal:
+        return sum((party.money_total for party in self.parties), Decimal(0))
 
 
 def public_agreements(inquiries) -> list[PublicAgreement]:
@@ -106,12 +114,16 @@ def _signed_versions(inquiry_ids: list[int]) -> dict[int, dict]:
 
 def _parties_by_inquiry(versions: dict[int, dict]) -> dict[int, list[PublicParty]]:
     version_ids = [row["version_id"] for row in versions.values()]
-    money = dict(
-        Contribution.objects.filter(version_id__in=version_ids, kind=Contribution.Kind.MONEY)
-        .values("party_id")
-        .annotate(total=Sum("amount_sek"))
-        .values_list("party_id", "total")
-    )
+    per_year: dict[int, Decimal] = {}
+    in_total: dict[int, Decimal] = {}
+    money = Contribution.objects.filter(
+        version_id__in=version_ids, kind=Contribution.Kind.MONEY
+    ).values_list("party_id", "amount_sek", "period_start", "period_end")
+    for party_id, amount, start, end in money:
+        per_year[party_id] = per_year.get(party_id, Decimal(0)) + amount
+        in_total[party_id] = in_total.get(party_id, Decimal(0)) + total_for_period(
+            amount, start, end
+        )
     parties: dict[int, list[PublicParty]] = {}
     rows = Party.objects.filter(inquiry_id__in=list(versions)).select_related(
         "organisation", "board"
@@ -121,7 +133,8 @@ def _parties_by_inquiry(versions: dict[int, dict]) -> dict[int, list[PublicParty
             PublicParty(
                 name=str(party),
                 side=party.get_side_display(),
-                money_per_year=money.get(party.pk, Decimal(0)),
+                money_per_year=per_year.get(party.pk, Decimal(0)),
+                money_total=in_total.get(party.pk, Decimal(0)),
             )
         )
     return parties

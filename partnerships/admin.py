@@ -1,6 +1,9 @@
-"""The admin shows IOP records read-only: they change only through the services and the flow."""
+"""The admin shows IOP records read-only: they change only through the services and the flow.
+The memos' responsible managers are configuration, which administrators edit."""
 
 from django.contrib import admin
+
+from common.privacy import CollectsPersonalDataAdmin
 
 from .models import (
     AgreementVersion,
@@ -13,6 +16,7 @@ from .models import (
     Memo,
     Party,
     RenewalDecision,
+    ResponsibleManager,
     Screening,
     Signature,
     Termination,
@@ -93,3 +97,11 @@ class FollowUpAdmin(ReadOnlyAdmin):
 class AidEntryAdmin(ReadOnlyAdmin):
     list_display = ["organisation", "granted_on", "amount_sek", "granted_by"]
     search_fields = ["organisation__name", "granted_by"]
+
+
+@admin.register(ResponsibleManager)
+class ResponsibleManagerAdmin(CollectsPersonalDataAdmin, admin.ModelAdmin):
+    """Configuration, not a record: the manager each administration names in its memos."""
+
+    list_display = ["administration", "board", "name", "title"]
+    list_filter = ["administration"]

@@ -4,8 +4,9 @@ Each function builds the document's context from the case data and calls
 ``documents.services.document_request``; the PDF is produced in the background.
 """
 
-from datetime import date
+from decimal import Decimal
 
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,48 +17,84 @@ from documents.models import Document
 from documents.services import document_request
 
 from . import selectors
-from .models import AgreementVersion, Contribution, IOPInquiry, Memo
+from .models import (
+    AgreementVersion,
+    Contribution,
+    IOPInquiry,
+    LegalAssessment,
+    Memo,
+    Party,
+    ResponsibleManager,
+)
 
 
-def _person(user) -> doc.Person:
-    return doc.Person(name=str(user), email=user.email)
+def request_memo(memo: Memo, acting_user, *, planning: list[doc.PlanningStep]) -> Document:
+    """The tjänsteskrivelse to the deciding boards, from the memo the officer wrote."""
+    return document_request(
+        case=memo.inquiry.case,
+        kind=Kind.BOARD_MEMO,
+        context=memo_context(memo, planning=planning),
+        acting_user=acting_user,
+    )
 
 
 @in_document_language
-def request_memo(memo: Memo, acting_user) -> Document:
-    """The tjänsteskrivelse to the deciding boards, from the memo the officer wrote."""
-    inquiry = memo.inquiry
-    boards = [board.name for board in memo.boards.all()]
-    context = doc.MemoContext(
+def memo_context(memo: Memo, *, planning: list[doc.PlanningStep]) -> doc.MemoContext:
+    """The memo as the boards read it. It is issued by the administration of the first deciding
+    board; each board's administration proposes that board's decision. ``planning`` is the
+    meetings the matter goes to (the working committee, then the board), read from the boards'
+    calendars."""
+    inquiry, officer = memo.inquiry, memo.written_by
+    boards = selectors.deciding_boards(inquiry)
+    contributions = list(memo.version.contributions.select_related("party"))
+    return doc.MemoContext(
         case_number=inquiry.case.case_number,
         document_date=timezone.localdate(),
         title=inquiry.case.title,
-        administration=_administration(acting_user),
-        officer=_person(acting_user),
+        administration=boards[0].administration.name if boards else "",
+        officer=doc.Person(name=str(officer), email=officer.email),
         summary=memo.summary,
         proposal_intro="",
+        proposal_intros=[
+            _("%(office)s proposes that %(board)s decide")
+            % {"office": board.administration.name, "board": _in_sentence(board.name)}
+            for board in boards
+        ],
         proposals=[line for line in memo.proposal.splitlines() if line.strip()],
         decision_basis=[f"{inquiry.case.case_number} v{memo.version.number}"],
-        planning=[doc.PlanningStep(body=name, meeting_date=_no_date()) for name in boards],
+        planning=planning,
         sections=[
             doc.TextSection(_("Purpose"), inquiry.purpose),
             doc.TextSection(_("Target group"), inquiry.target_group),
             doc.TextSection(_("Common public-benefit goal"), inquiry.public_benefit_goal),
         ],
-        responsible=[_person(acting_user)],
+        responsible=[*_managers(boards), _officer(officer)],
         distribution=[line for line in memo.distribution.splitlines() if line.strip()],
+        legal=_legal_summary(inquiry, contributions),
+        economy=_economy(inquiry, contributions),
+        period_start=memo.version.period_start,
+        period_end=memo.version.period_end,
     )
+
+
+def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
+    """The final agreement PDF the parties sign: produced once, never changed."""
     return document_request(
-        case=inquiry.case, kind=Kind.BOARD_MEMO, context=context, acting_user=acting_user
+        case=version.inquiry.case,
+        kind=Kind.IOP_AGREEMENT,
+        context=agreement_context(version),
+        acting_user=acting_user,
+        final=True,
     )
 
 
 @in_document_language
-def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
-    """The final agreement PDF the parties sign: produced once, never changed."""
+def agreement_context(version: AgreementVersion) -> doc.AgreementContext:
+    """The agreement as the parties sign it: the contributions per year and for their period,
+    and the personal-data clause the legal assessment calls for."""
     inquiry = version.inquiry
     parties = selectors.legal_parties(inquiry)
-    context = doc.AgreementContext(
+    return doc.AgreementContext(
         case_number=inquiry.case.case_number,
         document_date=timezone.localdate(),
         title=inquiry.case.title,
@@ -76,13 +113,7 @@ def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
         notice_months=version.notice_months,
         finances=version.budget,
         follow_up=version.follow_up,
-    )
-    return document_request(
-        case=inquiry.case,
-        kind=Kind.IOP_AGREEMENT,
-        context=context,
-        acting_user=acting_user,
-        final=True,
+        **_personal_data(inquiry),
     )
 
 
@@ -128,16 +159,89 @@ def _contribution(contribution: Contribution, parties) -> doc.Contribution:
         kind=doc.ContributionKind(contribution.kind),
         description=description,
         value=contribution.amount_sek,
+        period_start=contribution.period_start,
+        period_end=contribution.period_end,
     )
 
 
-def _administration(user) -> str:
-    """The administration the memo's officer works in."""
-    membership = user.memberships.filter(organisation__kind="administration").first()
-    return membership.organisation.name if membership else ""
+def _personal_data(inquiry: IOPInquiry) -> dict:
+    """The personal-data clause as the legal assessment found it; a processor agreement is an
+    appendix. Without an assessment nothing is said to be processed or not: each party is its
+    own controller."""
+    assessment = LegalAssessment.objects.filter(inquiry=inquiry).first()
+    if assessment is None:
+        return {"personal_data_role": doc.PersonalDataRole.SEPARATE_CONTROLLERS}
+    role = doc.PersonalDataRole(assessment.gdpr_role)
+    attachments = []
+    if role == doc.PersonalDataRole.PROCESSOR:
+        attachments.append(_("Processor agreement under Article 28 of the GDPR"))
+    return {
+        "personal_data_role": role,
+        "personal_data_terms": assessment.gdpr_arrangement,
+        "attachments": attachments,
+    }
 
 
-def _no_date() -> date:
-    # The boards' meeting dates are set by their secretaries; the memo shows today's date
-    # until the planning is known.
-    return timezone.localdate()
+def _legal_summary(
+    inquiry: IOPInquiry, contributions: list[Contribution]
+) -> doc.LegalSummary | None:
+    assessment = LegalAssessment.objects.filter(inquiry=inquiry).first()
+    if assessment is None:
+        return None
+    aid = [c for c in contributions if c.party.side == Party.Side.PUBLIC and c.recipient_id]
+    return doc.LegalSummary(
+        procurement=assessment.is_procurement,
+        procurement_reasoning=assessment.procurement_reasoning,
+        state_aid=assessment.is_state_aid,
+        state_aid_reasoning=assessment.state_aid_reasoning,
+        is_sgei=assessment.is_sgei,
+        personal_data=assessment.get_gdpr_role_display(),
+        conclusion_reasoning=assessment.conclusion_reasoning,
+        aid_per_year=sum((c.amount_sek for c in aid), Decimal(0)),
+        aid_total=sum((c.total_sek for c in aid), Decimal(0)),
+    )
+
+
+def _economy(inquiry: IOPInquiry, contributions: list[Contribution]) -> list[doc.EconomyRow]:
+    """Each party's contributions, per year and over the period, in the parties' order."""
+    rows = []
+    for party in inquiry.parties.select_related("organisation", "board"):
+        own = [c for c in contributions if c.party_id == party.pk]
+        if own:
+            rows.append(
+                doc.EconomyRow(
+                    party=party.name,
+                    per_year=sum((c.amount_sek for c in own), Decimal(0)),
+                    total=sum((c.total_sek for c in own), Decimal(0)),
+                    is_city=party.board_id is not None,
+                    is_idea_based=party.side == Party.Side.IDEA_BASED,
+                )
+            )
+    return rows
+
+
+def _officer(user) -> doc.Person:
+    """The officer who wrote the memo, as the memo's Ansvariga name them."""
+    return doc.Person(name=str(user), title=_("case officer"))
+
+
+def _managers(boards) -> list[doc.Person]:
+    """The manager each deciding board's administration named (for the board, or for all its
+    boards), each once."""
+    people = []
+    for board in boards:
+        manager = (
+            ResponsibleManager.objects.filter(administration=board.administration_id)
+            .filter(Q(board=board) | Q(board__isnull=True))
+            .order_by(F("board").asc(nulls_last=True))
+            .first()
+        )
+        person = doc.Person(name=manager.name, title=manager.title) if manager else None
+        if person and person not in people:
+            people.append(person)
+    return people
+
+
+def _in_sentence(name: str) -> str:
+    """A board's name inside a sentence: "Fritidsnämnden" becomes "fritidsnämnden"."""
+    return name[:1].lower() + name[1:]

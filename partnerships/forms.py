@@ -1,6 +1,7 @@
 """Forms of the IOP pages. Labels and help texts are what the user reads: keep them plain."""
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -147,6 +148,7 @@ class LegalAssessmentForm(forms.ModelForm):
             "state_aid_reasoning",
             "gdpr_role",
             "gdpr_reasoning",
+            "gdpr_arrangement",
             "conclusion",
             "conclusion_reasoning",
         ]
@@ -154,6 +156,7 @@ class LegalAssessmentForm(forms.ModelForm):
             "procurement_reasoning": forms.Textarea(attrs={"rows": 3}),
             "state_aid_reasoning": forms.Textarea(attrs={"rows": 3}),
             "gdpr_reasoning": forms.Textarea(attrs={"rows": 2}),
+            "gdpr_arrangement": forms.Textarea(attrs={"rows": 3}),
             "conclusion_reasoning": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -193,9 +196,26 @@ class DraftForm(forms.ModelForm):
 class ContributionForm(forms.ModelForm):
     class Meta:
         model = Contribution
-        fields = ["party", "kind", "description", "amount_sek", "recipient"]
+        fields = [
+            "party",
+            "kind",
+            "description",
+            "amount_sek",
+            "period_start",
+            "period_end",
+            "recipient",
+        ]
         # casework's DecimalField: the formset compares each row with its saved value first.
         field_classes = {"amount_sek": DecimalField}
+        widgets = {"period_start": DATE, "period_end": DATE}
+        help_texts = {
+            "amount_sek": _(
+                "Per year. Premises and staff are valued at what they would cost. The agreement "
+                "shows the amount per year and the total for the period."
+            ),
+            "period_start": _("Leave empty for the agreement's whole period."),
+            "period_end": _("Leave empty for the agreement's whole period."),
+        }
 
     def __init__(self, *args, inquiry=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -203,6 +223,17 @@ class ContributionForm(forms.ModelForm):
         self.fields["recipient"].queryset = Organisation.objects.filter(
             pk__in=inquiry.parties.filter(side="idea_based").values("organisation_id")
         )
+        self.fields["amount_sek"].validators.append(MinValueValidator(0))
+        self.fields["amount_sek"].widget.attrs["min"] = "0"
+        for name in ("period_start", "period_end"):
+            self.fields[name].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("period_start"), cleaned_data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("A contribution must end after it starts."))
+        return cleaned_data
 
 
 # An agreement has a handful of contributions; a sent form count beyond the cap is refused

@@ -207,9 +207,7 @@ def _register_iop_flow() -> None:
     for node in IOPFlow.instance.nodes():
         patterns, _app_name, node_namespace = node.urls
         for name in _names(patterns):
-            object_url(f"{namespace}:{node_namespace}:{name}")(
-                _flow_task_maker(node, _iop_process)
-            )
+            object_url(f"{namespace}:{node_namespace}:{name}")(_flow_task_maker(node, _iop_process))
 
 
 _register_iop_flow()

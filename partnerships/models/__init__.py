@@ -11,6 +11,7 @@ from .agreement import (
 from .assessment import SCREENING_CRITERIA, AidEntry, LegalAssessment, Screening
 from .followup import FollowUp, FollowUpReport, RenewalDecision, Termination
 from .inquiry import OPEN_STATUSES, IOPInquiry, Party, Status
+from .responsible import ResponsibleManager
 
 __all__ = [
     "OPEN_STATUSES",
@@ -27,6 +28,7 @@ __all__ = [
     "Memo",
     "Party",
     "RenewalDecision",
+    "ResponsibleManager",
     "Screening",
     "Signature",
     "Status",

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.periods import total_for_period
 from organisations.models import Board, Organisation
 
 from .inquiry import IOPInquiry, Party
@@ -53,7 +54,14 @@ class AgreementVersion(models.Model):
 
 
 class Contribution(models.Model):
-    """What one party puts into the partnership, per year of the agreement."""
+    """What one party puts into the partnership: an amount per year over its period.
+
+    Money and valued in-kind contributions (premises, staff) alike are stated per year; the
+    total is the yearly amount over the period (``total_sek``). The period is the agreement's
+    unless the parties agreed on a shorter one for this contribution. Amounts stored before
+    the period was recorded were entered per year too (the form asked for "value per year"),
+    so migration 0005 gave them the period of their version and left the amounts unchanged.
+    """
 
     class Kind(models.TextChoices):
         MONEY = "money", _("Money")
@@ -72,13 +80,16 @@ class Contribution(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = models.CharField(_("description"), max_length=300)
+    # The column keeps its name (the API and the ledger read it); it always held a yearly amount.
     amount_sek = models.DecimalField(
-        _("value per year (SEK)"),
+        _("amount per year (SEK)"),
         max_digits=12,
         decimal_places=2,
         default=Decimal(0),
         validators=[MinValueValidator(Decimal(0))],
     )
+    period_start = models.DateField(_("contribution from"))
+    period_end = models.DateField(_("contribution until"))
     recipient = models.ForeignKey(
         Organisation,
         verbose_name=_("paid to"),
@@ -96,7 +107,29 @@ class Contribution(models.Model):
         indexes = [models.Index(fields=["recipient", "kind"])]
 
     def __str__(self):
-        return f"{self.party}: {self.get_kind_display()} {self.amount_sek} kr"
+        return f"{self.party}: {self.get_kind_display()} {self.amount_sek} kr/år"
+
+    def save(self, *args, **kwargs):
+        # A contribution without a period of its own runs for the whole agreement.
+        if self.period_start is None:
+            self.period_start = self.version.period_start
+        if self.period_end is None:
+            self.period_end = self.version.period_end
+        super().save(*args, **kwargs)
+
+    @property
+    def own_period(self) -> tuple:
+        """The period the parties agreed for this contribution, or ``(None, None)`` when it runs
+        for the whole agreement: copied into a new version, it then follows that version's."""
+        version = self.version
+        if (self.period_start, self.period_end) == (version.period_start, version.period_end):
+            return (None, None)
+        return (self.period_start, self.period_end)
+
+    @property
+    def total_sek(self) -> Decimal:
+        """The yearly amount over the contribution's whole period."""
+        return total_for_period(self.amount_sek, self.period_start, self.period_end)
 
 
 class DraftReview(models.Model):

@@ -73,6 +73,7 @@ class LegalAssessment(models.Model):
     class GdprRole(models.TextChoices):
         JOINT_CONTROLLERSHIP = "joint_controllership", _("Joint controllership (GDPR art. 26)")
         PROCESSOR = "processor", _("Processor agreement (GDPR art. 28)")
+        SEPARATE_CONTROLLERS = "separate_controllers", _("Each party is its own controller")
         NONE = "none", _("No personal data is processed")
 
     class Conclusion(models.TextChoices):
@@ -106,6 +107,15 @@ class LegalAssessment(models.Model):
     state_aid_reasoning = models.TextField(_("state aid: reasoning"))
     gdpr_role = models.CharField(_("personal data role"), max_length=30, choices=GdprRole.choices)
     gdpr_reasoning = models.TextField(_("personal data: reasoning"), blank=True)
+    gdpr_arrangement = models.TextField(
+        _("personal data: the arrangement between the parties"),
+        blank=True,
+        help_text=_(
+            "For joint controllership: who informs the data subjects, who answers their "
+            "requests and who is their contact point (the essence of the arrangement, GDPR "
+            "art. 26.2). For a processor: what is processed for whom. The agreement quotes it."
+        ),
+    )
     conclusion = models.CharField(_("conclusion"), max_length=20, choices=Conclusion.choices)
     conclusion_reasoning = models.TextField(_("conclusion: reasoning"))
     assessed_by = models.ForeignKey(

@@ -2,6 +2,7 @@
 the signatures. Each runs in one transaction and records what it did in the audit log."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from casework import events
 from casework.services import case_mark_decided
+from documents.contexts import PlanningStep
 
 from .. import documents, policy, selectors
 from ..actions import PartnershipAction
@@ -40,11 +42,16 @@ VERSION_FIELDS = (
 
 @dataclass(frozen=True)
 class ContributionInput:
+    """A contribution as the parties agreed it: ``amount_sek`` per year, over its period
+    (``None``: the agreement's period)."""
+
     party: Party
     kind: str
     description: str
     amount_sek: Decimal = Decimal(0)
     recipient: object = None
+    period_start: date | None = None
+    period_end: date | None = None
 
 
 def _ensure_status(inquiry: IOPInquiry, *statuses: str) -> None:
@@ -95,6 +102,7 @@ def agreement_draft_save(
             raise ValidationError(
                 _("Money can only be paid to an idea-based party of the inquiry.")
             )
+        _ensure_lawful_amount_and_period(item, version)
         contribution = Contribution(
             version=version,
             party=item.party,
@@ -102,6 +110,8 @@ def agreement_draft_save(
             description=item.description,
             amount_sek=item.amount_sek,
             recipient=item.recipient,
+            period_start=item.period_start or version.period_start,
+            period_end=item.period_end or version.period_end,
         )
         contribution.full_clean(exclude=["version"])
         contribution.save()
@@ -121,7 +131,15 @@ def _same(version: AgreementVersion, data: dict, contributions: list[Contributio
 
     def rows(items) -> list[tuple]:
         return sorted(
-            (c.party.pk, c.kind, c.description, Decimal(c.amount_sek or 0), _pk(c.recipient))
+            (
+                c.party.pk,
+                c.kind,
+                c.description,
+                Decimal(c.amount_sek or 0),
+                _pk(c.recipient),
+                c.period_start or data["period_start"],
+                c.period_end or data["period_end"],
+            )
             for c in items
         )
 
@@ -132,13 +150,28 @@ def _pk(instance) -> int:
     return instance.pk if instance is not None else 0
 
 
+def _ensure_lawful_amount_and_period(item: ContributionInput, version: AgreementVersion) -> None:
+    """A contribution is worth something or nothing, never less, and runs within the
+    agreement: the yearly amount times its period is what the agreement promises."""
+    if item.amount_sek is None or item.amount_sek < 0:
+        raise ValidationError({"amount_sek": _("A contribution cannot be a negative amount.")})
+    start = item.period_start or version.period_start
+    end = item.period_end or version.period_end
+    if end < start:
+        raise ValidationError({"period_end": _("A contribution must end after it starts.")})
+    if start < version.period_start or end > version.period_end:
+        raise ValidationError(
+            {"period_start": _("A contribution must lie within the agreement's period.")}
+        )
+
+
 def copy_contributions(version: AgreementVersion | None) -> list[ContributionInput]:
     """The contributions of a version, to save again unchanged with a new version."""
     if version is None:
         return []
     return [
-        ContributionInput(c.party, c.kind, c.description, c.amount_sek, c.recipient)
-        for c in version.contributions.select_related("party", "recipient")
+        ContributionInput(c.party, c.kind, c.description, c.amount_sek, c.recipient, *c.own_period)
+        for c in version.contributions.select_related("version", "party", "recipient")
     ]
 
 
@@ -218,9 +251,17 @@ def co_creation_finish(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
 
 @transaction.atomic
 def memo_write(
-    *, inquiry: IOPInquiry, acting_user, summary: str, proposal: str, distribution: str
+    *,
+    inquiry: IOPInquiry,
+    acting_user,
+    summary: str,
+    proposal: str,
+    distribution: str,
+    planning: list | None = None,
 ) -> Memo:
-    """Write the memo to the boards of the public parties and put it before each of them."""
+    """Write the memo to the boards of the public parties and put it before each of them.
+    ``planning`` is the meetings it goes to, from the boards' calendars (``PlanningStep``s);
+    without it each board is shown with no meeting planned, never with a date made up."""
     policy.ensure_officer(acting_user)
     inquiry = lock(inquiry)
     boards = selectors.deciding_boards(inquiry)
@@ -237,7 +278,9 @@ def memo_write(
         written_by=acting_user,
     )
     memo.boards.set(boards)
-    document = documents.request_memo(memo, acting_user)
+    if planning is None:
+        planning = [PlanningStep(board.name, None) for board in boards]
+    document = documents.request_memo(memo, acting_user, planning=planning)
     if document is not None:
         memo.document_id = document.pk
         memo.save(update_fields=["document_id"])

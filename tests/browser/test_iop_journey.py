@@ -96,7 +96,7 @@ def _draft(page: Page):
     first.get_by_label("Party").select_option(label="Fritidsnämnden")
     first.get_by_label("Kind").select_option("money")
     first.get_by_label("Description").fill("Verksamhetsbidrag")
-    first.get_by_label("Value per year (SEK)").fill("300000")
+    first.get_by_label("Amount per year (SEK)").fill("300000")
     first.get_by_label("Paid to").select_option(label="Rädda Barnen")
 
 

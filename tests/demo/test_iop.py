@@ -1,13 +1,20 @@
 """The demo IOP inquiries: made by the real services and flow steps, safe to load twice."""
 
+import io
 import os
+import re
+from datetime import date
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from pypdf import PdfReader
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
+from documents import kinds, rendering
+from documents.kinds import Kind
+from documents.models import Document
 from partnerships.models import IOPInquiry, Status
 from workflows.models import IOPProcess
 
@@ -77,3 +84,34 @@ def test_every_status_change_of_the_demo_is_in_the_audit_log():
         "signing",
         "active",
     ]
+
+
+def _document_text(inquiry, kind) -> str:
+    document = Document.objects.filter(case=inquiry.case, kind=kind).latest("version")
+    pdf = rendering.render_pdf(kind, kinds.load_context(kind, document.context))
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pages))
+
+
+def test_the_kraftsamling_agreement_and_memo_state_the_money_per_year_and_for_six_years():
+    _load()
+    kraftsamling = IOPInquiry.objects.get(case__title="Kraftsamling Herrgården")
+
+    agreement = _document_text(kraftsamling, Kind.IOP_AGREEMENT)
+    assert "Verksamhetsbidrag" in agreement
+    assert "500 000 kr 3 000 000 kr" in agreement  # per year, and for the six years
+    assert "(6 år," in agreement
+    assert "gemensamt personuppgiftsansvariga enligt artikel 26" in agreement
+    assert "Rädda Barnen är kontaktpunkt för de registrerade" in agreement
+    assert "Inga personuppgifter behandlas" not in agreement
+
+    memo = _document_text(kraftsamling, Kind.BOARD_MEMO)
+    assert "Fritidsförvaltningen föreslår fritidsnämnden besluta" in memo
+    assert "Stadskontoret föreslår kommunstyrelsen besluta" in memo
+    assert "Stadens insatser uppgår till 1 000 000 kr per år och 6 000 000 kr för hela" in memo
+    assert "Rättslig bedömning" in memo and "Statligt stöd" in memo
+    assert "Stadsdirektören stadsdirektör" in memo
+    planned = memo.split("Beslutsplanering")[1].split("Beslutet skickas till")[0]
+    dates = [date.fromisoformat(day) for day in re.findall(r"\d{4}-\d{2}-\d{2}", planned)]
+    assert "Kommunstyrelsens arbetsutskott" in planned and len(dates) == 4
+    assert all(day > timezone.localdate() for day in dates)

@@ -31,6 +31,15 @@ def test_anyone_sees_a_signed_agreement_with_its_parties_money_and_period(client
     assert "2026-01-01 – 2027-12-31" in page
 
 
+def test_the_register_shows_the_money_per_year_and_for_the_whole_period(client, signed_agreement):
+    # 250 000 kr a year over the two years of the agreement.
+    page = client.get(reverse("openness:agreements"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)).replace("\xa0", " ")
+
+    assert re.search(r"250 000 kr per år, 500 000 kr för perioden", text)
+    assert re.search(r"Totalt 250 000 kr per år, 500 000 kr för perioden", text)
+
+
 def test_the_page_runs_no_inline_script(client, signed_agreement):
     response = client.get(reverse("openness:agreements"))
 

@@ -133,3 +133,31 @@ def test_one_month_of_notice_is_singular():
         "1 månads uppsägningstid",
         "6 månaders uppsägningstid",
     )
+
+
+def test_co_creation_is_medskapande_the_cooperation_plans_word():
+    entries = [e for e in _entries() if "co-creat" in e["msgid"].lower()]
+    assert entries
+    for entry in entries:
+        assert "medskap" in entry["msgstr"].lower(), entry
+    wrong = [e["msgid"] for e in _entries() if "samskap" in e["msgstr"].lower()]
+    assert not wrong, wrong
+    for path in TEMPLATES.rglob("*.html"):
+        assert "samskap" not in path.read_text(encoding="utf-8").lower(), path
+    with translation.override("sv"):
+        assert gettext("Co-creation of the agreement") == "Medskapande av avtalet"
+
+
+def test_screening_a_proposal_is_an_initial_assessment_not_a_provning():
+    # "Prövning" is what a court or a board does to a matter; screening a proposal against the
+    # IOP criteria is the officer's inledande bedömning. Laglighetsprövning stays what it is.
+    entries = [e for e in _entries() if re.search(r"\bscreen", e["msgid"], re.IGNORECASE)]
+    assert entries
+    for entry in entries:
+        assert "bedöm" in entry["msgstr"].lower(), entry
+        assert "pröv" not in entry["msgstr"].lower(), entry
+    with translation.override("sv"):
+        assert gettext("Screen against the IOP criteria") == "Bedöm mot IOP-kriterierna"
+        assert gettext("Registered, awaiting screening") == (
+            "Registrerat, väntar på inledande bedömning"
+        )

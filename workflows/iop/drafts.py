@@ -26,9 +26,11 @@ def draft_forms(inquiry, data=None, kept=None):
                 "kind": c.kind,
                 "description": c.description,
                 "amount_sek": c.amount_sek,
+                "period_start": c.own_period[0],
+                "period_end": c.own_period[1],
                 "recipient": c.recipient_id,
             }
-            for c in version.contributions.all()
+            for c in version.contributions.select_related("version")
         ]
     draft = forms.DraftForm(data, initial=initial, prefix="draft")
     form_kwargs = {"inquiry": inquiry}
@@ -52,6 +54,8 @@ def posted(draft, formset) -> Draft:
             description=row["description"],
             amount_sek=row["amount_sek"],
             recipient=row.get("recipient"),
+            period_start=row.get("period_start"),
+            period_end=row.get("period_end"),
         )
         for row in formset.cleaned_data
         if row and not row.get("DELETE")

@@ -32,6 +32,7 @@ from workflows.models import IOPProcess
 from ..actions import WorkflowAction
 from ..nodes import task_object
 from ..services import ensure_task_of
+from .planning import memo_planning
 
 WITHDRAW, CLOSE = "withdraw", "close"
 # Saving a draft version is work on the co-creation or on the organisation's review.
@@ -289,6 +290,7 @@ def memo_write(
         summary=summary,
         proposal=proposal,
         distribution=distribution,
+        planning=memo_planning(selectors.deciding_boards(inquiry)),
     )
     return _done(activation)
 
