@@ -120,6 +120,26 @@ class BudgetRow:
 
 
 @dataclass
+class AidAmount:
+    """The aid one organisation receives under the agreement, for its whole period."""
+
+    organisation: str
+    amount_sek: Decimal
+
+
+@dataclass
+class StateAid:
+    """The state-aid route of the agreement, as the legal assessment chose it: for de minimis
+    aid the decision and the agreement say so, with the regulation and the amount."""
+
+    route: str  # partnerships.models.AidRoute
+    regulation: str
+    is_de_minimis: bool
+    amounts: list[AidAmount] = field(default_factory=list)
+    basis: str = ""
+
+
+@dataclass
 class AgreementContext:
     case_number: str
     document_date: date
@@ -146,6 +166,7 @@ class AgreementContext:
     personal_data_terms: str = ""
     attachments: list[str] = field(default_factory=list)
     signing_place: str = ""
+    state_aid: StateAid | None = None
 
     def contributions_of(self, party: str) -> list[Contribution]:
         return [c for c in self.contributions if c.party == party]
@@ -205,6 +226,7 @@ class MemoContext:
     sections: list[TextSection]
     responsible: list[Person]
     distribution: list[str]
+    state_aid: StateAid | None = None
 
 
 # Decision letter ------------------------------------------------------------------------------

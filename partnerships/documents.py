@@ -15,7 +15,16 @@ from documents.language import in_document_language
 from documents.models import Document
 from documents.services import document_request
 
-from .models import AgreementVersion, Contribution, IOPInquiry, Memo, Party
+from . import state_aid
+from .models import (
+    AgreementVersion,
+    AidRoute,
+    Contribution,
+    IOPInquiry,
+    LegalAssessment,
+    Memo,
+    Party,
+)
 
 
 def _person(user) -> doc.Person:
@@ -45,6 +54,7 @@ def request_memo(memo: Memo, acting_user) -> Document:
         ],
         responsible=[_person(acting_user)],
         distribution=[line for line in memo.distribution.splitlines() if line.strip()],
+        state_aid=state_aid_statement(memo.version),
     )
     return document_request(
         case=inquiry.case, kind=Kind.BOARD_MEMO, context=context, acting_user=acting_user
@@ -72,6 +82,7 @@ def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
         notice_months=version.notice_months,
         finances=version.budget,
         follow_up=version.follow_up,
+        state_aid=state_aid_statement(version),
     )
     return document_request(
         case=inquiry.case,
@@ -79,6 +90,30 @@ def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
         context=context,
         acting_user=acting_user,
         final=True,
+    )
+
+
+def state_aid_statement(version: AgreementVersion) -> doc.StateAid | None:
+    """The route the legal assessment chose for the aid; for de minimis aid the amount each
+    organisation receives under ``version``, which the memo and the agreement state."""
+    assessment = LegalAssessment.objects.filter(inquiry=version.inquiry).first()
+    if assessment is None or not assessment.state_aid_route:
+        return None
+    route = AidRoute(assessment.state_aid_route)
+    amounts = []
+    if assessment.is_de_minimis:
+        amounts = [
+            doc.AidAmount(
+                organisation=str(organisation), amount_sek=state_aid.aid_to(version, organisation)
+            )
+            for organisation in state_aid.aid_recipients(version)
+        ]
+    return doc.StateAid(
+        route=route.value,
+        regulation=state_aid.REGULATIONS[route].act,
+        is_de_minimis=assessment.is_de_minimis,
+        amounts=amounts,
+        basis=assessment.state_aid_route_basis,
     )
 
 

@@ -23,20 +23,24 @@ from .followups import (
 )
 from .inquiries import (
     CASE_SERIES,
+    DeclaredAidInput,
     PartyInput,
     aid_entry_record,
+    de_minimis_declaration_submit,
     inquiry_close,
     inquiry_propose,
     inquiry_register_assignment,
     inquiry_withdraw,
     investigation_conclude,
     legal_assessment_save,
+    procurement_override_record,
     screening_record,
 )
 
 __all__ = [
     "CASE_SERIES",
     "ContributionInput",
+    "DeclaredAidInput",
     "PartyInput",
     "agreement_draft_save",
     "agreement_end",
@@ -47,6 +51,7 @@ __all__ = [
     "board_decision_record",
     "co_creation_finish",
     "copy_contributions",
+    "de_minimis_declaration_submit",
     "draft_review_answer",
     "draft_send_for_review",
     "follow_up_approve",
@@ -61,5 +66,6 @@ __all__ = [
     "investigation_conclude",
     "legal_assessment_save",
     "memo_write",
+    "procurement_override_record",
     "screening_record",
 ]

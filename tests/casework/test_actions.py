@@ -44,6 +44,8 @@ STORED = {
     "document_finalised", "document_render_failed",
     # followup
     "narrative_section_written", "narrative_section_changed", "narrative_section_deleted",
+    # partnerships: screening out as a notice, procurement override, de minimis declaration
+    "not_iop_notice_sent", "not_iop_decided", "procurement_overridden", "de_minimis_declared",
 }  # fmt: skip
 
 
