@@ -21,7 +21,7 @@ from partnerships.models import (
 )
 from tests import factories
 from tests.casework.test_clocks import at
-from tests.driver import do_one, open_tasks
+from tests.driver import do_one, open_tasks, take_and_do
 from tests.fuzz.checks import fuzz_form, fuzz_settings, post_and_check
 from tests.fuzz.strategies import form_data
 from tests.fuzz.test_fuzz_iop import DRAFT_KINDS, PROPOSAL
@@ -104,15 +104,15 @@ def _follow_up_opened(client, people, process, day=FIRST_FOLLOW_UP):
 def _reported(client, people, process, day=FIRST_FOLLOW_UP):
     _follow_up_opened(client, people, process, day)
     with at(day):
-        do_one(client, people["member"], process, "report", steps.REPORT)
+        take_and_do(client, people["member"], steps.party_report_task(process), steps.REPORT)
+        for task in steps.city_report_tasks(process):
+            take_and_do(client, people["officer"], task, steps.REPORT)
 
 
 def _follow_up_approved(client, people, process, day):
     _reported(client, people, process, day)
     with at(day):
-        do_one(
-            client, people["officer"], process, "approve_follow_up", {"summary": "Målen nåddes."}
-        )
+        do_one(client, people["officer"], process, "approve_follow_up", steps.approval(day))
 
 
 def _renewal_asked(client, people, process):
@@ -188,8 +188,13 @@ TASKS = {
         "officer",
         _then(_signed, _reported),
         FIRST_FOLLOW_UP,
-        lambda process: {"summary": "Målen nåddes."},
-        {"summary": "text"},
+        lambda process: steps.approval(FIRST_FOLLOW_UP),
+        {
+            "summary": "text",
+            "steering_group_conclusions": "text",
+            "minutes_date": "date",
+            "minutes_reference": "text",
+        },
     ),
     "decide_renewal": (
         "decide_renewal",
@@ -211,7 +216,10 @@ def test_every_task_of_the_partnership_refuses_hostile_values_and_saves_nothing(
     with at(SIGNED_ON):
         reach(client, people, process)
     with at(day):
-        (task,) = open_tasks(process, node)
+        # The report task fuzzed is the association's (the city's is the officers').
+        (task,) = [
+            t for t in open_tasks(process, node) if who != "member" or t.owner_permission_obj_pk
+        ]
         client.force_login(people[who])
         assert client.post(task_url(task, "assign")).status_code == 302
         fuzz_form(
