@@ -9,6 +9,7 @@ from hypothesis import given
 from viewflow.workflow.models import Task
 
 from casework.models import AuditEvent
+from organisations.models import Role
 from partnerships.models import (
     AgreementVersion,
     Contribution,
@@ -306,3 +307,55 @@ def test_closing_or_withdrawing_an_inquiry_refuses_hostile_reasons(
         post_and_check(client, url, data, rows=_rows, name=f"partnerships.ReasonForm ({who})")
 
     fuzz()
+
+
+def test_a_de_minimis_declaration_refuses_hostile_values_or_is_saved_whole(
+    client, people, organisation
+):
+    inquiry = factories.iop_inquiry(organisation, user=people["member"])
+    url = reverse("partnerships:de_minimis_declaration", args=[inquiry.case.case_number])
+    client.force_login(people["member"])
+    valid = {
+        "organisation": str(organisation.pk),
+        "complete": "on",
+        "aid-TOTAL_FORMS": "1",
+        "aid-INITIAL_FORMS": "0",
+        "aid-MIN_NUM_FORMS": "0",
+        "aid-MAX_NUM_FORMS": "30",
+        "aid-0-granted_by": "Region Skåne",
+        "aid-0-granted_on": "2025-04-01",
+        "aid-0-amount": "50000",
+        "aid-0-currency": "SEK",
+    }
+    kinds = {
+        "organisation": "id",
+        "complete": "bool",
+        "aid-TOTAL_FORMS": "integer",
+        "aid-0-granted_by": "text",
+        "aid-0-granted_on": "date",
+        "aid-0-amount": "amount",
+        "aid-0-currency": "choice",
+        "aid-0-is_sgei": "bool",
+    }
+    fuzz_form(client, url, valid, kinds, rows=_rows, name="partnerships.DeclarationForm")
+
+
+def test_a_procurement_override_refuses_hostile_reasons(client, people, organisation):
+    process = factories.iop_process(organisation, boards=[people["board"]], user=people["member"])
+    do_one(client, people["officer"], process, "screen", steps.screening())
+    (task,) = open_tasks(process, "investigate")
+    client.force_login(people["officer"])
+    assert client.post(task_url(task, "assign")).status_code == 302
+    data = {**steps.assessment(action="save"), "counter_performance": "on"}
+    data["direct_economic_interest"] = "on"
+    assert client.post(task_url(task, "execute"), data).status_code == 302
+    url = reverse("partnerships:procurement_override", args=[process.inquiry.case.case_number])
+    client.force_login(factories.staff(Role.DELEGATE))
+    fuzz_form(
+        client,
+        url,
+        {"reasons": "Ersättningen täcker bara kostnader."},
+        {"reasons": "text"},
+        rows=_rows,
+        name="partnerships.ProcurementOverrideForm",
+    )
