@@ -119,6 +119,9 @@ def test_the_party_reports_and_the_officer_approves_the_year(client, people, act
     client.force_login(people["member"])
     page = client.get(reverse("partnerships:inquiry", args=[active.inquiry.case.case_number]))
     assert "Sommarlovet behöver fler ledare." in page.content.decode()
+    assert "Styrgruppens slutsatser (protokoll 2026-12-20, Styrgruppens protokoll § 4)" in (
+        page.content.decode()
+    )
 
 
 def test_the_officer_cannot_approve_before_the_party_has_reported(client, people, active):
