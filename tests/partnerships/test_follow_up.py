@@ -124,7 +124,7 @@ def test_the_follow_up_is_joint_the_city_reports_through_an_officer(report, inqu
     with pytest.raises(PermissionDenied):
         services.follow_up_report_submit(report=public, acting_user=member, data=REPORT)
     officer = factories.staff()
-    with pytest.raises(ValidationError, match="Every party must report first"):
+    with pytest.raises(ValidationError, match="Alla parter måste först ha rapporterat"):
         services.follow_up_approve(follow_up=report.follow_up, acting_user=officer, **APPROVAL)
     services.follow_up_report_submit(report=public, acting_user=officer, data=REPORT)
     assert public.deadline.audience == "staff"

@@ -76,7 +76,9 @@ def test_an_inquiry_whose_answers_say_procurement_cannot_go_on_as_an_iop(organis
     services.legal_assessment_save(inquiry=inquiry, acting_user=officer, data=PROCUREMENT)
     with pytest.raises(ValidationError) as refused:
         services.investigation_conclude(inquiry=inquiry, acting_user=officer)
-    assert "procurement (LOU)" in refused.value.message_dict["conclusion"][0]
+    assert (
+        "det är en upphandling (LOU), inte ett IOP" in refused.value.message_dict["conclusion"][0]
+    )
     inquiry.refresh_from_db()
     assert inquiry.status == Status.INVESTIGATION
 
@@ -159,8 +161,8 @@ def test_the_ceiling_exceeded_with_the_proposed_aid_is_refused(organisation, off
     version = selectors.latest_version(inquiry)
     with pytest.raises(ValidationError) as refused:
         ledger.ensure_within_ceiling(inquiry=inquiry, version=version, on=date(2026, 1, 5))
-    assert "ceiling would be exceeded" in refused.value.messages[0]
-    assert "EUR 120\u00a0110" in refused.value.messages[0]
+    assert "Taket för stöd av mindre betydelse skulle överskridas" in refused.value.messages[0]
+    assert "det föreslagna stödet är 120\u00a0110 euro" in refused.value.messages[0]
     # Without the proposed aid the organisation is under the ceiling: the proposal decides.
     assert not ledger.de_minimis_position(organisation, on=date(2026, 1, 5)).exceeded
 
@@ -178,7 +180,7 @@ def test_the_organisation_declares_its_other_aid_before_the_check(organisation, 
     euro_rate("10")
     inquiry = _drafted(organisation, officer, ("money", 100_000, organisation))
     version = selectors.latest_version(inquiry)
-    with pytest.raises(ValidationError, match="has not declared"):
+    with pytest.raises(ValidationError, match="har inte lämnat uppgift"):
         ledger.ensure_within_ceiling(inquiry=inquiry, version=version, on=date(2026, 1, 5))
     # Declared in euro: EUR 280,000 from another member state's authority.
     _declare(
@@ -187,7 +189,7 @@ def test_the_organisation_declares_its_other_aid_before_the_check(organisation, 
         member,
         services.DeclaredAidInput("Kommune i Danmark", date(2025, 3, 1), Decimal(280_000), "EUR"),
     )
-    with pytest.raises(ValidationError, match="ceiling would be exceeded"):
+    with pytest.raises(ValidationError, match="skulle överskridas"):
         ledger.ensure_within_ceiling(inquiry=inquiry, version=version, on=date(2026, 1, 5))
     event = inquiry.case.events.get(action="de_minimis_declared")
     assert event.actor == member
