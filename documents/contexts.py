@@ -139,6 +139,26 @@ class BudgetRow:
 
 
 @dataclass
+class AidAmount:
+    """The aid one organisation receives under the agreement, for its whole period."""
+
+    organisation: str
+    amount_sek: Decimal
+
+
+@dataclass
+class StateAid:
+    """The state-aid route of the agreement, as the legal assessment chose it: for de minimis
+    aid the decision and the agreement say so, with the regulation and the amount."""
+
+    route: str  # partnerships.models.AidRoute
+    regulation: str
+    is_de_minimis: bool
+    amounts: list[AidAmount] = field(default_factory=list)
+    basis: str = ""
+
+
+@dataclass
 class AgreementContext:
     case_number: str
     document_date: date
@@ -165,6 +185,7 @@ class AgreementContext:
     personal_data_terms: str = ""
     attachments: list[str] = field(default_factory=list)
     signing_place: str = ""
+    state_aid: StateAid | None = None
 
     def __post_init__(self):
         # A contribution without a period of its own runs for the whole agreement.
@@ -285,6 +306,8 @@ class MemoContext:
     @property
     def economy_total(self) -> Decimal:
         return sum((row.total for row in self.economy if row.is_city), Decimal(0))
+
+    state_aid: StateAid | None = None
 
 
 # Decision letter ------------------------------------------------------------------------------

@@ -21,3 +21,12 @@ class PartnershipAction(AuditAction):
     FOLLOW_UP_APPROVED = "follow_up_approved", _("Follow-up approved")
     RENEWAL_DECIDED = "renewal_decided", _("Decided: renew, amend or end")
     PARTY_ACCEPTED = "party_accepted", _("Accepted being a party to the partnership")
+    # Screening a proposal out is a notice (besked), unless the delegation order makes it a
+    # decision; procurement overrides and de minimis declarations are in the log too.
+    NOT_IOP_NOTICE_SENT = "not_iop_notice_sent", _("Notice sent: not an IOP")
+    NOT_IOP_DECIDED = "not_iop_decided", _("Decided under delegation: not an IOP")
+    PROCUREMENT_OVERRIDDEN = (
+        "procurement_overridden",
+        _("Procurement answers overridden by a decision-maker"),
+    )
+    DE_MINIMIS_DECLARED = "de_minimis_declared", _("De minimis aid declared by the organisation")

@@ -9,6 +9,9 @@ from .models import (
     AgreementVersion,
     AidEntry,
     BoardDecision,
+    DeclaredAid,
+    DeMinimisDeclaration,
+    EuroRate,
     FollowUp,
     FollowUpReport,
     IOPInquiry,
@@ -105,3 +108,28 @@ class ResponsibleManagerAdmin(CollectsPersonalDataAdmin, admin.ModelAdmin):
 
     list_display = ["administration", "board", "name", "title"]
     list_filter = ["administration"]
+
+
+class DeclaredAidInline(ReadOnlyInline):
+    model = DeclaredAid
+    fields = ["granted_by", "granted_on", "amount", "currency", "is_sgei"]
+
+
+@admin.register(DeMinimisDeclaration)
+class DeMinimisDeclarationAdmin(ReadOnlyAdmin):
+    list_display = ["inquiry", "organisation", "declared_at"]
+    search_fields = ["inquiry__case__case_number", "organisation__name"]
+    inlines = [DeclaredAidInline]
+
+
+@admin.register(EuroRate)
+class EuroRateAdmin(admin.ModelAdmin):
+    """The euro rates administrators keep: de minimis aid converts at the rate of the day it
+    is granted, and a day without a rate stops the count (never a guess)."""
+
+    list_display = ["valid_from", "valid_until", "sek_per_eur", "source"]
+    date_hierarchy = "valid_from"
+
+    def has_delete_permission(self, request, obj=None):
+        # A rate that aid was counted at stays; a wrong one is corrected, not removed.
+        return False

@@ -1,9 +1,8 @@
 """Settings of the IOP app, with their defaults. A municipality sets them in its settings.
 
-State-aid amounts are kept in Swedish kronor. The de minimis ceilings are in euro; they are
-converted with ``IOP_EUR_TO_SEK``, a rate the municipality sets (the EU rules convert at the
-Commission's rate on the day aid is granted: keep the setting near that rate, and treat the
-ledger as a warning light, not as the legal calculation).
+State-aid amounts are kept in Swedish kronor. The de minimis ceilings are in euro; each aid
+converts at the rate of the day it was granted, from the table of euro rates administrators
+keep (``EuroRate``; ``partnerships.state_aid.rate_on``).
 """
 
 from datetime import timedelta
@@ -17,8 +16,11 @@ DE_MINIMIS_SGEI_CEILING_EUR = Decimal(750_000)
 DE_MINIMIS_YEARS = 3
 
 
-def eur_to_sek() -> Decimal:
-    return Decimal(str(getattr(settings, "IOP_EUR_TO_SEK", "11.50")))
+def screening_delegation_point() -> str:
+    """The point of the deciding boards' delegation order under which screening a proposal
+    out is a decision (``IOP_SCREENING_DELEGATION_POINT``). Empty, the default, when the
+    delegation order has none: screening out is then a notice (besked) with reasons."""
+    return str(getattr(settings, "IOP_SCREENING_DELEGATION_POINT", "")).strip()
 
 
 # The follow-up of an agreement year is due a month after the year ends; its tasks open six

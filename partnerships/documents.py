@@ -16,9 +16,10 @@ from documents.language import in_document_language
 from documents.models import Document
 from documents.services import document_request
 
-from . import selectors
+from . import selectors, state_aid
 from .models import (
     AgreementVersion,
+    AidRoute,
     Contribution,
     IOPInquiry,
     LegalAssessment,
@@ -74,6 +75,7 @@ def memo_context(memo: Memo, *, planning: list[doc.PlanningStep]) -> doc.MemoCon
         economy=_economy(inquiry, contributions),
         period_start=memo.version.period_start,
         period_end=memo.version.period_end,
+        state_aid=state_aid_statement(memo.version),
     )
 
 
@@ -114,6 +116,31 @@ def agreement_context(version: AgreementVersion) -> doc.AgreementContext:
         finances=version.budget,
         follow_up=version.follow_up,
         **_personal_data(inquiry),
+        state_aid=state_aid_statement(version),
+    )
+
+
+def state_aid_statement(version: AgreementVersion) -> doc.StateAid | None:
+    """The route the legal assessment chose for the aid; for de minimis aid the amount each
+    organisation receives under ``version``, which the memo and the agreement state."""
+    assessment = LegalAssessment.objects.filter(inquiry=version.inquiry).first()
+    if assessment is None or not assessment.state_aid_route:
+        return None
+    route = AidRoute(assessment.state_aid_route)
+    amounts = []
+    if assessment.is_de_minimis:
+        amounts = [
+            doc.AidAmount(
+                organisation=str(organisation), amount_sek=state_aid.aid_to(version, organisation)
+            )
+            for organisation in state_aid.aid_recipients(version)
+        ]
+    return doc.StateAid(
+        route=route.value,
+        regulation=state_aid.REGULATIONS[route].act,
+        is_de_minimis=assessment.is_de_minimis,
+        amounts=amounts,
+        basis=assessment.state_aid_route_basis,
     )
 
 

@@ -16,6 +16,7 @@ from .models import (
     AgreementVersion,
     BoardDecision,
     Contribution,
+    DeclaredAid,
     DraftReview,
     FollowUpReport,
     LegalAssessment,
@@ -111,7 +112,17 @@ class AssignmentForm(InquiryForm):
 
 class ScreeningForm(forms.Form):
     decision_reasons = forms.CharField(
-        label=_("If this is not an IOP: the decision and its reasons, for the initiator"),
+        label=_("If this is not an IOP: the notice's reasons, for the initiator"),
+        help_text=_("A notice (besked) that the proposal is not an IOP, and why."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    suggestions = forms.CharField(
+        label=_("Suggestions for the initiator"),
+        help_text=_(
+            "Funding programmes that may fit, or another way forward. The programmes that fit "
+            "the proposal are filled in; change them as you see fit."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
@@ -146,6 +157,8 @@ class LegalAssessmentForm(forms.ModelForm):
             "affects_trade",
             "is_sgei",
             "state_aid_reasoning",
+            "state_aid_route",
+            "state_aid_route_basis",
             "gdpr_role",
             "gdpr_reasoning",
             "gdpr_arrangement",
@@ -359,6 +372,21 @@ class FollowUpApprovalForm(forms.Form):
         help_text=_("The parties see it on the inquiry's page."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    steering_group_conclusions = forms.CharField(
+        label=_("The steering group's conclusions"),
+        help_text=_("As the partnership's steering group recorded them in its minutes."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    minutes_date = forms.DateField(
+        label=_("Date of the steering group's minutes"),
+        help_text=_("The meeting where the steering group approved the follow-up."),
+        widget=DATE,
+    )
+    minutes_reference = forms.CharField(
+        label=_("Reference to the minutes"),
+        help_text=_("For example the minutes' number and paragraph."),
+        max_length=200,
+    )
 
 
 class RenewalForm(forms.Form):
@@ -380,3 +408,55 @@ class TerminationForm(forms.Form):
         self.fields["party"].queryset = Party.objects.filter(pk__in=[p.pk for p in parties])
         if len(parties) == 1:
             self.fields["party"].initial = parties[0].pk
+
+
+class ProcurementOverrideForm(forms.Form):
+    reasons = forms.CharField(
+        label=_("Reasons to go on as an IOP"),
+        help_text=_(
+            "Why the partnership is not a procurement although the answers say the city "
+            "receives a counter-performance of direct economic interest. Kept in the case."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    form_token = OneTimeTokenField()
+
+
+class DeclarationForm(CollectsPersonalData, forms.Form):
+    organisation = forms.ModelChoiceField(label=_("The organisation that declares"), queryset=None)
+    complete = forms.BooleanField(
+        label=_(
+            "We declare that the aid listed is all the de minimis aid the organisation has "
+            "received in the last three years, from others than this portal's grants"
+        ),
+        help_text=_("If there is none, list none and tick this box."),
+    )
+    form_token = OneTimeTokenField()
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=[party.organisation_id for party in parties]
+        )
+        if len(parties) == 1:
+            self.fields["organisation"].initial = parties[0].organisation_id
+
+
+class DeclaredAidForm(forms.ModelForm):
+    class Meta:
+        model = DeclaredAid
+        fields = ["granted_by", "granted_on", "amount", "currency", "is_sgei"]
+        field_classes = {"amount": DecimalField}
+        widgets = {"granted_on": DATE}
+        help_texts = {"granted_by": _("The authority, municipality or region that gave it.")}
+
+
+# A declaration lists a few aids; the cap refuses a forged form count, as for contributions.
+MAX_DECLARED_AIDS = 30
+DeclaredAidFormSet = forms.formset_factory(
+    DeclaredAidForm,
+    extra=3,
+    max_num=MAX_DECLARED_AIDS,
+    absolute_max=MAX_DECLARED_AIDS,
+    validate_max=True,
+)

@@ -32,9 +32,45 @@ def ensure_officer(user) -> None:
         raise PermissionDenied("Only an officer handles IOP inquiries.")
 
 
+def may_override_procurement(user) -> bool:
+    """A decision-maker (one who decides under delegation) may let an inquiry go on as an IOP
+    although the procurement answers say otherwise; an officer who investigates may not."""
+    return org_policy.has_role_permission(user, org_policy.DECIDE_ON_DELEGATION)
+
+
+def ensure_decision_maker(user) -> None:
+    if not may_override_procurement(user):
+        raise PermissionDenied("Only a decision-maker overrides the procurement answers.")
+
+
+def ensure_holds_delegation(user, inquiry: IOPInquiry, point: str) -> None:
+    """The person holds ``point`` of the delegation order of one of the deciding boards."""
+    boards = inquiry.parties.filter(board__isnull=False).values_list("board_id", flat=True)
+    if not any(org_policy.holds_delegation(user, board_id=b, point=point) for b in boards):
+        raise PermissionDenied(
+            "Screening out is a decision under the delegation order: hold its point."
+        )
+
+
+def declaring_parties(user, inquiry: IOPInquiry) -> list[Party]:
+    """The idea-based parties ``user`` acts for, who declare their own de minimis aid."""
+    if not inquiry.is_open:
+        return []
+    parties = inquiry.parties.filter(side=Party.Side.IDEA_BASED).select_related("organisation")
+    return [party for party in parties if org_policy.acts_for(user, party.organisation_id)]
+
+
 def ensure_acts_for(user, organisation) -> None:
     if not org_policy.acts_for(user, organisation.pk):
         raise PermissionDenied("You do not act for this organisation.")
+
+
+def ensure_reports_for(user, organisation) -> None:
+    """A party of the city reports through an officer; any other party through its members."""
+    if organisation.is_public:
+        ensure_officer(user)
+    else:
+        ensure_acts_for(user, organisation)
 
 
 def may_edit_draft(user, inquiry: IOPInquiry) -> bool:

@@ -9,13 +9,16 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.utils import timezone
 
-from . import conf
+from . import conf, state_aid
 from .models import (
     AgreementVersion,
     AidEntry,
+    AidRoute,
     BoardDecision,
-    Contribution,
+    DeclaredAid,
+    DeMinimisDeclaration,
     IOPInquiry,
+    LegalAssessment,
     Party,
     Signature,
     Termination,
@@ -100,53 +103,72 @@ def signed_version(inquiry: IOPInquiry) -> AgreementVersion | None:
 
 @dataclass
 class LedgerRow:
-    """One line of the de minimis ledger: aid granted on a day, and where it came from."""
+    """One line of the de minimis ledger: aid whose right was granted on a day, where it came
+    from, its amount (in kronor, or in euro when declared so) and whether it is SGEI aid."""
 
     on: date
     source: str
-    amount_sek: Decimal
+    amount_sek: Decimal | None
+    is_sgei: bool = False
+    amount_eur: Decimal | None = None
+    proposed: bool = False
+
+
+# Routes whose aid is not de minimis aid: such an agreement is not in the ledger.
+_NOT_DE_MINIMIS = (AidRoute.SGEI_DECISION, AidRoute.GBER, AidRoute.NOTIFICATION)
+
+
+def _route(inquiry: IOPInquiry) -> str:
+    assessment = LegalAssessment.objects.filter(inquiry=inquiry).first()
+    return assessment.state_aid_route if assessment else ""
 
 
 def _signed_versions(organisation) -> list[AgreementVersion]:
-    """The versions every party signed that pay money to ``organisation``."""
+    """The versions every party signed in which ``organisation`` is an idea-based party."""
     candidates = AgreementVersion.objects.filter(
-        contributions__recipient=organisation, signature__isnull=False
+        inquiry__parties__organisation=organisation,
+        inquiry__parties__side=Party.Side.IDEA_BASED,
+        signature__isnull=False,
     ).distinct()
     return [v for v in candidates.select_related("inquiry") if not unsigned_parties(v.inquiry, v)]
 
 
-def _in_force_until(version: AgreementVersion, signed: list[AgreementVersion]) -> date:
-    """The last day ``version`` paid: its end, a later signed version's start, or the end of
-    a termination's notice."""
+def _in_force_until(version: AgreementVersion, later_versions: list[AgreementVersion]) -> date:
+    """The last day ``version`` gives aid: its end, a later version's start, or the end of a
+    termination's notice."""
     until = version.period_end
-    for later in signed:
+    for later in later_versions:
         if later.inquiry_id == version.inquiry_id and later.number > version.number:
             until = min(until, later.period_start - timedelta(days=1))
     termination = Termination.objects.filter(inquiry_id=version.inquiry_id).first()
     return min(until, termination.ends_on) if termination else until
 
 
-def agreement_aid(organisation, since: date, until: date) -> list[LedgerRow]:
-    """Money from public parties to ``organisation`` under the agreements signed in this system,
-    pro rata for the days in force between ``since`` and ``until`` (for ``workflows.ledger``)."""
+def agreement_aid(
+    organisation, since: date, until: date, proposed: AgreementVersion | None = None
+) -> list[LedgerRow]:
+    """The aid to ``organisation`` under the agreements signed in this system, each in full on
+    the day the last party signed (when the right to it was granted), for the days it is in
+    force; and, when given, the ``proposed`` version's aid, granted on ``until``
+    (for ``workflows.ledger``). Agreements whose aid took another route than de minimis are
+    not de minimis aid and are left out."""
     signed = _signed_versions(organisation)
-    money = Contribution.objects.filter(
-        recipient=organisation,
-        kind=Contribution.Kind.MONEY,
-        party__side=Party.Side.PUBLIC,
-        version__in=signed,
-    ).select_related("version__inquiry__case", "party__board", "party__organisation")
+    later = [*signed, proposed] if proposed is not None else signed
     rows = []
-    for contribution in money:
-        version = contribution.version
-        end = min(_in_force_until(version, signed), until)
-        start = max(version.period_start, since)
-        if end < start:
+    for version in signed:
+        granted_on, route = active_since(version), _route(version.inquiry)
+        if route in _NOT_DE_MINIMIS or not since <= granted_on <= until:
             continue
-        days = (end - start + timedelta(days=1)).days
-        amount = (contribution.amount_sek * days / Decimal(365)).quantize(Decimal("0.01"))
-        source = f"{version.inquiry.case.case_number}: {contribution.party}"
-        rows.append(LedgerRow(start, source, amount))
+        amount = state_aid.aid_to(version, organisation, _in_force_until(version, later))
+        if amount:
+            source = f"{version.inquiry.case.case_number} v{version.number}"
+            rows.append(LedgerRow(granted_on, source, amount, route == AidRoute.SGEI_DE_MINIMIS))
+    if proposed is not None:
+        route = _route(proposed.inquiry)
+        amount = state_aid.aid_to(proposed, organisation)
+        source = f"{proposed.inquiry.case.case_number} v{proposed.number}"
+        is_sgei = route == AidRoute.SGEI_DE_MINIMIS
+        rows.append(LedgerRow(until, source, amount, is_sgei, proposed=True))
     return rows
 
 
@@ -155,7 +177,39 @@ def manual_aid(organisation, since: date, until: date) -> list[LedgerRow]:
     entries = AidEntry.objects.filter(
         organisation=organisation, granted_on__gte=since, granted_on__lte=until
     )
-    return [LedgerRow(entry.granted_on, entry.granted_by, entry.amount_sek) for entry in entries]
+    return [
+        LedgerRow(entry.granted_on, entry.granted_by, entry.amount_sek, entry.is_sgei)
+        for entry in entries
+    ]
+
+
+def latest_declaration(organisation, inquiry: IOPInquiry | None = None):
+    """The organisation's latest declaration of its other de minimis aid (in ``inquiry``)."""
+    declarations = DeMinimisDeclaration.objects.filter(organisation=organisation)
+    if inquiry is not None:
+        declarations = declarations.filter(inquiry=inquiry)
+    return declarations.order_by("-declared_at", "-pk").first()
+
+
+def declared_aid(organisation, since: date, until: date) -> list[LedgerRow]:
+    """The other de minimis aid the organisation declared most recently (for
+    ``workflows.ledger``): in kronor, or in euro as declared."""
+    declaration = latest_declaration(organisation)
+    if declaration is None:
+        return []
+    rows = []
+    for aid in declaration.aids.filter(granted_on__gte=since, granted_on__lte=until):
+        in_euro = aid.currency == DeclaredAid.Currency.EUR
+        rows.append(
+            LedgerRow(
+                aid.granted_on,
+                aid.granted_by,
+                None if in_euro else aid.amount,
+                aid.is_sgei,
+                amount_eur=aid.amount if in_euro else None,
+            )
+        )
+    return rows
 
 
 # The active agreement: its years, their follow-ups, and the question before the end date.

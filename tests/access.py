@@ -260,6 +260,25 @@ def _iop_inquiry_end(organisation) -> dict:
     return {"case_number": factories.iop_process(organisation).inquiry.case.case_number}
 
 
+@object_url("partnerships:de_minimis_declaration")
+def _iop_declaration(organisation) -> dict:
+    return {"case_number": factories.iop_inquiry(organisation).case.case_number}
+
+
+@object_url("partnerships:procurement_override")
+def _iop_procurement(organisation) -> dict:
+    """An inquiry under investigation whose legal assessment's answers say procurement."""
+    from partnerships import services
+    from tests.partnerships.helpers import ASSESSMENT, SCREENING
+
+    officer = factories.staff()
+    inquiry = factories.iop_inquiry(organisation)
+    services.screening_record(inquiry=inquiry, acting_user=officer, answers=SCREENING)
+    procurement = {**ASSESSMENT, "counter_performance": True, "direct_economic_interest": True}
+    services.legal_assessment_save(inquiry=inquiry, acting_user=officer, data=procurement)
+    return {"case_number": inquiry.case.case_number}
+
+
 # The documents app registers its own pages (they need documents made through its services).
 from tests.documents import access as _documents_access  # noqa: E402, F401
 

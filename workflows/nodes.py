@@ -106,8 +106,16 @@ def task_permission(activation) -> str:
 
 
 def task_object(activation):
-    """The board or organisation a parallel task belongs to, named ``app.model:pk``."""
-    label, pk = activation.task.data["object"].rsplit(":", 1)
+    """The board or organisation a parallel task belongs to, named ``app.model:pk``; ``None``
+    for a parallel task offered to a staff role's queue (a global permission)."""
+    return data_object(activation.task.data.get("object"))
+
+
+def data_object(name: str | None):
+    """The object a task's data names as ``app.model:pk`` (``None`` for no name)."""
+    if name is None:
+        return None
+    label, pk = name.rsplit(":", 1)
     return apps.get_model(label)._default_manager.get(pk=pk)
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.models import Organisation
 
 from .inquiry import IOPInquiry
+from .state_aid import DE_MINIMIS_ROUTES, AidRoute
 
 # The SOU 2019:56 criteria of an IOP, in the order they are asked: (field prefix, question).
 SCREENING_CRITERIA = [
@@ -37,10 +38,16 @@ class Screening(models.Model):
     both_contribute_reasoning = models.TextField(_("reasoning"))
     civil_initiative = models.BooleanField(_("initiative from civil society"))
     civil_initiative_reasoning = models.TextField(_("reasoning"))
+    # Stored under its first name; screening a proposal out is a notice (besked), not a decision.
     decision_reasons = models.TextField(
-        _("decision and reasons"),
+        _("notice and its reasons"),
         blank=True,
         help_text=_("Sent to the initiator when the inquiry is not an IOP."),
+    )
+    suggestions = models.TextField(
+        _("suggestions"),
+        blank=True,
+        help_text=_("Funding programmes and other ways forward that may fit the proposal."),
     )
     screened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -105,6 +112,22 @@ class LegalAssessment(models.Model):
         help_text=_("The de minimis ceiling is then EUR 750,000 instead of EUR 300,000."),
     )
     state_aid_reasoning = models.TextField(_("state aid: reasoning"))
+    state_aid_route = models.CharField(
+        _("lawful route for the aid"),
+        max_length=20,
+        choices=AidRoute.choices,
+        blank=True,
+        help_text=_("Required when the answers find state aid."),
+    )
+    state_aid_route_basis = models.CharField(
+        _("legal basis of the route"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "For the SGEI Decision the entrustment act; for the GBER the article; for a "
+            "notification the Commission's case number."
+        ),
+    )
     gdpr_role = models.CharField(_("personal data role"), max_length=30, choices=GdprRole.choices)
     gdpr_reasoning = models.TextField(_("personal data: reasoning"), blank=True)
     gdpr_arrangement = models.TextField(
@@ -122,6 +145,24 @@ class LegalAssessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     assessed_at = models.DateTimeField(_("assessed"), auto_now=True)
+    # A decision-maker's override of the procurement answers, set only by its service.
+    procurement_override_reasons = models.TextField(
+        _("reasons to go on as an IOP despite the procurement answers"),
+        blank=True,
+        editable=False,
+    )
+    procurement_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("overridden by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    procurement_override_at = models.DateTimeField(
+        _("overridden"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("legal assessment")
@@ -133,6 +174,14 @@ class LegalAssessment(models.Model):
     @property
     def is_procurement(self) -> bool:
         return self.counter_performance and self.direct_economic_interest
+
+    @property
+    def procurement_overridden(self) -> bool:
+        return self.procurement_override_at is not None
+
+    @property
+    def is_de_minimis(self) -> bool:
+        return self.state_aid_route in DE_MINIMIS_ROUTES
 
     @property
     def is_state_aid(self) -> bool:

@@ -14,8 +14,8 @@ from .inquiry import IOPInquiry, Party
 
 
 class FollowUp(models.Model):
-    """The joint follow-up of one agreement year: each idea-based party reports, the officer
-    approves."""
+    """The joint follow-up of one agreement year: the public and the idea-based parties report,
+    and the officer records the steering group's conclusions and approval from its minutes."""
 
     inquiry = models.ForeignKey(
         IOPInquiry, verbose_name=_("inquiry"), on_delete=models.CASCADE, related_name="follow_ups"
@@ -27,6 +27,16 @@ class FollowUp(models.Model):
     year_end = models.DateField(_("agreement year until"))
     due_on = models.DateField(_("due on"))
     officer_summary = models.TextField(_("the officer's assessment"), blank=True)
+    steering_group_conclusions = models.TextField(_("the steering group's conclusions"), blank=True)
+    minutes_date = models.DateField(
+        _("date of the steering group's minutes"), null=True, blank=True
+    )
+    minutes_reference = models.CharField(
+        _("reference to the minutes"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example the minutes' number and paragraph."),
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -24,8 +24,10 @@ from .followups import (
 )
 from .inquiries import (
     CASE_SERIES,
+    DeclaredAidInput,
     PartyInput,
     aid_entry_record,
+    de_minimis_declaration_submit,
     inquiry_close,
     inquiry_propose,
     inquiry_register_assignment,
@@ -33,12 +35,14 @@ from .inquiries import (
     investigation_conclude,
     legal_assessment_save,
     party_accept,
+    procurement_override_record,
     screening_record,
 )
 
 __all__ = [
     "CASE_SERIES",
     "ContributionInput",
+    "DeclaredAidInput",
     "PartyInput",
     "agreement_draft_save",
     "agreement_end",
@@ -49,6 +53,7 @@ __all__ = [
     "board_decision_record",
     "co_creation_finish",
     "copy_contributions",
+    "de_minimis_declaration_submit",
     "draft_review_answer",
     "draft_send_for_review",
     "follow_up_approve",
@@ -65,5 +70,6 @@ __all__ = [
     "legal_assessment_save",
     "memo_write",
     "party_accept",
+    "procurement_override_record",
     "screening_record",
 ]

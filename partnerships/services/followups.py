@@ -51,11 +51,13 @@ def follow_up_open(*, inquiry: IOPInquiry, acting_user=None) -> FollowUp:
 def follow_up_report_request(
     *, follow_up: FollowUp, organisation, task_id: int | None, acting_user=None
 ) -> FollowUpReport:
-    """Ask one idea-based party for its part, with a deadline its members are reminded of."""
+    """Ask one party for its part, with a deadline those who report for it are reminded of:
+    an idea-based party's members, the officers for a party of the city."""
+    is_public = organisation.is_public
     deadline = deadline_set(
         case=follow_up.inquiry.case,
         kind=Deadline.Kind.FOLLOW_UP,
-        audience=Deadline.Audience.ORGANISATION,
+        audience=Deadline.Audience.STAFF if is_public else Deadline.Audience.ORGANISATION,
         due_on=follow_up.due_on,
         acting_user=acting_user,
         description=_("%(organisation)s: the follow-up of %(start)s – %(end)s")
@@ -73,9 +75,10 @@ def follow_up_report_request(
 
 @transaction.atomic
 def follow_up_report_submit(*, report: FollowUpReport, acting_user, data: dict) -> FollowUpReport:
-    """An idea-based party reports on its year: goals and indicators, contributions, budget
-    against actual, and its reflection. The report goes to the officer."""
-    policy.ensure_acts_for(acting_user, report.organisation)
+    """A party reports on its year: goals and indicators, contributions, budget against
+    actual, and its reflection. The report goes to the officer. An idea-based party reports
+    through its members; a party of the city through an officer."""
+    policy.ensure_reports_for(acting_user, report.organisation)
     report = FollowUpReport.objects.select_for_update().get(pk=report.pk)
     if report.submitted_at is not None:
         raise ValidationError(_("This report is already sent."))
@@ -97,25 +100,50 @@ def follow_up_report_submit(*, report: FollowUpReport, acting_user, data: dict) 
 
 
 @transaction.atomic
-def follow_up_approve(*, follow_up: FollowUp, acting_user, summary: str) -> FollowUp:
-    """The officer approves the year's follow-up with an assessment the parties see."""
+def follow_up_approve(
+    *,
+    follow_up: FollowUp,
+    acting_user,
+    summary: str,
+    steering_group_conclusions: str,
+    minutes_date,
+    minutes_reference: str,
+) -> FollowUp:
+    """The officer records the partnership steering group's conclusions and its approval of
+    the year's follow-up, from its minutes (date and reference), with an assessment the parties
+    see. Every party, public and idea-based, has reported first."""
     policy.ensure_officer(acting_user)
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
     if follow_up.approved_at is not None:
         raise ValidationError(_("This follow-up is already approved."))
     if follow_up.reports.filter(submitted_at__isnull=True).exists():
-        raise ValidationError(_("Every idea-based party must report first."))
+        raise ValidationError(_("Every party must report first."))
+    errors = {}
     if not summary.strip():
-        raise ValidationError(_("Give your assessment of the year."))
+        errors["summary"] = _("Give your assessment of the year.")
+    if not steering_group_conclusions.strip():
+        errors["steering_group_conclusions"] = _("Give the steering group's conclusions.")
+    if minutes_date is None or minutes_date > timezone.localdate():
+        errors["minutes_date"] = _("Give the date of the minutes, not a day still to come.")
+    if not minutes_reference.strip():
+        errors["minutes_reference"] = _("Give the reference to the minutes.")
+    if errors:
+        raise ValidationError(errors)
     follow_up.officer_summary = summary.strip()
+    follow_up.steering_group_conclusions = steering_group_conclusions.strip()
+    follow_up.minutes_date, follow_up.minutes_reference = minutes_date, minutes_reference.strip()
     follow_up.approved_by, follow_up.approved_at = acting_user, timezone.now()
     follow_up.save()
     events.record(
         follow_up.inquiry,
         acting_user,
         PartnershipAction.FOLLOW_UP_APPROVED,
-        reason=follow_up.officer_summary,
-        data={"year_end": follow_up.year_end.isoformat()},
+        reason=follow_up.steering_group_conclusions,
+        data={
+            "year_end": follow_up.year_end.isoformat(),
+            "minutes_date": minutes_date.isoformat(),
+            "minutes_reference": follow_up.minutes_reference,
+        },
     )
     return follow_up
 

@@ -19,11 +19,13 @@ from casework.services import case_close, case_mark_decided, case_register
 from notifications.models import Kind as NotificationKind
 from notifications.services import notify
 
-from .. import policy
+from .. import conf, policy, state_aid
 from ..actions import PartnershipAction
 from ..models import (
     SCREENING_CRITERIA,
     AidEntry,
+    DeclaredAid,
+    DeMinimisDeclaration,
     IOPInquiry,
     LegalAssessment,
     Party,
@@ -203,10 +205,16 @@ def inquiry_register_assignment(
 
 @transaction.atomic
 def screening_record(
-    *, inquiry: IOPInquiry, acting_user, answers: dict, decision_reasons: str = ""
+    *,
+    inquiry: IOPInquiry,
+    acting_user,
+    answers: dict,
+    decision_reasons: str = "",
+    suggestions: str = "",
 ) -> Screening:
-    """Record the screening: an IOP goes on to investigation; if not, the case closes with
-    the decision and its reasons, which go to the initiator."""
+    """Record the screening: an IOP goes on to investigation. If not, the case closes and the
+    initiator gets a notice (besked) with the reasons and suggestions, such as funding
+    programmes that fit; a decision only where the delegation order makes it one."""
     policy.ensure_officer(acting_user)
     inquiry = lock(inquiry)
     fields = {}
@@ -214,24 +222,52 @@ def screening_record(
         fields[name] = answers[name]
         fields[f"{name}_reasoning"] = answers[f"{name}_reasoning"]
     screening = Screening(
-        inquiry=inquiry, screened_by=acting_user, decision_reasons=decision_reasons, **fields
+        inquiry=inquiry,
+        screened_by=acting_user,
+        decision_reasons=decision_reasons.strip(),
+        suggestions=suggestions.strip(),
+        **fields,
     )
-    if not screening.is_iop and not decision_reasons.strip():
-        raise ValidationError(_("Give the decision and its reasons for the initiator."))
+    if not screening.is_iop and not screening.decision_reasons:
+        raise ValidationError(
+            {"decision_reasons": _("Give the reasons for the initiator: why it is not an IOP.")}
+        )
     screening.full_clean()
     screening.save()
     if screening.is_iop:
         change_status(inquiry.screen_as_iop, acting_user)
     else:
-        change_status(inquiry.screen_as_not_iop, acting_user, reason=decision_reasons)
-        case_mark_decided(case=inquiry.case, acting_user=acting_user)
-        case_close(case=inquiry.case, acting_user=acting_user, reason=decision_reasons)
-        notify_organisation(
-            inquiry,
-            _("Decision in case %(case)s: not an IOP") % {"case": inquiry.case.case_number},
-            decision_reasons,
-        )
+        _screen_out(inquiry, screening, acting_user)
     return screening
+
+
+def _screen_out(inquiry: IOPInquiry, screening: Screening, acting_user) -> None:
+    """Not an IOP: a notice with reasons and suggestions; a decision (and the case decided)
+    only under the delegation order's point, by one who holds it from a deciding board."""
+    point = conf.screening_delegation_point()
+    if point:
+        policy.ensure_holds_delegation(acting_user, inquiry, point)
+    reasons = screening.decision_reasons
+    change_status(inquiry.screen_as_not_iop, acting_user, reason=reasons)
+    events.record(
+        inquiry,
+        acting_user,
+        PartnershipAction.NOT_IOP_DECIDED if point else PartnershipAction.NOT_IOP_NOTICE_SENT,
+        reason=reasons,
+        data={"suggestions": screening.suggestions, "delegation_point": point},
+    )
+    if point:
+        case_mark_decided(case=inquiry.case, acting_user=acting_user)
+    case_close(case=inquiry.case, acting_user=acting_user, reason=reasons)
+    title = (
+        _("Decision in case %(case)s: not an IOP")
+        if point
+        else _("Notice in case %(case)s: not an IOP")
+    )
+    body = reasons
+    if screening.suggestions:
+        body = f"{reasons}\n\n{_('Suggestions')}: {screening.suggestions}"
+    notify_organisation(inquiry, title % {"case": inquiry.case.case_number}, body)
 
 
 @transaction.atomic
@@ -265,6 +301,7 @@ def investigation_conclude(*, inquiry: IOPInquiry, acting_user) -> IOPInquiry:
     assessment = LegalAssessment.objects.filter(inquiry=inquiry).first()
     if assessment is None:
         raise ValidationError(_("Record the legal assessment before ending the investigation."))
+    state_aid.ensure_may_continue_as_iop(assessment)
     if assessment.conclusion == LegalAssessment.Conclusion.PROCEED:
         change_status(inquiry.start_co_creation, acting_user)
     else:
@@ -340,6 +377,73 @@ def ensure_parties_accepted(inquiry: IOPInquiry) -> None:
             _("%(parties)s must accept being a party before the draft goes further.")
             % {"parties": ", ".join(waiting)}
         )
+
+
+def procurement_override_record(
+    *, inquiry: IOPInquiry, acting_user, reasons: str
+) -> LegalAssessment:
+    """A decision-maker lets the inquiry go on as an IOP although the answers on procurement
+    law say procurement; who, when and why are kept with the assessment and in the audit log."""
+    policy.ensure_decision_maker(acting_user)
+    inquiry = lock(inquiry)
+    if inquiry.status != Status.INVESTIGATION:
+        raise ValidationError(_("The procurement answers are overridden during the investigation."))
+    assessment = LegalAssessment.objects.select_for_update().filter(inquiry=inquiry).first()
+    if assessment is None or not assessment.is_procurement:
+        raise ValidationError(_("The legal assessment's answers do not say procurement."))
+    if not reasons.strip():
+        raise ValidationError({"reasons": _("Give the reasons for going on as an IOP.")})
+    assessment.procurement_override_reasons = reasons.strip()
+    assessment.procurement_override_by = acting_user
+    assessment.procurement_override_at = timezone.now()
+    assessment.save(
+        update_fields=[
+            "procurement_override_reasons",
+            "procurement_override_by",
+            "procurement_override_at",
+        ]
+    )
+    events.record(
+        inquiry, acting_user, PartnershipAction.PROCUREMENT_OVERRIDDEN, reason=reasons.strip()
+    )
+    return assessment
+
+
+@dataclass(frozen=True)
+class DeclaredAidInput:
+    granted_by: str
+    granted_on: object
+    amount: object
+    currency: str = "SEK"
+    is_sgei: bool = False
+
+
+@transaction.atomic
+def de_minimis_declaration_submit(
+    *, inquiry: IOPInquiry, organisation, acting_user, aids: list[DeclaredAidInput]
+) -> DeMinimisDeclaration:
+    """An idea-based party's member declares, with the case, the other de minimis aid the
+    organisation received in the last three years (none is a declaration too). A new
+    declaration replaces the earlier one in the ledger; both are kept."""
+    policy.ensure_acts_for(acting_user, organisation)
+    if not inquiry.parties.filter(organisation=organisation, side=Party.Side.IDEA_BASED).exists():
+        raise PermissionDenied("Only an idea-based party declares its de minimis aid.")
+    if not inquiry.is_open:
+        raise ValidationError(_("The inquiry is no longer open."))
+    declaration = DeMinimisDeclaration.objects.create(
+        inquiry=inquiry, organisation=organisation, declared_by=acting_user
+    )
+    for aid in aids:
+        row = DeclaredAid(declaration=declaration, **vars(aid))
+        row.full_clean()
+        row.save()
+    events.record(
+        inquiry,
+        acting_user,
+        PartnershipAction.DE_MINIMIS_DECLARED,
+        data={"organisation": organisation.pk, "aids": len(aids)},
+    )
+    return declaration
 
 
 @transaction.atomic

@@ -73,7 +73,7 @@ def _screen_and_investigate(page: Page, site_url: str, case: str):
     # (a 422 to Turbo) and the task stays open.
     page.locator("input[name=civil_initiative][value=False]").check()
     page.get_by_role("button", name="Done").click()
-    expect(page.get_by_role("alert")).to_contain_text("Give the decision and its reasons")
+    expect(page.get_by_role("alert")).to_contain_text("Give the reasons for the initiator")
     assert page.url.endswith("/execute/")
     page.locator("input[name=civil_initiative][value=True]").check()
     _submit(page, "Done")

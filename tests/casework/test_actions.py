@@ -46,6 +46,8 @@ STORED = {
     "narrative_section_written", "narrative_section_changed", "narrative_section_deleted",
     # workflows: a decision moved to its route; funding: a meeting's dates changed in the admin
     "decision_rerouted", "meeting_changed_in_admin",
+    # partnerships: screening out as a notice, procurement override, de minimis declaration
+    "not_iop_notice_sent", "not_iop_decided", "procurement_overridden", "de_minimis_declared",
 }  # fmt: skip
 
 

@@ -49,11 +49,12 @@ def test_the_three_seed_inquiries_are_in_their_states_and_loading_again_adds_not
     assert kraftsamling.agreement_versions.get().contributions.count() == 6
     process = IOPProcess.objects.get(artifact_object_id=kraftsamling.pk)
     assert process.status == PROCESS.NEW
-    # The first follow-up is open: one report task per idea-based party, due within weeks.
-    idea_based = kraftsamling.parties.filter(side="idea_based").count()
-    assert idea_based >= 2 and _open_tasks(kraftsamling) == ["report"] * idea_based
+    # The first follow-up is open: one report task per party, public and idea-based (the joint
+    # follow-up), due within weeks.
+    parties = kraftsamling.parties.count()
+    assert _open_tasks(kraftsamling) == ["report"] * parties
     (follow_up,) = kraftsamling.follow_ups.all()
-    assert follow_up.reports.count() == idea_based and follow_up.due_on > timezone.localdate()
+    assert follow_up.reports.count() == parties and follow_up.due_on > timezone.localdate()
     assert inquiries["Helamalmö"].status == Status.INVESTIGATION
     assert hasattr(inquiries["Helamalmö"], "legal_assessment")
     assert _open_tasks(inquiries["Helamalmö"]) == ["investigate"]

@@ -11,7 +11,7 @@ from followup.models import NarrativeSection
 from funding.models import FundingApplication
 from openness.models import PublicationSetting
 from organisations.models import User
-from partnerships.models import IOPInquiry
+from partnerships.models import EuroRate, IOPInquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +35,8 @@ def test_the_whole_demo_loads_and_loading_it_again_adds_no_row(django_capture_on
     assert NarrativeSection.objects.count() == 3
     assert PublicationSetting.objects.filter(publish_grants=True).count() == 2
     assert Case.objects.count() >= 10 and AuditEvent.objects.exists()
+    # The de minimis ledger counts at a rate the demo names as an example.
+    assert EuroRate.objects.get().source.startswith("Exempelkurs")
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", stdout=io.StringIO())

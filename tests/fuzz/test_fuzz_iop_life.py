@@ -9,6 +9,7 @@ from hypothesis import given
 from viewflow.workflow.models import Task
 
 from casework.models import AuditEvent
+from organisations.models import Role
 from partnerships.models import (
     AgreementVersion,
     Contribution,
@@ -21,7 +22,7 @@ from partnerships.models import (
 )
 from tests import factories
 from tests.casework.test_clocks import at
-from tests.driver import do_one, open_tasks
+from tests.driver import do_one, open_tasks, take_and_do
 from tests.fuzz.checks import fuzz_form, fuzz_settings, post_and_check
 from tests.fuzz.strategies import form_data
 from tests.fuzz.test_fuzz_iop import DRAFT_KINDS, PROPOSAL
@@ -104,15 +105,15 @@ def _follow_up_opened(client, people, process, day=FIRST_FOLLOW_UP):
 def _reported(client, people, process, day=FIRST_FOLLOW_UP):
     _follow_up_opened(client, people, process, day)
     with at(day):
-        do_one(client, people["member"], process, "report", steps.REPORT)
+        take_and_do(client, people["member"], steps.party_report_task(process), steps.REPORT)
+        for task in steps.city_report_tasks(process):
+            take_and_do(client, people["officer"], task, steps.REPORT)
 
 
 def _follow_up_approved(client, people, process, day):
     _reported(client, people, process, day)
     with at(day):
-        do_one(
-            client, people["officer"], process, "approve_follow_up", {"summary": "Målen nåddes."}
-        )
+        do_one(client, people["officer"], process, "approve_follow_up", steps.approval(day))
 
 
 def _renewal_asked(client, people, process):
@@ -188,8 +189,13 @@ TASKS = {
         "officer",
         _then(_signed, _reported),
         FIRST_FOLLOW_UP,
-        lambda process: {"summary": "Målen nåddes."},
-        {"summary": "text"},
+        lambda process: steps.approval(FIRST_FOLLOW_UP),
+        {
+            "summary": "text",
+            "steering_group_conclusions": "text",
+            "minutes_date": "date",
+            "minutes_reference": "text",
+        },
     ),
     "decide_renewal": (
         "decide_renewal",
@@ -211,7 +217,10 @@ def test_every_task_of_the_partnership_refuses_hostile_values_and_saves_nothing(
     with at(SIGNED_ON):
         reach(client, people, process)
     with at(day):
-        (task,) = open_tasks(process, node)
+        # The report task fuzzed is the association's (the city's is the officers').
+        (task,) = [
+            t for t in open_tasks(process, node) if who != "member" or t.owner_permission_obj_pk
+        ]
         client.force_login(people[who])
         assert client.post(task_url(task, "assign")).status_code == 302
         fuzz_form(
@@ -298,3 +307,55 @@ def test_closing_or_withdrawing_an_inquiry_refuses_hostile_reasons(
         post_and_check(client, url, data, rows=_rows, name=f"partnerships.ReasonForm ({who})")
 
     fuzz()
+
+
+def test_a_de_minimis_declaration_refuses_hostile_values_or_is_saved_whole(
+    client, people, organisation
+):
+    inquiry = factories.iop_inquiry(organisation, user=people["member"])
+    url = reverse("partnerships:de_minimis_declaration", args=[inquiry.case.case_number])
+    client.force_login(people["member"])
+    valid = {
+        "organisation": str(organisation.pk),
+        "complete": "on",
+        "aid-TOTAL_FORMS": "1",
+        "aid-INITIAL_FORMS": "0",
+        "aid-MIN_NUM_FORMS": "0",
+        "aid-MAX_NUM_FORMS": "30",
+        "aid-0-granted_by": "Region Skåne",
+        "aid-0-granted_on": "2025-04-01",
+        "aid-0-amount": "50000",
+        "aid-0-currency": "SEK",
+    }
+    kinds = {
+        "organisation": "id",
+        "complete": "bool",
+        "aid-TOTAL_FORMS": "integer",
+        "aid-0-granted_by": "text",
+        "aid-0-granted_on": "date",
+        "aid-0-amount": "amount",
+        "aid-0-currency": "choice",
+        "aid-0-is_sgei": "bool",
+    }
+    fuzz_form(client, url, valid, kinds, rows=_rows, name="partnerships.DeclarationForm")
+
+
+def test_a_procurement_override_refuses_hostile_reasons(client, people, organisation):
+    process = factories.iop_process(organisation, boards=[people["board"]], user=people["member"])
+    do_one(client, people["officer"], process, "screen", steps.screening())
+    (task,) = open_tasks(process, "investigate")
+    client.force_login(people["officer"])
+    assert client.post(task_url(task, "assign")).status_code == 302
+    data = {**steps.assessment(action="save"), "counter_performance": "on"}
+    data["direct_economic_interest"] = "on"
+    assert client.post(task_url(task, "execute"), data).status_code == 302
+    url = reverse("partnerships:procurement_override", args=[process.inquiry.case.case_number])
+    client.force_login(factories.staff(Role.DELEGATE))
+    fuzz_form(
+        client,
+        url,
+        {"reasons": "Ersättningen täcker bara kostnader."},
+        {"reasons": "text"},
+        rows=_rows,
+        name="partnerships.ProcurementOverrideForm",
+    )

@@ -466,6 +466,16 @@ RULES: list[Rule] = [
         roles(NOT_FOUND, anonymous=LOGIN),
         "only an active partnership is terminated; this one is being screened",
     ),
+    Rule(
+        "partnerships:de_minimis_declaration",
+        roles(NOT_FOUND, anonymous=LOGIN, member=OK),
+        "an idea-based party's members declare its own aid; nobody else, not even staff",
+    ),
+    Rule(
+        "partnerships:procurement_override",
+        roles(NOT_FOUND, anonymous=LOGIN, delegate=OK),
+        "a decision-maker overrides the procurement answers; the investigating officer may not",
+    ),
     # Follow-up and annual report: for the roles that see every case.
     Rule(
         "followup:narrative_*",

@@ -412,9 +412,9 @@ def test_a_follow_up_report_cannot_approve_itself(client, people, process, their
     _follow_up_open(client, people, process)
     with at("2027-01-05"):
         data = {**forged(theirs, people), **steps.REPORT}
-        do_one(client, people["member"], process, "report", data)
+        take_and_do(client, people["member"], steps.party_report_task(process), data)
     follow_up = FollowUp.objects.get()
-    (report,) = follow_up.reports.all()
+    report = follow_up.reports.get(submitted_at__isnull=False)
     assert report.organisation == _inquiry(process).case.organisation
     assert (report.submitted_by, report.submitted_at.date().isoformat()) == (
         people["member"],
@@ -431,11 +431,13 @@ def test_a_follow_up_report_cannot_approve_itself(client, people, process, their
 def test_an_approval_leaves_the_organisations_report_as_sent(client, people, process, theirs):
     _follow_up_open(client, people, process)
     with at("2027-01-05"):
-        do_one(client, people["member"], process, "report", steps.REPORT)
+        take_and_do(client, people["member"], steps.party_report_task(process), steps.REPORT)
+        for task in steps.city_report_tasks(process):
+            take_and_do(client, people["officer"], task, steps.REPORT)
         data = {
             **forged(theirs, people),
             "reflection": "Allt gick bra.",
-            "summary": "Målen nåddes.",
+            **steps.approval("2027-01-05"),
         }
         do_one(client, people["officer"], process, "approve_follow_up", data)
     follow_up = FollowUp.objects.get()
@@ -443,7 +445,7 @@ def test_an_approval_leaves_the_organisations_report_as_sent(client, people, pro
         people["officer"],
         "Målen nåddes.",
     )
-    (report,) = follow_up.reports.all()
+    report = follow_up.reports.get(organisation=_inquiry(process).case.organisation)
     assert (report.reflection, report.submitted_by) == (
         steps.REPORT["reflection"],
         people["member"],

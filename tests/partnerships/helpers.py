@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from organisations.models import Role
 from partnerships import services
-from partnerships.models import SCREENING_CRITERIA, Party
+from partnerships.models import SCREENING_CRITERIA, EuroRate, Party
 from tests import factories
 
 SCREENING = {
@@ -69,3 +69,10 @@ def signed_inquiry(organisation, *, money=Decimal(365_000), **period):
         services.agreement_sign(inquiry=inquiry, party=party, acting_user=signer)
     inquiry.refresh_from_db()
     return inquiry
+
+
+def euro_rate(sek_per_eur: str, since=date(2015, 1, 1), until=date(2035, 12, 31)) -> EuroRate:
+    """A euro rate the administrators keep, for the days ``since`` to ``until``."""
+    return EuroRate.objects.create(
+        valid_from=since, valid_until=until, sek_per_eur=Decimal(sek_per_eur), source="InforEuro"
+    )

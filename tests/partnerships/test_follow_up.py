@@ -19,6 +19,13 @@ REPORT = {
     "budget_against_actual": "Enligt budget.",
     "reflection": "Bra år.",
 }
+# What the officer records from the steering group's minutes, with an assessment.
+APPROVAL = {
+    "summary": "Godkänd.",
+    "steering_group_conclusions": "Styrgruppen godkänner uppföljningen; målen nåddes.",
+    "minutes_date": date(2026, 11, 15),
+    "minutes_reference": "Protokoll 4/2026 § 3",
+}
 
 
 @pytest.fixture
@@ -64,7 +71,7 @@ def test_after_the_last_year_no_follow_up_opens(inquiry, officer, organisation, 
             follow_up=follow_up, organisation=organisation, task_id=None
         )
         services.follow_up_report_submit(report=report, acting_user=member, data=REPORT)
-        services.follow_up_approve(follow_up=follow_up, acting_user=officer, summary="Godkänd.")
+        services.follow_up_approve(follow_up=follow_up, acting_user=officer, **APPROVAL)
     with pytest.raises(ValidationError):
         services.follow_up_open(inquiry=inquiry)
 
@@ -88,17 +95,68 @@ def test_a_report_is_sent_once(report, member):
 
 
 def test_only_an_officer_approves_and_only_when_every_party_reported(report, member, officer):
+    follow_up = report.follow_up
     with pytest.raises(ValidationError):
-        services.follow_up_approve(follow_up=report.follow_up, acting_user=officer, summary="Ok")
+        services.follow_up_approve(follow_up=follow_up, acting_user=officer, **APPROVAL)
     services.follow_up_report_submit(report=report, acting_user=member, data=REPORT)
     with pytest.raises(PermissionDenied):
-        services.follow_up_approve(follow_up=report.follow_up, acting_user=member, summary="Ok")
+        services.follow_up_approve(follow_up=follow_up, acting_user=member, **APPROVAL)
     with pytest.raises(ValidationError):
-        services.follow_up_approve(follow_up=report.follow_up, acting_user=officer, summary=" ")
-    follow_up = services.follow_up_approve(
-        follow_up=report.follow_up, acting_user=officer, summary="Ok"
-    )
+        services.follow_up_approve(
+            follow_up=follow_up, acting_user=officer, **{**APPROVAL, "summary": " "}
+        )
+    with at("2026-12-20"):
+        follow_up = services.follow_up_approve(follow_up=follow_up, acting_user=officer, **APPROVAL)
     assert follow_up.approved_by == officer
+
+
+def _public_report(follow_up, inquiry):
+    public = inquiry.parties.get(side=Party.Side.PUBLIC)
+    return services.follow_up_report_request(
+        follow_up=follow_up, organisation=public.organisation, task_id=None
+    )
+
+
+def test_the_follow_up_is_joint_the_city_reports_through_an_officer(report, inquiry, member):
+    public = _public_report(report.follow_up, inquiry)
+    services.follow_up_report_submit(report=report, acting_user=member, data=REPORT)
+    # A member of the idea-based party does not report for the city.
+    with pytest.raises(PermissionDenied):
+        services.follow_up_report_submit(report=public, acting_user=member, data=REPORT)
+    officer = factories.staff()
+    with pytest.raises(ValidationError, match="Alla parter måste först ha rapporterat"):
+        services.follow_up_approve(follow_up=report.follow_up, acting_user=officer, **APPROVAL)
+    services.follow_up_report_submit(report=public, acting_user=officer, data=REPORT)
+    assert public.deadline.audience == "staff"
+    assert not report.follow_up.reports.filter(submitted_at__isnull=True).exists()
+
+
+def test_the_steering_groups_conclusions_and_minutes_are_recorded(report, member, officer):
+    services.follow_up_report_submit(report=report, acting_user=member, data=REPORT)
+    with at("2026-12-20"):
+        for missing in ("steering_group_conclusions", "minutes_reference"):
+            with pytest.raises(ValidationError) as refused:
+                services.follow_up_approve(
+                    follow_up=report.follow_up, acting_user=officer, **{**APPROVAL, missing: ""}
+                )
+            assert missing in refused.value.message_dict
+        with pytest.raises(ValidationError) as refused:
+            services.follow_up_approve(
+                follow_up=report.follow_up,
+                acting_user=officer,
+                **{**APPROVAL, "minutes_date": date(2026, 12, 21)},
+            )
+        assert "minutes_date" in refused.value.message_dict
+        follow_up = services.follow_up_approve(
+            follow_up=report.follow_up, acting_user=officer, **APPROVAL
+        )
+    follow_up.refresh_from_db()
+    assert follow_up.minutes_date == date(2026, 11, 15)
+    assert follow_up.minutes_reference == "Protokoll 4/2026 § 3"
+    assert "målen nåddes" in follow_up.steering_group_conclusions
+    event = follow_up.inquiry.case.events.filter(action="follow_up_approved").get()
+    assert event.reason == APPROVAL["steering_group_conclusions"]
+    assert event.data["minutes_reference"] == "Protokoll 4/2026 § 3"
 
 
 def test_the_renewal_decision_needs_an_officer_and_a_reason(inquiry, member, officer):

@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import override_settings
 
 from partnerships import services
 from partnerships.models import Party, Status
@@ -71,8 +70,8 @@ def test_the_initiator_can_withdraw(organisation, member):
     assert (event.from_state, event.to_state, event.actor) == ("registered", "withdrawn", member)
 
 
-@override_settings(IOP_EUR_TO_SEK="10")
 def test_the_de_minimis_ledger_adds_manual_aid_in_the_last_three_years(organisation, officer):
+    helpers.euro_rate("10")
     for granted_on, amount in [(date(2026, 1, 10), 1_000_000), (date(2022, 1, 10), 9_000_000)]:
         services.aid_entry_record(
             organisation=organisation,
@@ -82,11 +81,11 @@ def test_the_de_minimis_ledger_adds_manual_aid_in_the_last_three_years(organisat
             granted_by="Annan kommun",
         )
     position = ledger.de_minimis_position(organisation, on=date(2026, 6, 1))
-    assert position.total_sek == Decimal(1_000_000)
-    assert position.ceiling_sek == Decimal(3_000_000)
+    assert position.total_eur == Decimal(100_000)
+    assert position.ceiling_eur == Decimal(300_000)
     assert not position.exceeded
     sgei = ledger.de_minimis_position(organisation, on=date(2026, 6, 1), is_sgei=True)
-    assert sgei.ceiling_sek == Decimal(7_500_000)
+    assert sgei.ceiling_eur == Decimal(750_000)
 
 
 def test_money_cannot_be_paid_to_an_organisation_outside_the_inquiry(organisation, officer):

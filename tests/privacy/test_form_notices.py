@@ -29,7 +29,13 @@ from funding.forms import (
 from notifications.forms import EmailPreferencesForm
 from organisations.forms import AbsenceForm, EligibilityEvidenceForm
 from organisations.models import Role
-from partnerships.forms import AssignmentForm, FollowUpReportForm, ProposalForm, ReviewForm
+from partnerships.forms import (
+    AssignmentForm,
+    DeclarationForm,
+    FollowUpReportForm,
+    ProposalForm,
+    ReviewForm,
+)
 from tests import factories
 from tests.casework.test_clocks import at
 from tests.driver import do_one, open_tasks, take
@@ -224,7 +230,17 @@ def _follow_up_report(client, organisation):
         )
     with at("2026-12-20"):
         assert fire_workflow_timers() == 1
-        return _task_page(client, cast["member"], process, "report")
+        task = iop_steps.party_report_task(process)
+        take(client, cast["member"], task)
+        return task_url(task, "execute")
+
+
+@page(DeclarationForm)
+def _de_minimis_declaration(client, organisation):
+    member = factories.member(organisation)
+    inquiry = factories.iop_inquiry(organisation, user=member)
+    client.force_login(member)
+    return reverse("partnerships:de_minimis_declaration", args=[inquiry.case.case_number])
 
 
 def _values(values):

@@ -109,6 +109,27 @@ REPORT = {
 }
 
 
+def approval(day: str) -> dict:
+    """The officer's approval: the steering group's conclusions from its minutes of ``day``."""
+    return {
+        "summary": "Målen nåddes.",
+        "steering_group_conclusions": "Styrgruppen godkänner årets uppföljning.",
+        "minutes_date": day,
+        "minutes_reference": "Styrgruppens protokoll § 4",
+    }
+
+
+def party_report_task(process):
+    """The idea-based party's report task, in its organisation's inbox."""
+    (task,) = [t for t in open_tasks(process, "report") if t.owner_permission_obj_pk]
+    return task
+
+
+def city_report_tasks(process) -> list:
+    """The report tasks of the parties of the city, in the officers' queue."""
+    return [t for t in open_tasks(process, "report") if not t.owner_permission_obj_pk]
+
+
 def one_board_cast(organisation) -> dict:
     """The people of an IOP case decided by one board: the organisation's member (also its
     signatory), an officer, Fritidsnämnden and its secretary."""

@@ -62,32 +62,40 @@ def fire(day: str) -> int:
 
 
 def _follow_up_year(client, people, process, day: str) -> None:
-    """On ``day`` the year's follow-up opens; the member reports, the officer approves."""
+    """On ``day`` the year's follow-up opens; the member reports for the association, an
+    officer for the city, and the officer records the steering group's approval."""
     assert fire(day) == 1
     with at(day):
-        (task,) = open_tasks(process, "report")
+        task = steps.party_report_task(process)
         assert task in queues.queue(people["member"]) and task not in queues.queue(
             people["outsider"]
         )
         take_and_do(client, people["member"], task, steps.REPORT)
-        do_one(
-            client, people["officer"], process, "approve_follow_up", {"summary": "Målen nåddes."}
-        )
+        for city_task in steps.city_report_tasks(process):
+            take_and_do(client, people["officer"], city_task, steps.REPORT)
+        do_one(client, people["officer"], process, "approve_follow_up", steps.approval(day))
 
 
 def test_the_first_follow_up_opens_six_weeks_before_it_is_due(client, people, active):
     assert fire("2026-12-19") == 0
     assert open_tasks(active, "report") == []
     assert fire("2026-12-20") == 1
-    (task,) = open_tasks(active, "report")
+    task = steps.party_report_task(active)
     assert task.owner_permission_obj == active.inquiry.case.organisation
+    # The follow-up is joint: the city's party reports too, through the officers' queue.
+    (city_task,) = steps.city_report_tasks(active)
+    assert city_task.owner_permission == "casework.handle_case"
+    assert city_task in queues.queue(people["officer"])
+    assert city_task not in queues.queue(people["member"])
     follow_up = FollowUp.objects.get()
     assert (follow_up.year_start.isoformat(), follow_up.year_end.isoformat()) == (
         "2026-01-01",
         "2026-12-31",
     )
-    deadline = Deadline.objects.get(kind=Deadline.Kind.FOLLOW_UP)
+    deadline = Deadline.objects.get(kind=Deadline.Kind.FOLLOW_UP, audience="organisation")
     assert deadline.due_on.isoformat() == "2027-01-31" and deadline.task_id == task.pk
+    city = Deadline.objects.get(kind=Deadline.Kind.FOLLOW_UP, audience="staff")
+    assert city.task_id == city_task.pk
 
 
 def test_the_party_reports_and_the_officer_approves_the_year(client, people, active):
@@ -96,7 +104,10 @@ def test_the_party_reports_and_the_officer_approves_the_year(client, people, act
     assert (
         follow_up.approved_by == people["officer"] and follow_up.officer_summary == "Målen nåddes."
     )
-    (report,) = follow_up.reports.all()
+    assert follow_up.minutes_date.isoformat() == "2026-12-20"
+    assert follow_up.minutes_reference == "Styrgruppens protokoll § 4"
+    city, report = sorted(follow_up.reports.all(), key=lambda r: r.organisation.is_idea_based)
+    assert city.organisation.is_public and city.submitted_by == people["officer"]
     assert (
         report.submitted_by == people["member"] and report.reflection == steps.REPORT["reflection"]
     )
@@ -108,6 +119,9 @@ def test_the_party_reports_and_the_officer_approves_the_year(client, people, act
     client.force_login(people["member"])
     page = client.get(reverse("partnerships:inquiry", args=[active.inquiry.case.case_number]))
     assert "Sommarlovet behöver fler ledare." in page.content.decode()
+    assert "Styrgruppens slutsatser (protokoll 2026-12-20, Styrgruppens protokoll § 4)" in (
+        page.content.decode()
+    )
 
 
 def test_the_officer_cannot_approve_before_the_party_has_reported(client, people, active):
@@ -123,19 +137,24 @@ def test_the_organisation_is_reminded_three_weeks_and_three_days_before_the_foll
         ("2027-01-09", 0),
         ("2027-01-10", 1),
         ("2027-01-11", 0),
-        ("2027-01-28", 1),
+        ("2027-01-28", 2),  # the member's three days, and the officers' week for the city
     ]:
         with at(day):
             assert send_due_reminders()["deadline_reminders"] == expected, day
     reminders = Notification.objects.filter(recipient=people["member"], kind="reminder")
     assert reminders.count() == 2 and all("2027-01-31" in n.title for n in reminders)
+    # The city's report is the officers' to send: they are reminded of it (a week before).
+    officers = Notification.objects.filter(recipient=people["officer"], kind="reminder")
+    assert officers.count() == 1
     assert not Notification.objects.filter(recipient=people["outsider"]).exists()
 
 
 def test_a_reported_follow_up_sends_no_more_reminders(client, people, active):
     fire("2026-12-20")
     with at("2027-01-05"):
-        do_one(client, people["member"], active, "report", steps.REPORT)
+        take_and_do(client, people["member"], steps.party_report_task(active), steps.REPORT)
+        for city_task in steps.city_report_tasks(active):
+            take_and_do(client, people["officer"], city_task, steps.REPORT)
     with at("2027-01-10"):
         assert send_due_reminders()["deadline_reminders"] == 0
 

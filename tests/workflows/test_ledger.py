@@ -4,14 +4,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.test import override_settings
 
 from funding import services as funding_services
 from partnerships import selectors, services
 from partnerships.models import Party
 from tests import factories
 from tests.casework.test_clocks import at
-from tests.partnerships.helpers import signed_inquiry
+from tests.partnerships.helpers import euro_rate, signed_inquiry
 from workflows import ledger
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +67,8 @@ def test_another_organisations_grant_does_not_count(organisation, other_organisa
     assert ledger.de_minimis_position(organisation).rows == []
 
 
-@override_settings(IOP_EUR_TO_SEK="10")
 def test_grants_agreements_and_manual_aid_add_up_against_the_ceiling(organisation, officer):
+    euro_rate("10")
     with at("2026-01-05"):
         signed_inquiry(organisation, money=Decimal(2_920_000))
     with at("2026-03-10"):
@@ -81,15 +80,19 @@ def test_grants_agreements_and_manual_aid_add_up_against_the_ceiling(organisatio
         amount_sek=Decimal(100_000),
         granted_by="Annan kommun",
     )
+    # The agreement (three years at 2 920 000 kr) counts in full on the day it was signed.
+    agreement = Decimal(2_920_000) * 1096 / 365
     position = ledger.de_minimis_position(organisation, on=date(2026, 1, 31))
-    # 31 days of 2 920 000 kr a year is 248 000 kr; the grant is not decided yet on 31 January.
-    assert position.total_sek == Decimal(248_000) + Decimal(100_000)
-    later = ledger.de_minimis_position(organisation, on=date(2027, 12, 31))
-    assert later.total_sek == Decimal(5_840_000) + Decimal(40_000) + Decimal(100_000)
+    assert position.total_eur == ((agreement + Decimal(100_000)) / 10).quantize(Decimal("0.01"))
+    later = ledger.de_minimis_position(organisation, on=date(2026, 12, 31))
+    assert later.total_eur == position.total_eur + Decimal(4_000)
     assert later.exceeded
+    before = ledger.de_minimis_position(organisation, on=date(2026, 1, 4))
+    assert before.total_eur == Decimal(10_000)
 
 
 def test_a_terminated_agreement_counts_until_its_notice_ends(organisation):
+    euro_rate("10")
     with at("2026-01-05"):
         inquiry = signed_inquiry(organisation, money=Decimal(365_000))
     member = factories.member(organisation)
@@ -100,12 +103,15 @@ def test_a_terminated_agreement_counts_until_its_notice_ends(organisation):
             acting_user=member,
             reason="Föreningen läggs ned.",
         )
-    # In force from 1 January until 1 September 2026: 244 days at 1 000 kr a day.
+    # In force from 1 January until 1 September 2026: 244 days at 1 000 kr a day, counted on
+    # the day it was signed.
     position = ledger.de_minimis_position(organisation, on=date(2027, 12, 31))
-    assert position.total_sek == Decimal(244_000)
+    (row,) = position.rows
+    assert (row.on, row.amount_sek) == (date(2026, 1, 5), Decimal(244_000))
 
 
 def test_an_unsigned_agreement_does_not_count(organisation):
+    euro_rate("10")
     with at("2026-01-05"):
         inquiry = signed_inquiry(organisation)
     # A new version in co-creation is not yet signed: the first version alone counts.
@@ -120,7 +126,7 @@ def test_an_unsigned_agreement_does_not_count(organisation):
         contributions=services.copy_contributions(selectors.latest_version(inquiry)),
     )
     position = ledger.de_minimis_position(organisation, on=date(2026, 12, 31))
-    assert position.total_sek == Decimal(365_000)
+    assert position.total_eur == Decimal(109_600)
 
 
 def services_version_data(inquiry) -> dict:

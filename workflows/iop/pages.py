@@ -17,6 +17,8 @@ from common import once
 from organisations import policy as org_policy
 from organisations.models import Organisation
 from partnerships import forms, policy, selectors
+from partnerships import services as domain
+from partnerships.models import Status
 
 from ..actions import WorkflowAction
 from ..task_views import add_errors
@@ -122,11 +124,26 @@ def inquiry_detail(request, case_number):
             "comment_form": CommentForm(may_comment_internally=is_staff),
             "may_end": services.how_may_end(request.user, inquiry),
             "may_terminate": bool(policy.terminable_parties(request.user, inquiry)),
+            **_state_aid_links(request.user, inquiry),
             "follow_ups": inquiry.follow_ups.prefetch_related("reports__organisation"),
             "renewals": inquiry.renewals.select_related("decided_by"),
             "termination": getattr(inquiry, "termination", None),
         },
     )
+
+
+def _state_aid_links(user, inquiry) -> dict:
+    """Whether ``user`` declares de minimis aid here, or may override the procurement answers."""
+    assessment = getattr(inquiry, "legal_assessment", None)
+    return {
+        "may_declare": bool(policy.declaring_parties(user, inquiry)),
+        "may_override": bool(
+            assessment
+            and assessment.is_procurement
+            and inquiry.status == Status.INVESTIGATION
+            and policy.may_override_procurement(user)
+        ),
+    }
 
 
 def _timeline(case) -> list[dict]:
@@ -215,6 +232,79 @@ def terminate_agreement(request, case_number):
             add_errors(form, error)
     context = {"form": form, "inquiry": inquiry, "version": selectors.signed_version(inquiry)}
     return render(request, "partnerships/terminate.html", context)
+
+
+@login_required
+def procurement_override(request, case_number):
+    """A decision-maker lets an investigation whose answers say procurement go on as an IOP,
+    with reasons kept in the case."""
+    inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
+    assessment = getattr(inquiry, "legal_assessment", None)
+    if not policy.may_override_procurement(request.user) or assessment is None:
+        raise Http404
+    form = forms.ProcurementOverrideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+
+        def override():
+            services.procurement_override(
+                inquiry=inquiry, acting_user=request.user, reasons=form.cleaned_data["reasons"]
+            )
+            messages.success(request, _("The override and its reasons are recorded."))
+            return _url(inquiry)
+
+        try:
+            return once.act(
+                request, form.cleaned_data["form_token"], override, default=_url(inquiry)
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+    context = {"form": form, "inquiry": inquiry, "assessment": assessment}
+    return render(request, "partnerships/procurement_override.html", context)
+
+
+@login_required
+def de_minimis_declaration(request, case_number):
+    """An idea-based party's member declares the organisation's other de minimis aid of the
+    last three years, with the case. They see their own declaration, never a ledger."""
+    inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
+    parties = policy.declaring_parties(request.user, inquiry)
+    if not parties:
+        raise Http404
+    data = request.POST if request.method == "POST" else None
+    form = forms.DeclarationForm(data, parties=parties)
+    formset = forms.DeclaredAidFormSet(data, prefix="aid")
+    if data is not None and form.is_valid() and formset.is_valid():
+        aids = [
+            domain.DeclaredAidInput(**row.cleaned_data)
+            for row in formset
+            if row.has_changed() and row.cleaned_data
+        ]
+
+        def declare():
+            services.de_minimis_declare(
+                inquiry=inquiry,
+                organisation=form.cleaned_data["organisation"],
+                acting_user=request.user,
+                aids=aids,
+            )
+            messages.success(request, _("Your declaration is saved with the case."))
+            return _url(inquiry)
+
+        try:
+            return once.act(
+                request, form.cleaned_data["form_token"], declare, default=_url(inquiry)
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+    own = [party.organisation_id for party in parties]
+    declarations = inquiry.de_minimis_declarations.filter(organisation_id__in=own)
+    context = {
+        "form": form,
+        "formset": formset,
+        "inquiry": inquiry,
+        "declarations": declarations.select_related("organisation").prefetch_related("aids"),
+    }
+    return render(request, "partnerships/de_minimis_declaration.html", context)
 
 
 def _already_ended(request, inquiry):

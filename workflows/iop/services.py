@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
@@ -29,8 +30,9 @@ from partnerships import services as domain
 from partnerships.models import FollowUpReport, IOPInquiry, Party
 from workflows.models import IOPProcess
 
+from .. import ledger
 from ..actions import WorkflowAction
-from ..nodes import task_object
+from ..nodes import data_object, task_object
 from ..services import ensure_task_of
 from .planning import memo_planning
 
@@ -172,16 +174,17 @@ def _done(activation) -> IOPInquiry:
 
 @transaction.atomic
 def screening_record(
-    *, activation, acting_user, answers: dict, decision_reasons: str = ""
+    *, activation, acting_user, answers: dict, decision_reasons: str = "", suggestions: str = ""
 ) -> IOPInquiry:
     """The officer screens the inquiry against the four criteria: an IOP is investigated; if
-    not, the case closes and the initiator is told why."""
+    not, the case closes and the initiator gets a notice with the reasons and suggestions."""
     inquiry = _ensure_doing(activation, acting_user, "screen")
     domain.screening_record(
         inquiry=inquiry,
         acting_user=acting_user,
         answers=answers,
         decision_reasons=decision_reasons,
+        suggestions=suggestions,
     )
     return _done(activation)
 
@@ -258,10 +261,15 @@ def draft_send_for_review(*, activation, acting_user, draft: Draft | None = None
 
 @transaction.atomic
 def co_creation_finish(*, activation, acting_user, draft: Draft | None = None) -> IOPInquiry:
-    """The officer saves the draft (when given): it is agreed, the memo comes next."""
+    """The officer saves the draft (when given): it is agreed, the memo comes next. De minimis
+    aid in it must keep each receiving organisation under its ceiling, the proposed aid
+    counted as granted today."""
     inquiry = _ensure_doing(activation, acting_user, "co_create")
     if draft is not None:
         _save(inquiry, acting_user, draft)
+    ledger.ensure_within_ceiling(
+        inquiry=inquiry, version=selectors.latest_version(inquiry), on=timezone.localdate()
+    )
     domain.co_creation_finish(inquiry=inquiry, acting_user=acting_user)
     return _done(activation)
 
@@ -339,15 +347,23 @@ def agreement_sign(*, activation, acting_user) -> IOPInquiry:
     return _done(activation)
 
 
+def reporting_organisation(activation):
+    """The party's organisation a follow-up task asks to report: the task's object, or for a
+    party of the city the administration the officers report for."""
+    return task_object(activation) or data_object(activation.task.data["reports_for"])
+
+
 def follow_up_report(activation) -> FollowUpReport:
     """The report a follow-up task asks of its organisation."""
     follow_up = selectors.open_follow_up(activation.process.inquiry)
-    return follow_up.reports.select_related("follow_up").get(organisation=task_object(activation))
+    return follow_up.reports.select_related("follow_up").get(
+        organisation=reporting_organisation(activation)
+    )
 
 
 @transaction.atomic
 def follow_up_report_submit(*, activation, acting_user, data: dict) -> IOPInquiry:
-    """An idea-based party reports on the agreement year; the report goes to the officer."""
+    """A party reports on the agreement year; the report goes to the officer."""
     _ensure_doing(activation, acting_user, "report")
     domain.follow_up_report_submit(
         report=follow_up_report(activation), acting_user=acting_user, data=data
@@ -356,11 +372,25 @@ def follow_up_report_submit(*, activation, acting_user, data: dict) -> IOPInquir
 
 
 @transaction.atomic
-def follow_up_approve(*, activation, acting_user, summary: str) -> IOPInquiry:
-    """The officer approves the year's follow-up with an assessment; the calendar goes on."""
+def follow_up_approve(
+    *,
+    activation,
+    acting_user,
+    summary: str,
+    steering_group_conclusions: str,
+    minutes_date,
+    minutes_reference: str,
+) -> IOPInquiry:
+    """The officer records the steering group's conclusions and approval from its minutes,
+    with an assessment; the calendar goes on."""
     inquiry = _ensure_doing(activation, acting_user, "approve_follow_up")
     domain.follow_up_approve(
-        follow_up=selectors.open_follow_up(inquiry), acting_user=acting_user, summary=summary
+        follow_up=selectors.open_follow_up(inquiry),
+        acting_user=acting_user,
+        summary=summary,
+        steering_group_conclusions=steering_group_conclusions,
+        minutes_date=minutes_date,
+        minutes_reference=minutes_reference,
     )
     return _done(activation)
 
@@ -393,7 +423,7 @@ def follow_up_report_request(*, activation) -> IOPInquiry:
     inquiry = activation.process.inquiry
     domain.follow_up_report_request(
         follow_up=selectors.open_follow_up(inquiry),
-        organisation=task_object(activation),
+        organisation=reporting_organisation(activation),
         task_id=activation.task.pk,
     )
     return inquiry
@@ -403,6 +433,26 @@ def follow_up_report_request(*, activation) -> IOPInquiry:
 def agreement_end(*, activation) -> IOPInquiry:
     """The calendar: the agreement's period is over; the partnership ends, its case closes."""
     return domain.agreement_end(inquiry=activation.process.inquiry)
+
+
+# Beside the tasks: the procurement override and the de minimis declaration ----------------
+
+
+@transaction.atomic
+def procurement_override(*, inquiry: IOPInquiry, acting_user, reasons: str) -> IOPInquiry:
+    """A decision-maker lets the investigation go on as an IOP despite the procurement answers,
+    with reasons; the officer then concludes the investigation."""
+    domain.procurement_override_record(inquiry=inquiry, acting_user=acting_user, reasons=reasons)
+    return inquiry
+
+
+@transaction.atomic
+def de_minimis_declare(*, inquiry: IOPInquiry, organisation, acting_user, aids: list) -> IOPInquiry:
+    """An idea-based party's member declares the organisation's other de minimis aid."""
+    domain.de_minimis_declaration_submit(
+        inquiry=inquiry, organisation=organisation, acting_user=acting_user, aids=aids
+    )
+    return inquiry
 
 
 # Ending early -----------------------------------------------------------------------------

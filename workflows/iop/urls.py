@@ -27,4 +27,14 @@ urlpatterns = [
     path("<case_number:case_number>/", pages.inquiry_detail, name="inquiry"),
     path("<case_number:case_number>/end/", pages.end_inquiry, name="end"),
     path("<case_number:case_number>/terminate/", pages.terminate_agreement, name="terminate"),
+    path(
+        "<case_number:case_number>/procurement-override/",
+        pages.procurement_override,
+        name="procurement_override",
+    ),
+    path(
+        "<case_number:case_number>/de-minimis/",
+        pages.de_minimis_declaration,
+        name="de_minimis_declaration",
+    ),
 ]

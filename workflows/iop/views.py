@@ -12,7 +12,7 @@ from workflows import ledger
 
 from ..nodes import task_object
 from ..task_views import DraftTaskView, TaskFormView, add_errors
-from . import drafts, services
+from . import drafts, screening, services
 
 SAVED = _("A new version of the draft is saved.")
 UNCHANGED = _("The draft is unchanged: no new version is saved.")
@@ -61,14 +61,22 @@ class TaskView(TaskFormView):
 class ScreeningView(TaskView):
     form_class = forms.ScreeningForm
 
+    def get_initial(self):
+        return {
+            **super().get_initial(),
+            "suggestions": screening.suggested_programmes(self.inquiry),
+        }
+
     def perform(self, form):
         answers = dict(form.cleaned_data)
         reasons = answers.pop("decision_reasons")
+        suggestions = answers.pop("suggestions")
         services.screening_record(
             activation=self.activation,
             acting_user=self.request.user,
             answers=answers,
             decision_reasons=reasons,
+            suggestions=suggestions,
         )
 
 
@@ -84,8 +92,14 @@ class InvestigationView(DraftTaskView, TaskView):
         return {**super().get_form_kwargs(), "instance": instance}
 
     def get_context_data(self, **kwargs):
+        inquiry = self.inquiry
         return super().get_context_data(
-            positions=ledger.idea_based_positions(self.inquiry), **kwargs
+            positions=ledger.idea_based_positions(inquiry),
+            declarations=inquiry.de_minimis_declarations.select_related(
+                "organisation", "declared_by"
+            ).prefetch_related("aids"),
+            assessment=getattr(inquiry, "legal_assessment", None),
+            **kwargs,
         )
 
     def _data(self, form) -> dict:
@@ -299,9 +313,7 @@ class FollowUpApprovalView(TaskView):
 
     def perform(self, form):
         services.follow_up_approve(
-            activation=self.activation,
-            acting_user=self.request.user,
-            summary=form.cleaned_data["summary"],
+            activation=self.activation, acting_user=self.request.user, **form.cleaned_data
         )
 
 

@@ -129,13 +129,14 @@ class IOPProcess(CaseProcess):
 
     @property
     def follow_up_tasks(self) -> list[dict]:
-        """One report task per idea-based party, in its organisation's inbox."""
-        return [
-            {
-                "permission": org_policy.ACT_FOR_ORGANISATION,
-                "object": _object_label(party.organisation),
-            }
-            for party in self.inquiry.parties.filter(side="idea_based").select_related(
-                "organisation"
-            )
-        ]
+        """One report task per party: an idea-based party's (or another public body's) in its
+        organisation's inbox; a party of the city's in the officers' queue, naming the
+        administration it reports for."""
+        tasks = []
+        for party in self.inquiry.parties.select_related("organisation"):
+            label = _object_label(party.organisation)
+            if party.board_id:
+                tasks.append({"permission": org_policy.HANDLE_CASE, "reports_for": label})
+            else:
+                tasks.append({"permission": org_policy.ACT_FOR_ORGANISATION, "object": label})
+        return tasks

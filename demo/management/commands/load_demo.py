@@ -13,6 +13,7 @@ from demo import (
     applications,
     claims,
     delegations,
+    euro_rates,
     followup,
     iop,
     iop_demand,
@@ -26,6 +27,7 @@ from demo import (
 PARTS = {
     "register": register.load,  # challenge areas, organisations, boards, evidence
     "programmes": programmes.load,  # funding programmes and sources
+    "euro_rates": euro_rates.load,  # the euro rate the de minimis ledger counts at
     "accounts": register.load_accounts,
     "delegations": delegations.load,  # who holds which point of the delegation order
     "iop": iop.load,  # the three seed IOP inquiries, walked through the flow
