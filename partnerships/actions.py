@@ -20,3 +20,4 @@ class PartnershipAction(AuditAction):
     FOLLOW_UP_REPORTED = "follow_up_reported", _("Follow-up report sent")
     FOLLOW_UP_APPROVED = "follow_up_approved", _("Follow-up approved")
     RENEWAL_DECIDED = "renewal_decided", _("Decided: renew, amend or end")
+    PARTY_LEFT = "party_left", _("A party left the inquiry")

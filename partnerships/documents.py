@@ -6,15 +6,19 @@ Each function builds the document's context from the case data and calls
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents import contexts as doc
 from documents.kinds import Kind
 from documents.language import in_document_language
-from documents.models import Document
-from documents.services import document_request
+from documents.models import Document, Signing
+from documents.services import document_request, document_sign
+from organisations.models import Role
+from organisations.selectors import current_memberships_of
 
+from . import policy
 from .models import AgreementVersion, Contribution, IOPInquiry, Memo, Party
 
 
@@ -55,7 +59,9 @@ def request_memo(memo: Memo, acting_user) -> Document:
 def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
     """The final agreement PDF the parties sign: produced once, never changed."""
     inquiry = version.inquiry
-    parties = list(inquiry.parties.select_related("organisation", "board"))
+    parties = list(
+        inquiry.parties.filter(left_at__isnull=True).select_related("organisation", "board")
+    )
     context = doc.AgreementContext(
         case_number=inquiry.case.case_number,
         document_date=timezone.localdate(),
@@ -82,16 +88,39 @@ def request_final_agreement(version: AgreementVersion, acting_user) -> Document:
     )
 
 
-def agreement_checksum(inquiry: IOPInquiry) -> str:
-    """The SHA-256 of the final agreement PDF, once produced (empty while it is produced)."""
-    document = (
+def final_agreement(inquiry: IOPInquiry) -> Document | None:
+    """The final agreement PDF the parties sign: the latest final version of the case's
+    agreement (a renewal or an amendment is signed as a new version)."""
+    return (
         Document.objects.filter(
             case=inquiry.case, kind=Kind.IOP_AGREEMENT, status=Document.Status.FINAL
         )
         .order_by("-version")
         .first()
     )
+
+
+def agreement_checksum(inquiry: IOPInquiry) -> str:
+    """The SHA-256 of the final agreement PDF, once produced (empty while it is produced)."""
+    document = final_agreement(inquiry)
     return document.sha256 if document else ""
+
+
+@in_document_language
+def sign_final_agreement(inquiry: IOPInquiry, party: Party, acting_user) -> Signing:
+    """Put on record, beside the final PDF, that ``acting_user`` signs it for ``party``."""
+    document = final_agreement(inquiry)
+    if document is None:
+        raise ValidationError(_("The final agreement has not been made yet."))
+    signatory = _signatory_now(party, acting_user)
+    return document_sign(
+        document=document,
+        acting_user=acting_user,
+        party=party.name,
+        signer_role=signatory.title,
+        authority=signatory.authority,
+        method=Signing.Method.PORTAL_CLICK,
+    )
 
 
 def _party(party: Party) -> doc.AgreementParty:
@@ -99,7 +128,71 @@ def _party(party: Party) -> doc.AgreementParty:
         name=party.name,
         org_number=party.organisation.org_number,
         is_public=party.side == Party.Side.PUBLIC,
+        signatories=_signatories(party),
     )
+
+
+def _signatories(party: Party) -> list[doc.Signatory]:
+    """The places on the signature page: the person each deciding board authorised, or the
+    organisation's signatories whose right an officer approved (one empty place if none)."""
+    if party.board_id:
+        return [
+            _authorised(decision.signatory, decision)
+            for decision in policy.authorising_decisions(party)
+            if decision.signatory_id
+        ] or [doc.Signatory(name="")]
+    return [_organisation_signatory(membership) for membership in _approved_signatories(party)] or [
+        doc.Signatory(name="", title=str(Role.SIGNATORY.label))
+    ]
+
+
+def _signatory_now(party: Party, user) -> doc.Signatory:
+    """Who signs, in which role and by what right, as the signing record keeps it."""
+    if party.board_id:
+        for decision in policy.authorising_decisions(party):
+            if decision.signatory_id == user.pk:
+                return _authorised(user, decision)
+            if decision.signatory_id is None:
+                return doc.Signatory(
+                    name=str(user),
+                    title=str(Role.BOARD_SECRETARY.label),
+                    authority=_("For %(reference)s; the decision named no one to sign")
+                    % {"reference": decision.reference},
+                )
+    for membership in _approved_signatories(party):
+        if membership.user_id == user.pk:
+            return _organisation_signatory(membership)
+    return doc.Signatory(name=str(user))
+
+
+def _authorised(user, decision) -> doc.Signatory:
+    return doc.Signatory(
+        name=str(user),
+        title=decision.signatory_title,
+        authority=_("Authorised by the decision of %(reference)s")
+        % {"reference": decision.reference},
+    )
+
+
+def _organisation_signatory(membership) -> doc.Signatory:
+    evidence = membership.signing_evidence
+    return doc.Signatory(
+        name=str(membership.user),
+        title=str(Role.SIGNATORY.label),
+        authority=_("Right to sign shown by %(evidence)s of %(date)s, approved %(approved)s")
+        % {
+            "evidence": evidence.get_kind_display().lower(),
+            "date": evidence.given_on.isoformat(),
+            "approved": timezone.localtime(membership.signing_approved_at).date().isoformat(),
+        },
+    )
+
+
+def _approved_signatories(party: Party) -> list:
+    memberships = current_memberships_of(party.organisation, Role.SIGNATORY).select_related(
+        "user", "signing_evidence"
+    )
+    return [membership for membership in memberships if membership.may_sign]
 
 
 def _contribution(contribution: Contribution) -> doc.Contribution:

@@ -8,6 +8,8 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from organisations.models import STAFF_ROLES, Membership, User
+
 from . import conf
 from .models import (
     AgreementVersion,
@@ -19,6 +21,20 @@ from .models import (
     Signature,
     Termination,
 )
+
+
+def may_be_authorised(board):
+    """The people a board may authorise to sign an agreement for it: those who hold a staff
+    role in its administration today."""
+    today = timezone.localdate()
+    current = Membership.objects.filter(
+        organisation_id=board.administration_id, role__in=STAFF_ROLES, valid_from__lte=today
+    ).exclude(valid_until__lt=today)
+    return (
+        User.objects.filter(is_active=True, memberships__in=current)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 def latest_version(inquiry: IOPInquiry) -> AgreementVersion | None:
@@ -39,7 +55,8 @@ def round_decisions(inquiry: IOPInquiry) -> list[BoardDecision]:
 
 def unsigned_parties(inquiry: IOPInquiry, version: AgreementVersion) -> list[Party]:
     signed = Signature.objects.filter(version=version).values("party_id")
-    return list(inquiry.parties.exclude(pk__in=signed).select_related("organisation", "board"))
+    parties = inquiry.parties.filter(left_at__isnull=True).exclude(pk__in=signed)
+    return list(parties.select_related("organisation", "board"))
 
 
 def current_memo(inquiry: IOPInquiry):

@@ -183,6 +183,17 @@ class Party(models.Model):
     )
     side = models.CharField(_("side"), max_length=20, choices=Side.choices)
     proposed_contribution = models.TextField(_("proposed contribution"), blank=True)
+    left_at = models.DateTimeField(_("left the inquiry"), null=True, blank=True, editable=False)
+    left_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("left for the party by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    left_reason = models.TextField(_("why the party left"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("party")
@@ -200,3 +211,7 @@ class Party(models.Model):
     @property
     def name(self) -> str:
         return str(self)
+
+    @property
+    def has_left(self) -> bool:
+        return self.left_at is not None

@@ -92,13 +92,14 @@ def test_grants_agreements_and_manual_aid_add_up_against_the_ceiling(organisatio
 def test_a_terminated_agreement_counts_until_its_notice_ends(organisation):
     with at("2026-01-05"):
         inquiry = signed_inquiry(organisation, money=Decimal(365_000))
-    member = factories.member(organisation)
+    signatory = organisation.memberships.get(role="signatory").user
     with at("2026-03-01"):
         services.agreement_terminate(
             inquiry=inquiry,
             party=inquiry.parties.get(side=Party.Side.IDEA_BASED),
-            acting_user=member,
+            acting_user=signatory,
             reason="Föreningen läggs ned.",
+            decision_reference="Styrelsens protokoll 2026-02-20 § 3",
         )
     # In force from 1 January until 1 September 2026: 244 days at 1 000 kr a day.
     position = ledger.de_minimis_position(organisation, on=date(2027, 12, 31))

@@ -27,4 +27,5 @@ urlpatterns = [
     path("<case_number:case_number>/", pages.inquiry_detail, name="inquiry"),
     path("<case_number:case_number>/end/", pages.end_inquiry, name="end"),
     path("<case_number:case_number>/terminate/", pages.terminate_agreement, name="terminate"),
+    path("<case_number:case_number>/leave/", pages.leave_inquiry, name="leave"),
 ]
