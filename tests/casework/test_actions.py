@@ -44,6 +44,8 @@ STORED = {
     "document_finalised", "document_render_failed",
     # followup
     "narrative_section_written", "narrative_section_changed", "narrative_section_deleted",
+    # IOP: who signs, leaves and terminates; signings beside the final PDF
+    "party_left", "document_signed",
 }  # fmt: skip
 
 

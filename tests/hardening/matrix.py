@@ -435,6 +435,11 @@ RULES: list[Rule] = [
         roles(NOT_FOUND, anonymous=LOGIN),
         "only an active partnership is terminated; this one is being screened",
     ),
+    Rule(
+        "partnerships:leave",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "only a party other than the one whose case it is leaves; this one has no other",
+    ),
     # Follow-up and annual report: for the roles that see every case.
     Rule(
         "followup:narrative_*",
