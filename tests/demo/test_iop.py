@@ -77,3 +77,17 @@ def test_every_status_change_of_the_demo_is_in_the_audit_log():
         "signing",
         "active",
     ]
+
+
+def test_the_demo_agreement_is_signed_by_those_with_the_right_to_sign_on_record_beside_it():
+    _load()
+    kraftsamling = IOPInquiry.objects.get(case__title="Kraftsamling Herrgården")
+    signatures = kraftsamling.signatures.select_related("record__document", "party__board")
+    (document,) = {signature.record.document for signature in signatures}
+    assert document.is_final and {s.record.sha256 for s in signatures} == {document.sha256}
+    for signature in signatures:
+        if signature.party.board_id:
+            decision = kraftsamling.board_decisions.get(board=signature.party.board)
+            assert signature.signed_by == decision.signatory
+        else:
+            assert signature.record.signer_role == "Firmatecknare"
