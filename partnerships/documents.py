@@ -100,12 +100,6 @@ def final_agreement(inquiry: IOPInquiry) -> Document | None:
     )
 
 
-def agreement_checksum(inquiry: IOPInquiry) -> str:
-    """The SHA-256 of the final agreement PDF, once produced (empty while it is produced)."""
-    document = final_agreement(inquiry)
-    return document.sha256 if document else ""
-
-
 @in_document_language
 def sign_final_agreement(inquiry: IOPInquiry, party: Party, acting_user) -> Signing:
     """Put on record, beside the final PDF, that ``acting_user`` signs it for ``party``."""
