@@ -332,7 +332,11 @@ def _party_of(task: Task) -> Party:
 
 
 def signing_refusal(task: Task, user) -> str:
-    """Why ``user`` may not take or sign this signing task, in words for them; else empty."""
+    """Why ``user`` may not take or sign this signing task, in words for them; else empty.
+    A task of another node, reached by a forged address, names no party: the engine refuses
+    it as not this node's."""
+    if "party" not in (task.data or {}):
+        return ""
     return policy.signing_refusal(user, _party_of(task))
 
 
