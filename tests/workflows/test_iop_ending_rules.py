@@ -3,6 +3,8 @@ withdraws it; a case the executive board commissioned is ended only by the city'
 with a reason; another party leaves an inquiry, it does not end it. Each is one rule, asked by
 the service and by every page that offers it."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -127,3 +129,28 @@ def test_no_party_leaves_once_the_memo_names_the_parties_to_the_boards(commissio
 
 def _process(inquiry) -> IOPProcess:
     return IOPProcess.objects.get(artifact_object_id=inquiry.pk)
+
+
+def test_the_leave_page_keeps_what_was_typed_on_a_refusal_and_acts_once_when_sent_twice(
+    client, commissioned
+):
+    partner = commissioned.parties.exclude(organisation=commissioned.case.organisation).get(
+        side=Party.Side.IDEA_BASED
+    )
+    # One who signs for the partner and is a member of the lead sees the case today.
+    signatory = factories.member(partner.organisation, role=Role.SIGNATORY)
+    factories.MembershipFactory(user=signatory, organisation=commissioned.case.organisation)
+    client.force_login(signatory)
+    url = reverse("partnerships:leave", args=[commissioned.case.case_number])
+    assert url in _page(client, commissioned)
+    page = client.get(url).content.decode()
+    token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+
+    refused = client.post(url, {"party": partner.pk, "reason": " ", "form_token": token})
+    assert refused.status_code == 200 and "reason" in refused.context["form"].errors
+    data = {"party": partner.pk, "reason": "Inga resurser i år.", "form_token": token}
+    first, again = client.post(url, data), client.post(url, data)
+
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == first["Location"]
+    assert commissioned.case.events.filter(action="party_left").count() == 1
