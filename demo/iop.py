@@ -24,7 +24,15 @@ from django.utils import timezone
 
 from demo import iop_flow as flow
 from funding.models import BoardMeeting
-from organisations.models import Board, Membership, Organisation, Role, User
+from organisations.models import (
+    Board,
+    EligibilityEvidence,
+    Membership,
+    Organisation,
+    Role,
+    User,
+)
+from organisations.services import signatory_approve
 from partnerships.models import SCREENING_CRITERIA, IOPInquiry, Party, ResponsibleManager
 from partnerships.services import ContributionInput
 from workflows.iop import services
@@ -62,6 +70,7 @@ class _Inquiries:
         self._signatories()
         _meeting_calendar()
         _responsible_managers()
+        _signing_rights(self.officer)
         for title, build in (
             (KRAFTSAMLING, self._kraftsamling),
             (HELAMALMO, self._helamalmo),
@@ -187,6 +196,8 @@ class _Inquiries:
                 outcome="approved",
                 meeting_date=_kraftsamling_period()["period_start"] - timedelta(days=9),
                 protocol_paragraph=paragraph,
+                # Each board authorises its secretary's demo account to sign for it.
+                signatory=User.objects.get(username=secretary),
             )
 
     def _sign_all(self, process, inquiry):
@@ -383,3 +394,25 @@ def _kraftsamling_contributions(inquiry) -> list:
             money(100_000),
         ),
     ]
+
+
+def _signing_rights(officer: User) -> None:
+    """Every demo signatory's right to sign, shown by the minutes that name the signatories
+    and approved by the demo officer, as an officer does before a signatory may sign."""
+    today = timezone.localdate()
+    signatories = Membership.objects.filter(
+        role=Role.SIGNATORY, signing_approved_at__isnull=True
+    ).select_related("organisation")
+    for membership in signatories:
+        membership.signing_evidence, _created = EligibilityEvidence.objects.get_or_create(
+            organisation=membership.organisation,
+            kind=EligibilityEvidence.Kind.SIGNATORY_RIGHT,
+            defaults={
+                "given_on": today - relativedelta(months=2),
+                "expires_on": today + relativedelta(years=2),
+                "value": "Styrelseprotokoll om firmateckning",
+                "recorded_by": officer,
+            },
+        )
+        membership.save(update_fields=["signing_evidence"])
+        signatory_approve(membership=membership, acting_user=officer)

@@ -11,3 +11,4 @@ class DocumentAction(AuditAction):
     RENDER_REQUESTED = "document_render_requested", _("Document to be produced again")
     FINALISED = "document_finalised", _("Document made final")
     RENDER_FAILED = "document_render_failed", _("Document could not be produced")
+    SIGNED = "document_signed", _("Document signed")

@@ -3,7 +3,23 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Document
+from .models import Document, Signing
+
+
+class SigningInline(admin.TabularInline):
+    """The signings kept beside a final document: read only, never changed."""
+
+    model = Signing
+    extra = 0
+    can_delete = False
+    fields = ["party", "signer_name", "signer_role", "authority", "method", "sha256", "signed_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Document)
@@ -12,6 +28,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
     list_display = ["case", "kind", "version", "status", "pages", "created_at", "rendered_at"]
     list_filter = ["kind", "status"]
+    inlines = [SigningInline]
     search_fields = ["case__case_number"]
     exclude = ["context", "file"]
     readonly_fields = [

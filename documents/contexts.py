@@ -49,6 +49,7 @@ class ContributionKind(StrEnum):
 class Signatory:
     name: str
     title: str = ""
+    authority: str = ""  # what gives the right to sign: the decision, or the approved evidence
 
 
 @dataclass

@@ -44,7 +44,11 @@ KINDS: dict[str, KindSpec] = {
         "documents/kinds/iop_agreement.html",
         contexts.AgreementContext,
         shared_as_draft=True,
-        includes=("documents/kinds/_group.html", "documents/kinds/_signature.html"),
+        includes=(
+            "documents/kinds/_group.html",
+            "documents/kinds/_signature_page.html",
+            "documents/kinds/_signature.html",
+        ),
     ),
     Kind.BOARD_MEMO: KindSpec(
         "documents/kinds/board_memo.html", contexts.MemoContext, shared_as_draft=False

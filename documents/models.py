@@ -141,3 +141,53 @@ class Document(models.Model):
             raise FinalDocumentError("Final documents are never changed.")
         if any(stored[name] != getattr(self, name) for name in self.IDENTITY_FIELDS):
             raise FinalDocumentError("A final document keeps what it was requested with.")
+
+
+class Signing(models.Model):
+    """A signing of a final document, kept beside its PDF: who signed which version, for which
+    party, when, how, and the SHA-256 of the bytes signed. Never changed, never deleted.
+
+    ``method`` says how the signer signed; the e-signature issue adds methods (and the
+    validation of a signed PDF) beside today's click in the portal after login.
+    """
+
+    class Method(models.TextChoices):
+        PORTAL_CLICK = "portal_click", _("Click in the portal after login")
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.PROTECT, related_name="signings"
+    )
+    party = models.CharField(_("for"), max_length=200)
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signer_name = models.CharField(_("name"), max_length=200)
+    signer_role = models.CharField(_("role"), max_length=200, blank=True)
+    authority = models.CharField(
+        _("right to sign shown by"),
+        max_length=300,
+        blank=True,
+        help_text=_("The evidence or the decision that gives the signer the right to sign."),
+    )
+    method = models.CharField(_("how"), max_length=30, choices=Method.choices)
+    sha256 = models.CharField(_("SHA-256 of the version signed"), max_length=64)
+    signed_at = models.DateTimeField(_("signed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signing")
+        verbose_name_plural = _("signings")
+        ordering = ["document", "signed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.document}: {self.signer_name} ({self.party})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise FinalDocumentError("A signing is on record and never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise FinalDocumentError("A signing is on record and never deleted.")

@@ -4,16 +4,20 @@ The domain apps call ``document_request`` with a context from ``documents.contex
 is produced by a background task once the transaction has committed (``documents.producing``).
 """
 
+import hashlib
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from casework import events
 from casework.models import Case
 
-from . import kinds, tasks
+from . import kinds, producing, tasks
 from .actions import DocumentAction
 from .contexts import to_data
-from .models import Document, FinalDocumentError
+from .models import Document, FinalDocumentError, Signing
 
 
 @transaction.atomic
@@ -86,6 +90,56 @@ def document_finalise(*, document: Document, acting_user) -> Document:
     )
     _schedule_rendering(document)
     return document
+
+
+@transaction.atomic
+def document_sign(
+    *,
+    document: Document,
+    acting_user,
+    party: str,
+    signer_role: str = "",
+    authority: str = "",
+    method: str = Signing.Method.PORTAL_CLICK,
+) -> Signing:
+    """Put on record that ``acting_user`` signs the final ``document`` for ``party``: the
+    signing names the version and the SHA-256 of the very bytes stored, and is kept beside the
+    PDF, which itself is never changed.
+
+    A final version is produced here and now if the background has not produced it yet, so
+    that what is signed is always a stored PDF; one that could not be produced is refused."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if not document.is_final:
+        raise ValidationError(_("Only a final document is signed."))
+    if not document.is_ready and not document.failure:
+        document = producing.document_render(document_id=document.pk)
+    if not document.is_ready:
+        raise ValidationError(
+            _("The final document could not be produced, so it cannot be signed yet.")
+        )
+    with document.file.open("rb") as stored:
+        digest = hashlib.sha256(stored.read()).hexdigest()
+    if digest != document.sha256:
+        raise FinalDocumentError("The stored PDF is not the one that was produced.")
+    signing = Signing(
+        document=document,
+        party=party,
+        signer=acting_user,
+        signer_name=str(acting_user),
+        signer_role=signer_role,
+        authority=authority,
+        method=method,
+        sha256=digest,
+    )
+    signing.full_clean()
+    signing.save()
+    events.record(
+        document,
+        acting_user,
+        DocumentAction.SIGNED,
+        data={"version": document.version, "sha256": digest, "party": party, "method": method},
+    )
+    return signing
 
 
 def _clear_rendering(document: Document) -> None:

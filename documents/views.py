@@ -55,6 +55,7 @@ def document_detail(request, pk):
     context = {
         "document": document,
         "case": document.case,
+        "signings": document.signings.all(),
         "may_render_again": policy.may_render_again(request.user)
         and not (document.is_final and document.is_ready),
     }

@@ -1,10 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from common.admin import TolerantAutocompleteAdmin
 from common.privacy import CollectsPersonalDataAdmin
 
+from . import services
 from .forms import EligibilityEvidenceForm
 from .models import (
     Absence,
@@ -19,8 +21,10 @@ from .models import (
 
 class MembershipInline(TolerantAutocompleteAdmin, admin.TabularInline):
     model = Membership
+    fk_name = "user"
     extra = 0
     autocomplete_fields = ["organisation", "board"]
+    fields = ["organisation", "role", "board", "valid_from", "valid_until"]
 
 
 @admin.register(User)
@@ -59,10 +63,48 @@ class BoardAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(CollectsPersonalDataAdmin, TolerantAutocompleteAdmin, admin.ModelAdmin):
-    list_display = ["user", "organisation", "role", "board", "valid_from", "valid_until"]
+    list_display = [
+        "user",
+        "organisation",
+        "role",
+        "board",
+        "valid_from",
+        "valid_until",
+        "may_sign_today",
+    ]
     list_filter = ["role", "board"]
     search_fields = ["user__username", "organisation__name"]
     autocomplete_fields = ["user", "organisation", "board"]
+    readonly_fields = ["signing_approved_by", "signing_approved_at"]
+    actions = ["approve_right_to_sign"]
+
+    @admin.display(description=_("may sign today"), boolean=True)
+    def may_sign_today(self, obj):
+        return obj.may_sign
+
+    def save_model(self, request, obj, form, change):
+        if "signing_evidence" in form.changed_data:
+            # Other evidence is approved anew: the approval was of the evidence linked.
+            obj.signing_approved_by = obj.signing_approved_at = None
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Approve the right to sign of the chosen signatories"))
+    def approve_right_to_sign(self, request, queryset):
+        for membership in queryset.select_related("user", "signing_evidence"):
+            try:
+                services.signatory_approve(membership=membership, acting_user=request.user)
+            except (PermissionDenied, ValidationError) as refusal:
+                self.message_user(request, " ".join(_messages(refusal)), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("%(person)s may now sign for %(organisation)s.")
+                    % {"person": membership.user, "organisation": membership.organisation},
+                )
+
+
+def _messages(refusal) -> list[str]:
+    return getattr(refusal, "messages", None) or [str(refusal)]
 
 
 @admin.register(EligibilityEvidence)

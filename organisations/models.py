@@ -170,6 +170,29 @@ class Membership(models.Model):
     )
     valid_from = models.DateField(_("valid from"), default=timezone.localdate)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    # A signatory (firmatecknare) signs for the organisation only once an officer has approved
+    # the evidence of the right to sign: a register extract or the minutes naming them.
+    signing_evidence = models.ForeignKey(
+        "EligibilityEvidence",
+        verbose_name=_("right to sign shown by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Only for signatories: the register extract or minutes that name them."),
+    )
+    signing_approved_by = models.ForeignKey(
+        User,
+        verbose_name=_("right to sign approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    signing_approved_at = models.DateTimeField(
+        _("right to sign approved"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("membership")
@@ -204,6 +227,29 @@ class Membership(models.Model):
             raise ValidationError(
                 {"role": _("Members and signatories belong to an idea-based organisation.")}
             )
+        self._clean_signing_evidence()
+
+    def _clean_signing_evidence(self):
+        if not self.signing_evidence_id:
+            return
+        if self.role != Role.SIGNATORY:
+            raise ValidationError(
+                {"signing_evidence": _("Only a signatory's right to sign is shown by evidence.")}
+            )
+        if self.signing_evidence.organisation_id != self.organisation_id:
+            raise ValidationError(
+                {"signing_evidence": _("The evidence must be the organisation's own.")}
+            )
+
+    @property
+    def may_sign(self) -> bool:
+        """A signatory whose right an officer approved, on evidence valid today."""
+        return bool(
+            self.role == Role.SIGNATORY
+            and self.signing_approved_at
+            and self.signing_evidence_id
+            and self.signing_evidence.is_valid_on(timezone.localdate())
+        )
 
 
 class DelegationHolding(models.Model):
@@ -251,6 +297,7 @@ class EligibilityEvidence(models.Model):
         MEMBER_COUNT = "member_count", _("Number of members")
         BOARD_LIST = "board_list", _("List of board members")
         BANK_ACCOUNT = "bank_account", _("Verified bank account")
+        SIGNATORY_RIGHT = "signatory_right", _("Register extract or minutes naming the signatories")
 
     organisation = models.ForeignKey(
         Organisation,

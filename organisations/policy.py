@@ -5,7 +5,7 @@ Roles come from memberships; they are read once per request and cached on the us
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 
 from .models import (
@@ -55,6 +55,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 ACT_FOR_ORGANISATION = "organisations.act_for"
 SIGN_FOR_ORGANISATION = "organisations.sign_for"
 ACT_FOR_BOARD = "organisations.act_for_board"
+# A task offered to one named person: the object is that person (the one a board authorised
+# to sign an agreement for the municipality).
+ACT_AS_PERSON = "organisations.act_as"
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,22 @@ class Roles:
         return bool(self.roles & set(STAFF_ROLES))
 
 
+# A signatory signs for the organisation only with the right shown by evidence an officer
+# approved, valid on the day (``Membership.may_sign`` says the same of one membership).
+_SIGNING_RIGHT_SHOWN = Q(
+    role=Role.SIGNATORY, signing_approved_at__isnull=False, signing_evidence__isnull=False
+)
+
+
+def _signing_evidence_valid(day, prefix: str = "") -> Q:
+    return Q(
+        **{
+            f"{prefix}signing_evidence__given_on__lte": day,
+            f"{prefix}signing_evidence__expires_on__gt": day,
+        }
+    )
+
+
 _CACHE_ATTR = "_samverkan_roles"
 _NO_ROLES = Roles()
 
@@ -87,17 +106,22 @@ def roles_of(user) -> Roles:
     rows = (
         Membership.objects.filter(user=user, valid_from__lte=today)
         .exclude(valid_until__lt=today)
-        .values_list("role", "organisation_id", "board_id")
+        .annotate(
+            may_sign=ExpressionWrapper(
+                _SIGNING_RIGHT_SHOWN & _signing_evidence_valid(today), output_field=BooleanField()
+            )
+        )
+        .values_list("role", "organisation_id", "board_id", "may_sign")
     )
     roles, orgs, signs, admins, boards, perms = set(), set(), set(), set(), set(), set()
-    for role, organisation_id, board_id in rows:
+    for role, organisation_id, board_id, may_sign in rows:
         roles.add(role)
         perms |= ROLE_PERMISSIONS.get(role, frozenset())
         if role in STAFF_ROLES:
             admins.add(organisation_id)
         else:
             orgs.add(organisation_id)
-        if role == Role.SIGNATORY:
+        if role == Role.SIGNATORY and may_sign:
             signs.add(organisation_id)
         if board_id:
             boards.add(board_id)
@@ -157,6 +181,8 @@ def has_object_permission(user, perm: str, obj) -> bool:
         return obj.pk in roles.signatory_for
     if perm == ACT_FOR_BOARD and isinstance(obj, Board):
         return obj.pk in roles.board_ids
+    if perm == ACT_AS_PERSON and isinstance(obj, User):
+        return roles is not _NO_ROLES and obj.pk == user.pk
     return False
 
 
@@ -167,6 +193,10 @@ def object_scopes(user) -> dict[str, tuple[str, frozenset[int]]]:
         ACT_FOR_ORGANISATION: ("organisations.organisation", roles.organisation_ids),
         SIGN_FOR_ORGANISATION: ("organisations.organisation", roles.signatory_for),
         ACT_FOR_BOARD: ("organisations.board", roles.board_ids),
+        ACT_AS_PERSON: (
+            "organisations.user",
+            frozenset() if roles is _NO_ROLES else frozenset({user.pk}),
+        ),
     }
 
 
@@ -179,9 +209,15 @@ def holders_of(perm: str, obj=None):
     if perm == ACT_FOR_ORGANISATION and isinstance(obj, Organisation):
         match = Q(memberships__organisation=obj, memberships__role=Role.MEMBER)
     elif perm == SIGN_FOR_ORGANISATION and isinstance(obj, Organisation):
-        match = Q(memberships__organisation=obj, memberships__role=Role.SIGNATORY)
+        match = Q(
+            memberships__organisation=obj,
+            memberships__role=Role.SIGNATORY,
+            memberships__signing_approved_at__isnull=False,
+        ) & _signing_evidence_valid(today, prefix="memberships__")
     elif perm == ACT_FOR_BOARD and isinstance(obj, Board):
         match = Q(memberships__board=obj, memberships__role=Role.BOARD_SECRETARY)
+    elif perm == ACT_AS_PERSON and isinstance(obj, User):
+        return User.objects.filter(pk=obj.pk, is_active=True)
     elif obj is None:
         roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
         match = Q(memberships__role__in=roles)

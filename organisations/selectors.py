@@ -22,6 +22,16 @@ def current_memberships(user, role: str = Role.MEMBER) -> QuerySet[Membership]:
     )
 
 
+def current_memberships_of(organisation: Organisation, role: str) -> QuerySet[Membership]:
+    """The organisation's memberships of ``role`` valid today."""
+    today = timezone.localdate()
+    return (
+        Membership.objects.filter(organisation=organisation, role=role, valid_from__lte=today)
+        .exclude(valid_until__lt=today)
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+
+
 def get_organisation_or_404(user, pk: int) -> Organisation:
     organisation = visible_organisations(user).filter(pk=pk).first()
     if organisation is None:

@@ -30,3 +30,4 @@ class PartnershipAction(AuditAction):
         _("Procurement answers overridden by a decision-maker"),
     )
     DE_MINIMIS_DECLARED = "de_minimis_declared", _("De minimis aid declared by the organisation")
+    PARTY_LEFT = "party_left", _("A party left the inquiry")

@@ -39,17 +39,26 @@ class ReadOnlyInline(admin.TabularInline):
 
 class PartyInline(ReadOnlyInline):
     model = Party
-    fields = ["organisation", "board", "side", "proposed_contribution"]
+    fields = ["organisation", "board", "side", "proposed_contribution", "left_at", "left_reason"]
 
 
 class BoardDecisionInline(ReadOnlyInline):
     model = BoardDecision
-    fields = ["round", "board", "outcome", "meeting_date", "protocol_paragraph", "recorded_by"]
+    fields = [
+        "round",
+        "board",
+        "outcome",
+        "meeting_date",
+        "protocol_paragraph",
+        "signatory",
+        "signatory_title",
+        "recorded_by",
+    ]
 
 
 class SignatureInline(ReadOnlyInline):
     model = Signature
-    fields = ["party", "version", "signed_by", "signed_at", "document_sha256"]
+    fields = ["party", "version", "signed_by", "signed_at", "document_sha256", "record"]
 
 
 class FollowUpReportInline(ReadOnlyInline):

@@ -6,6 +6,7 @@ Each function builds the document's context from the case data and calls
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,10 +14,12 @@ from django.utils.translation import gettext as _
 from documents import contexts as doc
 from documents.kinds import Kind
 from documents.language import in_document_language
-from documents.models import Document
-from documents.services import document_request
+from documents.models import Document, Signing
+from documents.services import document_request, document_sign
+from organisations.models import Role
+from organisations.selectors import current_memberships_of
 
-from . import selectors, state_aid
+from . import policy, selectors, state_aid
 from .models import (
     AgreementVersion,
     AidRoute,
@@ -144,16 +147,33 @@ def state_aid_statement(version: AgreementVersion) -> doc.StateAid | None:
     )
 
 
-def agreement_checksum(inquiry: IOPInquiry) -> str:
-    """The SHA-256 of the final agreement PDF, once produced (empty while it is produced)."""
-    document = (
+def final_agreement(inquiry: IOPInquiry) -> Document | None:
+    """The final agreement PDF the parties sign: the latest final version of the case's
+    agreement (a renewal or an amendment is signed as a new version)."""
+    return (
         Document.objects.filter(
             case=inquiry.case, kind=Kind.IOP_AGREEMENT, status=Document.Status.FINAL
         )
         .order_by("-version")
         .first()
     )
-    return document.sha256 if document else ""
+
+
+@in_document_language
+def sign_final_agreement(inquiry: IOPInquiry, party: Party, acting_user) -> Signing:
+    """Put on record, beside the final PDF, that ``acting_user`` signs it for ``party``."""
+    document = final_agreement(inquiry)
+    if document is None:
+        raise ValidationError(_("The final agreement has not been made yet."))
+    signatory = _signatory_now(party, acting_user)
+    return document_sign(
+        document=document,
+        acting_user=acting_user,
+        party=party.name,
+        signer_role=signatory.title,
+        authority=signatory.authority,
+        method=Signing.Method.PORTAL_CLICK,
+    )
 
 
 def _in_running_text(name: str) -> str:
@@ -168,7 +188,78 @@ def _party(party: selectors.LegalParty) -> doc.AgreementParty:
         org_number=party.org_number,
         is_public=party.is_public,
         acting_through=[_in_running_text(board.name) for board in party.boards],
+        signatories=_places(party),
     )
+
+
+def _places(party: selectors.LegalParty) -> list[doc.Signatory]:
+    """The legal person's places on the signature page: every person a row of it may sign
+    through (each deciding board's authorised person), or one empty place."""
+    places = [place for row in party.parties for place in _signatories(row)]
+    return [place for place in places if place.name] or places[:1]
+
+
+def _signatories(party: Party) -> list[doc.Signatory]:
+    """The places on the signature page: the person each deciding board authorised, or the
+    organisation's signatories whose right an officer approved (one empty place if none)."""
+    if party.board_id:
+        return [
+            _authorised(decision.signatory, decision)
+            for decision in policy.authorising_decisions(party)
+            if decision.signatory_id
+        ] or [doc.Signatory(name="")]
+    return [_organisation_signatory(membership) for membership in _approved_signatories(party)] or [
+        doc.Signatory(name="", title=str(Role.SIGNATORY.label))
+    ]
+
+
+def _signatory_now(party: Party, user) -> doc.Signatory:
+    """Who signs, in which role and by what right, as the signing record keeps it."""
+    if party.board_id:
+        for decision in policy.authorising_decisions(party):
+            if decision.signatory_id == user.pk:
+                return _authorised(user, decision)
+            if decision.signatory_id is None:
+                return doc.Signatory(
+                    name=str(user),
+                    title=str(Role.BOARD_SECRETARY.label),
+                    authority=_("For %(reference)s; the decision named no one to sign")
+                    % {"reference": decision.reference},
+                )
+    for membership in _approved_signatories(party):
+        if membership.user_id == user.pk:
+            return _organisation_signatory(membership)
+    return doc.Signatory(name=str(user))
+
+
+def _authorised(user, decision) -> doc.Signatory:
+    return doc.Signatory(
+        name=str(user),
+        title=decision.signatory_title,
+        authority=_("Authorised by the decision of %(reference)s")
+        % {"reference": decision.reference},
+    )
+
+
+def _organisation_signatory(membership) -> doc.Signatory:
+    evidence = membership.signing_evidence
+    return doc.Signatory(
+        name=str(membership.user),
+        title=str(Role.SIGNATORY.label),
+        authority=_("Right to sign shown by %(evidence)s of %(date)s, approved %(approved)s")
+        % {
+            "evidence": evidence.get_kind_display().lower(),
+            "date": evidence.given_on.isoformat(),
+            "approved": timezone.localtime(membership.signing_approved_at).date().isoformat(),
+        },
+    )
+
+
+def _approved_signatories(party: Party) -> list:
+    memberships = current_memberships_of(party.organisation, Role.SIGNATORY).select_related(
+        "user", "signing_evidence"
+    )
+    return [membership for membership in memberships if membership.may_sign]
 
 
 def _contribution(contribution: Contribution, parties) -> doc.Contribution:

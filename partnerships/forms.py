@@ -9,8 +9,9 @@ from casework.forms import DecimalField, ModelMultipleChoiceField
 from casework.models import ChallengeArea
 from common.once import OneTimeTokenField
 from common.privacy import CollectsPersonalData
-from organisations.models import Board, Organisation
+from organisations.models import Board, Organisation, User
 
+from . import selectors
 from .models import (
     SCREENING_CRITERIA,
     AgreementVersion,
@@ -303,11 +304,38 @@ class BoardDecisionForm(forms.ModelForm):
 
     class Meta:
         model = BoardDecision
-        fields = ["outcome", "meeting_date", "protocol_paragraph", "note"]
+        fields = [
+            "outcome",
+            "meeting_date",
+            "protocol_paragraph",
+            "signatory",
+            "signatory_title",
+            "note",
+        ]
         widgets = {
             "meeting_date": DATE,
             "note": forms.Textarea(attrs={"rows": 2}),
         }
+        help_texts = {
+            "signatory": _(
+                "The person the board's decision authorises to sign the agreement for it. "
+                "Needed when the board approves; they alone are offered the signing."
+            )
+        }
+
+    def __init__(self, *args, board=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = selectors.may_be_authorised(board) if board is not None else None
+        self.fields["signatory"].queryset = people if people is not None else User.objects.none()
+
+    def clean(self):
+        data = super().clean()
+        approved = data.get("outcome") == BoardDecision.Outcome.APPROVED
+        if approved and not data.get("signatory"):
+            self.add_error(
+                "signatory", _("Name the person the board authorised to sign the agreement.")
+            )
+        return data
 
 
 class ReviseOrCloseForm(forms.Form):
@@ -400,6 +428,14 @@ class RenewalForm(forms.Form):
 
 class TerminationForm(forms.Form):
     party = forms.ModelChoiceField(label=_("The party that terminates"), queryset=None)
+    decision_reference = forms.CharField(
+        label=_("The party's decision to terminate"),
+        max_length=200,
+        help_text=_(
+            "Who decided, when and where: for example the board's protocol (date and §) or "
+            "the association's board minutes."
+        ),
+    )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
     form_token = OneTimeTokenField()
 
@@ -460,3 +496,19 @@ DeclaredAidFormSet = forms.formset_factory(
     absolute_max=MAX_DECLARED_AIDS,
     validate_max=True,
 )
+
+
+class LeaveForm(forms.Form):
+    party = forms.ModelChoiceField(label=_("The party that leaves"), queryset=None)
+    reason = forms.CharField(
+        label=_("Why the party leaves"),
+        help_text=_("The officers and the other parties see it."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    form_token = OneTimeTokenField()
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = Party.objects.filter(pk__in=[p.pk for p in parties])
+        if len(parties) == 1:
+            self.fields["party"].initial = parties[0].pk

@@ -9,6 +9,8 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.utils import timezone
 
+from organisations.models import STAFF_ROLES, Membership, User
+
 from . import conf, state_aid
 from .models import (
     AgreementVersion,
@@ -23,6 +25,20 @@ from .models import (
     Signature,
     Termination,
 )
+
+
+def may_be_authorised(board):
+    """The people a board may authorise to sign an agreement for it: those who hold a staff
+    role in its administration today."""
+    today = timezone.localdate()
+    current = Membership.objects.filter(
+        organisation_id=board.administration_id, role__in=STAFF_ROLES, valid_from__lte=today
+    ).exclude(valid_until__lt=today)
+    return (
+        User.objects.filter(is_active=True, memberships__in=current)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 def latest_version(inquiry: IOPInquiry) -> AgreementVersion | None:
@@ -58,7 +74,8 @@ def legal_parties(inquiry: IOPInquiry) -> list[LegalParty]:
     board was named, with the city's organisation number, through each deciding board), then
     each other party's organisation."""
     result, city_rows, at = [], [], None
-    for party in inquiry.parties.select_related("organisation", "board").order_by("pk"):
+    named = inquiry.parties.filter(left_at__isnull=True)  # a party that left is named no more
+    for party in named.select_related("organisation", "board").order_by("pk"):
         if party.is_municipality:
             at = len(result) if at is None else at
             city_rows.append(party)
@@ -87,7 +104,8 @@ def round_decisions(inquiry: IOPInquiry) -> list[BoardDecision]:
 
 def unsigned_parties(inquiry: IOPInquiry, version: AgreementVersion) -> list[Party]:
     signed = Signature.objects.filter(version=version).values("party_id")
-    return list(inquiry.parties.exclude(pk__in=signed).select_related("organisation", "board"))
+    parties = inquiry.parties.filter(left_at__isnull=True).exclude(pk__in=signed)
+    return list(parties.select_related("organisation", "board"))
 
 
 def current_memo(inquiry: IOPInquiry):

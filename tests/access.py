@@ -254,6 +254,7 @@ def _funding_source(organisation) -> dict:
     return {"pk": source.pk}
 
 
+@object_url("partnerships:leave")
 @object_url("partnerships:terminate")
 @object_url("partnerships:end")
 def _iop_inquiry_end(organisation) -> dict:

@@ -62,11 +62,27 @@ class BoardFactory(factory.django.DjangoModelFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Role.MEMBER
     valid_from = datetime.date(2000, 1, 1)
+
+    @factory.post_generation
+    def right_to_sign(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy's hook
+        """A signatory has its right shown by minutes an officer approved, unless
+        ``right_to_sign=False`` asks for one whose right is not shown yet."""
+        if not create or obj.role != Role.SIGNATORY or extracted is False:
+            return
+        obj.signing_evidence = EvidenceFactory(
+            organisation=obj.organisation,
+            kind=EligibilityEvidence.Kind.SIGNATORY_RIGHT,
+            given_on=obj.valid_from,  # valid whatever day a test runs on, as the membership is
+            expires_on=datetime.date(2100, 1, 1),
+        )
+        obj.signing_approved_at = timezone.now()
+        obj.save(update_fields=["signing_evidence", "signing_approved_at"])
 
 
 class ChallengeAreaFactory(factory.django.DjangoModelFactory):

@@ -85,10 +85,13 @@ class DecisionTask(HumanTask):
 
     def refusal(self, user, task) -> str:
         """Why ``user`` may not take or do ``task`` beyond its permission; empty if they may."""
-        reason = self._excluded(task.process.coerced, user)
+        reason = self._reason(user, task)
         if not reason:
             return ""
         return reason if isinstance(reason, str) else str(_("You may not take this task."))
+
+    def _reason(self, user, task):
+        return self._excluded(task.process.coerced, user)
 
     def _is_excluded(self, user, task) -> bool:
         return bool(self.refusal(user, task))
@@ -98,6 +101,14 @@ class DecisionTask(HumanTask):
 
     def can_execute(self, user, task):
         return super().can_execute(user, task) and not self._is_excluded(user, task)
+
+
+class PartyDecisionTask(DecisionTask):
+    """A decision task of one of several parallel ones, where who may not take or do it depends
+    on the task itself (the party a signing task is for): ``excluded(task, user)``."""
+
+    def _reason(self, user, task):
+        return self._excluded(task, user)
 
 
 def task_permission(activation) -> str:

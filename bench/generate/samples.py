@@ -13,7 +13,7 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 
 from casework.models import Case
-from organisations.models import Board, Organisation, Role
+from organisations.models import Board, Organisation, Role, User
 from partnerships.models import IOPInquiry
 from tests import driver, factories
 from tests.driver import open_tasks, take_and_do
@@ -241,8 +241,11 @@ def iop(w: Walker, stage: str):
         elif name in ("decide", "sign"):
             for task in open_tasks(process, name):
                 obj = task.owner_permission_obj
-                user = w.people["secretaries"][obj.code] if isinstance(obj, Board) else member
-                data = iop_steps.decision("approved") if name == "decide" else {"confirm": "on"}
+                if name == "decide":
+                    user = w.people["secretaries"][obj.code]
+                    data = iop_steps.decision("approved", signatory=user)
+                else:
+                    user, data = (obj if isinstance(obj, User) else member), {"confirm": "on"}
                 take_and_do(w.client, user, task, data)
     return process, member, organisation
 

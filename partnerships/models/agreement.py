@@ -205,6 +205,23 @@ class BoardDecision(models.Model):
     outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices)
     meeting_date = models.DateField(_("meeting date"))
     protocol_paragraph = models.CharField(_("protocol §"), max_length=20)
+    # The board's decision authorises the person who signs the agreement for it; decisions
+    # recorded before this was asked name nobody, and the board's secretary signs for those.
+    signatory = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("authorised to sign"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The person the board authorised to sign the agreement for it."),
+    )
+    signatory_title = models.CharField(
+        _("their title"),
+        max_length=100,
+        blank=True,
+        help_text=_("As it is printed under the signature, for example Förvaltningsdirektör."),
+    )
     note = models.TextField(_("note"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -224,6 +241,11 @@ class BoardDecision(models.Model):
     def __str__(self):
         return f"{self.board}: {self.get_outcome_display()} ({self.meeting_date})"
 
+    @property
+    def reference(self) -> str:
+        """The decision as it is cited: board, meeting date and protocol paragraph."""
+        return f"{self.board}, {self.meeting_date:%Y-%m-%d} {self.protocol_paragraph}"
+
 
 class Signature(models.Model):
     """A party's signature of the final agreement version."""
@@ -240,6 +262,15 @@ class Signature(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     signed_at = models.DateTimeField(_("signed"), auto_now_add=True)
+    record = models.OneToOneField(
+        "documents.Signing",
+        verbose_name=_("signing record"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Beside the final PDF: who signed which version, when and how."),
+    )
 
     class Meta:
         verbose_name = _("signature")

@@ -135,6 +135,12 @@ class Termination(models.Model):
         Party, verbose_name=_("terminated by"), on_delete=models.PROTECT, related_name="+"
     )
     reason = models.TextField(_("reason"))
+    decision_reference = models.CharField(
+        _("the party's decision"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who decided to terminate for the party, when and where (date and §)."),
+    )
     given_on = models.DateField(_("notice given on"))
     notice_months = models.PositiveSmallIntegerField(_("notice (months)"))
     terminated_by = models.ForeignKey(

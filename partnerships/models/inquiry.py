@@ -201,6 +201,17 @@ class Party(models.Model):
         related_name="+",
         help_text=_("Empty for parties of cases already past the draft when acceptance began."),
     )
+    left_at = models.DateTimeField(_("left the inquiry"), null=True, blank=True, editable=False)
+    left_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("left for the party by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    left_reason = models.TextField(_("why the party left"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("party")
@@ -227,3 +238,7 @@ class Party(models.Model):
     @property
     def awaits_acceptance(self) -> bool:
         return not self.is_municipality and self.accepted_at is None
+
+    @property
+    def has_left(self) -> bool:
+        return self.left_at is not None

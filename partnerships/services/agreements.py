@@ -96,7 +96,7 @@ def agreement_draft_save(
         inquiry.parties.filter(side="idea_based").values_list("organisation_id", flat=True)
     )
     for item in contributions:
-        if item.party.inquiry_id != inquiry.pk:
+        if item.party.inquiry_id != inquiry.pk or item.party.has_left:
             raise ValidationError(_("A contribution must come from a party of the inquiry."))
         if item.recipient is not None and item.recipient.pk not in idea_based:
             raise ValidationError(
@@ -304,14 +304,26 @@ def board_decision_record(
     meeting_date,
     protocol_paragraph: str,
     note: str = "",
+    signatory=None,
+    signatory_title: str = "",
 ) -> BoardDecision:
     """Record one board's decision. A rejection or return sends the inquiry back to the officer
-    at once; when every board has approved, the parties sign."""
+    at once; when every board has approved, the parties sign. An approval names the person the
+    board authorised to sign the agreement for it (``signatory``), cited by the protocol."""
     policy.ensure_board_secretary(acting_user, board)
     inquiry = lock(inquiry)
     _ensure_status(inquiry, Status.BOARD_DECISION)
     if board not in selectors.deciding_boards(inquiry):
         raise PermissionDenied("This board does not decide on the inquiry.")
+    approved = outcome == BoardDecision.Outcome.APPROVED
+    if approved and signatory is None:
+        raise ValidationError(
+            {"signatory": _("Name the person the board authorised to sign the agreement.")}
+        )
+    if approved and signatory not in selectors.may_be_authorised(board):
+        raise ValidationError(
+            {"signatory": _("The person authorised must work in the board's administration.")}
+        )
     decision = BoardDecision(
         inquiry=inquiry,
         round=inquiry.board_round,
@@ -320,6 +332,8 @@ def board_decision_record(
         meeting_date=meeting_date,
         protocol_paragraph=protocol_paragraph,
         note=note,
+        signatory=signatory if approved else None,
+        signatory_title=signatory_title.strip() if approved else "",
         recorded_by=acting_user,
     )
     decision.full_clean()
@@ -335,6 +349,7 @@ def board_decision_record(
             "round": decision.round,
             "meeting_date": meeting_date.isoformat(),
             "paragraph": protocol_paragraph,
+            "signatory": decision.signatory_id,
         },
     )
     _after_board_decision(inquiry, acting_user, decision)
@@ -378,25 +393,40 @@ def inquiry_revise(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInqui
 
 @transaction.atomic
 def agreement_sign(*, inquiry: IOPInquiry, party: Party, acting_user) -> Signature:
-    """A party signs the final agreement (who, when, the PDF's checksum). When every party has
-    signed, the agreement is final and the partnership active."""
-    if party.inquiry_id != inquiry.pk or not policy.may_sign_for(acting_user, party):
-        raise PermissionDenied("You do not sign for this party.")
+    """A person with the right to sign for ``party`` signs the final agreement PDF: the signing
+    is put on record beside the PDF (who, for whom, when, how, the SHA-256 of the bytes
+    signed); the PDF is never changed. When every party has signed, the partnership is
+    active."""
+    if party.inquiry_id != inquiry.pk:
+        raise PermissionDenied("The party is not a party of this inquiry.")
+    refusal = policy.signing_refusal(acting_user, party)
+    if refusal:
+        raise PermissionDenied(refusal)
     inquiry = lock(inquiry)
     _ensure_status(inquiry, Status.SIGNING)
     version = selectors.signed_version(inquiry)
+    if Signature.objects.filter(version=version, party=party).exists():
+        raise ValidationError(_("%(party)s has signed this version already.") % {"party": party})
+    record = documents.sign_final_agreement(inquiry, party, acting_user)
     signature = Signature.objects.create(
         inquiry=inquiry,
         party=party,
         version=version,
         signed_by=acting_user,
-        document_sha256=documents.agreement_checksum(inquiry),
+        document_sha256=record.sha256,
+        record=record,
     )
     events.record(
         inquiry,
         acting_user,
         PartnershipAction.AGREEMENT_SIGNED,
-        data={"party": party.pk, "version": version.number, "sha256": signature.document_sha256},
+        data={
+            "party": party.pk,
+            "version": version.number,
+            "sha256": signature.document_sha256,
+            "document": record.document_id,
+            "method": record.method,
+        },
     )
     if not selectors.unsigned_parties(inquiry, version):
         change_status(inquiry.activate, acting_user)

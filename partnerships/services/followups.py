@@ -200,18 +200,29 @@ def agreement_end(*, inquiry: IOPInquiry, acting_user=None) -> IOPInquiry:
 
 
 @transaction.atomic
-def agreement_terminate(*, inquiry: IOPInquiry, party, acting_user, reason: str) -> Termination:
-    """A party terminates the agreement with its reason; the notice of the agreement runs from
-    today. The partnership ends, its case closes and the organisation is told."""
+def agreement_terminate(
+    *, inquiry: IOPInquiry, party, acting_user, reason: str, decision_reference: str
+) -> Termination:
+    """A person with the right to sign for ``party`` terminates the agreement, citing the
+    party's decision to do so and its reason; the notice of the agreement runs from today. The
+    partnership ends, its case closes and the organisation is told."""
     if party not in policy.terminable_parties(acting_user, inquiry):
-        raise PermissionDenied("You do not terminate the agreement for this party.")
+        raise PermissionDenied(
+            _("Only a person with the right to sign for %(party)s terminates the agreement for it.")
+            % {"party": party}
+        )
+    if not decision_reference.strip():
+        raise ValidationError(
+            {"decision_reference": _("Give the party's decision to terminate (date and §).")}
+        )
     if not reason.strip():
-        raise ValidationError(_("Give the reason for the termination."))
+        raise ValidationError({"reason": _("Give the reason for the termination.")})
     inquiry = lock(inquiry)
     version = selectors.signed_version(inquiry)
     termination = Termination.objects.create(
         inquiry=inquiry,
         party=party,
+        decision_reference=decision_reference.strip(),
         reason=reason.strip(),
         given_on=timezone.localdate(),
         notice_months=version.notice_months,

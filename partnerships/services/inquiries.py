@@ -332,7 +332,9 @@ def inquiry_close(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInquir
 def inquiry_withdraw(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInquiry:
     """The initiating organisation withdraws its inquiry before the agreement is signed."""
     if not policy.may_withdraw(acting_user, inquiry):
-        raise PermissionDenied("Only the initiating organisation withdraws the inquiry.")
+        raise PermissionDenied(
+            _("Only the organisation whose proposal began the inquiry withdraws it.")
+        )
     inquiry = lock(inquiry)
     _close(inquiry, acting_user, inquiry.withdraw, reason.strip())
     return inquiry
@@ -444,6 +446,36 @@ def de_minimis_declaration_submit(
         data={"organisation": organisation.pk, "aids": len(aids)},
     )
     return declaration
+
+
+def inquiry_leave(*, inquiry: IOPInquiry, party: Party, acting_user, reason: str) -> Party:
+    """A party leaves the inquiry, which goes on without it: it takes no further part, signs
+    nothing and is not named in the agreement. Only a person with the right to sign for it,
+    and never the party whose case it is (that one withdraws, or asks the officers to end it)."""
+    if party not in policy.leavable_parties(acting_user, inquiry):
+        raise PermissionDenied(
+            _("Only a person with the right to sign for %(party)s takes it out of the inquiry.")
+            % {"party": party}
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the party leaves the inquiry.")})
+    inquiry = lock(inquiry)
+    party = Party.objects.select_for_update().get(pk=party.pk)
+    party.left_at, party.left_by, party.left_reason = timezone.now(), acting_user, reason.strip()
+    party.save(update_fields=["left_at", "left_by", "left_reason"])
+    events.record(
+        inquiry,
+        acting_user,
+        PartnershipAction.PARTY_LEFT,
+        reason=party.left_reason,
+        data={"party": party.pk, "organisation": party.organisation_id},
+    )
+    notify_organisation(
+        inquiry,
+        _("%(party)s has left case %(case)s") % {"party": party, "case": inquiry.case.case_number},
+        party.left_reason,
+    )
+    return party
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from organisations.models import User
 from partnerships.models import IOPInquiry, Status
 from tests.browser.axe import AxeAudit
 from tests.browser.steps import log_in_in_english as _log_in
@@ -116,6 +117,9 @@ def _decide(page: Page, site_url: str, case: str, secretary: str, outcome: str):
     page.get_by_label(outcome).check()
     page.get_by_label("Meeting date").fill("2027-02-01")
     page.get_by_label("Protocol §").fill("§ 14")
+    if outcome == "Approved":  # the board authorises its secretary to sign for it
+        person = User.objects.get(username=secretary).get_full_name()
+        page.get_by_label("Authorised to sign").select_option(label=person)
     _submit(page, "Done")
 
 

@@ -48,6 +48,8 @@ STORED = {
     "decision_rerouted", "meeting_changed_in_admin",
     # partnerships: screening out as a notice, procurement override, de minimis declaration
     "not_iop_notice_sent", "not_iop_decided", "procurement_overridden", "de_minimis_declared",
+    # IOP: who signs, leaves and terminates; signings beside the final PDF
+    "party_left", "document_signed",
 }  # fmt: skip
 
 

@@ -116,3 +116,17 @@ def test_the_kraftsamling_agreement_and_memo_state_the_money_per_year_and_for_si
     dates = [date.fromisoformat(day) for day in re.findall(r"\d{4}-\d{2}-\d{2}", planned)]
     assert "Kommunstyrelsens arbetsutskott" in planned and len(dates) == 4
     assert all(day > timezone.localdate() for day in dates)
+
+
+def test_the_demo_agreement_is_signed_by_those_with_the_right_to_sign_on_record_beside_it():
+    _load()
+    kraftsamling = IOPInquiry.objects.get(case__title="Kraftsamling Herrgården")
+    signatures = kraftsamling.signatures.select_related("record__document", "party__board")
+    (document,) = {signature.record.document for signature in signatures}
+    assert document.is_final and {s.record.sha256 for s in signatures} == {document.sha256}
+    for signature in signatures:
+        if signature.party.board_id:
+            decision = kraftsamling.board_decisions.get(board=signature.party.board)
+            assert signature.signed_by == decision.signatory
+        else:
+            assert signature.record.signer_role == "Firmatecknare"

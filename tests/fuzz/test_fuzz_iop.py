@@ -105,7 +105,13 @@ def _memo_written(client, people, process):
 
 def _decided(client, people, process):
     _memo_written(client, people, process)
-    do_one(client, people["secretary"], process, "decide", steps.decision())
+    do_one(
+        client,
+        people["secretary"],
+        process,
+        "decide",
+        steps.decision(signatory=people["secretary"]),
+    )
 
 
 SCREENING_KINDS = {"decision_reasons": "text"}
@@ -160,7 +166,7 @@ TASKS = {
     "decide": (
         "secretary",
         _memo_written,
-        lambda process: steps.decision(),
+        lambda process: steps.decision(signatory=steps.authorisable(process)),
         {"outcome": "choice", "meeting_date": "date", "protocol_paragraph": "text", "note": "text"},
     ),
     "sign": ("member", _decided, lambda process: {"confirm": "on"}, {"confirm": "bool"}),

@@ -266,13 +266,13 @@ def test_an_officer_registers_a_hostile_assignment_whole_or_not_at_all(
     )
 
 
-@pytest.mark.parametrize("who", ["officer", "member"])
+@pytest.mark.parametrize("who", ["secretary", "member"])
 def test_terminating_an_agreement_refuses_hostile_values_and_saves_nothing(
     client, people, organisation, who
 ):
     process = factories.iop_process(organisation, boards=[people["board"]], user=people["member"])
     _signed(client, people, process)
-    side = "public" if who == "officer" else "idea_based"
+    side = "public" if who == "secretary" else "idea_based"
     party = process.inquiry.parties.get(side=side)
     url = reverse("partnerships:terminate", args=[process.inquiry.case.case_number])
     client.force_login(people[who])
@@ -280,8 +280,12 @@ def test_terminating_an_agreement_refuses_hostile_values_and_saves_nothing(
     @fuzz_settings
     @given(
         data=form_data(
-            {"party": str(party.pk), "reason": "Budgeten dras in."},
-            {"party": "id", "reason": "text"},
+            {
+                "party": str(party.pk),
+                "reason": "Budgeten dras in.",
+                "decision_reference": "Protokoll 2026-05-20 § 7",
+            },
+            {"party": "id", "reason": "text", "decision_reference": "text"},
         )
     )
     def fuzz(data):

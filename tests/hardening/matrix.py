@@ -476,6 +476,11 @@ RULES: list[Rule] = [
         roles(NOT_FOUND, anonymous=LOGIN, delegate=OK),
         "a decision-maker overrides the procurement answers; the investigating officer may not",
     ),
+    Rule(
+        "partnerships:leave",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "only a party other than the one whose case it is leaves; this one has no other",
+    ),
     # Follow-up and annual report: for the roles that see every case.
     Rule(
         "followup:narrative_*",

@@ -241,6 +241,7 @@ def test_a_termination_sent_twice_terminates_once(client, people, active):
     with at("2027-01-05"):
         client.force_login(people["member"])
         data = {"party": party.pk, "reason": "Föreningen läggs ned."}
+        data["decision_reference"] = "Styrelsens protokoll 2027-01-03 § 4"
         data["form_token"] = _token(_page(client, url))
         first, again = _twice(client, url, data)
     assert first.status_code == again.status_code == 302  # not 404 for the repeat

@@ -104,11 +104,12 @@ def test_board_decisions_arriving_at_the_same_instant_join_once(requires_postgre
     tabs = []
     for task in decide_tasks:
         tab = Client()
-        tab.force_login(iop_people["secretaries"][task.owner_permission_obj])
+        secretary = iop_people["secretaries"][task.owner_permission_obj]
+        tab.force_login(secretary)
         assert tab.post(task_url(task, "assign")).status_code == 302
-        tabs.append((tab, task_url(task, "execute")))
+        tabs.append((tab, task_url(task, "execute"), steps.decision(signatory=secretary)))
 
-    responses = _at_once(BOARDS, lambda i: tabs[i][0].post(tabs[i][1], steps.decision()))
+    responses = _at_once(BOARDS, lambda i: tabs[i][0].post(tabs[i][1], tabs[i][2]))
 
     assert [r.status_code if not isinstance(r, Exception) else r for r in responses] == [302] * 4
     joins = Task.objects.filter(process=process, flow_task=IOPFlow.boards_done)

@@ -397,7 +397,8 @@ def _active(client, people, process, period_end="2028-12-31"):
         data = {**steps.draft(process, "finish"), "draft-period_end": period_end}
         do_one(client, people["officer"], process, "co_create", data)
         do_one(client, people["officer"], process, "write_memo", steps.MEMO)
-        do_one(client, people["secretary"], process, "decide", steps.decision())
+        decision = steps.decision(signatory=people["secretary"])
+        do_one(client, people["secretary"], process, "decide", decision)
         steps.sign_all(client, process, _signer(people))
     assert _inquiry(process).status == Status.ACTIVE
 
@@ -477,7 +478,12 @@ def test_a_termination_is_the_members_own_with_the_agreements_notice(
     inquiry = _inquiry(process)
     party = inquiry.parties.get(side=Party.Side.IDEA_BASED)
     url = reverse("partnerships:terminate", args=[inquiry.case.case_number])
-    data = {**forged(theirs, people), "reason": "Föreningen läggs ned.", "form_token": "t-1"}
+    data = {
+        **forged(theirs, people),
+        "reason": "Föreningen läggs ned.",
+        "decision_reference": "Styrelsens protokoll 2027-01-03 § 4",
+        "form_token": "t-1",
+    }
     with at("2027-01-05"):
         client.force_login(people["member"])
         assert client.post(url, {**data, "party": party.pk}).status_code == 302
@@ -494,7 +500,12 @@ def test_a_termination_for_another_inquirys_party_is_refused(client, people, pro
     inquiry = _inquiry(process)
     url = reverse("partnerships:terminate", args=[inquiry.case.case_number])
     client.force_login(people["member"])
-    data = {**forged(theirs, people), "reason": "Föreningen läggs ned.", "form_token": "t-2"}
+    data = {
+        **forged(theirs, people),
+        "reason": "Föreningen läggs ned.",
+        "decision_reference": "Styrelsens protokoll 2027-01-03 § 4",
+        "form_token": "t-2",
+    }
     assert client.post(url, data).status_code == 200
     assert _inquiry(process).status == Status.ACTIVE
     assert not Termination.objects.exists()

@@ -63,6 +63,7 @@ def signed_inquiry(organisation, *, money=Decimal(365_000), **period):
         outcome="approved",
         meeting_date=date(2025, 12, 1),
         protocol_paragraph="§ 1",
+        signatory=secretary,
     )
     for party in inquiry.parties.all():
         signer = secretary if party.board_id else signatory

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from organisations.models import Role
 from partnerships import selectors, services
 from partnerships.models import Party, Status
 from tests import factories
@@ -188,19 +189,63 @@ def test_the_agreement_ends_only_after_its_end_date(inquiry):
     assert inquiry.status == Status.ENDED and inquiry.case.closed_at is not None
 
 
-def test_a_termination_needs_a_reason_and_a_party_of_ones_own(inquiry, member, outsider):
+DECIDED = "Styrelsens protokoll 2027-01-03 § 4"
+
+
+def test_a_termination_needs_the_partys_decision_a_reason_and_the_right_to_sign(
+    inquiry, member, outsider
+):
     idea_based = inquiry.parties.get(side=Party.Side.IDEA_BASED)
-    with pytest.raises(ValidationError):
-        services.agreement_terminate(
-            inquiry=inquiry, party=idea_based, acting_user=member, reason=""
-        )
-    with pytest.raises(PermissionDenied):
-        services.agreement_terminate(
-            inquiry=inquiry, party=idea_based, acting_user=outsider, reason="Nej."
-        )
+    signatory = idea_based.organisation.memberships.get(role=Role.SIGNATORY).user
+    for user in (member, outsider):
+        with pytest.raises(PermissionDenied):
+            services.agreement_terminate(
+                inquiry=inquiry,
+                party=idea_based,
+                acting_user=user,
+                reason="Nej.",
+                decision_reference=DECIDED,
+            )
+    for missing in ({"reason": ""}, {"decision_reference": " "}):
+        with pytest.raises(ValidationError):
+            services.agreement_terminate(
+                inquiry=inquiry,
+                party=idea_based,
+                acting_user=signatory,
+                **{"reason": "Nej.", "decision_reference": DECIDED, **missing},
+            )
     termination = services.agreement_terminate(
-        inquiry=inquiry, party=idea_based, acting_user=member, reason="Föreningen läggs ned."
+        inquiry=inquiry,
+        party=idea_based,
+        acting_user=signatory,
+        reason="Föreningen läggs ned.",
+        decision_reference=DECIDED,
     )
     event = inquiry.case.events.get(action="status_changed", to_state=Status.TERMINATED)
-    assert event.actor == member and "Föreningen läggs ned." in event.reason
-    assert termination.notice_months == 6
+    assert event.actor == signatory and "Föreningen läggs ned." in event.reason
+    assert termination.notice_months == 6 and termination.decision_reference == DECIDED
+
+
+def test_an_officer_without_the_boards_authorisation_does_not_terminate_for_the_city(
+    inquiry, officer
+):
+    public = inquiry.parties.get(side=Party.Side.PUBLIC)
+    with pytest.raises(PermissionDenied) as refusal:
+        services.agreement_terminate(
+            inquiry=inquiry,
+            party=public,
+            acting_user=officer,
+            reason="Budgeten dras in.",
+            decision_reference="Fritidsnämnden 2027-01-10 § 3",
+        )
+    assert "rätt att teckna" in str(refusal.value)
+    authorised = inquiry.board_decisions.get().signatory
+    services.agreement_terminate(
+        inquiry=inquiry,
+        party=public,
+        acting_user=authorised,
+        reason="Budgeten dras in.",
+        decision_reference="Fritidsnämnden 2027-01-10 § 3",
+    )
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.TERMINATED

@@ -5,6 +5,7 @@ from datetime import date
 from django.urls import reverse
 
 from organisations.models import Role
+from partnerships import selectors
 from partnerships.models import SCREENING_CRITERIA
 from tests import factories
 from tests.driver import do_one, open_tasks, take_and_do
@@ -72,13 +73,23 @@ MEMO = {
 }
 
 
-def decision(outcome="approved", paragraph="§ 12") -> dict:
+def decision(outcome="approved", paragraph="§ 12", signatory=None) -> dict:
+    """A board's decision; an approval names ``signatory``, the person the board authorised
+    to sign the agreement for it."""
     return {
         "outcome": outcome,
         "meeting_date": date(2026, 3, 1).isoformat(),
         "protocol_paragraph": paragraph,
+        "signatory": signatory.pk if signatory else "",
+        "signatory_title": "Förvaltningsdirektör" if signatory else "",
         "note": "",
     }
+
+
+def authorisable(process):
+    """A person the first deciding board of ``process`` may authorise to sign."""
+    board = selectors.deciding_boards(process.inquiry)[0]
+    return selectors.may_be_authorised(board).first()
 
 
 def propose_url():
@@ -92,7 +103,8 @@ def to_signing(client, officer, process, secretaries_by_board: dict):
     do_one(client, officer, process, "co_create", draft(process, action="finish"))
     do_one(client, officer, process, "write_memo", MEMO)
     for task in open_tasks(process, "decide"):
-        take_and_do(client, secretaries_by_board[task.owner_permission_obj], task, decision())
+        secretary = secretaries_by_board[task.owner_permission_obj]
+        take_and_do(client, secretary, task, decision(signatory=secretary))
 
 
 def sign_all(client, process, signer_of) -> None:

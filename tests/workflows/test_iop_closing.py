@@ -80,9 +80,8 @@ def test_an_inquiry_being_signed_can_still_be_closed_and_signing_stops(client, o
     _at_boards(client, officer, process)
     (board_task,) = open_tasks(process, "decide")
     board = board_task.owner_permission_obj
-    take_and_do(
-        client, factories.staff("board_secretary", board=board), board_task, steps.decision()
-    )
+    secretary = factories.staff("board_secretary", board=board)
+    take_and_do(client, secretary, board_task, steps.decision(signatory=secretary))
     assert len(open_tasks(process, "sign")) == 2
     client.force_login(officer)
     assert client.post(_end_url(process), {"reason": "Parterna är oense."}).status_code == 302

@@ -4,14 +4,15 @@ node that open or finished tasks name is never renamed or removed without a data
 (docs/workflows.md, "Changing a flow")."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
-from organisations.models import Role
-from partnerships.models import Status
+from organisations.models import Board, Role
+from partnerships.models import BoardDecision, Status
 from tests import factories
 from tests.driver import open_tasks
 from workflows.iop.flows import IOPFlow
@@ -61,9 +62,9 @@ def test_a_process_waiting_at_signing_goes_on_into_the_follow_up_nodes(
         client,
         process,
         lambda task: (
-            people["secretary"]
-            if task.owner_permission_obj == people["board"]
-            else (people["member"])
+            people["member"]
+            if task.owner_permission == "organisations.sign_for"
+            else people["secretary"]
         ),
     )
     process.refresh_from_db()
@@ -93,3 +94,34 @@ def test_a_process_finished_by_the_released_flow_still_shows(client, people, org
     url = IOPFlow.instance.reverse("process_detail", kwargs={"process_pk": process.pk})
     assert client.get(url).status_code == 200
     assert _stored_node(end) == "workflows/iop.flows.IOPFlow.active"
+
+
+def test_a_half_signed_agreement_from_before_the_authorised_signatory_is_signed_to_the_end(
+    client, people, organisation
+):
+    """Signing tasks created before boards named the person they authorise were offered to the
+    board's secretaries, and their decisions name no one: the secretary still signs them, and
+    a signature given before signings were put on record stays valid."""
+    process = factories.iop_process(organisation, boards=[people["board"]], user=people["member"])
+    steps.to_signing(client, people["officer"], process, {people["board"]: people["secretary"]})
+    board = people["board"]
+    # The rows as the released code left them: no one named, the task in the board's queue.
+    BoardDecision.objects.filter(inquiry=process.inquiry).update(signatory=None)
+    Task.objects.filter(process=process, owner_permission="organisations.act_as").update(
+        owner_permission="organisations.act_for_board",
+        owner_permission_content_type=ContentType.objects.get_for_model(Board),
+        owner_permission_obj_pk=str(board.pk),
+    )
+    steps.sign_all(
+        client,
+        process,
+        lambda task: (
+            people["member"]
+            if task.owner_permission == "organisations.sign_for"
+            else people["secretary"]
+        ),
+    )
+    process.refresh_from_db()
+    assert process.inquiry.status == Status.ACTIVE
+    record = process.inquiry.signatures.get(party__board=board).record
+    assert record.signer == people["secretary"] and "angav ingen" in record.authority

@@ -202,7 +202,8 @@ def test_amending_sends_a_new_version_through_the_boards_and_signatures_again(
         data.update({"draft-period_start": "2029-01-01", "draft-period_end": "2031-12-31"})
         do_one(client, people["officer"], active, "co_create", data)
         do_one(client, people["officer"], active, "write_memo", steps.MEMO)
-        do_one(client, people["secretary"], active, "decide", steps.decision())
+        decision = steps.decision(signatory=people["secretary"])
+        do_one(client, people["secretary"], active, "decide", decision)
         steps.sign_all(client, active, _signer(people))
     inquiry = active.inquiry
     assert inquiry.status == Status.ACTIVE and inquiry.board_round == 2
@@ -211,13 +212,17 @@ def test_amending_sends_a_new_version_through_the_boards_and_signatures_again(
     assert timezone.localtime(timer.scheduled).date().isoformat() == "2029-12-20"
 
 
-def test_a_member_terminates_with_a_reason_and_the_process_stops(client, people, active):
+DECIDED = {"decision_reference": "Styrelsens protokoll 2027-01-03 § 4"}
+
+
+def test_a_signatory_terminates_with_a_reason_and_the_process_stops(client, people, active):
     fire("2026-12-20")
     url = reverse("partnerships:terminate", args=[active.inquiry.case.case_number])
     party = active.inquiry.parties.get(side="idea_based")
     with at("2027-01-05"):
         client.force_login(people["member"])
-        response = client.post(url, {"party": party.pk, "reason": "Föreningen läggs ned."})
+        data = {"party": party.pk, "reason": "Föreningen läggs ned.", **DECIDED}
+        response = client.post(url, data)
     assert response.status_code == 302
     active.refresh_from_db()
     inquiry = active.inquiry
@@ -228,27 +233,54 @@ def test_a_member_terminates_with_a_reason_and_the_process_stops(client, people,
     assert not inquiry.case.deadlines.filter(met_at__isnull=True).exists()
 
 
-def test_an_officer_terminates_for_the_city_and_needs_a_reason(client, people, active):
-    client.force_login(people["officer"])
+def test_the_person_the_board_authorised_terminates_for_the_city_citing_its_decision(
+    client, people, active
+):
+    client.force_login(people["secretary"])  # the board authorised its secretary to sign
     url = reverse("partnerships:terminate", args=[active.inquiry.case.case_number])
     party = active.inquiry.parties.get(side="public")
-    response = client.post(url, {"party": party.pk, "reason": ""})
+    response = client.post(url, {"party": party.pk, "reason": "Budgeten dras in."})
     assert response.status_code == 200 and active.inquiry.status == Status.ACTIVE
-    assert client.post(url, {"party": party.pk, "reason": "Budgeten dras in."}).status_code == 302
+    assert "decision_reference" in response.context["form"].errors
+    data = {"party": party.pk, "reason": "Budgeten dras in.", **DECIDED}
+    assert client.post(url, data).status_code == 302
     assert active.inquiry.status == Status.TERMINATED
+    assert active.inquiry.termination.decision_reference == DECIDED["decision_reference"]
+
+
+def test_an_officer_without_the_authorised_person_cannot_terminate(client, people, active):
+    client.force_login(people["officer"])
+    url = reverse("partnerships:terminate", args=[active.inquiry.case.case_number])
+    page = client.get(reverse("partnerships:inquiry", args=[active.inquiry.case.case_number]))
+    assert url not in page.content.decode()
+    public = active.inquiry.parties.get(side="public")
+    data = {"party": public.pk, "reason": "Budgeten dras in.", **DECIDED}
+    assert client.post(url, data).status_code == 404
+    assert active.inquiry.status == Status.ACTIVE
+
+
+def test_a_member_without_the_right_to_sign_cannot_terminate(client, people, active, organisation):
+    client.force_login(factories.member(organisation))
+    url = reverse("partnerships:terminate", args=[active.inquiry.case.case_number])
+    page = client.get(reverse("partnerships:inquiry", args=[active.inquiry.case.case_number]))
+    assert page.status_code == 200 and url not in page.content.decode()
+    party = active.inquiry.parties.get(side="idea_based")
+    data = {"party": party.pk, "reason": "Vi vill inte längre.", **DECIDED}
+    assert client.post(url, data).status_code == 404
+    assert active.inquiry.status == Status.ACTIVE
 
 
 def test_a_member_cannot_terminate_for_the_city(client, people, active):
     client.force_login(people["member"])
     url = reverse("partnerships:terminate", args=[active.inquiry.case.case_number])
     public = active.inquiry.parties.get(side="public")
-    response = client.post(url, {"party": public.pk, "reason": "Vi vill inte längre."})
+    response = client.post(url, {"party": public.pk, "reason": "Vi vill inte längre.", **DECIDED})
     assert response.status_code == 200 and active.inquiry.status == Status.ACTIVE
 
 
 def test_nobody_else_may_terminate(client, people, active):
     url = reverse("partnerships:terminate", args=[active.inquiry.case.case_number])
-    for user in (people["outsider"], people["secretary"]):
+    for user in (people["outsider"], people["officer"]):
         client.force_login(user)
         assert client.get(url).status_code == 404
 

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 def _decide(client, board, process, outcome):
     secretary = factories.staff(Role.BOARD_SECRETARY, board=board)
     (task,) = [t for t in open_tasks(process, "decide") if t.owner_permission_obj == board]
-    take_and_do(client, secretary, task, steps.decision(outcome))
+    signatory = secretary if outcome == "approved" else None
+    take_and_do(client, secretary, task, steps.decision(outcome, signatory=signatory))
 
 
 def test_the_organisation_hears_when_a_board_returns_the_agreement(client, organisation, officer):

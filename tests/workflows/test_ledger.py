@@ -95,13 +95,14 @@ def test_a_terminated_agreement_counts_until_its_notice_ends(organisation):
     euro_rate("10")
     with at("2026-01-05"):
         inquiry = signed_inquiry(organisation, money=Decimal(365_000))
-    member = factories.member(organisation)
+    signatory = organisation.memberships.get(role="signatory").user
     with at("2026-03-01"):
         services.agreement_terminate(
             inquiry=inquiry,
             party=inquiry.parties.get(side=Party.Side.IDEA_BASED),
-            acting_user=member,
+            acting_user=signatory,
             reason="Föreningen läggs ned.",
+            decision_reference="Styrelsens protokoll 2026-02-20 § 3",
         )
     # In force from 1 January until 1 September 2026: 244 days at 1 000 kr a day, counted on
     # the day it was signed.

@@ -13,7 +13,7 @@ from viewflow.workflow import act, flow, lock
 from organisations.policy import ACT_FOR_ORGANISATION, HANDLE_CASE
 from workflows.models import IOPProcess
 
-from ..nodes import ForEachSplit, HumanTask, task_object, task_permission
+from ..nodes import ForEachSplit, HumanTask, PartyDecisionTask, task_object, task_permission
 from . import services, views
 
 
@@ -151,9 +151,10 @@ class IOPFlow(flow.Flow):
         .Annotation(title=_("One signing task per party"))
         .Next(this.sign, data_source=act.process.signing_tasks)
     )
-    # each party's signatory (a party of the city signs through its board)
+    # each party's signatory: the one whose right an officer approved, or the person the
+    # city's deciding board authorised
     sign = (
-        HumanTask(views.SignView.as_view())
+        PartyDecisionTask(views.SignView.as_view(), excluded=services.signing_refusal)
         .Annotation(title=_("Sign the agreement"))
         .Permission(task_permission, obj=task_object)
         .Next(this.signed)

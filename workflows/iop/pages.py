@@ -117,7 +117,7 @@ def inquiry_detail(request, case_number):
             "open_tasks": _open_tasks(inquiry),
             "decisions": inquiry.board_decisions.select_related("board"),
             "signatures": inquiry.signatures.select_related(
-                "party__organisation", "party__board", "signed_by"
+                "party__organisation", "party__board", "signed_by", "record"
             ),
             "events": _timeline(case),
             "comments": case_policy.visible_comments(request.user, case),
@@ -125,6 +125,7 @@ def inquiry_detail(request, case_number):
             "may_end": services.how_may_end(request.user, inquiry),
             "may_terminate": bool(policy.terminable_parties(request.user, inquiry)),
             **_state_aid_links(request.user, inquiry),
+            "may_leave": bool(policy.leavable_parties(request.user, inquiry)),
             "follow_ups": inquiry.follow_ups.prefetch_related("reports__organisation"),
             "renewals": inquiry.renewals.select_related("decided_by"),
             "termination": getattr(inquiry, "termination", None),
@@ -305,6 +306,31 @@ def de_minimis_declaration(request, case_number):
         "declarations": declarations.select_related("organisation").prefetch_related("aids"),
     }
     return render(request, "partnerships/de_minimis_declaration.html", context)
+
+
+@login_required
+def leave_inquiry(request, case_number):
+    """A party other than the one whose case it is leaves the inquiry (it goes on without it),
+    by a person with the right to sign for it."""
+    inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
+    parties = policy.leavable_parties(request.user, inquiry)
+    if not parties:
+        return _already_ended(request, inquiry)
+    form = forms.LeaveForm(request.POST or None, parties=parties)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("form_token")
+
+        def leave():
+            services.inquiry_leave(inquiry=inquiry, acting_user=request.user, **data)
+            messages.success(request, _("%(party)s has left the inquiry.") % data)
+            return _url(inquiry)
+
+        try:
+            return once.act(request, token, leave, default=_url(inquiry))
+        except ValidationError as error:
+            add_errors(form, error)
+    return render(request, "partnerships/leave.html", {"form": form, "inquiry": inquiry})
 
 
 def _already_ended(request, inquiry):

@@ -305,9 +305,18 @@ def memo_write(
 
 @transaction.atomic
 def board_decision_record(
-    *, activation, acting_user, outcome: str, meeting_date, protocol_paragraph: str, note=""
+    *,
+    activation,
+    acting_user,
+    outcome: str,
+    meeting_date,
+    protocol_paragraph: str,
+    note="",
+    signatory=None,
+    signatory_title: str = "",
 ) -> IOPInquiry:
-    """A board's secretary records its decision, for the board the task belongs to."""
+    """A board's secretary records its decision, for the board the task belongs to; an
+    approval names the person the board authorised to sign the agreement for it."""
     inquiry = _ensure_doing(activation, acting_user, "decide")
     domain.board_decision_record(
         inquiry=inquiry,
@@ -317,6 +326,8 @@ def board_decision_record(
         meeting_date=meeting_date,
         protocol_paragraph=protocol_paragraph,
         note=note,
+        signatory=signatory,
+        signatory_title=signatory_title,
     )
     return _done(activation)
 
@@ -333,15 +344,29 @@ def inquiry_revise_or_close(*, activation, acting_user, revise: bool, reason: st
 
 def signing_party(activation) -> Party:
     """The party a signing task is for."""
-    return Party.objects.select_related("organisation", "board").get(
-        pk=activation.task.data["party"]
+    return _party_of(activation.task)
+
+
+def _party_of(task: Task) -> Party:
+    return Party.objects.select_related("organisation", "board", "inquiry").get(
+        pk=task.data["party"]
     )
+
+
+def signing_refusal(task: Task, user) -> str:
+    """Why ``user`` may not take or sign this signing task, in words for them; else empty.
+    A task of another node, reached by a forged address, names no party: the engine refuses
+    it as not this node's."""
+    if "party" not in (task.data or {}):
+        return ""
+    return policy.signing_refusal(user, _party_of(task))
 
 
 @transaction.atomic
 def agreement_sign(*, activation, acting_user) -> IOPInquiry:
-    """A party's signatory (a board's secretary for a party of the city) signs for the party
-    the task is for; when every party has, the agreement is active."""
+    """A person with the right to sign for the party the task is for signs the final agreement
+    (a signatory whose right an officer approved; for the city, the person its board
+    authorised); when every party has, the agreement is active."""
     inquiry = _ensure_doing(activation, acting_user, "sign")
     domain.agreement_sign(inquiry=inquiry, party=signing_party(activation), acting_user=acting_user)
     return _done(activation)
@@ -459,10 +484,9 @@ def de_minimis_declare(*, inquiry: IOPInquiry, organisation, acting_user, aids: 
 
 
 def how_may_end(user, inquiry: IOPInquiry) -> str:
-    """``close`` for an officer, ``withdraw`` for the initiating organisation, else ``""``."""
-    if not inquiry.is_open:
-        return ""
-    if policy.is_officer(user):
+    """``close`` for an officer, ``withdraw`` for the organisation whose proposal began it,
+    else ``""`` (another party may leave the inquiry, not end it)."""
+    if policy.may_close(user, inquiry):
         return CLOSE
     return WITHDRAW if policy.may_withdraw(user, inquiry) else ""
 
@@ -474,7 +498,12 @@ def inquiry_end(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInquiry:
         raise ValidationError(_("The inquiry is no longer open."))
     how = how_may_end(acting_user, inquiry)
     if not how:
-        raise PermissionDenied("Only an officer or the initiating organisation ends an inquiry.")
+        raise PermissionDenied(
+            _(
+                "Only the city's officers end this inquiry; the organisation that proposed it "
+                "may withdraw it, and another party may leave it."
+            )
+        )
     service = domain.inquiry_close if how == CLOSE else domain.inquiry_withdraw
     inquiry = service(inquiry=inquiry, acting_user=acting_user, reason=reason)
     process_cancel(inquiry=inquiry, acting_user=acting_user, reason=reason)
@@ -482,11 +511,26 @@ def inquiry_end(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInquiry:
 
 
 @transaction.atomic
-def partnership_terminate(*, inquiry: IOPInquiry, party, acting_user, reason: str) -> IOPInquiry:
-    """A party terminates the active agreement; its waiting timer and open follow-up tasks are
-    cancelled with the process."""
+def inquiry_leave(*, inquiry: IOPInquiry, party, acting_user, reason: str) -> IOPInquiry:
+    """A party other than the one whose case it is leaves the inquiry, which goes on without
+    it; nothing of the process is cancelled (no task is the leaving party's yet)."""
+    domain.inquiry_leave(inquiry=inquiry, party=party, acting_user=acting_user, reason=reason)
+    return inquiry
+
+
+@transaction.atomic
+def partnership_terminate(
+    *, inquiry: IOPInquiry, party, acting_user, reason: str, decision_reference: str
+) -> IOPInquiry:
+    """A person with the right to sign for a party terminates the active agreement, citing the
+    party's decision; its waiting timer and open follow-up tasks are cancelled with the
+    process."""
     termination = domain.agreement_terminate(
-        inquiry=inquiry, party=party, acting_user=acting_user, reason=reason
+        inquiry=inquiry,
+        party=party,
+        acting_user=acting_user,
+        reason=reason,
+        decision_reference=decision_reference,
     )
     process_cancel(inquiry=inquiry, acting_user=acting_user, reason=termination.reason)
     return termination.inquiry

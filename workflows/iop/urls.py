@@ -37,4 +37,5 @@ urlpatterns = [
         pages.de_minimis_declaration,
         name="de_minimis_declaration",
     ),
+    path("<case_number:case_number>/leave/", pages.leave_inquiry, name="leave"),
 ]

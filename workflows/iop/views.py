@@ -221,6 +221,9 @@ class BoardDecisionView(TaskView):
     template_name = "workflows/iop/decide.html"
     success_message = _("The board's decision is recorded.")
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "board": task_object(self.activation)}
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             board=task_object(self.activation),
@@ -273,10 +276,12 @@ class SignView(TaskView):
     success_message = _("Your signature is recorded.")
 
     def get_context_data(self, **kwargs):
+        document = documents.final_agreement(self.inquiry)
         return super().get_context_data(
             party=services.signing_party(self.activation),
             signed_version=selectors.signed_version(self.inquiry),
-            checksum=documents.agreement_checksum(self.inquiry),
+            document=document,
+            signings=document.signings.all() if document else [],
             today=timezone.localdate(),
             **kwargs,
         )

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations import policy as org_policy
-from partnerships import selectors
+from partnerships import policy, selectors
 from partnerships.models import IOPInquiry, Status
 
 from .base import CaseProcess
@@ -118,12 +118,11 @@ class IOPProcess(CaseProcess):
 
     @property
     def signing_tasks(self) -> list[dict]:
+        """One task per party, offered only to those with the right to sign for it."""
         tasks = []
-        for party in self.inquiry.parties.select_related("board", "organisation"):
-            if party.board_id:
-                perm, obj = org_policy.ACT_FOR_BOARD, party.board
-            else:
-                perm, obj = org_policy.SIGN_FOR_ORGANISATION, party.organisation
+        parties = self.inquiry.parties.filter(left_at__isnull=True)
+        for party in parties.select_related("board", "organisation", "inquiry"):
+            perm, obj = policy.signing_offer(party)
             tasks.append({"permission": perm, "object": _object_label(obj), "party": party.pk})
         return tasks
 
@@ -133,7 +132,9 @@ class IOPProcess(CaseProcess):
         organisation's inbox; a party of the city's in the officers' queue, naming the
         administration it reports for."""
         tasks = []
-        for party in self.inquiry.parties.select_related("organisation"):
+        for party in self.inquiry.parties.filter(left_at__isnull=True).select_related(
+            "organisation"
+        ):
             label = _object_label(party.organisation)
             if party.board_id:
                 tasks.append({"permission": org_policy.HANDLE_CASE, "reports_for": label})
