@@ -1,5 +1,6 @@
 """The register: organisations (administrations and idea-based parties), boards, people, roles."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +13,10 @@ from .validators import normalise_org_number, validate_bankgiro, validate_plusgi
 
 class User(AbstractUser):
     """A person who logs in. What they may do comes from their memberships."""
+
+    # The portal speaks Swedish whatever the browser asks for; a person who chooses another
+    # language gets it on every page after logging in (``config.language``).
+    language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES)
 
     class Meta:
         verbose_name = _("person")

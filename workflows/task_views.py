@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
+from viewflow.workflow.flow.views import AssignTaskView
 
 
 def add_errors(form, error: ValidationError) -> None:
@@ -45,3 +46,29 @@ class TaskFormView(FormView):
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())
+
+
+class TakeTaskView(AssignTaskView):
+    """Taking a task from the queue, in the portal's shell: the case and what the task asks,
+    with one button (viewflow's own page showed the engine's fields and ids)."""
+
+    template_name = "workflows/task_assign.html"
+
+    def get_success_message(self, cleaned_data):
+        return _("You have taken the task. It is now among your tasks.")
+
+    def get_context_data(self, **kwargs):
+        activation = self.activation
+        process = activation.process.coerced
+        return super().get_context_data(
+            **kwargs,
+            task=activation.task,
+            case=process.case,
+            organisation=process.organisation,
+            task_title=activation.flow_task.task_title,
+            task_brief=activation.task.brief,
+        )
+
+    @property
+    def activation(self):
+        return self.request.activation
