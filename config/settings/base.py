@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django_fsm",
     "viewflow",
     "viewflow.workflow",
-    "axes",
+    "config.apps.AxesConfig",
     "csp",
     "rest_framework",
     "rest_framework.authtoken",
