@@ -4,8 +4,9 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms import DecimalField, ModelMultipleChoiceField
+from casework.forms import ModelMultipleChoiceField
 from casework.models import ChallengeArea
+from common.money import AmountField
 from common.once import OneTimeTokenField
 from common.privacy import CollectsPersonalData
 from organisations.models import Board, Organisation
@@ -187,8 +188,7 @@ class ContributionForm(forms.ModelForm):
     class Meta:
         model = Contribution
         fields = ["party", "kind", "description", "amount_sek", "recipient"]
-        # casework's DecimalField: the formset compares each row with its saved value first.
-        field_classes = {"amount_sek": DecimalField}
+        field_classes = {"amount_sek": AmountField}
 
     def __init__(self, *args, inquiry=None, **kwargs):
         super().__init__(*args, **kwargs)

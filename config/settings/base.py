@@ -98,7 +98,7 @@ TEMPLATES = [
                 "config.context_processors.shell",
                 "notifications.context_processors.unread",
             ],
-            "libraries": {"dates": "common.dates"},
+            "libraries": {"dates": "common.dates", "money": "common.money"},
         },
     },
 ]
