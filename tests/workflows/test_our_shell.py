@@ -55,7 +55,9 @@ def test_after_taking_a_task_the_person_goes_to_do_it_and_afterwards_to_the_case
 
     assert taken.status_code == 302
     assert taken["Location"] == task_url(task, "execute")
-    assert client.get(taken["Location"]).status_code == 200
+    task_page = client.get(taken["Location"])
+    assert task_page.status_code == 200
+    assert "Du har tagit uppgiften" in task_page.content.decode()
 
 
 def test_the_engine_pages_answer_404_to_an_associations_member(client, organisation):
