@@ -31,20 +31,6 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
-class DecimalField(forms.DecimalField):
-    """Django's field, refusing "NaN", "sNaN" and "Infinity" as soon as it reads them.
-
-    Django refuses them only when it validates, but a formset first asks each form whether it
-    has changed, and comparing a signalling NaN with a number raises ``InvalidOperation`` (a
-    server error, found by fuzzing)."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value is not None and not value.is_finite():
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return value
-
-
 class CommentForm(CollectsPersonalData, forms.Form):
     body = forms.CharField(
         label=_("Comment"),

@@ -1,5 +1,7 @@
+from axes.apps import AppConfig as DjangoAxesConfig
 from django.apps import AppConfig
 from django.contrib.staticfiles.apps import StaticFilesConfig as DjangoStaticFilesConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProjectConfig(AppConfig):
@@ -20,3 +22,10 @@ class StaticFilesConfig(DjangoStaticFilesConfig):
     """
 
     ignore_patterns = [*DjangoStaticFilesConfig.ignore_patterns, "node_modules"]
+
+
+class AxesConfig(DjangoAxesConfig):
+    """django-axes (login throttling) under a Swedish name in the administration; its models'
+    and fields' names are translated in our catalogue (the package has no Swedish)."""
+
+    verbose_name = _("Login throttling")

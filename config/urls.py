@@ -6,6 +6,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from config.site import site
 from organisations import two_factor
+from organisations import views as organisation_views
 from workflows import views as workflow_views
 
 admin.site.site_header = admin.site.site_title = "Samverkansportalen"
@@ -24,7 +25,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/two-factor/setup/", two_factor.otp_setup, name="otp_setup"),
     path("accounts/two-factor/", two_factor.otp_verify, name="otp_verify"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", organisation_views.set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("cases/", include("casework.urls")),
     path("organisations/", include("organisations.urls")),

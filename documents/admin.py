@@ -52,7 +52,7 @@ class DocumentAdmin(admin.ModelAdmin):
         if not obj.is_ready:
             return "–"
         url = reverse("documents:document_download", kwargs={"pk": obj.pk})
-        return format_html('<a href="{}">{}</a>', url, obj.file_name)
+        return format_html('<a href="{}">{}</a>', url, obj.download_name)
 
     def has_add_permission(self, request):
         return False

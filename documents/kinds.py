@@ -29,6 +29,20 @@ class Kind(models.TextChoices):
     DEMAND_REJECTION = "demand_rejection", _("Demand for a decision rejected (special decision)")
 
 
+# A document's name when it is downloaded, in Swedish ("FRN-2026-00012-kvitto-v1.pdf"); the
+# stored file keeps its name (``Document.file_name``), so nothing stored changes.
+DOWNLOAD_NAMES = {
+    Kind.IOP_AGREEMENT: "iop-avtal",
+    Kind.BOARD_MEMO: "tjansteskrivelse",
+    Kind.DECISION_LETTER: "beslut",
+    Kind.SUBMISSION_RECEIPT: "kvitto",
+    Kind.ANNUAL_REPORT: "arsrapport",
+    Kind.DELEGATION_LIST: "delegationsbeslut",
+    Kind.REPAYMENT_CLAIM: "aterkrav",
+    Kind.DEMAND_REJECTION: "avvisad-begaran",
+}
+
+
 @dataclass(frozen=True)
 class KindSpec:
     template_name: str

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.models import Case
 
-from .kinds import Kind
+from .kinds import DOWNLOAD_NAMES, Kind
 
 
 class FinalDocumentError(Exception):
@@ -121,6 +121,12 @@ class Document(models.Model):
     @property
     def file_name(self) -> str:
         return f"{self.case.case_number}-{self.kind}-v{self.version}.pdf"
+
+    @property
+    def download_name(self) -> str:
+        """The name the file has when a person downloads it, in Swedish."""
+        name = DOWNLOAD_NAMES.get(self.kind, self.kind)
+        return f"{self.case.case_number}-{name}-v{self.version}.pdf"
 
     # What a version is: set when it is requested, never changed afterwards once it is final.
     IDENTITY_FIELDS = ("case_id", "kind", "version", "status", "context", "created_by_id")

@@ -86,7 +86,7 @@ def document_download(request, pk):
         return refused
     if not document.is_ready:
         raise Http404
-    return private_file_response(document.file, filename=document.file_name)
+    return private_file_response(document.file, filename=document.download_name)
 
 
 @login_required

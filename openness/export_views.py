@@ -16,24 +16,24 @@ def _filename(name: str) -> str:
 @login_required
 def cases(request, fmt):
     rows = staff_lists.cases(request.user, request.GET)
-    return export_response(fmt, _filename("cases"), staff_lists.CASE_COLUMNS, rows)
+    return export_response(fmt, _filename("arenden"), staff_lists.CASE_COLUMNS, rows)
 
 
 @login_required
 def applications(request, fmt):
     rows = staff_lists.applications(request.user, request.GET)
-    return export_response(fmt, _filename("applications"), staff_lists.APPLICATION_COLUMNS, rows)
+    return export_response(fmt, _filename("ansokningar"), staff_lists.APPLICATION_COLUMNS, rows)
 
 
 @login_required
 def payouts(request, fmt):
     rows = staff_lists.payouts(request.user, request.GET)
-    return export_response(fmt, _filename("payouts"), staff_lists.PAYOUT_COLUMNS, rows)
+    return export_response(fmt, _filename("utbetalningar"), staff_lists.PAYOUT_COLUMNS, rows)
 
 
 @login_required
 def delegated_decisions(request, board_code, fmt):
     board = funding_policy.get_board_for_reporting_or_404(request.user, board_code)
     rows = staff_lists.delegated_decisions(board)
-    filename = _filename(f"delegated-decisions-{board.code}")
+    filename = _filename(f"delegationsbeslut-{board.code}")
     return export_response(fmt, filename, staff_lists.DECISION_COLUMNS, rows)

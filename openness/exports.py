@@ -58,15 +58,17 @@ class _Echo:
 
 
 def csv_response(filename: str, columns: list[Column], objects: Iterable) -> StreamingHttpResponse:
-    """UTF-8 with a byte-order mark and semicolons, as Swedish spreadsheet programs expect."""
-    writer = csv.writer(_Echo(), delimiter=";")
+    """Standard CSV (RFC 4180: commas, CRLF, quoted fields, a header line) in UTF-8, for other
+    programs; people who open a list in a spreadsheet get the XLSX, offered first."""
+    writer = csv.writer(_Echo(), lineterminator="\r\n")
 
     def lines():
-        yield "\ufeff"
         for row in _rows(columns, objects):
             yield writer.writerow([_csv_text(value) for value in row])
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        lines(), content_type="text/csv; charset=utf-8; header=present"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 

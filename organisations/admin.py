@@ -1,7 +1,12 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from common.admin import TolerantAutocompleteAdmin
 from common.privacy import CollectsPersonalDataAdmin
@@ -15,6 +20,7 @@ from .models import (
     EligibilityEvidence,
     Membership,
     Organisation,
+    SecondFactorDevice,
     User,
 )
 
@@ -138,3 +144,98 @@ class DelegationHoldingAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_filter = ["board"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "point"]
     autocomplete_fields = ["user", "board"]
+
+
+# The second factor: django-otp's admin of TOTP devices, in Swedish, under a proxy model with a
+# Swedish name (the package's own model and admin speak English and are left as they are).
+admin.site.unregister(TOTPDevice)
+
+_SECTIONS = {
+    "Identity": _("Whose"),
+    "Timestamps": _("When"),
+    "Configuration": _("Settings of the codes"),
+    "State": _("Clock drift"),
+    "Throttling": _("Failed attempts"),
+}
+_SWEDISH_FIELDS = {"created_at": "registered", "last_used_at": "last_used"}
+
+
+class SecondFactorForm(forms.ModelForm):
+    class Meta:
+        model = SecondFactorDevice
+        fields = [
+            "user",
+            "name",
+            "confirmed",
+            "key",
+            "step",
+            "t0",
+            "digits",
+            "tolerance",
+            "drift",
+            "last_t",
+            "throttling_failure_timestamp",
+            "throttling_failure_count",
+        ]
+        labels = {
+            "user": _("Person"),
+            "name": _("Name of the device"),
+            "confirmed": _("Ready for use"),
+            "key": _("Secret key"),
+            "step": _("Seconds per code"),
+            "t0": _("Start of counting (Unix time)"),
+            "digits": _("Digits in a code"),
+            "tolerance": _("Codes before or after accepted"),
+            "drift": _("Clock drift (steps)"),
+            "last_t": _("Last code used (step)"),
+            "throttling_failure_timestamp": _("Last failed attempt"),
+            "throttling_failure_count": _("Failed attempts in a row"),
+        }
+        help_texts = dict.fromkeys(labels, "")
+
+
+@admin.register(SecondFactorDevice)
+class SecondFactorDeviceAdmin(TOTPDeviceAdmin):
+    form = SecondFactorForm
+    list_display = ["person", "device_name", "registered", "last_used", "ready"]
+    list_filter = []
+    readonly_fields = ["registered", "last_used", "qrcode_link"]
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (
+                _SECTIONS.get(title, title),
+                {
+                    **options,
+                    "fields": [_SWEDISH_FIELDS.get(name, name) for name in options["fields"]],
+                },
+            )
+            for title, options in super().get_fieldsets(request, obj)
+        ]
+
+    @admin.display(description=_("Person"), ordering="user")
+    def person(self, device):
+        return device.user
+
+    @admin.display(description=_("Name of the device"), ordering="name")
+    def device_name(self, device):
+        return device.name
+
+    @admin.display(description=_("Registered"), ordering="created_at")
+    def registered(self, device):
+        return device.created_at
+
+    @admin.display(description=_("Last used"), ordering="last_used_at")
+    def last_used(self, device):
+        return device.last_used_at
+
+    @admin.display(description=_("Ready for use"), boolean=True, ordering="confirmed")
+    def ready(self, device):
+        return device.confirmed
+
+    @admin.display(description=_("QR code"))
+    def qrcode_link(self, device):
+        if device.pk is None:
+            return ""
+        href = reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})
+        return format_html('<a href="{}">{}</a>', href, _("Show the QR code"))

@@ -1,17 +1,23 @@
 """The register: organisations (administrations and idea-based parties), boards, people, roles."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .validators import normalise_org_number, validate_bankgiro, validate_plusgiro
 
 
 class User(AbstractUser):
     """A person who logs in. What they may do comes from their memberships."""
+
+    # The portal speaks Swedish whatever the browser asks for; a person who chooses another
+    # language gets it on every page after logging in (``config.language``).
+    language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES)
 
     class Meta:
         verbose_name = _("person")
@@ -358,3 +364,13 @@ class Absence(models.Model):
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The last day cannot come before the first.")})
+
+
+class SecondFactorDevice(TOTPDevice):
+    """django-otp's TOTP device under a Swedish name in the administration (a proxy: the same
+    table, nothing of the package changed)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("authenticator app")
+        verbose_name_plural = _("authenticator apps")

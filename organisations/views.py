@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -6,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import i18n
 
 from common import once
 from common.downloads import private_file_response
@@ -13,6 +15,8 @@ from common.downloads import private_file_response
 from . import selectors
 from .forms import AbsenceForm
 from .models import Absence
+
+_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
 @login_required
@@ -67,3 +71,14 @@ def absence_delete(request, pk):
     absence.delete()
     messages.success(request, _("The absence has been removed."))
     return redirect("organisations:absences")
+
+
+def set_language(request):
+    """Django's ``set_language`` (the cookie, for anyone), and for a person who is logged in
+    the choice kept on their profile, so that it follows them to every device."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated and language in _LANGUAGES:
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response

@@ -5,8 +5,9 @@ from django.core.validators import MinValueValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms import DecimalField, ModelMultipleChoiceField
+from casework.forms import ModelMultipleChoiceField
 from casework.models import ChallengeArea
+from common.money import AmountField
 from common.once import OneTimeTokenField
 from common.privacy import CollectsPersonalData
 from organisations.models import Board, Organisation, User
@@ -219,8 +220,7 @@ class ContributionForm(forms.ModelForm):
             "period_end",
             "recipient",
         ]
-        # casework's DecimalField: the formset compares each row with its saved value first.
-        field_classes = {"amount_sek": DecimalField}
+        field_classes = {"amount_sek": AmountField}
         widgets = {"period_start": DATE, "period_end": DATE}
         help_texts = {
             "amount_sek": _(
@@ -482,7 +482,7 @@ class DeclaredAidForm(forms.ModelForm):
     class Meta:
         model = DeclaredAid
         fields = ["granted_by", "granted_on", "amount", "currency", "is_sgei"]
-        field_classes = {"amount": DecimalField}
+        field_classes = {"amount": AmountField}
         widgets = {"granted_on": DATE}
         help_texts = {"granted_by": _("The authority, municipality or region that gave it.")}
 

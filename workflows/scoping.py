@@ -11,9 +11,15 @@ puts a guard in front of each of its pages instead:
   to the node whose URL it is under (a member's own task id put under the legal assessment's
   or the board's URL opens nothing); otherwise 404. viewflow's own task checks still run
   after the guard.
+- of one process, a person who is not a viewer of the flow (holds no ``view_<process>``
+  permission: an association's members, board secretaries) opens only the pages that take
+  and do a task; the engine's detail pages, chart and actions answer them 404;
 - every other page (dashboard, lists, charts, bulk actions) stays for holders of the flow's
-  view permission; anyone else is sent to the portal's pages (by default the start page,
-  where their own tasks are).
+  view permission; anyone else gets 404.
+
+None of these engine pages is linked from the portal: the menu is the portal's own
+(``templates/base.html``), and after a task people land on a page of ours
+(``CaseScopedFlowAppViewset.get_success_url``).
 
 When viewflow refuses a task page because the task is no longer there to be done (someone
 finished or took it first: two tabs, two colleagues, an old link in a notification), the
@@ -29,7 +35,6 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLResolver, reverse
 from viewflow.workflow.flow.viewset import FlowAppViewset
@@ -56,6 +61,12 @@ def _visible(user, flow_class, process_pk: int, task_pk: int | None, node=None) 
     return case is not None and case_policy.can_view_case(user, case)
 
 
+# The pages of one process a person who is not a viewer of the flow may open: taking and doing
+# a task (and the task's index, which leads to one of them). The engine's process and task
+# detail pages, chart and management actions show its raw fields and ids: for viewers only.
+_PORTAL_PAGES = {"assign", "execute", "index"}
+
+
 def scoped(view, flow_class, node=None):
     @wraps(view)
     def guarded(request, *args, **kwargs):
@@ -63,6 +74,10 @@ def scoped(view, flow_class, node=None):
             return redirect_to_login(request.get_full_path())
         task_pk = kwargs.get("task_pk")
         if not _visible(request.user, flow_class, kwargs["process_pk"], task_pk, node):
+            raise Http404
+        if request.resolver_match.url_name not in _PORTAL_PAGES and not (
+            flow_class.instance.has_view_permission(request.user)
+        ):
             raise Http404
         try:
             return view(request, *args, **kwargs)
@@ -131,19 +146,19 @@ def _task_gone(request, task_pk: int | None) -> TemplateResponse | None:
     return TemplateResponse(request, "workflows/task_unavailable.html", context, status=409)
 
 
-def for_flow_viewers(view, flow_class, portal_url_name: str):
+def for_flow_viewers(view, flow_class):
     @wraps(view)
     def guarded(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not flow_class.instance.has_view_permission(request.user):
-            return redirect(portal_url_name)
+            raise Http404
         return view(request, *args, **kwargs)
 
     return guarded
 
 
-def _guard(patterns, flow_class, portal_url_name: str, node=None) -> None:
+def _guard(patterns, flow_class, node=None) -> None:
     for entry in patterns:
         if isinstance(entry, URLResolver):
             # A node's pages are included under its name: their task ids must be its tasks.
@@ -152,19 +167,23 @@ def _guard(patterns, flow_class, portal_url_name: str, node=None) -> None:
                 if entry.namespace
                 else None
             )
-            _guard(entry.url_patterns, flow_class, portal_url_name, inner or node)
+            _guard(entry.url_patterns, flow_class, inner or node)
         elif "process_pk" in entry.pattern.converters:
             entry.callback = scoped(entry.callback, flow_class, node)
         else:
-            entry.callback = for_flow_viewers(entry.callback, flow_class, portal_url_name)
+            entry.callback = for_flow_viewers(entry.callback, flow_class)
 
 
 class CaseScopedFlowAppViewset(FlowAppViewset):
     """viewflow's flow application, with every page of one process scoped to its case.
 
-    ``portal_url_name``: where the flow's menu entry takes people without the flow's view
-    permission (an association's members: their portal pages for this kind of case).
+    ``portal_url_name``: the portal's page for this kind of case, where a person goes after a
+    task when there is no case page to go to.
     """
+
+    # The engine's pages that stay (for the flow's viewers) wear the portal's shell: one
+    # navigation, one header.
+    base_template_name = "base.html"
 
     def __init__(self, flow_class, *, portal_url_name: str = "home", **kwargs):
         super().__init__(flow_class, **kwargs)
@@ -176,16 +195,24 @@ class CaseScopedFlowAppViewset(FlowAppViewset):
         return True
 
     def get_success_url(self, request):
-        """After taking a task, people without the flow's pages go straight to doing it."""
+        """Where a person goes after taking or doing a task: always a page of ours, never the
+        engine's process or task detail. The task just taken, else the person's next task in
+        this process, else the case."""
         activation = getattr(request, "activation", None)
-        if activation is None or self._flow_class.instance.has_view_permission(request.user):
-            return super().get_success_url(request)
+        if activation is None:
+            return reverse(self.portal_url_name)
         task = activation.task
         if task.status == STATUS.ASSIGNED and task.owner_id == request.user.pk:
             return task.flow_task.reverse("execute", args=[task.process_id, task.pk])
-        return reverse(self.portal_url_name)
+        following = self._flow_class.task_class._default_manager.next_user_task(
+            activation.process, request.user
+        )
+        if following is not None:
+            return following.flow_task.reverse("index", args=[following.process_id, following.pk])
+        case = case_of(activation.process)
+        return case.get_absolute_url() if case is not None else reverse(self.portal_url_name)
 
     def _get_urls(self):
         patterns = super()._get_urls()
-        _guard(patterns, self._flow_class, self.portal_url_name)
+        _guard(patterns, self._flow_class)
         return patterns

@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
+from viewflow.workflow.flow.views import AssignTaskView
 
 from common import once
 
@@ -143,3 +144,28 @@ class DraftTaskView(TaskFormView):
         services.task_draft_keep(task=self.activation.task, acting_user=request.user, data=kept)
         messages.success(request, self.saved_message if whole else self.draft_message)
         return redirect(request.get_full_path())
+
+
+class TakeTaskView(AssignTaskView):
+    """Taking a task from the queue, in the portal's shell: the case and what the task asks,
+    with one button (viewflow's own page showed the engine's fields and ids)."""
+
+    template_name = "workflows/task_assign.html"
+    # Without viewflow's placeholders: its message links the engine's pages by internal ids.
+    success_message = _("You have taken the task. It is now among your tasks.")
+
+    def get_context_data(self, **kwargs):
+        activation = self.activation
+        process = activation.process.coerced
+        return super().get_context_data(
+            **kwargs,
+            task=activation.task,
+            case=process.case,
+            organisation=process.organisation,
+            task_title=activation.flow_task.task_title,
+            task_brief=activation.task.brief,
+        )
+
+    @property
+    def activation(self):
+        return self.request.activation

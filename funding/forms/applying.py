@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms import DecimalField
 from casework.models import ChallengeArea
 from common import uploads
+from common.money import AmountField
 from common.once import OneTimeTokenField
 from common.privacy import CollectsPersonalData
 from organisations.models import Board, Organisation
@@ -64,6 +64,7 @@ class MoneyForm(forms.ModelForm):
     class Meta:
         model = FundingApplication
         fields = ["amount_applied", "total_cost"]
+        field_classes = {"amount_applied": AmountField, "total_cost": AmountField}
         help_texts = {
             "amount_applied": _("In kronor."),
             "total_cost": _("All costs of the activity, whoever pays them."),
@@ -77,8 +78,7 @@ class OtherFundingForm(forms.Form):
         required=False,
         label=_("Or a board of the city"),
     )
-    # casework's DecimalField: a formset compares each row with its initial value first.
-    amount = DecimalField(label=_("Amount (kr)"), min_value=0, max_digits=12, decimal_places=2)
+    amount = AmountField(label=_("Amount (kr)"), min_value=0)
     # With the first choice as initial value, an untouched extra row counts as unchanged.
     state = forms.ChoiceField(
         label=_("State"), choices=OtherFunding.State.choices, initial=OtherFunding.State.APPLIED
@@ -126,9 +126,7 @@ class SourceFinderForm(forms.Form):
     challenge_area = forms.ModelChoiceField(
         queryset=None, required=False, label=_("Challenge area")
     )
-    amount = forms.DecimalField(
-        label=_("Amount you need (kr)"), min_value=0, max_digits=12, decimal_places=0
-    )
+    amount = AmountField(label=_("Amount you need (kr)"), min_value=0, decimal_places=0)
     organisation_kind = forms.ChoiceField(label=_("Kind of organisation"), choices=[])
     starts_on = forms.DateField(label=_("Starts"), required=False, widget=DateInput())
     ends_on = forms.DateField(label=_("Ends"), required=False, widget=DateInput())

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.money import AmountField
 from common.once import OneTimeTokenField
 from organisations.models import Organisation
 
@@ -53,6 +54,7 @@ class FundingSourceForm(forms.ModelForm):
             "challenge_areas": forms.CheckboxSelectMultiple,
             "deadline": DateInput(),
         }
+        field_classes = {"min_amount": AmountField, "max_amount": AmountField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms import DecimalField
+from common.money import AmountField
 from common.once import OneTimeTokenField
 
 from .applying import DateInput
@@ -19,7 +19,7 @@ class _Form(forms.Form):
 class UnreportedClaimForm(_Form):
     """Claim the grant back: no report-back came by its deadline, after a reminder."""
 
-    amount = DecimalField(
+    amount = AmountField(
         label=_("Amount to repay (kr)"),
         **MONEY,
         error_messages={"required": _("Give the amount to repay.")},
@@ -36,7 +36,7 @@ class UnreportedClaimForm(_Form):
 
 
 class RepaymentReceivedForm(_Form):
-    amount = DecimalField(
+    amount = AmountField(
         label=_("Amount received (kr)"),
         **MONEY,
         error_messages={"required": _("Give the amount received.")},

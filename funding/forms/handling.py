@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common import uploads
+from common.money import AmountField
 from common.privacy import CollectsPersonalData
 
 from ..models import ReportBack
@@ -91,7 +92,7 @@ class AssessmentForm(DeclaresOnConflict, forms.Form):
     )
     summary = forms.CharField(label=_("Assessment"), widget=forms.Textarea(attrs={"rows": 5}))
     proposed_outcome = forms.ChoiceField(label=_("Proposed decision"), choices=Outcome.choices)
-    proposed_amount = forms.DecimalField(label=_("Proposed amount (kr)"), **MONEY)
+    proposed_amount = AmountField(label=_("Proposed amount (kr)"), **MONEY)
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,7 +130,7 @@ class AssessmentForm(DeclaresOnConflict, forms.Form):
 class DecisionForm(DeclaresOnConflict, forms.Form):
     no_conflict_of_interest = conflict_of_interest_field()
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
-    amount_granted = forms.DecimalField(label=_("Amount granted (kr)"), **MONEY)
+    amount_granted = AmountField(label=_("Amount granted (kr)"), **MONEY)
     reasons = forms.CharField(
         label=_("Reasons"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -153,7 +154,7 @@ class BoardDecisionForm(DecisionForm):
 
 
 class PayoutForm(forms.Form):
-    amount = forms.DecimalField(label=_("Amount of this tranche (kr)"), **MONEY)
+    amount = AmountField(label=_("Amount of this tranche (kr)"), **MONEY)
     paid_on = forms.DateField(label=_("Paid on"), widget=DateInput(), initial=timezone.localdate)
 
 
@@ -177,7 +178,7 @@ class ReportBackForm(CollectsPersonalData, forms.Form):
     description = forms.CharField(
         label=_("What was done"), widget=forms.Textarea(attrs={"rows": 6})
     )
-    amount_used = forms.DecimalField(label=_("Money used of the grant (kr)"), **MONEY)
+    amount_used = AmountField(label=_("Money used of the grant (kr)"), **MONEY)
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
@@ -202,7 +203,7 @@ class ReportReviewForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    repayment_amount = forms.DecimalField(label=_("Amount to repay (kr)"), required=False, **MONEY)
+    repayment_amount = AmountField(label=_("Amount to repay (kr)"), required=False, **MONEY)
     repayment_due_on = forms.DateField(
         label=_("To be paid by (empty: in 30 days)"),
         required=False,

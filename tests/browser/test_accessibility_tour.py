@@ -30,7 +30,6 @@ EVERYONE = [
     "/cases/",
     "/notifications/",
     "/notifications/settings/",
-    "/fundingapplication/archive/",
     "/funding/",
     "/accessibility/",
 ]
@@ -40,6 +39,7 @@ ROLE_PAGES = {
         "/organisations/absence/",
         "/funding/boards/frn/delegated-decisions/",
         "/fundingapplication/queue/",
+        "/fundingapplication/archive/",
         "/followup/",
         "/tasks/team/",
     ],

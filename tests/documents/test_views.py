@@ -82,7 +82,7 @@ def test_the_pdf_is_downloaded_as_an_attachment_that_is_not_sniffed(client, case
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    assert document.file_name in response["Content-Disposition"]
+    assert document.download_name in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 

@@ -207,13 +207,14 @@ _STAFF_REPORT = roles(NOT_FOUND, anonymous=LOGIN, **_SEES_ALL)
 # The association's own draft application: its members only, not even officers.
 _DRAFT = roles(NOT_FOUND, anonymous=LOGIN, member=OK)
 # viewflow's flow-wide pages (dashboard, lists, chart): roles with the flow's view permission;
-# everyone else is sent to their portal pages.
+# everyone else 404 (the portal links none of them).
 _FLOW_WIDE = roles(
-    _READ_ONLY, anonymous=LOGIN, outsider=REDIRECT, member=REDIRECT, board_secretary=REDIRECT
+    _READ_ONLY, anonymous=LOGIN, outsider=NOT_FOUND, member=NOT_FOUND, board_secretary=NOT_FOUND
 )
-# One process's pages: 404 outside the case; its members lack the flow's view permission (403).
+# One process's engine pages: 404 outside the case, and to its members, who lack the flow's
+# view permission (they take and do their tasks only).
 _PROCESS = roles(
-    _READ_ONLY, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND, member=FORBIDDEN
+    _READ_ONLY, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND, member=NOT_FOUND
 )
 
 # A task of another role, or in a state that forbids the action: 403 inside the case. An
@@ -227,6 +228,9 @@ _TASK_NOT_YOURS = roles(
 )
 # Nobody has taken the task: nobody may do it or give it back.
 _NOBODYS_TASK = roles(FORBIDDEN, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND)
+# The engine's actions on a task (give back, undo, revive, cancel): as ``_TASK_NOT_YOURS``, and
+# 404 to the case's members, who lack the flow's view permission.
+_ENGINE_ACTION = {**_TASK_NOT_YOURS, "member": NOT_FOUND}
 # Who takes a new task of each funding node, by the node's permission. The board secretary in
 # the matrix is of another board, so a board's task is nobody's here: the administrator's POST
 # takes it.
@@ -268,7 +272,7 @@ def _flow_node_rules() -> list[Rule]:
                 flow_class is IOPFlow and isinstance(node, flow.Join | flow.Timer | flow.Split)
             )
             if cancellable:
-                cancel = {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}
+                cancel = {**_ENGINE_ACTION, "admin": (OK, REDIRECT)}
                 rules.append(Rule(f"{namespace}:{node.name}:cancel", cancel))
             if not isinstance(permission, str):
                 # A parallel task's permission comes with its board or party (ForEachSplit).
@@ -534,11 +538,11 @@ RULES: list[Rule] = [
     ),
     Rule("*:*:detail", _PROCESS),
     Rule("*:*:execute", _NOBODYS_TASK, "nobody has taken the task"),
-    Rule("*:*:unassign", _NOBODYS_TASK, "nobody has taken the task"),
-    Rule("*:*:revive", _TASK_NOT_YOURS),
-    Rule("*:*:undo", _TASK_NOT_YOURS),
-    Rule("*:*__timeout:cancel", {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}, "a timer"),
-    Rule("*:*:cancel", _TASK_NOT_YOURS),
+    Rule("*:*:unassign", {**_NOBODYS_TASK, "member": NOT_FOUND}, "nobody has taken the task"),
+    Rule("*:*:revive", _ENGINE_ACTION),
+    Rule("*:*:undo", _ENGINE_ACTION),
+    Rule("*:*__timeout:cancel", {**_ENGINE_ACTION, "admin": (OK, REDIRECT)}, "a timer"),
+    Rule("*:*:cancel", _ENGINE_ACTION),
     Rule("*:index", _FLOW_WIDE),
     Rule("*:process_list", _FLOW_WIDE),
     Rule("*:task_list", _FLOW_WIDE),
@@ -552,6 +556,13 @@ RULES: list[Rule] = [
     Rule("*:process_chart", _PROCESS),
     Rule(
         "*:process_cancel",
-        roles(FORBIDDEN, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND, admin=OK),
+        roles(
+            FORBIDDEN,
+            anonymous=LOGIN,
+            outsider=NOT_FOUND,
+            board_secretary=NOT_FOUND,
+            member=NOT_FOUND,
+            admin=OK,
+        ),
     ),
 ]

@@ -370,7 +370,7 @@ def rows_of(response) -> list[list[str]]:
     if "spreadsheetml" in response["Content-Type"]:
         rows = [line.split(";") for line in text.splitlines()]
     else:
-        rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+        rows = list(csv.reader(io.StringIO(text)))
     return rows[1:]
 
 

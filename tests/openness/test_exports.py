@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 def csv_rows(response) -> list[list[str]]:
     text = b"".join(response.streaming_content).decode("utf-8")
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8; header=present"
+    assert text.endswith("\r\n") and not text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text)))
 
 
 def xlsx_rows(response) -> list[list]:
@@ -140,3 +141,14 @@ def test_the_case_list_links_to_its_downloads_with_the_filter_applied(client, of
 
     assert f'href="{reverse("exports:cases_csv")}?q=fotboll"' in html
     assert f'href="{reverse("exports:cases_xlsx")}?q=fotboll"' in html
+
+
+def test_the_downloads_have_swedish_names_and_the_spreadsheet_comes_first(client):
+    client.force_login(factories.staff())
+
+    response = client.get(reverse("exports:cases_xlsx"))
+    page = client.get(reverse("casework:case_list")).content.decode()
+
+    assert 'filename="arenden-' in response["Content-Disposition"]
+    assert page.index(reverse("exports:cases_xlsx")) < page.index(reverse("exports:cases_csv"))
+    assert "RFC 4180" in page

@@ -27,7 +27,7 @@ def test_anyone_sees_a_signed_agreement_with_its_parties_money_and_period(client
     assert "Läxhjälp i Herrgården" in page
     assert signed_agreement.case.case_number in page
     assert signed_agreement.case.organisation.name in page
-    assert re.search(r"250\D{1,6}000 kr", page)
+    assert re.search(r"250\D{1,6}000\skr", page)
     assert "2026-01-01 – 2027-12-31" in page
 
 
@@ -162,6 +162,6 @@ def test_granted_funding_appears_per_organisation_and_year_only_for_programmes_o
     html = client.get(reverse("openness:grants")).content.decode()
 
     assert "Öppna programmet" in html and organisation.name in html
-    assert re.search(r"42\D{1,6}000 kr", html)
+    assert re.search(r"42\D{1,6}000\skr", html)
     assert "Stängda programmet" not in html and "HEMLIG-MOTIVERING" not in html
     assert "Öppna" not in client.get(reverse("openness:grants"), {"year": 2025}).content.decode()
