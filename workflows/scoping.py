@@ -34,7 +34,8 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLResolver, reverse
 from viewflow.workflow.flow.viewset import FlowAppViewset
@@ -118,8 +119,9 @@ def _refusal(user, task) -> str:
     return refusal(user, task) if refusal else ""
 
 
-def _task_gone(request, task_pk: int | None) -> TemplateResponse | None:
-    """The page that says a task was done, cancelled or taken by someone else; else None.
+def _task_gone(request, task_pk: int | None) -> HttpResponse | None:
+    """The page that says a task was done, cancelled or taken by someone else, or, for a
+    task the person has taken already, on to doing it; else None.
 
     Only for the pages where a person does a task (take it, do it); viewflow's management
     actions (undo, cancel, revive) on a finished task keep their 403.
@@ -127,6 +129,13 @@ def _task_gone(request, task_pk: int | None) -> TemplateResponse | None:
     if task_pk is None or request.resolver_match.url_name not in _DOING_PAGES:
         return None
     task = Task.objects.select_related("owner", "process").get(pk=task_pk)
+    if (
+        request.resolver_match.url_name == "assign"
+        and task.status == STATUS.ASSIGNED
+        and task.owner_id == request.user.pk
+    ):
+        # Their own task already (Back, an older list, a second tab): on to doing it.
+        return redirect(task.flow_task.reverse("execute", args=[task.process_id, task.pk]))
     refused = _refusal(request.user, task)
     if refused:
         context = {"task": task, "reason": refused, "case": task.process.coerced.case}

@@ -60,6 +60,17 @@ def test_after_taking_a_task_the_person_goes_to_do_it_and_afterwards_to_the_case
     assert "Du har tagit uppgiften" in task_page.content.decode()
 
 
+def test_taking_a_task_one_has_taken_already_leads_on_to_doing_it(client, organisation):
+    task = _check_task(organisation)
+    client.force_login(factories.staff(Role.OFFICER))
+    client.post(task_url(task, "assign"))
+
+    again = client.get(task_url(task, "assign"))  # Back, or the queue in another tab
+
+    assert again.status_code == 302
+    assert again["Location"] == task_url(task, "execute")
+
+
 def test_the_engine_pages_answer_404_to_an_associations_member(client, organisation):
     task = _check_task(organisation)
     member = factories.member(organisation)
