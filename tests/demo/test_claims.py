@@ -51,7 +51,7 @@ def test_the_demo_answers_a_demand_by_a_special_decision(demo):
     assert application.case.demand_rejections.count() == 1
     text = _text(Document.objects.get(case=application.case, kind=Kind.DEMAND_REJECTION))
     assert "avslår er begäran att ärendet ska avgöras" in text
-    assert "inom tre veckor från den dag då ni fick del av detta beslut" in text
+    assert "detta beslut överklagas på samma sätt" in text and "laglighetsprövning" in text
     assert "enligt punkt FRN 1.4 i fritidsnämndens delegationsordning" in text
 
 

@@ -61,7 +61,7 @@ PROPOSAL = (
 def _rows():
     return (
         IOPInquiry.objects.count(),
-        list(Task.objects.values_list("pk", "status")),
+        list(Task.objects.values_list("pk", "status", "data")),  # a kept draft is saved work
         AuditEvent.objects.count(),
         AgreementVersion.objects.count(),
         Contribution.objects.count(),
@@ -217,7 +217,8 @@ def test_a_not_a_number_contribution_in_a_saved_draft_is_refused_with_a_message(
     _investigated(client, people, process)
     (task,) = open_tasks(process, "co_create")
     take_and_do(client, people["officer"], task, steps.draft(process, action="save"))
-    data = {**steps.draft(process, action="save"), "contributions-0-amount_sek": amount}
+    # Sent for review, the draft is checked ("save" keeps what was typed as a draft, unchecked).
+    data = {**steps.draft(process, action="send"), "contributions-0-amount_sek": amount}
     response = post_and_check(
         client,
         task_url(task, "execute"),
@@ -236,7 +237,7 @@ def test_a_draft_sent_with_thousands_of_contribution_rows_is_refused_with_a_mess
     (task,) = open_tasks(process, "co_create")
     client.force_login(people["officer"])
     assert client.post(task_url(task, "assign")).status_code == 302
-    data = {**steps.draft(process, action="save"), "contributions-TOTAL_FORMS": "2000"}
+    data = {**steps.draft(process, action="send"), "contributions-TOTAL_FORMS": "2000"}
     response = post_and_check(
         client,
         task_url(task, "execute"),

@@ -242,15 +242,12 @@ _HOLDER = {
 
 
 _DECISIONS = {"decide_as_officer", "decide_as_delegate", "record_board_decision"}
-# The IOP's parallel tasks, and the permission each is created with for the first board or party
-# (``IOPProcess.board_tasks``, ``signing_tasks``, ``follow_up_tasks``): a board's task is held by
-# its secretary (of another board in the matrix), the first party signs through its signatory
-# (no role of the matrix), and reports are the organisation's.
-_PARALLEL_PERMISSION = {
-    "decide": "organisations.act_for_board",
-    "sign": "organisations.sign_for",
-    "report": "organisations.act_for",
-}
+# The IOP's parallel tasks, and who of the matrix holds the first one's permission (it comes with
+# the board or party, ``IOPProcess.board_tasks``, ``signing_tasks``, ``follow_up_tasks``,
+# ``acceptance_tasks``): a board's task is its secretary's (of another board in the matrix), the
+# first party signs through its approved signatory (no role of the matrix), the organisation's
+# member reports, and the partner (another organisation) accepts being a party.
+_PARALLEL_HOLDER = {"decide": None, "sign": None, "report": "member", "accept": None}
 
 
 def _flow_node_rules() -> list[Rule]:
@@ -274,18 +271,23 @@ def _flow_node_rules() -> list[Rule]:
             if cancellable:
                 cancel = {**_ENGINE_ACTION, "admin": (OK, REDIRECT)}
                 rules.append(Rule(f"{namespace}:{node.name}:cancel", cancel))
-            if not isinstance(permission, str):
-                # A parallel task's permission comes with its board or party (ForEachSplit).
-                permission = _PARALLEL_PERMISSION.get(node.name)
-                if permission is None:
-                    continue
-            holder = _HOLDER.get(permission)
+            if isinstance(permission, str):
+                holder = _HOLDER.get(permission)
+            elif flow_class is IOPFlow and node.name in _PARALLEL_HOLDER:
+                holder = _PARALLEL_HOLDER[node.name]
+            else:
+                continue
             outcomes = {**_TASK_NOT_YOURS, "admin": (OK, REDIRECT)}
             if holder:
                 outcomes.update({holder: (OK, REDIRECT), "admin": (OK, FORBIDDEN)})
-            if node.name in _DECISIONS and flow_class is FundingApplicationFlow:
-                # Only a holder of the route's point of the delegation order takes a decision
-                # (no one of the matrix holds one), and never an administrator: 403, with why.
+            if (
+                node.name in _DECISIONS
+                and flow_class is FundingApplicationFlow
+                or (flow_class is IOPFlow and node.name == "sign")
+            ):
+                # Only a holder of the route's point of the delegation order takes a decision,
+                # only a person with the right to sign for the party signs (no one of the
+                # matrix), and never an administrator: 403, with why.
                 outcomes = {**_TASK_NOT_YOURS, "admin": FORBIDDEN}
                 if holder:
                     outcomes[holder] = FORBIDDEN
