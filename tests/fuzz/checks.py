@@ -161,7 +161,14 @@ def post_and_check(
 
 
 def fuzz_form(
-    client, url: str, valid: dict, kinds: dict, *, rows: Callable[[], object], name: str
+    client,
+    url: str,
+    valid: dict,
+    kinds: dict,
+    *,
+    rows: Callable[[], object],
+    name: str,
+    noop_allowed: bool = False,
 ) -> None:
     """Send ``url`` hostile variants of a valid form (``strategies.form_data``), each one
     checked by ``post_and_check``."""
@@ -169,6 +176,6 @@ def fuzz_form(
     @fuzz_settings
     @given(data=form_data(valid, kinds))
     def fuzz(data):
-        post_and_check(client, url, data, rows=rows, name=name)
+        post_and_check(client, url, data, rows=rows, name=name, noop_allowed=noop_allowed)
 
     fuzz()
