@@ -189,6 +189,9 @@ def _memo(organisation, *, boards, planning=None):
         **dict.fromkeys(("advantage", "selectivity", "distorts_competition"), True),
         affects_trade=True,
         state_aid_reasoning="Föreningen bedriver verksamhet på en marknad.",
+        # State aid needs its lawful route before the draft goes on (partnerships.state_aid).
+        state_aid_route="gber",
+        state_aid_route_basis="Förordning (EU) nr 651/2014, artikel 53",
     )
     version = _draft(inquiry, officer, organisation)
     services.co_creation_finish(inquiry=inquiry, acting_user=officer)

@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
@@ -66,7 +67,9 @@ def test_the_final_pdf_has_a_place_for_each_signatory_before_anyone_signs(organi
     public = inquiry.parties.get(side=Party.Side.PUBLIC)
     decision = inquiry.board_decisions.get()
     signatory = organisation.memberships.get(role=Role.SIGNATORY).user
-    assert f"För {public.name}" in signature_page
+    # The municipality signs as the one legal person it is, through the person its board named.
+    assert f"För {settings.CITY_NAME}" in signature_page
+    assert f"För {public.name}" not in signature_page
     assert f"För {organisation.name}" in signature_page
     assert f"{signatory}, Firmatecknare" in signature_page
     assert str(decision.signatory) in signature_page

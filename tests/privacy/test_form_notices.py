@@ -72,6 +72,8 @@ PERSONAL = re.compile(
 # Forms whose fields look like personal data but collect none, with why.
 COLLECT_NONE = {
     "funding.forms.catalogue.FundingSourceForm": "the name of a funder (an organisation)",
+    "organisations.admin.SecondFactorForm": "an authenticator's settings for an account chosen "
+    "from those that exist (no person's data is entered)",
 }
 
 NOTICE = "data-privacy-notice"

@@ -86,7 +86,12 @@ def test_every_party_sees_the_case_and_its_signatory_signs(client, three):
     _accept_all(client, process, people)
     steps.do_one(client, people["officer"], process, "co_create", steps.draft(process))
     steps.do_one(client, people["officer"], process, "write_memo", steps.MEMO)
-    take_and_do(client, people["secretary"], open_tasks(process, "decide")[0], steps.decision())
+    take_and_do(
+        client,
+        people["secretary"],
+        open_tasks(process, "decide")[0],
+        steps.decision(signatory=people["secretary"]),
+    )
     comment_add(case=inquiry.case, acting_user=people["officer"], body="Välkomna alla parter.")
     case_number = inquiry.case.case_number
     pages = (
@@ -106,7 +111,8 @@ def test_every_party_sees_the_case_and_its_signatory_signs(client, three):
     assert case_number not in client.get(reverse("home")).content.decode()
 
     def signer(task):
-        if task.owner_permission_obj == people["board"]:
+        # A board signs through the person its decision authorised (the task names them).
+        if task.owner_permission_obj in (people["board"], people["secretary"]):
             return people["secretary"]
         return people[people["orgs"][task.owner_permission_obj]]
 
