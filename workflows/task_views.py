@@ -135,7 +135,11 @@ class DraftTaskView(TaskFormView):
             whole = False
         kept = None
         if not whole:
-            kept = {key: request.POST.getlist(key) for key in request.POST}
+            # A NUL character is no text a person types, and PostgreSQL keeps none in JSON.
+            kept = {
+                key: [value.replace("\x00", "") for value in request.POST.getlist(key)]
+                for key in request.POST
+            }
             kept = {
                 key: value
                 for key, value in kept.items()

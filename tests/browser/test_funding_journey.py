@@ -102,7 +102,7 @@ def _take_and_open(page: Page, site_url: str, task_title: str, axe: AxeAudit):
         axe.check(page)
         return
     axe.check(page)
-    page.get_by_role("button", name="Assign", exact=True).click()
+    page.get_by_role("button", name="Take the task and start", exact=True).click()
     page.wait_for_url(lambda url: "/assign/" not in url)
     axe.check(page)
     page.goto(f"{site_url}/")

@@ -34,7 +34,7 @@ def _take_and_open(page: Page, site_url: str, case_number: str, title: str):
         AXE.check(page)
         return
     AXE.check(page)  # viewflow's assign page
-    page.get_by_role("button", name="Assign", exact=True).click()
+    page.get_by_role("button", name="Take the task and start", exact=True).click()
     page.wait_for_url(lambda url: "/assign/" not in url)
     _task_link(page, site_url, case_number, title).first.click()
     page.wait_for_url(re.compile(r"/execute/$"))

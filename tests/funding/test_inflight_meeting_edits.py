@@ -119,4 +119,6 @@ def test_the_case_log_shows_the_change_in_swedish(client, reported):
     _edit(client, meeting, protocol_announced_on="2030-01-22")
     client.force_login(factories.staff(Role.OFFICER))
     page = client.get(application.case.get_absolute_url()).content.decode()
-    assert "Sammanträdesdag, protokollsparagraf eller anslag ändrat i systemadministrationen" in page
+    assert (
+        "Sammanträdesdag, protokollsparagraf eller anslag ändrat i systemadministrationen" in page
+    )
