@@ -259,8 +259,9 @@ def _flow_node_rules() -> list[Rule]:
     from workflows.iop.flows import IOPFlow
 
     rules = []
-    for flow_class in (FundingApplicationFlow, IOPFlow):
-        namespace = flow_class.instance.app_name
+    # The flows' URL namespaces, by name: their ``app_name`` is set only once the site's URLs
+    # are built, which may be after this module is imported.
+    for flow_class, namespace in ((FundingApplicationFlow, "fundingapplication"), (IOPFlow, "iop")):
         for node in flow_class.instance.nodes():
             permission = getattr(node, "_owner_permission", None)
             # An administrator may cancel a human task, and a join's or a timer's; not a
