@@ -165,6 +165,13 @@ class Case(models.Model):
         related_name="+",
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    registry_number = models.CharField(
+        _("registry case number"),
+        max_length=60,
+        blank=True,
+        editable=False,
+        help_text=_("The case's number in the municipality's registry, as the registry answered."),
+    )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decision_demanded_on = models.DateField(
         _("decision demanded on"),

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 from hypothesis import settings
 
+from config.celery import app as celery_app
 from tests import factories
 
 # In CI every test must run: a skip there is a missing service, and counts as a failure.
@@ -101,3 +102,18 @@ def officer(db):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def broker(settings, requires_postgresql):
+    """The real Redis broker, for a test that starts workers of its own (``tests.workers``):
+    tasks go to the broker instead of running in-process, and the queue starts empty."""
+    if not settings.CELERY_BROKER_URL:
+        pytest.skip("needs CELERY_BROKER_URL (Redis); CI sets it")
+    previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    celery_app.conf.update(task_always_eager=False, broker_url=settings.CELERY_BROKER_URL)
+    celery_app.control.purge()
+    yield settings.CELERY_BROKER_URL
+    celery_app.control.purge()
+    celery_app.conf.update(task_always_eager=previous[0], broker_url=previous[1])

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "api",
     "accessibility",
     "privacy",
+    "registry",
 ]
 
 MIDDLEWARE = [
@@ -269,6 +270,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "workflows.tasks.release_tasks_of_those_who_left",
         "schedule": crontab(hour=2, minute=30),
     },
+}
+
+# Hand-off to the municipality's registry (diarium): each connector is on when its setting is
+# set (docs/records.md, "Registry connector"). Events wait in the outbox and are delivered at
+# least once, with back-off; without beat, run `manage.py deliver_registry_events` from cron.
+REGISTRY_WEBHOOK_URL = env("REGISTRY_WEBHOOK_URL", default="")
+REGISTRY_WEBHOOK_SECRET = env("REGISTRY_WEBHOOK_SECRET", default="")
+REGISTRY_DROP_DIRECTORY = env("REGISTRY_DROP_DIRECTORY", default="")
+# A callable ``(case, directory)`` that writes a closed case's archive package into the drop.
+REGISTRY_PACKAGE_WRITER = env("REGISTRY_PACKAGE_WRITER", default="")
+REGISTRY_TIMEOUT = env.float("REGISTRY_TIMEOUT", default=10.0)
+REGISTRY_BACKOFF_SECONDS = env.int("REGISTRY_BACKOFF_SECONDS", default=30)
+REGISTRY_MAX_ATTEMPTS = env.int("REGISTRY_MAX_ATTEMPTS", default=12)
+CELERY_BEAT_SCHEDULE["deliver-registry-events"] = {
+    "task": "registry.tasks.deliver_due_events",
+    "schedule": 60.0,
 }
 
 # Read API (api/): tokens for integrations (a diarium, an e-archive, a BI tool), the session

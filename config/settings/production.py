@@ -24,6 +24,11 @@ if "TRUSTED_PROXIES" not in os.environ:
         "Set TRUSTED_PROXIES to the reverse proxy's address (e.g. 127.0.0.1): production refuses "
         "to start without it, or every login attempt would count as the proxy's."
     )
+if REGISTRY_WEBHOOK_URL and len(REGISTRY_WEBHOOK_SECRET) < 32:
+    raise ImproperlyConfigured(
+        "Set REGISTRY_WEBHOOK_SECRET (at least 32 characters) with REGISTRY_WEBHOOK_URL: the "
+        "registry checks each event's signature with it."
+    )
 
 DEBUG = False
 DEMO_MODE = False

@@ -6,26 +6,20 @@ Runs real worker processes against the real Redis broker and PostgreSQL.
 
 import os
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from django.db import connection
 from viewflow import this
 from viewflow.workflow import flow, lock
 from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import STATUS
 
-from config.celery import app
 from documents import producing, samples, services
 from documents.models import Document
 from tests import factories
+from tests.workers import wait, worker
 from workflows.models import CaseProcess
 from workflows.nodes import CeleryJob
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 class AgreementFlow(flow.Flow):
@@ -57,71 +51,16 @@ class AgreementFlow(flow.Flow):
         producing.document_render(document_id=document.pk)
 
 
-def _worker(broker: str) -> subprocess.Popen:
-    database = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": (
-            f"postgres://{database['USER']}:{database['PASSWORD']}@"
-            f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/"
-            f"{database['NAME']}"
-        ),
-        "CELERY_BROKER_URL": broker,
-        "CELERY_VISIBILITY_TIMEOUT": "3",
-        "CELERY_UNACKED_RESTORE_INTERVAL": "1",
-    }
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-
-
-def _wait(condition, seconds: float, what: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-@pytest.fixture
-def broker(settings, requires_postgresql):
-    if not settings.CELERY_BROKER_URL:
-        pytest.skip("needs CELERY_BROKER_URL (Redis); CI sets it")
-    previous = (app.conf.task_always_eager, app.conf.broker_url)
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.update(task_always_eager=False, broker_url=settings.CELERY_BROKER_URL)
-    app.control.purge()
-    yield settings.CELERY_BROKER_URL
-    app.control.purge()
-    app.conf.update(task_always_eager=previous[0], broker_url=previous[1])
-
-
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_rendering_loses_nothing(broker, organisation):
     case = factories.CaseFactory(organisation=organisation)
     process = AgreementFlow.start.run(case=case)
     job = Task.objects.get(process=process, flow_task=AgreementFlow.produce)
-    first = _worker(broker)
+    first = worker(broker)
     try:
         # The job has started and asked for its document: the rendering is under way.
-        _wait(lambda: Document.objects.filter(case=case).exists(), 60, "the rendering to start")
+        wait(lambda: Document.objects.filter(case=case).exists(), 60, "the rendering to start")
         time.sleep(0.3)
         assert first.poll() is None, "the worker finished before it could be killed"
         assert not Document.objects.get(case=case).rendered_at
@@ -130,9 +69,9 @@ def test_a_worker_killed_mid_rendering_loses_nothing(broker, organisation):
     finally:
         if first.poll() is None:
             first.kill()
-    second = _worker(broker)
+    second = worker(broker)
     try:
-        _wait(
+        wait(
             lambda: Process.objects.get(pk=process.pk).status == STATUS.DONE,
             120,
             "the workflow to finish after the restart",
