@@ -36,6 +36,7 @@ urlpatterns = [
     path("followup/", include("followup.urls")),
     path("public/", include("openness.urls")),
     path("exports/", include("openness.export_urls")),
+    path("public-records/", include("openness.disclosure_urls")),
     path("api/", include("api.urls")),
     path("accessibility/", include("accessibility.urls")),
     path("privacy/", include("privacy.urls")),

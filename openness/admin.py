@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from common.admin import TolerantAutocompleteAdmin
 
-from .models import PublicationSetting
+from .models import PublicationSetting, SecrecyMarking
 
 
 @admin.register(PublicationSetting)
@@ -11,3 +11,11 @@ class PublicationSettingAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_filter = ["publish_grants"]
     list_editable = ["publish_grants"]
     autocomplete_fields = ["programme"]
+
+
+@admin.register(SecrecyMarking)
+class SecrecyMarkingAdmin(admin.ModelAdmin):
+    """Kinds of record a person reviews for secrecy before a request for public records
+    releases them."""
+
+    list_display = ["record_kind", "provision"]

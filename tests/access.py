@@ -38,6 +38,42 @@ def _case(organisation) -> dict:
     return {"case_number": factories.CaseFactory(organisation=organisation).case_number}
 
 
+@object_url("disclosure:case_requests")
+def _disclosure_case(organisation) -> dict:
+    return _case(organisation)
+
+
+@object_url("disclosure:item_review")
+def _disclosure_item(organisation) -> dict:
+    from django.utils import timezone
+
+    from openness.models import DisclosureItem, DisclosureRequest
+
+    case = factories.CaseFactory(organisation=organisation)
+    request = DisclosureRequest.objects.create(
+        case=case,
+        received_on=timezone.localdate(),
+        description="Alla handlingar i ärendet",
+        registered_by=factories.UserFactory(),
+    )
+    item = DisclosureItem.objects.create(
+        request=request,
+        record_kind="comment",
+        record_id=1,
+        label="Kommentar",
+        dated=timezone.now(),
+        provision="OSL 26 kap. 1 §",
+        outcome=DisclosureItem.Outcome.TO_REVIEW,
+    )
+    return {"pk": request.pk, "item_pk": item.pk}
+
+
+@object_url("disclosure:request_detail")
+@object_url("disclosure:request_copy")
+def _disclosure_request(organisation) -> dict:
+    return {"pk": _disclosure_item(organisation)["pk"]}
+
+
 @object_url("casework:clock_action")
 def _case_clock(organisation) -> dict:
     return {**_case(organisation), "action": "pause"}

@@ -389,6 +389,38 @@ RULES: list[Rule] = [
             board_secretary=NOT_FOUND,
         ),
     ),
+    # Requests for public records of a case: those who handle cases (an empty form: 400).
+    Rule(
+        "disclosure:case_requests",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            coordinator=(OK, "400"),
+            officer=(OK, "400"),
+            admin=(OK, "400"),
+        ),
+    ),
+    Rule(
+        "disclosure:item_review",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            coordinator=_FORM_ONLY_POST,
+            officer=_FORM_ONLY_POST,
+            admin=_FORM_ONLY_POST,
+        ),
+    ),
+    Rule(
+        "disclosure:*",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            coordinator=_READ_ONLY,
+            officer=_READ_ONLY,
+            admin=_READ_ONLY,
+        ),
+        "a request's records and the copy handed out: those who handle cases",
+    ),
     # The register.
     Rule("organisations:absences", _PAGE),
     Rule(
