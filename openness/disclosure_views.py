@@ -62,6 +62,11 @@ class ReviewForm(forms.Form):
         super().__init__(*args, label_suffix="", **kwargs)
 
 
+def _review_form(item: DisclosureItem) -> ReviewForm:
+    """The review form of one record, its provision filled in from the kind's marking."""
+    return ReviewForm(prefix=f"record-{item.pk}", initial={"provision": item.provision})
+
+
 def _case(request, case_number):
     case = case_policy.get_case_or_404(request.user, case_number=case_number)
     if not disclosure.may_handle(request.user):
@@ -119,10 +124,7 @@ def request_detail(request, pk):
         {
             "disclosure": found,
             "case": found.case,
-            "rows": [
-                (item, ReviewForm(prefix=f"record-{item.pk}") if item.provision else None)
-                for item in items
-            ],
+            "rows": [(item, _review_form(item) if item.provision else None) for item in items],
             "waiting": sum(item.outcome == DisclosureItem.Outcome.TO_REVIEW for item in items),
         },
     )

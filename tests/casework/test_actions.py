@@ -50,6 +50,8 @@ STORED = {
     "not_iop_notice_sent", "not_iop_decided", "procurement_overridden", "de_minimis_declared",
     # IOP: who signs, leaves and terminates; signings beside the final PDF
     "party_left", "document_signed",
+    # openness
+    "disclosure_requested", "secrecy_reviewed", "disclosure_exported",
 }  # fmt: skip
 
 
@@ -66,6 +68,7 @@ def test_every_app_that_records_events_declares_its_vocabulary():
         "funding.actions",
         "documents.actions",
         "followup.actions",
+        "openness.actions",
     }
 
 
