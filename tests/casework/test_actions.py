@@ -50,6 +50,8 @@ STORED = {
     "not_iop_notice_sent", "not_iop_decided", "procurement_overridden", "de_minimis_declared",
     # IOP: who signs, leaves and terminates; signings beside the final PDF
     "party_left", "document_signed",
+    # earchive: a closed case exported as an E-ARK package
+    "earchive_exported",
 }  # fmt: skip
 
 
