@@ -2,7 +2,9 @@
 log) and its records (final documents, received attachments) with their bytes.
 
 A record whose bytes no longer match the checksum stored when it was produced or received is
-not exported: the package would carry a copy whose authenticity cannot be shown.
+not exported: the package would carry a copy whose authenticity cannot be shown. Nor is a
+case whose final document is still being produced (or failed to be). Drafts are working
+material and stay out.
 """
 
 import hashlib
@@ -94,9 +96,10 @@ def _checked(data: bytes, stored: str, what: str) -> str:
 
 
 def _documents(case: Case) -> list[Record]:
-    documents = Document.objects.filter(
-        case=case, status=Document.Status.FINAL, rendered_at__isnull=False
-    ).select_related("created_by")
+    final = Document.objects.filter(case=case, status=Document.Status.FINAL)
+    if final.filter(rendered_at__isnull=True).exists():
+        raise PackageRefused(f"{case.case_number}: a final document is not produced yet.")
+    documents = final.select_related("created_by")
     records = []
     for document in documents.order_by("kind", "version", "pk"):
         with document.file.open("rb") as file:

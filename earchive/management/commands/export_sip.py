@@ -1,9 +1,11 @@
 """``manage.py export_sip SK-2026-00042 [...] [--list cases.txt] [--to DIR]``: writes each closed
-case's submission information package as ``DIR/<package id>.tar`` and marks the case exported.
+case's submission information package as ``DIR/<package id>.tar`` (by default DIR is the
+``EARCHIVE_DIR`` setting) and marks the case exported.
 """
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from casework.models import Case
@@ -19,7 +21,10 @@ class Command(BaseCommand):
             "--list", type=Path, help="A file of case numbers, one a line (# starts a comment)."
         )
         parser.add_argument(
-            "--to", type=Path, default=Path("."), help="The folder to write the packages in."
+            "--to",
+            type=Path,
+            default=None,
+            help="The folder to write the packages in (default: the EARCHIVE_DIR setting).",
         )
 
     def handle(self, *args, **options):
@@ -32,9 +37,10 @@ class Command(BaseCommand):
         unknown = [number for number in numbers if number not in cases]
         if unknown:
             raise CommandError(f"No such case: {', '.join(unknown)}")
+        target = options["to"] or settings.EARCHIVE_DIR
         for number in dict.fromkeys(numbers):
             try:
-                path = services.package_write(cases[number], options["to"])
+                path = services.package_write(cases[number], target)
             except services.PackageRefused as refusal:
                 raise CommandError(str(refusal)) from refusal
             self.stdout.write(f"{number}: {path}")
