@@ -30,10 +30,6 @@ class Format:
     version: str = ""
     pronom: str = ""
 
-    @property
-    def is_pdfa(self) -> bool:
-        return self.name.startswith("PDF/A")
-
 
 def _xmp(pdf: bytes) -> str:
     """The PDF's XMP metadata packets as text, inflated where they are compressed."""

@@ -68,6 +68,7 @@ def test_every_app_that_records_events_declares_its_vocabulary():
         "funding.actions",
         "documents.actions",
         "followup.actions",
+        "earchive.actions",
     }
 
 
