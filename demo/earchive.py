@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.management.base import CommandError
 
 from casework.services import case_close
+from documents import producing
+from documents.models import Document
 from earchive import services
 from earchive.models import CaseExport
 from funding.models import FundingApplication
@@ -27,6 +29,13 @@ def load(out) -> None:
         out.write("The demo case is exported already.")
         return
     officer = User.objects.get(username="handlaggare")
+    # Demo only: a final document still waiting for the worker (loaded without one, or in a
+    # transaction that has not committed) is produced now, by the worker's own service.
+    pending = Document.objects.filter(
+        case=case, status=Document.Status.FINAL, rendered_at__isnull=True
+    )
+    for document_id in pending.values_list("pk", flat=True):
+        producing.document_render(document_id=document_id)
     if case.closed_at is None:
         case = case_close(case=case, acting_user=officer, reason="Redovisningen är godkänd.")
     path = services.package_write(case, settings.EARCHIVE_DIR, acting_user=officer)

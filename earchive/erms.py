@@ -18,7 +18,8 @@ from .xml import child, serialise, stamp
 NS = "https://DILCIS.eu/XML/ERMS"
 _E = f"{{{NS}}}"
 PATH = "metadata/descriptive/erms.xml"
-DATA = "representations/rep1/data"
+REPRESENTATION = "representations/rep1"
+DATA = f"{REPRESENTATION}/data"
 
 
 def _id(package_id: str, key: str) -> str:

@@ -1,7 +1,10 @@
-"""The package's root ``METS.xml`` (E-ARK CSIP 2.1 with the SIP 2.1 profile, FGS
-Paketstruktur 2.0): the header with the creating software and the archival creator, the case
-file (ERMS) as descriptive and PREMIS as preservation metadata, one file group each for the
-documentation, the schemas and the representation, and the CSIP structural map.
+"""The package's METS files (E-ARK CSIP 2.1 with the SIP 2.1 profile, FGS Paketstruktur 2.0).
+
+The root ``METS.xml``: the header with the creating software and the archival creator, the case
+file (ERMS) as descriptive and the package's PREMIS as preservation metadata, one file group
+each for the documentation, the schemas and the representation (its own METS), and the CSIP
+structural map pointing to the representation's METS. ``representations/rep1/METS.xml``: the
+representation's data files and its PREMIS.
 """
 
 import hashlib
@@ -99,7 +102,28 @@ def _header(root, created, *, creator: str, version: str) -> None:
     child(archivist, _M + "name", creator)
 
 
-def _struct_map(root, package_id: str) -> None:
+def _root(package_id: str, label: str) -> etree._Element:
+    return etree.Element(
+        _M + "mets",
+        {
+            "OBJID": package_id,
+            "LABEL": label,
+            "TYPE": "Textual works – Digital",
+            _C + "CONTENTINFORMATIONTYPE": CONTENT_INFORMATION_TYPE,
+            "PROFILE": PROFILE,
+            f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS,
+        },
+        nsmap={"mets": METS, "csip": CSIP, "sip": SIP, "xlink": XLINK, "xsi": XSI},
+    )
+
+
+def _preservation(root, premis: Entry) -> None:
+    amd = child(root, _M + "amdSec")
+    digiprov = child(amd, _M + "digiprovMD", ID="digiprov-premis", STATUS="CURRENT")
+    _md_ref(digiprov, premis, "PREMIS")
+
+
+def _struct_map(root, package_id: str, representation: Entry) -> None:
     struct_map = child(root, _M + "structMap", ID="structmap-csip", TYPE="PHYSICAL", LABEL="CSIP")
     top = child(struct_map, _M + "div", ID="div-package", LABEL=package_id)
     child(
@@ -110,13 +134,46 @@ def _struct_map(root, package_id: str) -> None:
         ADMID="digiprov-premis",
         DMDID="dmd-erms",
     )
-    for group, label in [
-        ("documentation", "Documentation"),
-        ("schemas", "Schemas"),
-        ("representations", "Representations"),
-    ]:
+    for group, label in [("documentation", "Documentation"), ("schemas", "Schemas")]:
         div = child(top, _M + "div", ID=f"div-{group}", LABEL=label)
         child(div, _M + "fptr", FILEID=f"grp-{group}")
+    div = child(top, _M + "div", ID="div-representations", LABEL="Representations")
+    child(div, _M + "fptr", FILEID="grp-representations")
+    rep = child(div, _M + "div", ID="div-rep1", LABEL="Representations/rep1")
+    etree.SubElement(
+        rep,
+        _M + "mptr",
+        {
+            "LOCTYPE": "URL",
+            _X + "type": "simple",
+            _X + "href": representation.path,
+            _X + "title": "grp-representations",
+        },
+    )
+
+
+def representation(
+    *,
+    package_id: str,
+    label: str,
+    creator: str,
+    version: str,
+    created,
+    premis: Entry,
+    data: list[Entry],
+) -> bytes:
+    """The representation's ``METS.xml``: its data files and its preservation metadata, with
+    paths from the representation's folder."""
+    root = _root(f"{package_id}-rep1", label)
+    _header(root, created, creator=creator, version=version)
+    _preservation(root, premis)
+    file_sec = child(root, _M + "fileSec", ID="filesec")
+    _file_group(file_sec, "grp-data", "Data", data)
+    struct_map = child(root, _M + "structMap", ID="structmap-csip", TYPE="PHYSICAL", LABEL="CSIP")
+    top = child(struct_map, _M + "div", ID="div-rep1", LABEL="rep1")
+    child(top, _M + "div", ID="div-metadata", LABEL="Metadata", ADMID="digiprov-premis")
+    child(child(top, _M + "div", ID="div-data", LABEL="Data"), _M + "fptr", FILEID="grp-data")
+    return serialise(root)
 
 
 def document(
@@ -130,26 +187,14 @@ def document(
     premis: Entry,
     documentation: list[Entry],
     schemas: list[Entry],
-    data: list[Entry],
+    representation: Entry,
 ) -> bytes:
-    root = etree.Element(
-        _M + "mets",
-        {
-            "OBJID": package_id,
-            "LABEL": label,
-            "TYPE": "Textual works – Digital",
-            _C + "CONTENTINFORMATIONTYPE": CONTENT_INFORMATION_TYPE,
-            "PROFILE": PROFILE,
-            f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS,
-        },
-        nsmap={"mets": METS, "csip": CSIP, "sip": SIP, "xlink": XLINK, "xsi": XSI},
-    )
+    """The package's root ``METS.xml``."""
+    root = _root(package_id, label)
     _header(root, created, creator=creator, version=version)
     dmd = child(root, _M + "dmdSec", ID="dmd-erms", CREATED=stamp(created), STATUS="CURRENT")
     _md_ref(dmd, erms, "OTHER", "ERMS")
-    amd = child(root, _M + "amdSec")
-    digiprov = child(amd, _M + "digiprovMD", ID="digiprov-premis", STATUS="CURRENT")
-    _md_ref(digiprov, premis, "PREMIS")
+    _preservation(root, premis)
     file_sec = child(root, _M + "fileSec", ID="filesec")
     _file_group(file_sec, "grp-documentation", "Documentation", documentation)
     _file_group(file_sec, "grp-schemas", "Schemas", schemas)
@@ -157,8 +202,8 @@ def document(
         file_sec,
         "grp-representations",
         "Representations/rep1",
-        data,
+        [representation],
         **{_C + "CONTENTINFORMATIONTYPE": CONTENT_INFORMATION_TYPE},
     )
-    _struct_map(root, package_id)
+    _struct_map(root, package_id, representation)
     return serialise(root)

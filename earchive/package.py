@@ -64,37 +64,47 @@ def build(case, *, created: datetime) -> Package:
         if not case_file.records:
             raise contents.PackageRefused(f"{case.case_number} has no records to deliver.")
         software = _software_version()
-        erms_xml = erms.document(case_file, created)
-        premis_xml = premis.document(case_file, created, software)
-        documentation = render_to_string(
-            "earchive/om-paketet.txt", {"case_file": case_file, "created": stamp(created)}
-        ).encode()
-    catalog = _catalog()
-    data = {f"{erms.DATA}/{record.name}": record for record in case_file.records}
-    root = mets.document(
-        package_id=case_file.package_id,
-        label=f"{case.case_number} {case.title}",
-        creator=case_file.creator,
-        version=software,
-        created=created,
-        erms=mets.Entry(erms.PATH, erms_xml, "text/xml", created),
-        premis=mets.Entry(premis.PATH, premis_xml, "text/xml", created),
-        documentation=[mets.Entry(DOCUMENTATION, documentation, "text/plain", created)],
-        schemas=[mets.Entry(SCHEMAS, catalog, "application/xml", created)],
+        files = {
+            erms.PATH: erms.document(case_file, created),
+            premis.PATH: premis.package_document(case_file, created, software),
+            premis.REPRESENTATION_PATH: premis.representation_document(case_file, software),
+            DOCUMENTATION: render_to_string(
+                "earchive/om-paketet.txt", {"case_file": case_file, "created": stamp(created)}
+            ).encode(),
+            SCHEMAS: _catalog(),
+            **{f"{erms.DATA}/{record.name}": record.data for record in case_file.records},
+        }
+    files.update(_mets_files(case_file, files, created=created, software=software))
+    return Package(case_file.package_id, created, files)
+
+
+def _mets_files(case_file, files: dict[str, bytes], *, created, software: str) -> dict:
+    """The representation's METS and the root METS, listing the other files."""
+    common = {
+        "package_id": case_file.package_id,
+        "label": f"{case_file.case.case_number} {case_file.case.title}",
+        "creator": case_file.creator,
+        "version": software,
+        "created": created,
+    }
+    representation = mets.representation(
+        **common,
+        premis=mets.Entry(premis.PATH, files[premis.REPRESENTATION_PATH], "text/xml", created),
         data=[
-            mets.Entry(path, record.data, record.content_type, record.created)
-            for path, record in data.items()
+            mets.Entry(f"data/{record.name}", record.data, record.content_type, record.created)
+            for record in case_file.records
         ],
     )
-    files = {
-        "METS.xml": root,
-        erms.PATH: erms_xml,
-        premis.PATH: premis_xml,
-        DOCUMENTATION: documentation,
-        SCHEMAS: catalog,
-        **{path: record.data for path, record in data.items()},
-    }
-    return Package(case_file.package_id, created, files)
+    rep_path = f"{erms.REPRESENTATION}/METS.xml"
+    root = mets.document(
+        **common,
+        erms=mets.Entry(erms.PATH, files[erms.PATH], "text/xml", created),
+        premis=mets.Entry(premis.PATH, files[premis.PATH], "text/xml", created),
+        documentation=[mets.Entry(DOCUMENTATION, files[DOCUMENTATION], "text/plain", created)],
+        schemas=[mets.Entry(SCHEMAS, files[SCHEMAS], "application/xml", created)],
+        representation=mets.Entry(rep_path, representation, "text/xml", created),
+    )
+    return {rep_path: representation, "METS.xml": root}
 
 
 def _folders(paths) -> list[str]:

@@ -1,22 +1,25 @@
-"""Preservation metadata (PREMIS 3.0): ``metadata/preservation/premis.xml``.
+"""Preservation metadata (PREMIS 3.0), in two files.
 
-One object per file of the representation with its SHA-256, size, format (with PRONOM's
-identifier for the PDF/A level) and original name; for each, the event of its checksum being
-taken when it was produced or received; the package's creation; and the agents: the system and
-the archival creator.
+``representations/rep1/metadata/preservation/premis.xml``: one object per file of the
+representation with its SHA-256, size, format (with PRONOM's identifier for the PDF/A level)
+and original name, and for each the event of its checksum being taken when it was produced or
+received. ``metadata/preservation/premis.xml``: the representation, the package's creation and
+the agents (the system and the archival creator).
 """
 
 from django.conf import settings
 from lxml import etree
 
 from . import contents
-from .erms import DATA
+from .erms import DATA, REPRESENTATION
 from .xml import child, serialise, stamp
 
 NS = "http://www.loc.gov/premis/v3"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _P = f"{{{NS}}}"
 PATH = "metadata/preservation/premis.xml"
+# The representation's own, beside its data: the same name under its folder.
+REPRESENTATION_PATH = f"{REPRESENTATION}/{PATH}"
 SYSTEM = "Samverkansportalen"
 
 
@@ -58,7 +61,7 @@ def _event(root, key: str, kind: str, at, detail: str, objects: list[str]) -> No
     child(outcome, _P + "eventOutcome", "success")
     _identifier(event, "linkingAgentIdentifier", SYSTEM)
     for name in objects:
-        _identifier(event, "linkingObjectIdentifier", f"{DATA}/{name}")
+        _identifier(event, "linkingObjectIdentifier", name)
 
 
 def _agent(root, name: str, kind: str, version: str = "") -> None:
@@ -70,7 +73,9 @@ def _agent(root, name: str, kind: str, version: str = "") -> None:
         child(agent, _P + "agentVersion", version)
 
 
-def document(case_file: contents.CaseFile, created, version: str) -> bytes:
+def representation_document(case_file: contents.CaseFile, version: str) -> bytes:
+    """The representation's PREMIS: its files, each with the event of its checksum being
+    taken when it was produced or received (nothing in it depends on the export's date)."""
     root = etree.Element(_P + "premis", {"version": "3.0"}, nsmap={"premis": NS, "xsi": XSI})
     for record in case_file.records:
         _object(root, record)
@@ -81,15 +86,24 @@ def document(case_file: contents.CaseFile, created, version: str) -> bytes:
             "message digest calculation",
             record.created,
             "SHA-256 taken when the file was produced or received",
-            [record.name],
+            [f"{DATA}/{record.name}"],
         )
+    _agent(root, SYSTEM, "software", version)
+    return serialise(root)
+
+
+def package_document(case_file: contents.CaseFile, created, version: str) -> bytes:
+    """The package's PREMIS: the representation, the package's creation and the agents."""
+    root = etree.Element(_P + "premis", {"version": "3.0"}, nsmap={"premis": NS, "xsi": XSI})
+    representation = child(root, _P + "object", **{f"{{{XSI}}}type": "premis:representation"})
+    _identifier(representation, "objectIdentifier", REPRESENTATION)
     _event(
         root,
         "package-created",
         "creation",
         created,
         f"Submission information package for {case_file.case.case_number}",
-        [record.name for record in case_file.records],
+        [REPRESENTATION],
     )
     _agent(root, SYSTEM, "software", version)
     _agent(root, settings.CITY_NAME, "organization")

@@ -82,14 +82,14 @@ def test_checksums_in_mets_and_premis_are_those_of_the_stored_records(closed_cas
         stored[f"{closed_case.case_number}-bilaga-{attachment.pk}.pdf"] = digest
         assert digest == attachment.sha256
 
-    mets = xml(package / "METS.xml")
+    representation = xml(package / "representations/rep1/METS.xml")
     in_mets = {
-        file.find("mets:FLocat", NS).get(f"{{{NS['xlink']}}}href").rsplit("/", 1)[1]: file.get(
+        file.find("mets:FLocat", NS).get(f"{{{NS['xlink']}}}href").removeprefix("data/"): file.get(
             "CHECKSUM"
         )
-        for file in mets.findall("mets:fileSec/mets:fileGrp[@USE='Representations/rep1']/", NS)
+        for file in representation.findall("mets:fileSec/mets:fileGrp[@USE='Data']/", NS)
     }
-    premis = xml(package / "metadata/preservation/premis.xml")
+    premis = xml(package / "representations/rep1/metadata/preservation/premis.xml")
     in_premis = {
         obj.findtext("premis:objectIdentifier/premis:objectIdentifierValue", namespaces=NS).rsplit(
             "/", 1
@@ -99,18 +99,29 @@ def test_checksums_in_mets_and_premis_are_those_of_the_stored_records(closed_cas
         for obj in premis.findall("premis:object", NS)
     }
     assert in_mets == in_premis == stored
+
+
+def _listed(mets, prefix: str = "") -> dict:
+    """What a METS file lists, by path from the package's folder."""
+    href = f"{{{NS['xlink']}}}href"
+    files = {
+        file.find("mets:FLocat", NS).get(href): file for file in mets.iter(f"{{{NS['mets']}}}file")
+    }
+    refs = {ref.get(href): ref for ref in mets.iter(f"{{{NS['mets']}}}mdRef")}
+    return {prefix + path: element for path, element in {**files, **refs}.items()}
+
+
+def test_every_file_of_the_package_is_listed_in_mets_with_its_size_and_checksum(package):
     listed = {
-        **{
-            file.find("mets:FLocat", NS).get(f"{{{NS['xlink']}}}href"): file
-            for file in mets.iter(f"{{{NS['mets']}}}file")
-        },
-        **{ref.get(f"{{{NS['xlink']}}}href"): ref for ref in mets.iter(f"{{{NS['mets']}}}mdRef")},
+        **_listed(xml(package / "METS.xml")),
+        **_listed(xml(package / "representations/rep1/METS.xml"), "representations/rep1/"),
     }
     on_disk = {
         str(path.relative_to(package)): path
         for path in package.rglob("*")
-        if path.is_file() and path.name != "METS.xml"
+        if path.is_file() and path != package / "METS.xml"
     }
+
     assert set(listed) == set(on_disk)
     for name, path in on_disk.items():
         assert listed[name].get("CHECKSUM") == hashlib.sha256(path.read_bytes()).hexdigest()
@@ -118,7 +129,7 @@ def test_checksums_in_mets_and_premis_are_those_of_the_stored_records(closed_cas
 
 
 def test_documents_are_in_the_package_as_pdf_a_and_attachments_as_received(closed_case, package):
-    premis = xml(package / "metadata/preservation/premis.xml")
+    premis = xml(package / "representations/rep1/metadata/preservation/premis.xml")
     formats = {
         obj.findtext("premis:originalName", namespaces=NS): (
             obj.findtext(".//premis:formatName", namespaces=NS),
