@@ -127,7 +127,11 @@ class FileDrop:
         aside = self.directory / f".{event.key}.part"
         shutil.rmtree(aside, ignore_errors=True)
         aside.mkdir()
-        self.package_writer(Case.objects.get(pk=event.case_id), aside)
+        try:
+            self.package_writer(Case.objects.get(pk=event.case_id), aside)
+        except Exception as exc:  # the writer's refusal (e.g. a document not produced yet)
+            shutil.rmtree(aside, ignore_errors=True)
+            raise DeliveryError(f"package: {exc}") from exc
         shutil.rmtree(target, ignore_errors=True)
         os.replace(aside, target)
 

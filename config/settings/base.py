@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "accessibility",
     "privacy",
     "registry",
+    "earchive",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +168,8 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Where ``manage.py export_sip`` writes the e-archive packages unless told otherwise.
+EARCHIVE_DIR = env.path("EARCHIVE_DIR", default=BASE_DIR / "var" / "earchive")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -20,6 +20,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # refuses that everywhere else (casework migration 0005).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c samverkan.audit_truncate=allow"
 STORAGES["default"]["OPTIONS"]["location"] = BASE_DIR / "var" / "test-private"
+EARCHIVE_DIR = BASE_DIR / "var" / "test-earchive"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 AXES_ENABLED = True

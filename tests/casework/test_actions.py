@@ -52,6 +52,8 @@ STORED = {
     "party_left", "document_signed",
     # openness
     "disclosure_requested", "secrecy_reviewed", "disclosure_exported",
+    # earchive: a closed case exported as an E-ARK package
+    "earchive_exported",
 }  # fmt: skip
 
 
@@ -69,6 +71,7 @@ def test_every_app_that_records_events_declares_its_vocabulary():
         "documents.actions",
         "followup.actions",
         "openness.actions",
+        "earchive.actions",
     }
 
 

@@ -13,6 +13,7 @@ from demo import (
     applications,
     claims,
     delegations,
+    earchive,
     euro_rates,
     followup,
     iop,
@@ -37,6 +38,7 @@ PARTS = {
     "letters": letters.load,  # a partial grant, delegated decisions reported to a meeting
     "followup": followup.load,  # sections of this year's annual report
     "openness": openness.load,  # two programmes publish their grants
+    "earchive": earchive.load,  # a closed case exported to the e-archive
 }
 DEMO_MODE_ONLY = {
     "accounts",
@@ -47,6 +49,7 @@ DEMO_MODE_ONLY = {
     "iop_demand",
     "letters",
     "followup",
+    "earchive",
 }
 
 
