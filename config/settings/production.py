@@ -24,6 +24,11 @@ if "TRUSTED_PROXIES" not in os.environ:
         "Set TRUSTED_PROXIES to the reverse proxy's address (e.g. 127.0.0.1): production refuses "
         "to start without it, or every login attempt would count as the proxy's."
     )
+if not CLAMAV_ADDRESS:
+    raise ImproperlyConfigured(
+        "Set CLAMAV_ADDRESS to the virus scanner (clamd, e.g. tcp://127.0.0.1:3310): production "
+        "refuses to start without it, or uploaded files would be stored unscanned."
+    )
 
 DEBUG = False
 DEMO_MODE = False
