@@ -77,7 +77,7 @@ def scan(upload) -> bool:
     )
 
 
-def scanner_configured(app_configs, **kwargs):
+def scanner_configured(**kwargs):
     """A system check (registered by ``config.apps.ProjectConfig``): warns at every start that
     uploads go unscanned, or refuses an address it cannot use."""
     address = settings.CLAMAV_ADDRESS

@@ -215,16 +215,16 @@ def test_without_a_scanner_address_uploads_are_stored_unscanned_and_said_to_be(
         response = _post(client, draft, SimpleUploadedFile("budget.pdf", files.pdf("budget")))
     assert response.status_code == 302
     assert "Stored without a virus scan" in caplog.text
-    [warning] = scanning.scanner_configured(None)
+    [warning] = scanning.scanner_configured()
     assert warning.id == "common.W001"
 
 
 def test_a_scanner_address_the_client_cannot_use_stops_the_system_check(settings):
     settings.CLAMAV_ADDRESS = "127.0.0.1:3310"  # no scheme: neither TCP nor a socket path
-    [error] = scanning.scanner_configured(None)
+    [error] = scanning.scanner_configured()
     assert error.id == "common.E001"
     settings.CLAMAV_ADDRESS = "tcp://127.0.0.1:3310"
-    assert scanning.scanner_configured(None) == []
+    assert scanning.scanner_configured() == []
 
 
 @pytest.mark.parametrize(
