@@ -68,6 +68,7 @@ check-deploy: install
 	DJANGO_SETTINGS_MODULE=config.settings.production DJANGO_SECRET_KEY=$$(openssl rand -hex 32) \
 	DJANGO_ALLOWED_HOSTS=samverkan.example.se DATABASE_URL=postgres://app@127.0.0.1/app TRUSTED_PROXIES=127.0.0.1 \
 	CACHE_URL=redis://127.0.0.1:6379/1 CELERY_BROKER_URL=redis://127.0.0.1:6379/0 \
+	CLAMAV_ADDRESS=tcp://127.0.0.1:3310 \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Security lint of our own code: any high-severity finding fails.

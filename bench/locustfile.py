@@ -9,11 +9,16 @@ the measured window (after BENCH_WARMUP seconds) are written to BENCH_OUT as JSO
 import itertools
 import json
 import os
+import sys
 import threading
 import time
+from pathlib import Path
 
 from locust import FastHttpUser, HttpUser, constant, events, task
 from locust.exception import StopUser
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from demo import files  # noqa: E402 (the repository is on the path only from here)
 
 WARMUP = float(os.environ.get("BENCH_WARMUP", "10"))
 PASSWORD = os.environ.get("BENCH_PASSWORD", "")
@@ -102,7 +107,8 @@ def _next_member():
         return next(_members)
 
 
-PDF = b"%PDF-1.4\n%" + b"0" * (1024 * 1024 - 32) + b"\ntrailer\n%%EOF\n"
+# A real PDF (uploads are checked by their structure) of about 1 MB.
+PDF = files.pdf("Budget", padding=1024 * 1024 - 700)
 
 
 class SubmitUser(HttpUser):

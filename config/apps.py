@@ -1,14 +1,21 @@
 from axes.apps import AppConfig as DjangoAxesConfig
 from django.apps import AppConfig
 from django.contrib.staticfiles.apps import StaticFilesConfig as DjangoStaticFilesConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
+
+from common import scanning
 
 
 class ProjectConfig(AppConfig):
-    """The project itself: its management commands (``runserver``)."""
+    """The project itself: its management commands (``runserver``) and the system check that
+    uploads are scanned (``common.scanning``)."""
 
     name = "config"
     verbose_name = "Samverkansportalen"
+
+    def ready(self):
+        checks.register(scanning.scanner_configured, checks.Tags.security)
 
 
 class StaticFilesConfig(DjangoStaticFilesConfig):

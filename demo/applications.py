@@ -18,7 +18,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from casework.models import Deadline
-from demo import delegations
+from demo import delegations, files
 from funding import memos, services
 from funding.models import FundingApplication, FundingProgramme
 from funding.models.handling import Outcome
@@ -56,9 +56,7 @@ ATTACHMENTS = {
 
 
 def _pdf(name: str) -> SimpleUploadedFile:
-    return SimpleUploadedFile(
-        name, b"%PDF-1.4\n% demo " + name.encode() + b"\n", content_type="application/pdf"
-    )
+    return SimpleUploadedFile(name, files.pdf(f"Demo: {name}"), content_type="application/pdf")
 
 
 def _do(process, name: str, user, service, **data) -> None:

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 from django.urls import URLResolver
 
+from demo import files
 from tests import factories
 
 ObjectMaker = Callable[..., dict]
@@ -133,7 +134,7 @@ def _funding_attachment(organisation) -> dict:
         application=application,
         acting_user=application.created_by,
         kind="budget",
-        upload=SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget"),
+        upload=SimpleUploadedFile("budget.pdf", files.pdf("budget")),
     )
     return {"pk": application.pk, "attachment_pk": attachment.pk}
 

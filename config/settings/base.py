@@ -172,6 +172,11 @@ STORAGES = {
 EARCHIVE_DIR = env.path("EARCHIVE_DIR", default=BASE_DIR / "var" / "earchive")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The virus scanner every upload passes before it is stored (common.scanning): ClamAV's clamd at
+# tcp://host:port or a Unix socket (unix:///run/clamav/clamd.ctl). Production refuses to start
+# without it; without it elsewhere files are stored unscanned (system check common.W001).
+CLAMAV_ADDRESS = env("CLAMAV_ADDRESS", default="")
+CLAMAV_TIMEOUT = env.float("CLAMAV_TIMEOUT", default=30.0)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")

@@ -29,6 +29,11 @@ if REGISTRY_WEBHOOK_URL and len(REGISTRY_WEBHOOK_SECRET) < 32:
         "Set REGISTRY_WEBHOOK_SECRET (at least 32 characters) with REGISTRY_WEBHOOK_URL: the "
         "registry checks each event's signature with it."
     )
+if not CLAMAV_ADDRESS:
+    raise ImproperlyConfigured(
+        "Set CLAMAV_ADDRESS to the virus scanner (clamd, e.g. tcp://127.0.0.1:3310): production "
+        "refuses to start without it, or uploaded files would be stored unscanned."
+    )
 
 DEBUG = False
 DEMO_MODE = False

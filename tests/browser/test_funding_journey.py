@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from demo import files
 from documents.kinds import Kind
 from documents.models import Document
 from funding.models import FundingApplication
@@ -23,7 +24,7 @@ from workflows import queues
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PDF = {"mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% demo\n"}
+PDF = {"mimeType": "application/pdf", "buffer": files.pdf("demo")}
 
 
 @pytest.fixture

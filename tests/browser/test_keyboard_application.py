@@ -9,11 +9,12 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from demo import files
 from funding.models import FundingApplication, FundingProgramme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PDF = {"mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% demo\n"}
+PDF = {"mimeType": "application/pdf", "buffer": files.pdf("demo")}
 
 _FOCUS_IS_VISIBLE = """() => {
   const style = getComputedStyle(document.activeElement);

@@ -48,6 +48,7 @@ _REQUIRED = {
     "TRUSTED_PROXIES": "127.0.0.1",
     "CACHE_URL": "redis://127.0.0.1:6379/1",
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "CLAMAV_ADDRESS": "tcp://127.0.0.1:3310",
 }
 _KEY = "x" * 64 + "ÅÄÖ-prod-key-0123456789"
 

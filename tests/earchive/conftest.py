@@ -2,6 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from casework.services import case_close
+from demo import files
 from funding import services as funding_services
 from tests import factories
 from workflows.funding import services as flow_services
@@ -30,7 +31,7 @@ def closed_case(django_capture_on_commit_callbacks):
         acting_user=draft.created_by,
         kind="budget",
         upload=SimpleUploadedFile(
-            "Budget 2026.pdf", b"%PDF-1.4\nbudget\n%%EOF\n", content_type="application/pdf"
+            "Budget 2026.pdf", files.pdf("Budget 2026"), content_type="application/pdf"
         ),
     )
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,6 +4,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from demo import files
 from tests import factories
 
 
@@ -23,7 +24,9 @@ def draft(eligible_organisation, programme, member):
 
 
 def pdf(name="budget.pdf", body=b"budget") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4\n" + body, content_type="application/pdf")
+    """A real one-page PDF showing ``body`` (uploads are checked by their structure)."""
+    content = files.pdf(body.decode("ascii", "replace"))
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 def office_file(name: str, parts: dict[str, bytes]) -> SimpleUploadedFile:

@@ -8,6 +8,8 @@ import functools
 
 from hypothesis import strategies as st
 
+from demo import files
+
 MARKER = "<script>fuzz(1)</script>"
 
 _HOSTILE_TEXTS = [
@@ -325,7 +327,7 @@ def _zip_bomb() -> bytes:
 
 _DOCX = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
 _FILE_CONTENTS = [
-    b"%PDF-1.4\nbudget",
+    files.pdf("budget"),
     b"%PDF-1.4\n<script>fuzz(1)</script>",
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
     b"\xff\xd8\xff\xe0\x00\x10JFIF",

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from demo import files
 from organisations.models import EligibilityEvidence
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def test_an_executable_named_as_a_pdf_is_refused_with_a_message_and_nothing_stor
 
 
 def test_real_minutes_as_a_pdf_are_recorded(admin_client, admin_user, organisation):
-    upload = SimpleUploadedFile("protokoll.pdf", b"%PDF-1.4\nminutes of the annual meeting")
+    upload = SimpleUploadedFile("protokoll.pdf", files.pdf("minutes of the annual meeting"))
 
     response = _send(admin_client, admin_user, organisation, upload)
 
