@@ -89,6 +89,18 @@ def test_production_refuses_to_start_without_a_required_setting(setting):
     assert setting in result.stderr
 
 
+def test_production_refuses_a_registry_webhook_without_a_strong_secret():
+    result = _production(
+        {
+            "DJANGO_SECRET_KEY": _KEY,
+            "REGISTRY_WEBHOOK_URL": "https://diarium.example.se/events",
+            "REGISTRY_WEBHOOK_SECRET": "short",
+        }
+    )
+    assert result.returncode != 0
+    assert "REGISTRY_WEBHOOK_SECRET" in result.stderr
+
+
 def test_production_settings_pass_the_deployment_check():
     result = _production(
         {
