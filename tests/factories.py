@@ -307,3 +307,20 @@ class FundingSourceFactory(factory.django.DjangoModelFactory):
     provider = "Stiftelsen Exempel"
     provider_kind = "foundation"
     purpose = "Aktiviteter för barn och unga."
+
+
+def final_receipt(case: Case):
+    """A final submission receipt of ``case``, produced (a real PDF) and stored."""
+    from documents import producing, samples
+    from documents import services as document_services
+
+    document = document_services.document_request(
+        case=case,
+        kind="submission_receipt",
+        context=samples.receipt(sections=1, attachments=1, case_number=case.case_number),
+        acting_user=None,
+        final=True,
+    )
+    producing.document_render(document_id=document.pk)
+    document.refresh_from_db()
+    return document

@@ -12,8 +12,6 @@ from django.utils import timezone
 
 from casework import services as case_services
 from casework.models import AuditEvent
-from documents import producing, samples
-from documents import services as document_services
 from openness import disclosure
 from openness.models import DisclosureItem, DisclosureRequest, SecrecyMarking
 from organisations.models import Role
@@ -25,14 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def case(organisation, officer):
     case = factories.CaseFactory(organisation=organisation, title="Läxhjälp i Rosengård")
-    document = document_services.document_request(
-        case=case,
-        kind="submission_receipt",
-        context=samples.receipt(sections=1, attachments=1, case_number=case.case_number),
-        acting_user=None,
-        final=True,
-    )
-    producing.document_render(document_id=document.pk)
+    factories.final_receipt(case)
     case_services.comment_add(case=case, acting_user=officer, body="Tack, vi återkommer.")
     case_services.comment_add(
         case=case, acting_user=officer, body="Familjens ekonomi är ansträngd.", internal=True

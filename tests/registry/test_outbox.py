@@ -86,15 +86,7 @@ def test_a_final_document_is_dropped_with_the_bytes_stored(
 ):
     case = _register(organisation)
     with django_capture_on_commit_callbacks(execute=True):
-        document = document_services.document_request(
-            case=case,
-            kind="submission_receipt",
-            context=samples.receipt(sections=1, attachments=1, case_number=case.case_number),
-            acting_user=None,
-            final=True,
-        )
-        producing.document_render(document_id=document.pk)
-    document.refresh_from_db()
+        document = factories.final_receipt(case)
     event = OutboxEvent.objects.get(kind="document.finalised")
     assert event.payload["document"]["sha256"] == document.sha256
     with document.file.open("rb") as stored:
