@@ -28,15 +28,13 @@ PAGE_SIZE = 25
 def home(request):
     inbox, more_in_inbox = queues.page_of(queues.inbox(request.user), size=10)
     queued, more_in_queue = queues.page_of(queues.queue(request.user), size=10)
-    # An association's tasks are its own: they open at once, taken on the way (``task_open``).
-    staff = policy.is_staff_member(request.user)
     return render(
         request,
         "workflows/home.html",
         {
-            "inbox": _with_links(inbox, "index") if staff else _with_open_links(inbox),
+            "inbox": _linked(request.user, inbox, "index"),
             "more_in_inbox": more_in_inbox,
-            "queue": _with_links(queued, "assign") if staff else _with_open_links(queued),
+            "queue": _linked(request.user, queued, "assign"),
             "drafts": funding_selectors.drafts_of(request.user)[:10],
             "more_in_queue": more_in_queue,
             "cases": case_selectors.recent_cases_of(request.user, limit=10),
@@ -44,6 +42,14 @@ def home(request):
             "memberships": org_selectors.current_memberships(request.user),
         },
     )
+
+
+def _linked(user, tasks, action: str):
+    """Staff open a task's own page (``action``: do it, or take it from the queue first); an
+    association's tasks are its own, and open at once, taken on the way (``task_open``)."""
+    if policy.is_staff_member(user):
+        return _with_links(tasks, action)
+    return _with_open_links(tasks)
 
 
 def _with_links(tasks, action: str):
@@ -139,7 +145,7 @@ def _task_list(request, tasks, action: str, which: str):
         request,
         "workflows/task_list.html",
         {
-            "tasks": _with_links(page, action),
+            "tasks": _linked(request.user, page, action),
             "has_more": has_more,
             "next_after": next_after,
             "list": which,
