@@ -19,6 +19,7 @@ from organisations import selectors as org_selectors
 from . import queues, services
 from .forms import PassOnForm, ReassignForm
 from .models.base import task_url
+from .nodes import data_object
 from .task_views import add_errors
 
 PAGE_SIZE = 25
@@ -55,16 +56,18 @@ def _linked(user, tasks, action: str):
 def _with_links(tasks, action: str):
     """Each task's name and its own page: its viewflow view (execute in the inbox, take in
     the queue)."""
+    labels = _Labels()
     for task in tasks:
-        task.label = _label(task)
+        task.label = labels.of(task)
         task.open_url = _url(task, action)
     return tasks
 
 
 def _with_open_links(tasks):
     """Each task's name and the page that takes it and opens it."""
+    labels = _Labels()
     for task in tasks:
-        task.label = _label(task)
+        task.label = labels.of(task)
         task.open_url = reverse("workflows:task_open", args=[task.pk])
     return tasks
 
@@ -83,6 +86,23 @@ def task_open(request, task_pk):
     if task.owner_id != request.user.pk or task.status not in (STATUS.ASSIGNED, STATUS.STARTED):
         raise Http404
     return redirect(task_url(task, "execute"))
+
+
+class _Labels:
+    """Each task's name in a list. Parallel tasks of one case in one queue are told apart by
+    whom they are for: a party of the city's follow-up report names its administration."""
+
+    def __init__(self):
+        self._names: dict[str, str] = {}
+
+    def of(self, task) -> str:
+        label = _label(task)
+        reports_for = (task.data or {}).get("reports_for")
+        if not reports_for:
+            return label
+        if reports_for not in self._names:
+            self._names[reports_for] = str(data_object(reports_for))
+        return f"{label} – {self._names[reports_for]}"
 
 
 def _label(task) -> str:

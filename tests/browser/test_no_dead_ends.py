@@ -174,9 +174,12 @@ def test_the_signing_task_opens_at_once_and_links_the_very_pdf_signed(
     document = agreement_documents.final_agreement(process.inquiry)
 
     _log_in(page, live_server.url, cast["member"].username)
+    expect(page.get_by_text("Du har ingen påbörjad uppgift.")).to_be_visible()
+    ours = page.get_by_role("region", name="Er organisations uppgifter")
+    expect(ours.get_by_role("link", name="Skriv under avtalet")).to_be_visible()
     # The menu's list of waiting tasks, like the start page, opens the task without a step to
     # take it first: it is the organisation's own.
-    page.goto(f"{live_server.url}/tasks/queue/")
+    page.get_by_role("link", name="Lediga uppgifter").click()
     page.get_by_role("link", name="Skriv under avtalet").click()
     page.wait_for_url(re.compile(r"/sign/\d+/execute/$"))
     expect(page.get_by_text(document.sha256)).to_be_visible()
