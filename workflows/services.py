@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from viewflow.workflow.activation import Activation
 from viewflow.workflow.models import Task
@@ -65,8 +66,12 @@ def task_notify(*, task_pk: int) -> None:
         recipients, kind = [task.owner], Kind.TASK_ASSIGNED
         url = task_url(task, "index")
     else:
-        recipients = policy.holders_of(task.owner_permission, task.owner_permission_obj)
+        recipients = list(policy.holders_of(task.owner_permission, task.owner_permission_obj))
         kind, url = Kind.TASK_AVAILABLE, task_url(task, "assign")
+        if recipients and not any(policy.is_staff_member(person) for person in recipients):
+            # An association's task is its own: the link opens it, taken on the way, as the
+            # start page does (staff take a task from their queue first).
+            url = reverse("workflows:task_open", args=[task.pk])
     notify_once(
         recipients=recipients,
         kind=kind,

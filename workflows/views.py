@@ -19,6 +19,7 @@ from organisations import selectors as org_selectors
 from . import queues, services
 from .forms import PassOnForm, ReassignForm
 from .models.base import task_url
+from .nodes import data_object
 from .task_views import add_errors
 
 PAGE_SIZE = 25
@@ -28,15 +29,13 @@ PAGE_SIZE = 25
 def home(request):
     inbox, more_in_inbox = queues.page_of(queues.inbox(request.user), size=10)
     queued, more_in_queue = queues.page_of(queues.queue(request.user), size=10)
-    # An association's tasks are its own: they open at once, taken on the way (``task_open``).
-    staff = policy.is_staff_member(request.user)
     return render(
         request,
         "workflows/home.html",
         {
-            "inbox": _with_links(inbox, "index") if staff else _with_open_links(inbox),
+            "inbox": _linked(request.user, inbox, "index"),
             "more_in_inbox": more_in_inbox,
-            "queue": _with_links(queued, "assign") if staff else _with_open_links(queued),
+            "queue": _linked(request.user, queued, "assign"),
             "drafts": funding_selectors.drafts_of(request.user)[:10],
             "more_in_queue": more_in_queue,
             "cases": case_selectors.recent_cases_of(request.user, limit=10),
@@ -46,19 +45,29 @@ def home(request):
     )
 
 
+def _linked(user, tasks, action: str):
+    """Staff open a task's own page (``action``: do it, or take it from the queue first); an
+    association's tasks are its own, and open at once, taken on the way (``task_open``)."""
+    if policy.is_staff_member(user):
+        return _with_links(tasks, action)
+    return _with_open_links(tasks)
+
+
 def _with_links(tasks, action: str):
     """Each task's name and its own page: its viewflow view (execute in the inbox, take in
     the queue)."""
+    labels = _Labels()
     for task in tasks:
-        task.label = _label(task)
+        task.label = labels.of(task)
         task.open_url = _url(task, action)
     return tasks
 
 
 def _with_open_links(tasks):
     """Each task's name and the page that takes it and opens it."""
+    labels = _Labels()
     for task in tasks:
-        task.label = _label(task)
+        task.label = labels.of(task)
         task.open_url = reverse("workflows:task_open", args=[task.pk])
     return tasks
 
@@ -77,6 +86,23 @@ def task_open(request, task_pk):
     if task.owner_id != request.user.pk or task.status not in (STATUS.ASSIGNED, STATUS.STARTED):
         raise Http404
     return redirect(task_url(task, "execute"))
+
+
+class _Labels:
+    """Each task's name in a list. Parallel tasks of one case in one queue are told apart by
+    whom they are for: a party of the city's follow-up report names its administration."""
+
+    def __init__(self):
+        self._names: dict[str, str] = {}
+
+    def of(self, task) -> str:
+        label = _label(task)
+        reports_for = (task.data or {}).get("reports_for")
+        if not reports_for:
+            return label
+        if reports_for not in self._names:
+            self._names[reports_for] = str(data_object(reports_for))
+        return f"{label} – {self._names[reports_for]}"
 
 
 def _label(task) -> str:
@@ -139,7 +165,7 @@ def _task_list(request, tasks, action: str, which: str):
         request,
         "workflows/task_list.html",
         {
-            "tasks": _with_links(page, action),
+            "tasks": _linked(request.user, page, action),
             "has_more": has_more,
             "next_after": next_after,
             "list": which,
