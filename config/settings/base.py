@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "api",
     "accessibility",
     "privacy",
+    "records",
 ]
 
 MIDDLEWARE = [
