@@ -40,6 +40,16 @@ def _refused(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def _repeat(request, *, default: str):
+    """The answer to a form sent again after it was acted on, or ``None``: what it chose may
+    be gone by then (the records are on the list now), so it is recognised before it is
+    checked, and sent where the first sending went."""
+    token = request.POST.get(once.FIELD_NAME, "")
+    if request.method == "POST" and once.went_to(request, token) is not None:
+        return once.repeat(request, token, default=default)
+    return None
+
+
 @records_manager_required
 def schedule(request):
     return render(request, "records/schedule.html", {"rules": selectors.schedule()})
@@ -48,7 +58,10 @@ def schedule(request):
 @records_manager_required
 def due(request):
     """Records whose disposal day has come, and the form that puts them on a list."""
-    form = BuildListForm(request.POST or None)
+    repeated = _repeat(request, default=reverse("records:lists"))
+    if repeated:
+        return repeated
+    form = BuildListForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
 
@@ -96,7 +109,10 @@ def list_detail(request, pk):
 def list_review(request, pk):
     """Approve or return a list built by someone else (the four-eyes rule)."""
     disposal_list = get_object_or_404(DisposalList, pk=pk)
-    form = ReviewForm(request.POST or None)
+    repeated = _repeat(request, default=reverse("records:list_detail", args=[pk]))
+    if repeated:
+        return repeated
+    form = ReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         back = reverse("records:list_detail", args=[disposal_list.pk])
@@ -130,7 +146,10 @@ def list_review(request, pk):
 def list_execute(request, pk):
     """Confirm, then carry out an approved list case by case; the page shows how far it got."""
     disposal_list = get_object_or_404(DisposalList, pk=pk)
-    form = ExecuteForm(request.POST or None)
+    repeated = _repeat(request, default=reverse("records:list_detail", args=[pk]))
+    if repeated:
+        return repeated
+    form = ExecuteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         back = reverse("records:list_detail", args=[disposal_list.pk])
 
@@ -160,7 +179,7 @@ def list_execute(request, pk):
 @records_manager_required
 def holds(request):
     """Legal holds standing, and the form that places one on a case."""
-    form = HoldForm(request.POST or None)
+    form = HoldForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         back = reverse("records:holds")
@@ -179,8 +198,8 @@ def holds(request):
     return render(request, "records/holds.html", {"form": form, "holds": selectors.active_holds()})
 
 
-@require_POST
 @records_manager_required
+@require_POST
 def hold_lift(request, pk):
     hold = get_object_or_404(LegalHold, pk=pk)
     services.legal_hold_lift(hold=hold, acting_user=request.user)

@@ -50,6 +50,10 @@ STORED = {
     "not_iop_notice_sent", "not_iop_decided", "procurement_overridden", "de_minimis_declared",
     # IOP: who signs, leaves and terminates; signings beside the final PDF
     "party_left", "document_signed",
+    # records: retention, legal holds, disposal lists
+    "records_appraised", "retention_reappraised", "disposal_list_built", "disposal_list_approved",
+    "disposal_list_returned", "disposal_list_executed", "records_disposed", "legal_hold_placed",
+    "legal_hold_lifted",
 }  # fmt: skip
 
 

@@ -1,5 +1,6 @@
 """Cases with records, a records schedule, and the people who keep the records."""
 
+import hashlib
 from datetime import date, datetime
 
 from django.core.files.base import ContentFile
@@ -13,7 +14,6 @@ from records import services
 from records.kinds import CountedFrom, Outcome
 from records.models import RetentionRule
 from tests import factories
-from tests.documents.conftest import stored_document
 
 
 def records_manager():
@@ -37,6 +37,21 @@ def case_of(board, kind=Case.Kind.FUNDING_APPLICATION, organisation=None):
     return factories.CaseFactory(
         kind=kind, boards=[board], organisation=organisation or factories.OrganisationFactory()
     )
+
+
+def stored_document(case, *, kind):
+    """A final, produced document without WeasyPrint (as tests/documents/conftest.py makes
+    one; not imported from there, which imports tests/access.py, which imports this)."""
+    pdf = b"%PDF-1.7\n% records\n%%EOF\n"
+    version = Document.objects.filter(case=case, kind=kind).count() + 1
+    document = Document(
+        case=case, kind=kind, version=version, status=Document.Status.FINAL, context={}
+    )
+    document.file.save(document.file_name, ContentFile(pdf), save=False)
+    document.sha256 = hashlib.sha256(pdf).hexdigest()
+    document.size, document.pages, document.rendered_at = len(pdf), 1, timezone.now()
+    document.save()
+    return document
 
 
 def with_records(case):
