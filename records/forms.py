@@ -42,6 +42,8 @@ class BuildListForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    # Every field but these is marked optional on the page (includes/form_field.html).
+    required_to_send = ("decision",)
     form_token = OneTimeTokenField()
     decision = forms.ChoiceField(
         label=_("Your review"),
@@ -79,6 +81,7 @@ class ExecuteForm(forms.Form):
 
 
 class HoldForm(forms.Form):
+    required_to_send = ("case_number", "reason")
     form_token = OneTimeTokenField()
     case_number = forms.CharField(
         label=_("Case number"),

@@ -147,10 +147,6 @@ class Retention(models.Model):
     def __str__(self):
         return f"{self.case.case_number}: {self.description}"
 
-    @property
-    def record_kind_label(self) -> str:
-        return record_kind_label(self.record_kind)
-
 
 class LegalHold(models.Model):
     """A hold on a case's records (litigation, an open request for public records, an audit):
@@ -190,10 +186,6 @@ class LegalHold(models.Model):
 
     def __str__(self):
         return f"{self.case.case_number}: {self.get_reason_display()}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.lifted_at is None
 
 
 class DisposalList(ProtectedStatus, models.Model):
@@ -350,7 +342,3 @@ class DisposalRecord(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Disposal records are kept and never deleted.")
-
-    @property
-    def record_kind_label(self) -> str:
-        return record_kind_label(self.record_kind)
