@@ -70,6 +70,7 @@ def test_every_app_that_records_events_declares_its_vocabulary():
         "funding.actions",
         "documents.actions",
         "followup.actions",
+        "records.actions",
     }
 
 
