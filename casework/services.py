@@ -11,7 +11,7 @@ from notifications.models import Kind as NotificationKind
 from notifications.services import notify
 from organisations import policy as org_policy
 
-from . import clocks, events, policy, selectors
+from . import clocks, events, policy, selectors, signals
 from .actions import CaseAction, CaseState
 from .models import Case, CaseNumberCounter, ClockPause, Comment, Deadline, DemandRejection
 
@@ -112,6 +112,7 @@ def case_close(*, case: Case, acting_user, reason: str) -> Case:
         to_state=CaseState.CLOSED,
         reason=reason,
     )
+    signals.case_closed.send(sender=Case, case=case, acting_user=acting_user)
     return case
 
 

@@ -13,4 +13,8 @@ def shell(request):
         return {}
     # From the roles the request has read already, unlike ``perms``, which reads every
     # permission of the person (two more queries on every page).
-    return {"sees_all_cases": policy.sees_all_cases(user)}
+    return {
+        "sees_all_cases": policy.sees_all_cases(user),
+        "manages_records": user.is_superuser
+        or policy.has_role_permission(user, policy.MANAGE_RECORDS),
+    }

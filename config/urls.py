@@ -40,5 +40,6 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("accessibility/", include("accessibility.urls")),
     path("privacy/", include("privacy.urls")),
+    path("records/", include("records.urls")),
     path("", site.urls),
 ]

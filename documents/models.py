@@ -7,7 +7,7 @@ changed or deleted, in Python and, on PostgreSQL, by a trigger. A correction is 
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import connection, models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +34,20 @@ class DocumentQuerySet(models.QuerySet):
         if self.filter(status=Document.Status.FINAL).exists():
             raise FinalDocumentError("Final documents are never deleted.")
         return super().delete()
+
+    def dispose(self):
+        """The one lawful removal of documents, final ones included: under a disposal decision
+        (gallringsbeslut), by ``records.disposal`` only. On PostgreSQL the trigger lets a final
+        row go only while the transaction says so (migration 0006), for this statement alone."""
+        if connection.vendor != "postgresql":
+            return super().delete()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('samverkan.disposal', 'allow', true)")
+        try:
+            return super().delete()
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('samverkan.disposal', '', true)")
 
 
 class Document(models.Model):

@@ -147,9 +147,13 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
     DELEGATE = "delegate", _("Decision-maker under delegation")
     BOARD_SECRETARY = "board_secretary", _("Board secretary")
+    RECORDS_MANAGER = "records_manager", _("Records manager")
 
 
 STAFF_ROLES = (Role.OFFICER, Role.COORDINATOR, Role.DELEGATE, Role.BOARD_SECRETARY)
+# Roles held in a city administration. The records manager (arkivarie) keeps the records and
+# handles none of the cases, so is no case-handling staff member.
+ADMINISTRATION_ROLES = (*STAFF_ROLES, Role.RECORDS_MANAGER)
 
 
 class Membership(models.Model):
@@ -226,7 +230,7 @@ class Membership(models.Model):
             raise ValidationError({"board": _("A board secretary needs a board.")})
         if self.role != Role.BOARD_SECRETARY and self.board_id:
             raise ValidationError({"board": _("Only a board secretary has a board.")})
-        is_staff_role = self.role in STAFF_ROLES
+        is_staff_role = self.role in ADMINISTRATION_ROLES
         if self.organisation_id and is_staff_role and not self.organisation.is_public:
             raise ValidationError({"role": _("Staff roles are held in a city administration.")})
         if self.organisation_id and not is_staff_role and self.organisation.is_public:

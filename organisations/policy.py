@@ -9,6 +9,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 
 from .models import (
+    ADMINISTRATION_ROLES,
     STAFF_ROLES,
     Absence,
     Board,
@@ -28,6 +29,8 @@ DECIDE_ON_DELEGATION = "casework.decide_on_delegation"
 RECORD_BOARD_DECISION = "casework.record_board_decision"
 COMMENT_INTERNALLY = "casework.comment_internally"
 VIEW_ALL_CASES = "casework.view_all_cases"
+# The records manager's: the records schedule, disposal lists, legal holds (records/).
+MANAGE_RECORDS = "records.manage_records"
 
 # viewflow's process lists need the view permission of the process model; only roles that see
 # every case hold it.
@@ -46,6 +49,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.BOARD_SECRETARY: frozenset({COMMENT_INTERNALLY, RECORD_BOARD_DECISION}),
     Role.MEMBER: frozenset(),
     Role.SIGNATORY: frozenset(),
+    Role.RECORDS_MANAGER: frozenset({MANAGE_RECORDS}),
 }
 
 
@@ -117,7 +121,7 @@ def roles_of(user) -> Roles:
     for role, organisation_id, board_id, may_sign in rows:
         roles.add(role)
         perms |= ROLE_PERMISSIONS.get(role, frozenset())
-        if role in STAFF_ROLES:
+        if role in ADMINISTRATION_ROLES:
             admins.add(organisation_id)
         else:
             orgs.add(organisation_id)

@@ -331,3 +331,7 @@ def _association_task(organisation) -> dict:
 
     made = _flow_task_maker(FundingApplicationFlow.answer_supplement)(organisation)
     return {"task_pk": made["task_pk"]}
+
+
+# The records manager's pages register their own makers (a disposal list, a legal hold).
+from tests.records import access as _records_access  # noqa: E402, F401

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "privacy",
     "registry",
     "earchive",
+    "records",
 ]
 
 MIDDLEWARE = [

@@ -54,6 +54,10 @@ STORED = {
     "disclosure_requested", "secrecy_reviewed", "disclosure_exported",
     # earchive: a closed case exported as an E-ARK package
     "earchive_exported",
+    # records: retention, legal holds, disposal lists
+    "records_appraised", "retention_reappraised", "disposal_list_built", "disposal_list_approved",
+    "disposal_list_returned", "disposal_list_executed", "records_disposed", "legal_hold_placed",
+    "legal_hold_lifted",
 }  # fmt: skip
 
 
@@ -72,6 +76,7 @@ def test_every_app_that_records_events_declares_its_vocabulary():
         "followup.actions",
         "openness.actions",
         "earchive.actions",
+        "records.actions",
     }
 
 

@@ -534,6 +534,14 @@ RULES: list[Rule] = [
     Rule("accessibility:*", roles(_READ_ONLY)),  # the accessibility statement, for everyone
     # The privacy notice (GDPR art. 13): everyone, logged in or not.
     Rule("privacy:*", roles(_READ_ONLY)),
+    # Records management: the records manager's (and administrators'); to everyone else the
+    # pages do not exist. The admin's POSTs: an empty form is shown again with its errors.
+    Rule(
+        "records:hold_lift",
+        roles(NOT_FOUND, anonymous=LOGIN, admin=(NOT_ALLOWED, REDIRECT)),
+        "POST only",
+    ),
+    Rule("records:*", roles(NOT_FOUND, anonymous=LOGIN, admin=OK), "the records manager's"),
     # Exports: each person's own cases (a staff member's: all); board lists for staff.
     Rule("exports:delegated_decisions_*", _STAFF_REPORT),
     Rule("exports:*", _PAGE),

@@ -1,8 +1,8 @@
 """``manage.py load_demo``: everything ``make demo`` shows, loaded in order, each part in its own
 transaction. Safe to run again: every part adds only what is missing.
 
-With DEMO_MODE off (the bench) only the register, the programmes and their publication are
-loaded: the other parts make accounts, or are made by them.
+With DEMO_MODE off (the bench) only the register, the records schedule, the programmes and their
+publication are loaded: the other parts make accounts, or are made by them.
 """
 
 from django.conf import settings
@@ -21,12 +21,14 @@ from demo import (
     letters,
     openness,
     programmes,
+    records,
     register,
 )
 
 # The parts in the order they are loaded: each needs the ones before it.
 PARTS = {
     "register": register.load,  # challenge areas, organisations, boards, evidence
+    "records_schedule": records.load_schedule,  # before any case closes: retention at closing
     "programmes": programmes.load,  # funding programmes and sources
     "euro_rates": euro_rates.load,  # the euro rate the de minimis ledger counts at
     "accounts": register.load_accounts,
@@ -39,6 +41,7 @@ PARTS = {
     "followup": followup.load,  # sections of this year's annual report
     "openness": openness.load,  # two programmes publish their grants
     "earchive": earchive.load,  # a closed case exported to the e-archive
+    "records": records.load,  # records managers, a disposal list waiting for review
 }
 DEMO_MODE_ONLY = {
     "accounts",
@@ -50,6 +53,7 @@ DEMO_MODE_ONLY = {
     "letters",
     "followup",
     "earchive",
+    "records",
 }
 
 
