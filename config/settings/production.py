@@ -24,6 +24,11 @@ if "TRUSTED_PROXIES" not in os.environ:
         "Set TRUSTED_PROXIES to the reverse proxy's address (e.g. 127.0.0.1): production refuses "
         "to start without it, or every login attempt would count as the proxy's."
     )
+if env.bool("DEMO_MODE", default=False):
+    raise ImproperlyConfigured(
+        "DEMO_MODE is on: production refuses to start with the demo's accounts and data. "
+        "Unset DEMO_MODE (the demo runs with config.settings.local)."
+    )
 
 DEBUG = False
 DEMO_MODE = False
