@@ -181,7 +181,7 @@ def csrf_field(content: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1)
 
 
-def check_pages() -> None:
+def check_pages(enrolment_code: str) -> None:
     client = Client()
     status, _, login_page = client.request("GET", "/accounts/login/")
     expect(status == 200 and "Logga in" in login_page, "the login page answers in Swedish")
@@ -211,6 +211,10 @@ def check_pages() -> None:
         },
     )
     expect(path == "/accounts/two-factor/setup/", "the administrator is asked to pair an app")
+    expect('name="code"' in page, "pairing asks for the one-time enrolment code first")
+    status, path, page = client.follow(
+        "POST", path, {"csrfmiddlewaretoken": csrf_field(page), "code": enrolment_code}
+    )
     secret = re.search(r"<code>([A-Z2-7 ]+)</code>", page).group(1)
     status, path, page = client.follow(
         "POST", path, {"csrfmiddlewaretoken": csrf_field(page), "token": totp(secret), "next": "/"}
@@ -241,6 +245,7 @@ def check_background(clone: Path) -> None:
 
 def production(clone: Path) -> None:
     processes: list[subprocess.Popen] = []
+    enrolment_code = ""
     try:
         for command in readme_block(clone / "README.md", "production"):
             log(f"$ {command}")
@@ -257,10 +262,16 @@ def production(clone: Path) -> None:
                     clone,
                     {"Password:": ADMIN_PASSWORD, "Password (again):": ADMIN_PASSWORD},
                 )
+            elif "enrolment_code" in words:
+                printed = subprocess.run(  # noqa: S602
+                    command, shell=True, cwd=clone, check=True, timeout=120, capture_output=True
+                ).stdout.decode()
+                enrolment_code = re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", printed).group(0)
+                log("the administrator's enrolment code was printed")
             else:
                 subprocess.run(command, shell=True, cwd=clone, check=True, timeout=900)  # noqa: S602
         wait_for("/accounts/login/", 60, processes[0] if processes else None)
-        check_pages()
+        check_pages(enrolment_code)
         check_background(clone)
     finally:
         for process in processes:

@@ -45,6 +45,13 @@ def may_comment_internally(user) -> bool:
     return user.is_superuser or user.has_perm(org_policy.COMMENT_INTERNALLY)
 
 
+def may_run_the_clock(user) -> bool:
+    """Pausing and resuming a case's statutory clock and telling the party that the decision is
+    delayed (FL 11 §) are for the officers handling the case (and administrators). Registering
+    a party's demand for a decision (12 §) stays with every staff member who sees the case."""
+    return user.has_perm(org_policy.HANDLE_CASE)
+
+
 def visible_comments(user, case: Case) -> QuerySet[Comment]:
     comments = case.comments.select_related("author")
     if may_comment_internally(user):

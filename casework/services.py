@@ -161,6 +161,11 @@ def _ensure_staff(user) -> None:
         raise PermissionDenied("Only the city's staff handle a case's clock.")
 
 
+def _ensure_handles_case(user) -> None:
+    if not policy.may_run_the_clock(user):
+        raise PermissionDenied("Only the officers handling the case run its clock.")
+
+
 def _ensure_party_case(case: Case) -> None:
     """11–12 §§ speak of a case a private party opened; the municipality's own have no clock."""
     if not clocks.statutory_clock_applies(case):
@@ -175,7 +180,7 @@ def _ensure_party_case(case: Case) -> None:
 @transaction.atomic
 def case_clock_pause(*, case: Case, acting_user, reason: str) -> ClockPause:
     """Stop the handling clock, for example while waiting for a supplement."""
-    _ensure_staff(acting_user)
+    _ensure_handles_case(acting_user)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.clock_pauses.filter(ended_at__isnull=True).exists():
         raise ValidationError(_("The clock is already paused."))
@@ -193,7 +198,7 @@ def case_clock_pause(*, case: Case, acting_user, reason: str) -> ClockPause:
 
 @transaction.atomic
 def case_clock_resume(*, case: Case, acting_user) -> ClockPause:
-    _ensure_staff(acting_user)
+    _ensure_handles_case(acting_user)
     case = Case.objects.select_for_update().get(pk=case.pk)
     pause = case.clock_pauses.filter(ended_at__isnull=True).first()
     if pause is None:
@@ -241,7 +246,7 @@ def case_decision_demand_register(*, case: Case, acting_user, demanded_on: date)
 @transaction.atomic
 def case_delay_notice_send(*, case: Case, acting_user, reason: str, expected_on: date) -> None:
     """Tell the party that the decision will be substantially delayed, and why (11 §)."""
-    _ensure_staff(acting_user)
+    _ensure_handles_case(acting_user)
     _ensure_party_case(case)
     if expected_on < timezone.localdate():
         raise ValidationError(_("The expected decision date cannot be in the past."))

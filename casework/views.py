@@ -57,6 +57,7 @@ def _detail_context(request, case, comment_form):
         }
         if is_staff
         else None,
+        "may_run_clock": policy.may_run_the_clock(request.user),
         "comments": policy.visible_comments(request.user, case),
         "events": selectors.case_history(case)
         if org_policy.is_staff_member(request.user)
@@ -97,9 +98,11 @@ def comment_create(request, case_number):
     )
 
 
-# The statutory clock's actions: staff only; each calls one service and returns to the case.
+# The statutory clock's actions, each with who may take it (404 for everyone else), the form,
+# the one service it calls and what it says after; each returns to the case.
 _CLOCK_ACTIONS = {
     "pause": (
+        policy.may_run_the_clock,
         ClockPauseForm,
         lambda case, user, data: services.case_clock_pause(
             case=case, acting_user=user, reason=data["reason"]
@@ -107,11 +110,13 @@ _CLOCK_ACTIONS = {
         gettext_lazy("The clock is paused."),
     ),
     "resume": (
+        policy.may_run_the_clock,
         None,
         lambda case, user, data: services.case_clock_resume(case=case, acting_user=user),
         gettext_lazy("The clock runs again."),
     ),
     "demand": (
+        org_policy.is_staff_member,
         DecisionDemandForm,
         lambda case, user, data: services.case_decision_demand_register(
             case=case, acting_user=user, demanded_on=data["demanded_on"]
@@ -119,6 +124,7 @@ _CLOCK_ACTIONS = {
         gettext_lazy("The demand is registered: decide within four weeks."),
     ),
     "delay": (
+        policy.may_run_the_clock,
         DelayNoticeForm,
         lambda case, user, data: services.case_delay_notice_send(
             case=case, acting_user=user, reason=data["reason"], expected_on=data["expected_on"]
@@ -131,11 +137,13 @@ _CLOCK_ACTIONS = {
 @login_required
 def clock_action(request, case_number, action):
     case = policy.get_case_or_404(request.user, case_number=case_number)
-    if action not in _CLOCK_ACTIONS or not org_policy.is_staff_member(request.user):
+    if action not in _CLOCK_ACTIONS:
+        raise Http404
+    may, form_class, perform, done = _CLOCK_ACTIONS[action]
+    if not may(request.user):
         raise Http404
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    form_class, perform, done = _CLOCK_ACTIONS[action]
     form = form_class(request.POST) if form_class else None
     back = case.get_absolute_url() + "#clock"
     if form is not None and not form.is_valid():

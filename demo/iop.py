@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo import iop_flow as flow
+from demo import register
 from funding.models import BoardMeeting
 from organisations.models import (
     Board,
@@ -83,17 +84,7 @@ class _Inquiries:
 
     def _signatories(self):
         for username, name in SIGNATORIES:
-            user, created = User.objects.get_or_create(
-                username=username,
-                defaults={
-                    "first_name": "Firmatecknare",
-                    "last_name": name,
-                    "email": f"{username}@example.org",
-                },
-            )
-            if created:
-                user.set_password("demo")
-                user.save()
+            user = register.demo_account(username, first_name="Firmatecknare", last_name=name)
             organisation = Organisation.objects.get(name=name)
             for role in (Role.MEMBER, Role.SIGNATORY):
                 Membership.objects.get_or_create(user=user, organisation=organisation, role=role)

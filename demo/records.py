@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from casework.models import Case
 from casework.services import comment_add
-from demo.register import DEMO_PASSWORD
+from demo.register import demo_account
 from documents.kinds import Kind as DocumentKind
 from organisations.models import Board, Membership, Organisation, Role, User
 from records import kinds, selectors, services
@@ -103,13 +103,7 @@ def _note_on_closed_cases() -> None:
 
 
 def _records_manager(username, first, last) -> User:
-    user, created = User.objects.get_or_create(
-        username=username,
-        defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"},
-    )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save()
+    user = demo_account(username, first_name=first, last_name=last)
     Membership.objects.get_or_create(
         user=user,
         organisation=Organisation.objects.get(name="Stadskontoret"),

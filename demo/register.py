@@ -83,19 +83,13 @@ def load_accounts(out) -> None:
     if not settings.DEMO_MODE:
         raise CommandError("Demo accounts are only created with DEMO_MODE on.")
     for username, first, last, superuser, memberships in ACCOUNTS:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "first_name": first,
-                "last_name": last,
-                "is_superuser": superuser,
-                "is_staff": superuser,
-                "email": f"{username}@example.org",
-            },
+        user = demo_account(
+            username,
+            first_name=first,
+            last_name=last,
+            is_superuser=superuser,
+            is_staff=superuser,
         )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save()
         for organisation, role, board_code in memberships:
             Membership.objects.get_or_create(
                 user=user,
@@ -104,6 +98,22 @@ def load_accounts(out) -> None:
                 board=Board.objects.get(code=board_code) if board_code else None,
             )
     out.write("Demo accounts loaded (password “demo”).")
+
+
+def demo_account(username: str, **fields) -> User:
+    """A demo account with the password "demo", flagged as one: production refuses to start
+    while one exists (``organisations.checks``). Accounts loaded before the flag get it."""
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={**fields, "email": f"{username}@example.org", "is_demo": True},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    elif not user.is_demo:
+        user.is_demo = True
+        user.save(update_fields=["is_demo"])
+    return user
 
 
 def _challenge_areas():

@@ -8,27 +8,48 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
 
 from common.periods import total_for_period
 from funding.models import Decision
 from funding.models.handling import Outcome
-from partnerships.models import Contribution, IOPInquiry, Party, Signature
+from partnerships.models import AgreementVersion, Contribution, IOPInquiry, Party, Signature
+
+
+def fully_signed_versions() -> QuerySet[AgreementVersion]:
+    """Agreement versions that every party of their inquiry has signed (a party that left the
+    inquiry signs nothing, as ``partnerships.selectors.unsigned_parties`` says). A version some
+    parties have signed is still being signed: it is no public agreement yet."""
+    parties = (
+        Party.objects.filter(inquiry=OuterRef("inquiry"), left_at__isnull=True)
+        .values("inquiry")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    signed = (
+        Signature.objects.filter(version=OuterRef("pk"), party__left_at__isnull=True)
+        .values("version")
+        .annotate(count=Count("party", distinct=True))
+        .values("count")
+    )
+    return AgreementVersion.objects.annotate(
+        party_count=Subquery(parties), signed_count=Subquery(signed)
+    ).filter(party_count__gt=0, signed_count=F("party_count"))
 
 
 def signed_inquiries(
     *, year: int | None = None, challenge_area=None, query: str = ""
 ) -> QuerySet[IOPInquiry]:
-    """Inquiries whose agreement every party has signed, newest case first. ``year``
+    """Inquiries with an agreement version every party has signed, newest case first. ``year``
     keeps the agreements in force some day of that year."""
-    inquiries = (
-        IOPInquiry.objects.annotate(
-            party_count=Count("parties", distinct=True),
-            signed_count=Count("signatures__party", distinct=True),
+    signed = fully_signed_versions()
+    if year is not None:
+        signed = signed.filter(
+            period_start__lte=date(year, 12, 31), period_end__gte=date(year, 1, 1)
         )
-        .filter(party_count__gt=0, signed_count=F("party_count"))
-        .select_related("case__challenge_area")
+    inquiries = IOPInquiry.objects.filter(pk__in=signed.values("inquiry_id")).select_related(
+        "case__challenge_area"
     )
     if challenge_area is not None:
         inquiries = inquiries.filter(case__challenge_area=challenge_area)
@@ -36,12 +57,6 @@ def signed_inquiries(
         inquiries = inquiries.filter(
             Q(case__title__icontains=query) | Q(parties__organisation__name__icontains=query)
         ).distinct()
-    if year is not None:
-        in_force = Signature.objects.filter(
-            version__period_start__lte=date(year, 12, 31),
-            version__period_end__gte=date(year, 1, 1),
-        )
-        inquiries = inquiries.filter(pk__in=in_force.values("inquiry_id"))
     return inquiries.order_by("-case__registered_at", "-pk")
 
 
@@ -91,8 +106,8 @@ def public_agreements(inquiries) -> list[PublicAgreement]:
                 title=inquiry.case.title,
                 purpose=inquiry.purpose,
                 challenge_area=area.name if area else "",
-                period_start=version["version__period_start"],
-                period_end=version["version__period_end"],
+                period_start=version["period_start"],
+                period_end=version["period_end"],
                 parties=parties.get(inquiry.pk, []),
             )
         )
@@ -100,12 +115,14 @@ def public_agreements(inquiries) -> list[PublicAgreement]:
 
 
 def _signed_versions(inquiry_ids: list[int]) -> dict[int, dict]:
-    """The latest signed version of each inquiry (an amendment is signed anew)."""
+    """The latest version of each inquiry that every party has signed (an amendment is signed
+    anew; until then the version before it stays the public one)."""
     versions = {}
     signed = (
-        Signature.objects.filter(inquiry_id__in=inquiry_ids)
-        .values("inquiry_id", "version_id", "version__period_start", "version__period_end")
-        .order_by("inquiry_id", "version__number")
+        fully_signed_versions()
+        .filter(inquiry_id__in=inquiry_ids)
+        .values("inquiry_id", "period_start", "period_end", version_id=F("pk"))
+        .order_by("inquiry_id", "number")
     )
     for row in signed:
         versions[row["inquiry_id"]] = row

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from .models import (
     Board,
     DelegationHolding,
     EligibilityEvidence,
+    EnrolmentCode,
     Membership,
     Organisation,
     SecondFactorDevice,
@@ -38,6 +40,32 @@ class UserAdmin(CollectsPersonalDataAdmin, DjangoUserAdmin):
     add_form_template = "admin/privacy/user_add_form.html"
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_staff"]
+    list_filter = [*DjangoUserAdmin.list_filter, "is_demo"]
+    actions = ["issue_enrolment_codes"]
+
+    @admin.action(
+        description=_("Issue a one-time code for pairing an authenticator app"),
+        permissions=["add_enrolment_code"],
+    )
+    def issue_enrolment_codes(self, request, queryset):
+        """Shown once, on this page only (never in a message, which the session would keep)."""
+        issued = []
+        for user in queryset.order_by("username"):
+            code, record = services.enrolment_code_issue(user=user, acting_user=request.user)
+            issued.append({"user": user, "code": code, "expires_at": record.expires_at})
+        return TemplateResponse(
+            request,
+            "admin/organisations/enrolment_codes_issued.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Enrolment codes for two-step login"),
+                "issued": issued,
+                "opts": self.model._meta,
+            },
+        )
+
+    def has_add_enrolment_code_permission(self, request):
+        return request.user.has_perm("organisations.add_enrolmentcode")
 
 
 class EvidenceInline(admin.TabularInline):
@@ -144,6 +172,23 @@ class DelegationHoldingAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_filter = ["board"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "point"]
     autocomplete_fields = ["user", "board"]
+
+
+@admin.register(EnrolmentCode)
+class EnrolmentCodeAdmin(admin.ModelAdmin):
+    """The codes issued, never the codes themselves: a code is shown once, when it is issued
+    (the people's list, action "Issue a one-time code"). Deleting one revokes it."""
+
+    list_display = ["user", "issued_at", "issued_by", "expires_at", "used_at"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    fields = ["user", "issued_at", "issued_by", "expires_at", "used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 # The second factor: django-otp's admin of TOTP devices, in Swedish, under a proxy model with a

@@ -18,6 +18,9 @@ class User(AbstractUser):
     # The portal speaks Swedish whatever the browser asks for; a person who chooses another
     # language gets it on every page after logging in (``config.language``).
     language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES)
+    # Set by the demo loader only: production refuses to start while such an account exists
+    # (``organisations.checks``), since its password is published in the README.
+    is_demo = models.BooleanField(_("demo account"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("person")
@@ -378,3 +381,38 @@ class SecondFactorDevice(TOTPDevice):
         proxy = True
         verbose_name = _("authenticator app")
         verbose_name_plural = _("authenticator apps")
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code an administrator issues to let a person pair an authenticator app.
+
+    A password alone does not pair the second factor: whoever logged in first with a leaked
+    password would otherwise own the account's second factor. Only the code's SHA-256 is kept;
+    the code itself is shown once, to the administrator who issued it. It works once, until it
+    expires, and a new code for the same person revokes the earlier ones.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="enrolment_codes"
+    )
+    digest = models.CharField(_("SHA-256 of the code"), max_length=64, unique=True, editable=False)
+    issued_by = models.ForeignKey(
+        User,
+        verbose_name=_("issued by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text=_("Empty for a code made on the server (manage.py enrolment_code)."),
+    )
+    issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), editable=False)
+    used_at = models.DateTimeField(_("used or revoked"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("enrolment code for two-step login")
+        verbose_name_plural = _("enrolment codes for two-step login")
+        ordering = ["-issued_at"]
+
+    def __str__(self):
+        return f"{self.user} ({self.issued_at:%Y-%m-%d %H:%M})"

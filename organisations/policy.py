@@ -149,6 +149,22 @@ def sees_all_cases(user) -> bool:
     return user.is_superuser or "casework.view_all_cases" in roles_of(user).permissions
 
 
+def register_scope(user) -> Q | None:
+    """The organisations whose register entries and evidence a person sees: ``None`` for the
+    whole register (administrators and the roles that see every case). Everyone else sees the
+    organisations they act for or work in, and a board secretary also those with a case before
+    their board, as the case's organisation or another party (the lookups follow
+    ``casework.Case.organisation`` and ``Case.parties`` by their related names; casework is
+    above this app and is not imported)."""
+    if sees_all_cases(user):
+        return None
+    roles = roles_of(user)
+    scope = Q(pk__in=roles.organisation_ids | roles.administration_ids)
+    if roles.board_ids:
+        scope |= Q(cases__boards__in=roles.board_ids) | Q(party_cases__boards__in=roles.board_ids)
+    return scope
+
+
 def acts_for(user, organisation_id: int) -> bool:
     return organisation_id in roles_of(user).organisation_ids
 

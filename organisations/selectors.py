@@ -7,9 +7,10 @@ from .models import EligibilityEvidence, Membership, Organisation, Role
 
 
 def visible_organisations(user) -> QuerySet[Organisation]:
-    if policy.is_staff_member(user):
+    scope = policy.register_scope(user)
+    if scope is None:
         return Organisation.objects.all()
-    return Organisation.objects.filter(pk__in=policy.roles_of(user).organisation_ids)
+    return Organisation.objects.filter(pk__in=Organisation.objects.filter(scope).values("pk"))
 
 
 def current_memberships(user, role: str = Role.MEMBER) -> QuerySet[Membership]:

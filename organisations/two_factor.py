@@ -4,6 +4,12 @@ With ``REQUIRE_STAFF_OTP`` on (the production settings), a person with a staff r
 administrator reaches nothing but these pages until they have entered a code from their
 authenticator app in this session (``config.two_factor.StaffSecondFactorMiddleware``).
 Associations' members log in with their password only.
+
+Pairing an app needs more than the password: a one-time enrolment code that an administrator
+issued (``organisations.services.enrolment_code_issue``, from the administration or
+``manage.py enrolment_code``), or a session already verified with an app paired before (a new
+phone). The app's secret is made and shown only after that, so a person who knows only the
+password never sees a secret the account will trust.
 """
 
 from base64 import b32encode
@@ -13,7 +19,7 @@ import qrcode.image.svg
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -21,7 +27,7 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import policy
+from . import policy, services
 
 
 def needs_second_factor(user) -> bool:
@@ -51,6 +57,23 @@ class TokenForm(forms.Form):
 WRONG_CODE = _("The code is wrong or has expired. Enter the code your app shows now.")
 
 
+class EnrolmentCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Enrolment code"),
+        max_length=40,
+        help_text=_("Twelve letters and digits, as XXXX-XXXX-XXXX, from your administrator."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autofocus": True}),
+    )
+
+
+WRONG_ENROLMENT_CODE = _(
+    "The enrolment code is wrong, has been used or has expired. Ask your administrator for a "
+    "new one."
+)
+# The app being paired in this session, made once the enrolment code was accepted.
+_PENDING_DEVICE = "otp_pending_device"
+
+
 def _next_url(request) -> str:
     url = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
@@ -64,21 +87,26 @@ def _qr_code_svg(device: TOTPDevice) -> str:
     return image.to_string(encoding="unicode")
 
 
-@sensitive_post_parameters("token")
+@sensitive_post_parameters("token", "code")
 @never_cache
 @login_required
 def otp_setup(request):
-    """Pair an authenticator app: scan the QR code, then confirm with one code."""
-    if has_second_factor(request.user):
+    """Pair an authenticator app: give the enrolment code, scan the QR code, then confirm with
+    one code from the app."""
+    verified = request.user.is_verified()
+    if has_second_factor(request.user) and not verified:
         return redirect("otp_verify")
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "Autentiseringsapp"}
-    )
+    device = _pending_device(request)
+    if device is None and not verified:
+        return _enrolment_code_step(request)
+    if device is None:
+        device = _new_device(request)
     form = TokenForm(request.POST or None)
     if form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
+            request.session.pop(_PENDING_DEVICE, None)
             otp_login(request, device)
             return redirect(_next_url(request))
         form.add_error("token", WRONG_CODE)
@@ -92,6 +120,33 @@ def otp_setup(request):
             "next": _next_url(request),
         },
     )
+
+
+def _enrolment_code_step(request):
+    form = EnrolmentCodeForm(request.POST or None)
+    if form.is_valid():
+        if services.enrolment_code_redeem(user=request.user, code=form.cleaned_data["code"]):
+            _new_device(request)
+            return redirect(f"{request.path}?{urlencode({'next': _next_url(request)})}")
+        form.add_error("code", WRONG_ENROLMENT_CODE)
+    return render(
+        request, "organisations/otp_enrolment.html", {"form": form, "next": _next_url(request)}
+    )
+
+
+def _pending_device(request) -> TOTPDevice | None:
+    pk = request.session.get(_PENDING_DEVICE)
+    if pk is None:
+        return None
+    return TOTPDevice.objects.filter(pk=pk, user=request.user, confirmed=False).first()
+
+
+def _new_device(request) -> TOTPDevice:
+    """A new secret for this session's pairing; any half-paired app of the person goes."""
+    TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=request.user, confirmed=False, name="Autentiseringsapp")
+    request.session[_PENDING_DEVICE] = device.pk
+    return device
 
 
 @sensitive_post_parameters("token")

@@ -34,6 +34,11 @@ if not CLAMAV_ADDRESS:
         "Set CLAMAV_ADDRESS to the virus scanner (clamd, e.g. tcp://127.0.0.1:3310): production "
         "refuses to start without it, or uploaded files would be stored unscanned."
     )
+if env.bool("DEMO_MODE", default=False):
+    raise ImproperlyConfigured(
+        "DEMO_MODE is on: production refuses to start with the demo's accounts and data. "
+        "Unset DEMO_MODE (the demo runs with config.settings.local)."
+    )
 
 DEBUG = False
 DEMO_MODE = False

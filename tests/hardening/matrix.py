@@ -382,12 +382,12 @@ RULES: list[Rule] = [
     Rule(
         "casework:clock_action",
         roles(
-            _FORM_ONLY_POST,
+            NOT_FOUND,
             anonymous=LOGIN,
-            outsider=NOT_FOUND,
-            member=NOT_FOUND,
-            board_secretary=NOT_FOUND,
+            officer=_FORM_ONLY_POST,
+            admin=_FORM_ONLY_POST,
         ),
+        "pausing the clock is for the officers handling the case (test_secretary_scope.py)",
     ),
     # Requests for public records of a case: those who handle cases (an empty form: 400).
     Rule(
@@ -428,7 +428,11 @@ RULES: list[Rule] = [
         roles(NOT_FOUND, anonymous=LOGIN),
         "only the person away removes their absence",
     ),
-    Rule("organisations:*", roles(OK, anonymous=LOGIN, outsider=NOT_FOUND)),
+    Rule(
+        "organisations:*",
+        roles(OK, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND),
+        "a board secretary sees organisations with a case before their board only",
+    ),
     # Documents (a requested draft without a file: nothing to download yet).
     Rule(
         "documents:document_download",
