@@ -136,14 +136,9 @@ class DraftTaskView(TaskFormView):
             whole = False
         kept = None
         if not whole:
-            # A NUL character is no text a person types, and PostgreSQL keeps none in JSON.
             kept = {
-                key: [value.replace("\x00", "") for value in request.POST.getlist(key)]
+                key: request.POST.getlist(key)
                 for key in request.POST
-            }
-            kept = {
-                key: value
-                for key, value in kept.items()
                 if key.rsplit("-", 1)[-1] not in _NOT_ANSWERS
             }
         services.task_draft_keep(task=self.activation.task, acting_user=request.user, data=kept)
