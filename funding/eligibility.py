@@ -62,7 +62,7 @@ def evidence_problems(
         if row is None or row["evidence"] is None:
             problems.append(
                 Problem(
-                    _("%(evidence)s is missing from your organisation's register entry.")
+                    _("%(evidence)s is missing from the organisation's register entry.")
                     % {"evidence": row_label(requirement)}
                 )
             )
@@ -102,8 +102,8 @@ def _member_problems(status: dict, programme: FundingProgramme) -> list[Problem]
     return [
         Problem(
             _(
-                "The programme requires at least %(min)d members; your register entry "
-                "shows %(count)d."
+                "The programme requires at least %(min)d members; the organisation's register "
+                "entry shows %(count)d."
             )
             % {"min": programme.min_members, "count": members}
         )

@@ -54,9 +54,9 @@ def _money(amount: Decimal) -> str:
 def _check_kind(match: Match, project: Project) -> None:
     kinds = match.source.eligible_kinds
     if kinds and project.organisation_kind not in kinds:
-        match.against(_("Your kind of organisation may not apply."))
+        match.against(_("This kind of organisation may not apply."))
     else:
-        match.points(0, _("Your kind of organisation may apply."))
+        match.points(0, _("This kind of organisation may apply."))
 
 
 def _check_amount(match: Match, project: Project) -> None:
@@ -79,7 +79,7 @@ def _check_dates(match: Match, project: Project, today: date) -> None:
     elif source.deadline is not None:
         match.points(0, _("Apply by %(date)s.") % {"date": date_format(source.deadline, "j F Y")})
     else:
-        match.points(0, _("You can apply at any time."))
+        match.points(0, _("Open for applications at any time."))
     if source.max_months and project.starts_on and project.ends_on:
         months = (project.ends_on - project.starts_on).days / 30.44
         if months > source.max_months:
@@ -95,13 +95,12 @@ def _check_dates(match: Match, project: Project, today: date) -> None:
 
 def _check_purpose(match: Match, project: Project, area_ids: set[int]) -> None:
     if project.challenge_area_id and project.challenge_area_id in area_ids:
-        match.points(3, _("Funds work in your challenge area."))
+        match.points(3, _("Funds work in the challenge area chosen."))
     words = {w.lower() for w in _WORD.findall(project.purpose)}
     hits = [k for k in match.source.keyword_list if k in words or k in project.purpose.lower()]
     if hits:
-        match.points(
-            2 * len(hits), _("Funds what you describe: %(words)s.") % {"words": ", ".join(hits)}
-        )
+        names = _("Funds what the description names: %(words)s.") % {"words": ", ".join(hits)}
+        match.points(2 * len(hits), names)
     if match.source.programme_id:
         match.points(1, _("A programme of the city: apply in this portal."))
 

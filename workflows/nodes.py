@@ -30,7 +30,7 @@ from viewflow.workflow.nodes.job import AbstractJob, AbstractJobActivation
 from viewflow.workflow.nodes.split import SplitActivation
 from viewflow.workflow.status import STATUS
 
-from .task_views import TakeTaskView
+from .task_views import TakeTaskView, TaskIndexView
 from .tasks import run_flow_job
 
 
@@ -63,6 +63,7 @@ class HumanTask(flow.View):
     """A task a person takes from a queue and does (see the module's docstring)."""
 
     assign_view_class = TakeTaskView
+    index_view_class = TaskIndexView
 
     def calc_owner_permission_obj(self, activation):
         obj = self._owner_permission_obj

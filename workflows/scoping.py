@@ -1,4 +1,5 @@
-"""404, never 403, for another organisation's processes and tasks in viewflow's pages.
+"""viewflow's pages of a flow: the portal's few, 404 for the rest, never 403 for another
+organisation's processes and tasks.
 
 viewflow's Site lets only holders of the global ``view_<process>`` permission into a flow's
 pages at all, so an association's members and board secretaries could not take their own
@@ -6,16 +7,19 @@ tasks; and it answers 403 where a person lacks a task's permission, which tells 
 process exists. ``CaseScopedFlowAppViewset`` opens the flow's pages to everyone and
 puts a guard in front of each of its pages instead:
 
-- a page that carries a process id: the process must belong to this flow, its case must be
-  visible to the person (``casework.policy``) and a task id must belong to that process and
-  to the node whose URL it is under (a member's own task id put under the legal assessment's
-  or the board's URL opens nothing); otherwise 404. viewflow's own task checks still run
-  after the guard.
-- of one process, a person who is not a viewer of the flow (holds no ``view_<process>``
-  permission: an association's members, board secretaries) opens only the pages that take
-  and do a task; the engine's detail pages, chart and actions answer them 404;
-- every other page (dashboard, lists, charts, bulk actions) stays for holders of the flow's
-  view permission; anyone else gets 404.
+- the pages that are the portal's own, of a person's task (a ``HumanTask``): taking it
+  (``TakeTaskView``), doing it (the flow's task page) and the task's index, which leads to one
+  of them or to the case (``TaskIndexView``). The process must belong to this flow, its case
+  must be visible to the person (``casework.policy``) and the task id must belong to that
+  process and to the node whose URL it is under (a member's own task id put under the legal
+  assessment's or the board's URL opens nothing); otherwise 404. viewflow's own task checks
+  still run after the guard.
+- every other page of the engine answers 404 to everyone, administrators included: the
+  dashboards, process and task lists, process and task detail pages and the flow chart show
+  its raw fields, ids and node names, and its actions (cancel, undo, revive, give back, bulk
+  take) change a process beside the services that keep the case in step with it. What people
+  do with a case has a page of ours: the case page, the task lists (``/tasks/``), passing a
+  task on, withdrawing, ending and rerouting.
 
 None of these engine pages is linked from the portal: the menu is the portal's own
 (``templates/base.html``), and after a task people land on a page of ours
@@ -45,6 +49,7 @@ from viewflow.workflow.status import STATUS
 from casework import policy as case_policy
 
 from .models.base import case_of
+from .nodes import HumanTask
 
 
 def _visible(user, flow_class, process_pk: int, task_pk: int | None, node=None) -> bool:
@@ -62,23 +67,21 @@ def _visible(user, flow_class, process_pk: int, task_pk: int | None, node=None) 
     return case is not None and case_policy.can_view_case(user, case)
 
 
-# The pages of one process a person who is not a viewer of the flow may open: taking and doing
-# a task (and the task's index, which leads to one of them). The engine's process and task
-# detail pages, chart and management actions show its raw fields and ids: for viewers only.
+# The pages of a person's task that are the portal's (see the module's docstring).
 _PORTAL_PAGES = {"assign", "execute", "index"}
 
 
 def scoped(view, flow_class, node=None):
+    portal = isinstance(node, HumanTask)
+
     @wraps(view)
     def guarded(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        if request.resolver_match.url_name not in _PORTAL_PAGES or not portal:
+            raise Http404
         task_pk = kwargs.get("task_pk")
         if not _visible(request.user, flow_class, kwargs["process_pk"], task_pk, node):
-            raise Http404
-        if request.resolver_match.url_name not in _PORTAL_PAGES and not (
-            flow_class.instance.has_view_permission(request.user)
-        ):
             raise Http404
         try:
             return view(request, *args, **kwargs)
@@ -155,14 +158,15 @@ def _task_gone(request, task_pk: int | None) -> HttpResponse | None:
     return TemplateResponse(request, "workflows/task_unavailable.html", context, status=409)
 
 
-def for_flow_viewers(view, flow_class):
+def engine_only(view):
+    """A flow-wide page of the engine (dashboard, lists, chart, bulk actions): 404 to everyone
+    logged in; the anonymous are asked to log in first, as on every page of the portal."""
+
     @wraps(view)
     def guarded(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not flow_class.instance.has_view_permission(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
+        raise Http404
 
     return guarded
 
@@ -180,7 +184,7 @@ def _guard(patterns, flow_class, node=None) -> None:
         elif "process_pk" in entry.pattern.converters:
             entry.callback = scoped(entry.callback, flow_class, node)
         else:
-            entry.callback = for_flow_viewers(entry.callback, flow_class)
+            entry.callback = engine_only(entry.callback)
 
 
 class CaseScopedFlowAppViewset(FlowAppViewset):
@@ -190,8 +194,8 @@ class CaseScopedFlowAppViewset(FlowAppViewset):
     task when there is no case page to go to.
     """
 
-    # The engine's pages that stay (for the flow's viewers) wear the portal's shell: one
-    # navigation, one header.
+    # Should an engine page ever render, it wears the portal's shell: one navigation, one
+    # header.
     base_template_name = "base.html"
 
     def __init__(self, flow_class, *, portal_url_name: str = "home", **kwargs):

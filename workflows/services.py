@@ -260,18 +260,26 @@ def job_finish(*, task: Task) -> None:
 
 
 @transaction.atomic
-def task_draft_keep(*, task: Task, acting_user, data: dict | None) -> Task:
+def task_draft_keep(*, task: Task, acting_user, data: dict[str, list[str]] | None) -> Task:
     """Keep what the holder of ``task`` typed on its page as the task's draft (``None``: drop
-    it, the answers are stored where they belong). Nothing is checked: the task's service
-    checks the answers when the task is completed."""
+    it, the answers are stored where they belong): each field's name with its list of values.
+    Nothing is checked: the task's service checks the answers when the task is completed. NUL
+    characters are dropped: no one types them, and PostgreSQL keeps none in JSON."""
     task = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
     if task.owner_id != acting_user.pk or task.status not in (STATUS.ASSIGNED, STATUS.STARTED):
         raise PermissionDenied("Only the holder of an open task keeps a draft of it.")
     task.data = {key: value for key, value in (task.data or {}).items() if key != "draft"}
     if data:
-        task.data["draft"] = data
+        task.data["draft"] = {
+            _without_nul(key): [_without_nul(value) for value in values]
+            for key, values in data.items()
+        }
     task.save(update_fields=["data"])
     return task
+
+
+def _without_nul(text: str) -> str:
+    return text.replace("\x00", "")
 
 
 @contextmanager

@@ -14,12 +14,13 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, RedirectView
 from viewflow.workflow.flow.views import AssignTaskView
 
 from common import once
 
 from . import services
+from .models.base import case_of
 
 
 def add_errors(form, error: ValidationError) -> None:
@@ -135,14 +136,9 @@ class DraftTaskView(TaskFormView):
             whole = False
         kept = None
         if not whole:
-            # A NUL character is no text a person types, and PostgreSQL keeps none in JSON.
             kept = {
-                key: [value.replace("\x00", "") for value in request.POST.getlist(key)]
+                key: request.POST.getlist(key)
                 for key in request.POST
-            }
-            kept = {
-                key: value
-                for key, value in kept.items()
                 if key.rsplit("-", 1)[-1] not in _NOT_ANSWERS
             }
         services.task_draft_keep(task=self.activation.task, acting_user=request.user, data=kept)
@@ -173,3 +169,18 @@ class TakeTaskView(AssignTaskView):
     @property
     def activation(self):
         return self.request.activation
+
+
+class TaskIndexView(RedirectView):
+    """A task's own address (in notifications, on the start page, after a task): on to doing
+    it or taking it, as the person may; else to its case. Never to the engine's task detail,
+    which shows its raw fields (``workflows.scoping`` answers 404 there)."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        activation = self.request.activation
+        task, flow_task, user = activation.task, activation.flow_task, self.request.user
+        if activation.start.can_proceed() and flow_task.can_execute(user, task):
+            return flow_task.reverse("execute", args=[task.process_id, task.pk])
+        if activation.assign.can_proceed() and flow_task.can_assign(user, task):
+            return flow_task.reverse("assign", args=[task.process_id, task.pk])
+        return case_of(activation.process).get_absolute_url()

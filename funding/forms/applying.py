@@ -121,12 +121,12 @@ class AttachmentForm(CollectsPersonalData, forms.Form):
 
 class SourceFinderForm(forms.Form):
     purpose = forms.CharField(
-        label=_("What do you want to do?"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What the project is to do"), widget=forms.Textarea(attrs={"rows": 3})
     )
     challenge_area = forms.ModelChoiceField(
         queryset=None, required=False, label=_("Challenge area")
     )
-    amount = AmountField(label=_("Amount you need (kr)"), min_value=0, decimal_places=0)
+    amount = AmountField(label=_("Amount needed (kr)"), min_value=0, decimal_places=0)
     organisation_kind = forms.ChoiceField(label=_("Kind of organisation"), choices=[])
     starts_on = forms.DateField(label=_("Starts"), required=False, widget=DateInput())
     ends_on = forms.DateField(label=_("Ends"), required=False, widget=DateInput())

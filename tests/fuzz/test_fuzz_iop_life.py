@@ -17,6 +17,7 @@ from partnerships.models import (
     FollowUp,
     FollowUpReport,
     IOPInquiry,
+    Party,
     RenewalDecision,
     Termination,
 )
@@ -239,17 +240,40 @@ def test_every_task_of_the_partnership_refuses_hostile_values_and_saves_nothing(
         )
 
 
-# A party's acceptance is one tick box, as signing is; fuzzing it needs a second party's member
-# in the fixtures (left for issue 20's fuzzing of every party's journey).
-NOT_YET_FUZZED = {"accept"}
+def test_a_partys_acceptance_refuses_hostile_values_and_accepts_only_when_confirmed(
+    client, people, organisation
+):
+    """A party named in the proposal, another organisation, accepts being one through its own
+    member, as signing is done: one tick box."""
+    partner = factories.OrganisationFactory(name="Idrottsföreningen")
+    partner_member = factories.member(partner)
+    process = factories.iop_process(
+        organisation, boards=[people["board"]], user=people["member"], partners=[partner]
+    )
+    _investigated(client, people, process)
+    (task,) = open_tasks(process, "accept")
+    client.force_login(partner_member)
+    assert client.post(task_url(task, "assign")).status_code == 302
+
+    def rows():
+        return _rows(), list(Party.objects.values_list("pk", "accepted_at").order_by("pk"))
+
+    fuzz_form(
+        client,
+        task_url(task, "execute"),
+        {"confirm": "on"},
+        {"confirm": "bool"},
+        rows=rows,
+        name="iop flow: accept",
+    )
 
 
 def test_the_fuzz_covers_every_human_task_of_the_iop_flow():
     human = {
         node.name for node in IOPFlow.instance.nodes() if getattr(node, "task_type", "") == "HUMAN"
     }
-    fuzzed = set(EARLIER_TASKS) | {node for node, *_rest in TASKS.values()}
-    assert human - NOT_YET_FUZZED <= fuzzed, human - fuzzed
+    fuzzed = set(EARLIER_TASKS) | {node for node, *_rest in TASKS.values()} | {"accept"}
+    assert human <= fuzzed, human - fuzzed
 
 
 # The pages of an inquiry outside the task inbox. -------------------------------------------

@@ -206,16 +206,10 @@ _CASE_PAGE = roles(OK, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_
 _STAFF_REPORT = roles(NOT_FOUND, anonymous=LOGIN, **_SEES_ALL)
 # The association's own draft application: its members only, not even officers.
 _DRAFT = roles(NOT_FOUND, anonymous=LOGIN, member=OK)
-# viewflow's flow-wide pages (dashboard, lists, chart): roles with the flow's view permission;
-# everyone else 404 (the portal links none of them).
-_FLOW_WIDE = roles(
-    _READ_ONLY, anonymous=LOGIN, outsider=NOT_FOUND, member=NOT_FOUND, board_secretary=NOT_FOUND
-)
-# One process's engine pages: 404 outside the case, and to its members, who lack the flow's
-# view permission (they take and do their tasks only).
-_PROCESS = roles(
-    _READ_ONLY, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND, member=NOT_FOUND
-)
+# viewflow's own pages (dashboards, lists, chart, process and task detail, its actions on a
+# process or a task): nobody's, administrators' neither (workflows/scoping.py). Only taking and
+# doing a person's task, and the task's index that leads there, are the portal's.
+_ENGINE = roles(NOT_FOUND, anonymous=LOGIN)
 
 # A task of another role, or in a state that forbids the action: 403 inside the case. An
 # administrator may look (GET) but not act.
@@ -226,11 +220,8 @@ _TASK_NOT_YOURS = roles(
     board_secretary=NOT_FOUND,
     admin=(OK, FORBIDDEN),
 )
-# Nobody has taken the task: nobody may do it or give it back.
+# Nobody has taken the task: nobody may do it.
 _NOBODYS_TASK = roles(FORBIDDEN, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND)
-# The engine's actions on a task (give back, undo, revive, cancel): as ``_TASK_NOT_YOURS``, and
-# 404 to the case's members, who lack the flow's view permission.
-_ENGINE_ACTION = {**_TASK_NOT_YOURS, "member": NOT_FOUND}
 # Who takes a new task of each funding node, by the node's permission. The board secretary in
 # the matrix is of another board, so a board's task is nobody's here: the administrator's POST
 # takes it.
@@ -252,11 +243,11 @@ _PARALLEL_HOLDER = {"decide": None, "sign": None, "report": "member", "accept": 
 
 def _flow_node_rules() -> list[Rule]:
     """Per node of each flow, with a new task of that node under the node's own URL: who takes
-    it; who may cancel it."""
-    from viewflow.workflow import flow
-
+    it. A node without a person's task (a gateway, a join, a timer, a start or an end) has no
+    page of the portal's: its index answers 404 too."""
     from workflows.funding.flows import FundingApplicationFlow
     from workflows.iop.flows import IOPFlow
+    from workflows.nodes import HumanTask
 
     rules = []
     # The flows' URL namespaces, by name: their ``app_name`` is set only once the site's URLs
@@ -264,14 +255,8 @@ def _flow_node_rules() -> list[Rule]:
     for flow_class, namespace in ((FundingApplicationFlow, "fundingapplication"), (IOPFlow, "iop")):
         for node in flow_class.instance.nodes():
             permission = getattr(node, "_owner_permission", None)
-            # An administrator may cancel a human task, and a join's or a timer's; not a
-            # gateway that decides at once, a function or an end.
-            cancellable = isinstance(node, flow.View) or (
-                flow_class is IOPFlow and isinstance(node, flow.Join | flow.Timer)
-            )
-            if cancellable:
-                cancel = {**_ENGINE_ACTION, "admin": (OK, REDIRECT)}
-                rules.append(Rule(f"{namespace}:{node.name}:cancel", cancel))
+            if not isinstance(node, HumanTask):
+                rules.append(Rule(f"{namespace}:{node.name}:index", _ENGINE))
             if isinstance(permission, str):
                 holder = _HOLDER.get(permission)
             elif flow_class is IOPFlow and node.name in _PARALLEL_HOLDER:
@@ -580,35 +565,11 @@ RULES: list[Rule] = [
     Rule(
         "*:*:index",
         roles(REDIRECT, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND),
-        "to the task's detail or its form, as the person may",
+        "to the task's form, its take page or its case, as the person may",
     ),
-    Rule("*:*:detail", _PROCESS),
     Rule("*:*:execute", _NOBODYS_TASK, "nobody has taken the task"),
-    Rule("*:*:unassign", {**_NOBODYS_TASK, "member": NOT_FOUND}, "nobody has taken the task"),
-    Rule("*:*:revive", _ENGINE_ACTION),
-    Rule("*:*:undo", _ENGINE_ACTION),
-    Rule("*:*__timeout:cancel", {**_ENGINE_ACTION, "admin": (OK, REDIRECT)}, "a timer"),
-    Rule("*:*:cancel", _ENGINE_ACTION),
-    Rule("*:index", _FLOW_WIDE),
-    Rule("*:process_list", _FLOW_WIDE),
-    Rule("*:task_list", _FLOW_WIDE),
-    Rule("*:chart", _FLOW_WIDE),
-    Rule("*:inbox", _FLOW_WIDE),
-    Rule("*:queue", _FLOW_WIDE),
-    Rule("*:archive", _FLOW_WIDE),
-    Rule("*:tasks_assign", {**_FLOW_WIDE, **dict.fromkeys(_SEES_ALL, (REDIRECT, OK))}),
-    Rule("*:tasks_unassign", {**_FLOW_WIDE, **dict.fromkeys(_SEES_ALL, (REDIRECT, OK))}),
-    Rule("*:process_detail", _PROCESS),
-    Rule("*:process_chart", _PROCESS),
-    Rule(
-        "*:process_cancel",
-        roles(
-            FORBIDDEN,
-            anonymous=LOGIN,
-            outsider=NOT_FOUND,
-            board_secretary=NOT_FOUND,
-            member=NOT_FOUND,
-            admin=OK,
-        ),
-    ),
+    # Everything else of the engine: dashboards, lists, chart, process and task detail, and its
+    # actions on a process or a task.
+    Rule("fundingapplication:*", _ENGINE),
+    Rule("iop:*", _ENGINE),
 ]

@@ -21,7 +21,8 @@ COUNTING = re.compile(r"%\((count|n|months|days|median|longest|notice|cases|left
 # Messages with such a placeholder that need none, with why.
 NO_PLURAL = {
     "Page %(number)s of %(count)s": "'Sida 2 av 1' cannot happen; 'av %(count)s' reads right",
-    "The programme requires at least %(min)d members; your register entry shows %(count)d.": (
+    "The programme requires at least %(min)d members; the organisation's register entry shows "
+    "%(count)d.": (
         "a programme asks for several members; 'medlemmar' is right for any minimum above one"
     ),
 }

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
@@ -91,8 +92,10 @@ def test_a_process_finished_by_the_released_flow_still_shows(client, people, org
     process.status, process.finished = PROCESS.DONE, timezone.now()
     process.save()
     client.force_login(people["officer"])
-    url = IOPFlow.instance.reverse("process_detail", kwargs={"process_pk": process.pk})
-    assert client.get(url).status_code == 200
+    case = process.inquiry.case
+    assert client.get(case.get_absolute_url()).status_code == 200
+    inquiry_page = reverse("partnerships:inquiry", args=[case.case_number])
+    assert client.get(inquiry_page).status_code == 200
     assert _stored_node(end) == "workflows/iop.flows.IOPFlow.active"
 
 

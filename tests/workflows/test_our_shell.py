@@ -1,7 +1,8 @@
 """Everything a person does with a task happens in the portal's own pages: taking a task shows
 the case and what the task asks, in Swedish, in our shell; the engine's process and task pages,
-dashboards and lists are linked from nowhere and answer 404 to those who are not viewers of
-the flow; after a task people land on a page of ours."""
+dashboards, lists and chart are linked from nowhere and answer 404 to everyone, officers and
+administrators too (``test_engine_pages.py`` asks for every one of them); after a task people
+land on a page of ours."""
 
 import re
 
@@ -71,21 +72,43 @@ def test_taking_a_task_one_has_taken_already_leads_on_to_doing_it(client, organi
     assert again["Location"] == task_url(task, "execute")
 
 
-def test_the_engine_pages_answer_404_to_an_associations_member(client, organisation):
+@pytest.mark.parametrize("who", ["member", "officer", "admin"])
+def test_the_engine_pages_answer_404_to_everyone(client, organisation, who):
     task = _check_task(organisation)
-    member = factories.member(organisation)
-    client.force_login(member)
+    person = {
+        "member": lambda: factories.member(organisation),
+        "officer": lambda: factories.staff(Role.OFFICER),
+        "admin": lambda: factories.UserFactory(is_staff=True, is_superuser=True),
+    }[who]()
+    client.force_login(person)
     flow = FundingApplicationFlow.instance
     pages = [
         flow.reverse("index"),
         flow.reverse("inbox"),
         flow.reverse("archive"),
+        flow.reverse("chart"),
         flow.reverse("process_detail", args=[task.process_id]),
         flow.reverse("process_chart", args=[task.process_id]),
         task_url(task, "detail"),
+        task_url(task, "cancel"),
     ]
     for url in pages:
         assert client.get(url).status_code == 404, url
+
+
+def test_a_task_one_may_neither_do_nor_take_opens_its_case(client, organisation):
+    """An officer following the address of an association's task (a notification, a colleague's
+    link) lands on the case, not on the engine's task detail."""
+    process = factories.funding_process(organisation)
+    task = Task.objects.get(process=process, flow_task=FundingApplicationFlow.check_complete)
+    task.owner, task.status = factories.staff(Role.OFFICER), STATUS.ASSIGNED
+    task.save()
+    client.force_login(factories.staff(Role.COORDINATOR))
+
+    response = client.get(task_url(task, "index"))
+
+    assert response.status_code == 302
+    assert response["Location"] == process.coerced.case.get_absolute_url()
 
 
 def test_one_navigation_without_the_engines_applications(client, organisation):

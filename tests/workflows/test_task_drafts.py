@@ -9,6 +9,7 @@ from partnerships.models import LegalAssessment
 from tests import factories
 from tests.driver import do_one, open_tasks, take
 from tests.workflows import iop_steps as steps
+from workflows import services
 from workflows.models.base import task_url
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +90,22 @@ def test_a_half_done_agreement_draft_is_kept_on_the_task_without_a_new_version(
     again = client.post(url, steps.draft(process, "save"), follow=True).content.decode()
     assert "Utkastet är oförändrat" in again
     assert process.inquiry.agreement_versions.count() == 1
+
+
+def test_a_kept_draft_drops_nul_characters_whoever_keeps_it(organisation):
+    """The service itself drops them (PostgreSQL keeps none in JSON), so no caller, page or
+    not, can store one."""
+    process = factories.funding_process(organisation)
+    officer = factories.staff()
+    (task,) = open_tasks(process, "check_complete")
+    with services.task_take(task=task, acting_user=officer):
+        pass
+
+    kept = services.task_draft_keep(
+        task=task,
+        acting_user=officer,
+        data={"summary": ["Väl\x00 förankrat", "\x00"], "no\x00te": ["x"]},
+    )
+
+    kept.refresh_from_db()
+    assert kept.data["draft"] == {"summary": ["Väl förankrat", ""], "note": ["x"]}

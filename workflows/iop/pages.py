@@ -213,26 +213,16 @@ def end_inquiry(request, case_number):
 @login_required
 def terminate_agreement(request, case_number):
     """A party terminates the active agreement, with its reason (an officer for the city)."""
-    inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
-    parties = policy.terminable_parties(request.user, inquiry)
-    if not parties:
-        return _already_ended(request, inquiry)
-    form = forms.TerminationForm(request.POST or None, parties=parties)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        token = data.pop("form_token")
-
-        def terminate():
-            services.partnership_terminate(inquiry=inquiry, acting_user=request.user, **data)
-            messages.success(request, _("The agreement is terminated. The organisation is told."))
-            return _url(inquiry)
-
-        try:
-            return once.act(request, token, terminate, default=_url(inquiry))
-        except ValidationError as error:
-            add_errors(form, error)
-    context = {"form": form, "inquiry": inquiry, "version": selectors.signed_version(inquiry)}
-    return render(request, "partnerships/terminate.html", context)
+    return _party_page(
+        request,
+        case_number,
+        parties_of=policy.terminable_parties,
+        form_class=forms.TerminationForm,
+        service=services.partnership_terminate,
+        done=lambda data: _("The agreement is terminated. The organisation is told."),
+        template="partnerships/terminate.html",
+        more=lambda inquiry: {"version": selectors.signed_version(inquiry)},
+    )
 
 
 @login_required
@@ -312,25 +302,44 @@ def de_minimis_declaration(request, case_number):
 def leave_inquiry(request, case_number):
     """A party other than the one whose case it is leaves the inquiry (it goes on without it),
     by a person with the right to sign for it."""
+    return _party_page(
+        request,
+        case_number,
+        parties_of=policy.leavable_parties,
+        form_class=forms.LeaveForm,
+        service=services.inquiry_leave,
+        done=lambda data: _("%(party)s has left the inquiry.") % data,
+        template="partnerships/leave.html",
+    )
+
+
+def _party_page(
+    request, case_number, *, parties_of, form_class, service, done, template, more=None
+):
+    """A page where a person acts for one of the parties they may act for (``parties_of``):
+    a form of those parties, sent once, whose answers go to ``service``; ``done(answers)`` is
+    the message afterwards, ``more(inquiry)`` what else the page shows. Nobody's party left
+    to act for: the inquiry has ended (a repeat of the sending goes back to it) or 404."""
     inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
-    parties = policy.leavable_parties(request.user, inquiry)
+    parties = parties_of(request.user, inquiry)
     if not parties:
         return _already_ended(request, inquiry)
-    form = forms.LeaveForm(request.POST or None, parties=parties)
+    form = form_class(request.POST or None, parties=parties)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         token = data.pop("form_token")
 
-        def leave():
-            services.inquiry_leave(inquiry=inquiry, acting_user=request.user, **data)
-            messages.success(request, _("%(party)s has left the inquiry.") % data)
+        def act():
+            service(inquiry=inquiry, acting_user=request.user, **data)
+            messages.success(request, done(data))
             return _url(inquiry)
 
         try:
-            return once.act(request, token, leave, default=_url(inquiry))
+            return once.act(request, token, act, default=_url(inquiry))
         except ValidationError as error:
             add_errors(form, error)
-    return render(request, "partnerships/leave.html", {"form": form, "inquiry": inquiry})
+    context = {"form": form, "inquiry": inquiry, **(more(inquiry) if more else {})}
+    return render(request, template, context)
 
 
 def _already_ended(request, inquiry):
