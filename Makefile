@@ -86,7 +86,7 @@ bandit: install
 	--severity-level high
 
 clean:
-	rm -rf var/test-*.sqlite3 var/test-private
+	rm -rf var/test-*.sqlite3* var/test-private
 
 # Regenerate the read API's OpenAPI schema after changing api/ (tests/api checks it is current).
 .PHONY: schema
