@@ -31,7 +31,13 @@ serve: install
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py runserver $(HOST)
 
 # Lint, formatting, the layers, dead code (vulture; tests/config/test_dead_code.py looks further),
-# migrations and the whole suite.
+# migrations and the whole suite, in two runs. First every test but the browser journeys and the
+# real Celery workers, spread over the cores (pytest-xdist: one process and one test database per
+# core; PYTEST_WORKERS=0 runs them in this process). Then those, one at a time: Chromium and a
+# worker process use the cores themselves, and two Celery workers on the one broker queue would
+# take each other's jobs. A run that selects no test (PYTEST_ARGS=tests/funding has no browser
+# test) exits with 5, which passes.
+PYTEST_WORKERS ?= auto
 test: install
 	mkdir -p var
 	$(BIN)/ruff check .
@@ -40,7 +46,9 @@ test: install
 	$(BIN)/vulture
 	$(MAKE) bandit
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not celery_worker" $(PYTEST_ARGS) \
+	|| [ $$? = 5 ]
+	$(BIN)/pytest -m "browser or celery_worker" $(PYTEST_ARGS) || [ $$? = 5 ]
 
 lint: install
 	$(BIN)/ruff check .
@@ -79,7 +87,7 @@ bandit: install
 	--severity-level high
 
 clean:
-	rm -rf var/test-*.sqlite3 var/test-private
+	rm -rf var/test-*.sqlite3* var/test-private
 
 # Regenerate the read API's OpenAPI schema after changing api/ (tests/api checks it is current).
 .PHONY: schema

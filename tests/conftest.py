@@ -7,6 +7,7 @@ from hypothesis import settings
 
 from config.celery import app as celery_app
 from tests import factories
+from tests.fuzz.checks import OUTCOMES, RUNS
 
 # In CI every test must run: a skip there is a missing service, and counts as a failure.
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -43,6 +44,31 @@ def pytest_runtest_makereport(item, call):
     if IN_CI and report.skipped:
         report.outcome = "failed"
         report.longrepr = f"Skipped in CI, where every service must be present: {report.longrepr}"
+
+
+# The fuzz examples each form ran (tests/fuzz/checks.py), printed at the session's end. Under
+# pytest-xdist (`make test`) every worker counts its own and hands them on when it ends; the
+# controller, which runs no test, adds them up.
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workeroutput"):  # an xdist worker
+        session.config.workeroutput["fuzz"] = (RUNS, {k: dict(v) for k, v in OUTCOMES.items()})
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    runs, outcomes = getattr(node, "workeroutput", {}).get("fuzz", ({}, {}))
+    for name, count in runs.items():
+        RUNS[name] = RUNS.get(name, 0) + count
+    for name, statuses in outcomes.items():
+        OUTCOMES[name].update(statuses)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if RUNS:
+        terminalreporter.section("fuzz examples per form (responses by status)")
+        for name, count in sorted(RUNS.items()):
+            statuses = ", ".join(f"{code}: {n}" for code, n in sorted(OUTCOMES[name].items()))
+            terminalreporter.write_line(f"{count:5d}  {name}  ({statuses})")
 
 
 @pytest.fixture(scope="session", autouse=True)
