@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import ChallengeArea
-from common import uploads
+from common import limits, uploads
 from common.money import AmountField
 from common.once import OneTimeTokenField
 from common.privacy import CollectsPersonalData
@@ -91,14 +91,12 @@ class OtherFundingForm(forms.Form):
         return data
 
 
-# Other funding is a few rows; more sent rows than the cap are refused, not built and drawn.
-MAX_OTHER_FUNDING = 30
 OtherFundingFormSet = forms.formset_factory(
     OtherFundingForm,
     extra=1,
     can_delete=True,
-    max_num=MAX_OTHER_FUNDING,
-    absolute_max=MAX_OTHER_FUNDING,
+    max_num=limits.OTHER_FUNDING_ROWS,
+    absolute_max=limits.OTHER_FUNDING_ROWS,
     validate_max=True,
 )
 
@@ -120,8 +118,10 @@ class AttachmentForm(CollectsPersonalData, forms.Form):
 
 
 class SourceFinderForm(forms.Form):
-    purpose = forms.CharField(
-        label=_("What do you want to do?"), widget=forms.Textarea(attrs={"rows": 3})
+    purpose = limits.BoundedText(
+        max_length=limits.TEXT,
+        label=_("What do you want to do?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     challenge_area = forms.ModelChoiceField(
         queryset=None, required=False, label=_("Challenge area")
