@@ -25,7 +25,7 @@ class StartApplicationForm(CollectsPersonalData, forms.Form):
     organisation = forms.ModelChoiceField(queryset=None, label=_("Apply for"), empty_label=None)
     title = forms.CharField(
         label=_("Name of the activity"),
-        max_length=200,
+        max_length=limits.NAME,
         help_text=_("A short name. You can change it later."),
     )
     form_token = OneTimeTokenField()
@@ -72,7 +72,7 @@ class MoneyForm(forms.ModelForm):
 
 
 class OtherFundingForm(forms.Form):
-    funder = forms.CharField(label=_("Funder"), max_length=200, required=False)
+    funder = forms.CharField(label=_("Funder"), max_length=limits.NAME, required=False)
     board = forms.ModelChoiceField(
         queryset=Board.objects.filter(is_active=True),
         required=False,
