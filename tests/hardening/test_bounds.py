@@ -12,15 +12,18 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.db.migrations import SeparateDatabaseAndState
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 
 from casework import services as case_services
 from common import limits
+from documents import rendering, samples
 from funding import services
 from funding.forms import ProjectForm
-from funding.forms.handling import ReportBackForm
+from funding.forms.handling import AssessmentForm, ReportBackForm
 from funding.models import Attachment, FundingApplication
+from partnerships.forms import ScreeningForm
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -103,9 +106,6 @@ def test_every_free_text_of_a_model_has_a_limit_of_common_limits():
 
 
 def test_fields_built_when_the_form_is_made_have_limits_too(programme):
-    from funding.forms.handling import AssessmentForm
-    from partnerships.forms import ScreeningForm
-
     programme.criteria.create(name="Relevans", weight=2)
     screening = ScreeningForm()
     assessment = AssessmentForm(criteria=programme.criteria.all())
@@ -269,8 +269,6 @@ def _kept_file(application, size=1_000, n=0):
 
 
 def _pdf(name="budget.pdf") -> SimpleUploadedFile:
-    from documents import rendering, samples
-
     return SimpleUploadedFile(name, rendering.render_pdf("decision_letter", samples.decision()))
 
 
@@ -329,3 +327,21 @@ def test_a_report_back_takes_at_most_its_number_of_files(draft):
 @pytest.fixture
 def draft(organisation, programme):
     return factories.funding_draft(factories.eligible(organisation), programme)
+
+
+def _limits_migrations():
+    for app in ("casework", "followup", "funding", "partnerships"):
+        package = importlib.import_module(f"{app}.migrations")
+        for info in pkgutil.iter_modules(package.__path__):
+            if info.name.endswith("_free_text_limits"):
+                yield f"{app}.migrations.{info.name}"
+
+
+@pytest.mark.parametrize("migration", list(_limits_migrations()))
+def test_the_limits_migrations_touch_no_column(migration):
+    """Only Django's state learns the limits: nothing is run against the database, so no table
+    is rebuilt and no stored text can be cut."""
+    [operation] = importlib.import_module(migration).Migration.operations
+    assert isinstance(operation, SeparateDatabaseAndState)
+    assert operation.database_operations == []
+    assert operation.state_operations
