@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
 from common.once import OneTimeTokenField
 from common.privacy import CollectsPersonalData
 
@@ -32,9 +33,9 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 class CommentForm(CollectsPersonalData, forms.Form):
-    body = forms.CharField(
+    body = limits.BoundedText(
         label=_("Comment"),
-        max_length=5000,
+        max_length=limits.TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write something before you send the comment.")},
     )

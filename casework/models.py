@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
 from organisations.models import Board, Organisation
 
 from .actions import CaseState, declared
@@ -18,7 +19,7 @@ class ChallengeArea(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = limits.BoundedTextField(_("description"), blank=True, max_length=limits.TEXT)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -36,7 +37,7 @@ class PriorityTheme(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     title = models.CharField(_("theme"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = limits.BoundedTextField(_("description"), blank=True, max_length=limits.TEXT)
 
     class Meta:
         verbose_name = _("priority theme")
@@ -325,7 +326,7 @@ class Comment(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    body = models.TextField(_("comment"), max_length=5000)
+    body = limits.BoundedTextField(_("comment"), max_length=limits.TEXT)
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.SHARED
     )
@@ -420,7 +421,7 @@ class DemandRejection(models.Model):
         Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="demand_rejections"
     )
     demanded_on = models.DateField(_("decision demanded on"))
-    reasons = models.TextField(_("reasons"))
+    reasons = limits.BoundedTextField(_("reasons"), max_length=limits.ANSWER)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),

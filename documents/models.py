@@ -90,6 +90,11 @@ class Document(models.Model):
         _("produced"), null=True, blank=True, help_text=_("Empty while being produced.")
     )
     failure = models.TextField(_("why it could not be produced"), blank=True)
+    # Renders started since it was last requested: one whose worker was killed records nothing
+    # else, and after ``common.limits.RENDER_ATTEMPTS`` of them it is not tried again.
+    render_attempts = models.PositiveSmallIntegerField(
+        _("attempts to produce it"), default=0, editable=False
+    )
 
     objects = DocumentQuerySet.as_manager()
 

@@ -1,17 +1,23 @@
 """Producing a requested version's PDF, or noting that producing it failed: the background
 side of ``documents.services``, run by ``documents.tasks`` once the requesting transaction
-has committed. Each runs in one transaction and records an audit event."""
+has committed. Each runs in one transaction and records an audit event.
+
+A render has ceilings (``common.limits``): its pages, its time and its memory. Beyond one it
+stops, and the version records why, in words its page shows the officers."""
 
 import hashlib
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from casework import events
+from common import limits
 
 from . import kinds, rendering
 from .actions import DocumentAction
+from .language import DOCUMENT_LANGUAGE
 from .models import Document
 
 
@@ -22,7 +28,9 @@ def document_render(*, document_id: int) -> Document | None:
     if document is None or document.rendered_at is not None:
         return document  # a draft deleted meanwhile, or the work is done
     context = kinds.load_context(document.kind, document.context)
-    rendered = rendering.render(document.kind, context, draft=not document.is_final)
+    rendered = rendering.render(
+        document.kind, context, draft=not document.is_final, max_pages=limits.DOCUMENT_PAGES
+    )
     _store(document, rendered)
     events.record(
         document,
@@ -61,6 +69,62 @@ def document_record_failure(*, document_id: int, error: str) -> None:
     document = Document.objects.select_for_update().filter(pk=document_id).first()
     if document is None or document.rendered_at is not None:
         return
+    _record_failure(document, error)
+
+
+def _record_failure(document: Document, error: str) -> None:
     document.failure = error[:2000] or "error"
     document.save(update_fields=["failure"])
     events.record(document, None, DocumentAction.RENDER_FAILED, reason=document.failure)
+
+
+@transaction.atomic
+def document_render_attempt(*, document_id: int) -> bool:
+    """Count one more attempt at producing a version, before it starts; False when there is
+    nothing to do, or when ``limits.RENDER_ATTEMPTS`` attempts were made already (recorded as
+    a failure then). A render whose worker was killed (beyond its time or memory ceiling)
+    records nothing itself, and the broker delivers it again: this is what stops it."""
+    document = Document.objects.select_for_update().filter(pk=document_id).first()
+    if document is None or document.rendered_at is not None:
+        return False
+    if document.render_attempts >= limits.RENDER_ATTEMPTS:
+        if not document.failure:
+            _record_failure(document, stopped_message(document.render_attempts))
+        return False
+    document.render_attempts += 1
+    document.save(update_fields=["render_attempts"])
+    return True
+
+
+def stopped_message(attempts: int) -> str:
+    with translation.override(DOCUMENT_LANGUAGE):
+        return _(
+            "Producing the document was stopped %(attempts)s times, beyond the time "
+            "(%(seconds)s seconds) or the memory (%(memory)s MB) a document may take, and is not "
+            "tried again by itself. Nothing was stored. Contact the administrator."
+        ) % {
+            "attempts": attempts,
+            "seconds": limits.RENDER_SECONDS,
+            "memory": limits.RENDER_MEMORY_MB,
+        }
+
+
+def ceiling_message(error: Exception) -> str:
+    """Why a render that reached a ceiling stopped, in the documents' language."""
+    with translation.override(DOCUMENT_LANGUAGE):
+        if isinstance(error, rendering.TooManyPages):
+            return _(
+                "The document would have %(pages)s pages; a document may have at most "
+                "%(limit)s. Nothing was stored. Shorten the texts it is made from and try again, "
+                "or contact the administrator."
+            ) % {"pages": error.pages, "limit": error.limit}
+        if isinstance(error, MemoryError):
+            return _(
+                "Producing the document needed more memory than a document may take "
+                "(%(memory)s MB) and was stopped. Nothing was stored. Contact the administrator."
+            ) % {"memory": limits.RENDER_MEMORY_MB}
+        return _(
+            "Producing the document took longer than a document may take (%(seconds)s "
+            "seconds) and was stopped. Nothing was stored. Try again later; if it stops again, "
+            "contact the administrator."
+        ) % {"seconds": limits.RENDER_SECONDS}

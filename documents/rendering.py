@@ -37,6 +37,14 @@ _gc_pauses = 0
 _gc_resume = False
 
 
+class TooManyPages(Exception):
+    """The document, laid out, has more pages than it may have: it is not written."""
+
+    def __init__(self, pages: int, limit: int):
+        super().__init__(f"{pages} pages, at most {limit}")
+        self.pages, self.limit = pages, limit
+
+
 @dataclass(frozen=True)
 class Rendered:
     pdf: bytes
@@ -97,14 +105,19 @@ def _gc_paused():
                 gc.enable()
 
 
-def render(kind: str, context, *, draft: bool = False) -> Rendered:
-    """Render a document of ``kind`` from its context (a ``documents.contexts`` class)."""
+def render(kind: str, context, *, draft: bool = False, max_pages: int | None = None) -> Rendered:
+    """Render a document of ``kind`` from its context (a ``documents.contexts`` class).
+
+    With ``max_pages``, a document laid out on more pages raises ``TooManyPages`` before its
+    PDF is written."""
     html, stylesheets = _split_stylesheet(kinds.render_html(kind, context, draft=draft))
     fonts, fetcher = _tools()
     with _gc_paused():
         document = HTML(string=html, url_fetcher=fetcher).render(
             font_config=fonts, pdf_variant=PDF_VARIANT, stylesheets=stylesheets
         )
+        if max_pages is not None and len(document.pages) > max_pages:
+            raise TooManyPages(len(document.pages), max_pages)
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
         pages = len(document.pages)
         del document

@@ -146,6 +146,7 @@ def _clear_rendering(document: Document) -> None:
     # The stored file stays until the new rendering replaces it under the same name.
     document.rendered_at = None
     document.failure = ""
+    document.render_attempts = 0
     document.sha256 = ""
     document.size = document.pages = None
     document.template_version = ""

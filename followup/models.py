@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
+
 
 class NarrativeSection(models.Model):
     """A section of text for the year's report, e.g. the events or trainings held."""
@@ -18,7 +20,9 @@ class NarrativeSection(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), db_index=True)
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     heading = models.CharField(_("heading"), max_length=200)
-    text = models.TextField(_("text"), help_text=_("A blank line starts a new paragraph."))
+    text = limits.BoundedTextField(
+        _("text"), help_text=_("A blank line starts a new paragraph."), max_length=limits.ANSWER
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False

@@ -224,13 +224,16 @@ def application_attachments(request, pk):
             messages.success(request, _("The file is attached."))
             return request.path
 
-        return once.act(
-            request,
-            form.cleaned_data["form_token"],
-            attach,
-            default=request.path,
-            message=_("The file was already attached; it was sent twice."),
-        )
+        try:
+            return once.act(
+                request,
+                form.cleaned_data["form_token"],
+                attach,
+                default=request.path,
+                message=_("The file was already attached; it was sent twice."),
+            )
+        except ValidationError as error:  # no room for it: too many files, or too large
+            form.add_error("file", error)
     return render(
         request,
         "funding/application_attachments.html",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from casework import policy as case_policy
-from common import once
+from common import limits, once
 
 from . import disclosure
 from .models import DisclosureItem, DisclosureRequest
@@ -23,9 +23,9 @@ class RequestForm(forms.Form):
     received_on = forms.DateField(
         label=gettext_lazy("Received on"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    description = forms.CharField(
+    description = limits.BoundedText(
         label=gettext_lazy("What is asked for"),
-        max_length=2000,
+        max_length=limits.SHORT_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
             "As the requester put it. Nobody has to say who they are or why they ask."
@@ -51,9 +51,9 @@ class ReviewForm(forms.Form):
     provision = forms.CharField(
         label=gettext_lazy("Secrecy provision"), max_length=200, required=False
     )
-    note = forms.CharField(
+    note = limits.BoundedText(
         label=gettext_lazy("Reasons"),
-        max_length=2000,
+        max_length=limits.TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import Case
+from common import limits
 from documents.kinds import Kind as DocumentKind
 from funding.models import AttachmentKind, FundingProgramme
 
@@ -79,7 +80,7 @@ class DisclosureRequest(models.Model):
         Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="disclosure_requests"
     )
     received_on = models.DateField(_("received on"))
-    description = models.TextField(_("what is asked for"), max_length=2000)
+    description = limits.BoundedTextField(_("what is asked for"), max_length=limits.SHORT_TEXT)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("registered by"),
@@ -124,7 +125,7 @@ class DisclosureItem(models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
-    review_note = models.TextField(_("reasons"), max_length=2000, blank=True)
+    review_note = limits.BoundedTextField(_("reasons"), max_length=limits.TEXT, blank=True)
 
     class Meta:
         verbose_name = _("record covered by a request")

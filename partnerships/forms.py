@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.forms import ModelMultipleChoiceField
 from casework.models import ChallengeArea
+from common import limits
 from common.money import AmountField
 from common.once import OneTimeTokenField
 from common.privacy import CollectsPersonalData
@@ -43,12 +44,16 @@ def _yes_no(label):
 class InquiryForm(CollectsPersonalData, forms.Form):
     form_token = OneTimeTokenField()
     title = forms.CharField(label=_("Name of the activity"), max_length=300)
-    purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
-    target_group = forms.CharField(
-        label=_("Target group"), widget=forms.Textarea(attrs={"rows": 2})
+    purpose = limits.BoundedText(
+        max_length=limits.ANSWER, label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3})
     )
-    public_benefit_goal = forms.CharField(
-        label=_("Common public-benefit goal"), widget=forms.Textarea(attrs={"rows": 3})
+    target_group = limits.BoundedText(
+        max_length=limits.TEXT, label=_("Target group"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    public_benefit_goal = limits.BoundedText(
+        max_length=limits.ANSWER,
+        label=_("Common public-benefit goal"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     challenge_area = forms.ModelChoiceField(
         label=_("Challenge area"),
@@ -68,7 +73,8 @@ class InquiryForm(CollectsPersonalData, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    contributions = forms.CharField(
+    contributions = limits.BoundedText(
+        max_length=limits.ANSWER,
         label=_("What each party would contribute"),
         help_text=_("Money, premises, staff hours or other resources, party by party."),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -113,13 +119,15 @@ class AssignmentForm(InquiryForm):
 
 
 class ScreeningForm(forms.Form):
-    decision_reasons = forms.CharField(
+    decision_reasons = limits.BoundedText(
+        max_length=limits.ANSWER,
         label=_("If this is not an IOP: the notice's reasons, for the initiator"),
         help_text=_("A notice (besked) that the proposal is not an IOP, and why."),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    suggestions = forms.CharField(
+    suggestions = limits.BoundedText(
+        max_length=limits.TEXT,
         label=_("Suggestions for the initiator"),
         help_text=_(
             "Funding programmes that may fit, or another way forward. The programmes that fit "
@@ -137,7 +145,8 @@ class ScreeningForm(forms.Form):
             # Each reasoning names its criterion: four fields all called "Reasoning" would read
             # the same in the error summary and to a screen reader.
             criterion = Screening._meta.get_field(name).verbose_name
-            criteria[f"{name}_reasoning"] = forms.CharField(
+            criteria[f"{name}_reasoning"] = limits.BoundedText(
+                max_length=limits.TEXT,
                 label=format_lazy(_("Reasoning: {criterion}"), criterion=criterion),
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
@@ -250,15 +259,12 @@ class ContributionForm(forms.ModelForm):
         return cleaned_data
 
 
-# An agreement has a handful of contributions; a sent form count beyond the cap is refused
-# rather than built and drawn again (found by fuzzing: "TOTAL_FORMS=2000" cost minutes).
-MAX_CONTRIBUTIONS = 60
 ContributionFormSet = forms.formset_factory(
     ContributionForm,
     extra=2,
     can_delete=True,
-    max_num=MAX_CONTRIBUTIONS,
-    absolute_max=MAX_CONTRIBUTIONS,
+    max_num=limits.CONTRIBUTION_ROWS,
+    absolute_max=limits.CONTRIBUTION_ROWS,
     validate_max=True,
 )
 
@@ -284,13 +290,17 @@ class ReviewForm(CollectsPersonalData, forms.ModelForm):
 
 
 class MemoForm(forms.Form):
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}))
-    proposal = forms.CharField(
+    summary = limits.BoundedText(
+        max_length=limits.ANSWER, label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    proposal = limits.BoundedText(
+        max_length=limits.ANSWER,
         label=_("Proposed decision"),
         help_text=_("One point a line."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    distribution = forms.CharField(
+    distribution = limits.BoundedText(
+        max_length=limits.SHORT_TEXT,
         label=_("The decision is sent to"),
         help_text=_("One recipient a line."),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -348,7 +358,9 @@ class ReviseOrCloseForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = limits.BoundedText(
+        max_length=limits.TEXT, label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class PartyAcceptanceForm(forms.Form):
@@ -364,7 +376,9 @@ class SignForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = limits.BoundedText(
+        max_length=limits.TEXT, label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     form_token = OneTimeTokenField()
 
     def __init__(self, *args, required=True, **kwargs):
@@ -395,12 +409,14 @@ class FollowUpReportForm(CollectsPersonalData, forms.ModelForm):
 
 
 class FollowUpApprovalForm(forms.Form):
-    summary = forms.CharField(
+    summary = limits.BoundedText(
+        max_length=limits.ANSWER,
         label=_("Your assessment of the year"),
         help_text=_("The parties see it on the inquiry's page."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    steering_group_conclusions = forms.CharField(
+    steering_group_conclusions = limits.BoundedText(
+        max_length=limits.ANSWER,
         label=_("The steering group's conclusions"),
         help_text=_("As the partnership's steering group recorded them in its minutes."),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -423,7 +439,9 @@ class RenewalForm(forms.Form):
         choices=RenewalDecision.Choice.choices,
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = limits.BoundedText(
+        max_length=limits.TEXT, label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class TerminationForm(forms.Form):
@@ -436,7 +454,9 @@ class TerminationForm(forms.Form):
             "the association's board minutes."
         ),
     )
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = limits.BoundedText(
+        max_length=limits.TEXT, label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     form_token = OneTimeTokenField()
 
     def __init__(self, *args, parties, **kwargs):
@@ -447,7 +467,8 @@ class TerminationForm(forms.Form):
 
 
 class ProcurementOverrideForm(forms.Form):
-    reasons = forms.CharField(
+    reasons = limits.BoundedText(
+        max_length=limits.TEXT,
         label=_("Reasons to go on as an IOP"),
         help_text=_(
             "Why the partnership is not a procurement although the answers say the city "
@@ -487,20 +508,19 @@ class DeclaredAidForm(forms.ModelForm):
         help_texts = {"granted_by": _("The authority, municipality or region that gave it.")}
 
 
-# A declaration lists a few aids; the cap refuses a forged form count, as for contributions.
-MAX_DECLARED_AIDS = 30
 DeclaredAidFormSet = forms.formset_factory(
     DeclaredAidForm,
     extra=3,
-    max_num=MAX_DECLARED_AIDS,
-    absolute_max=MAX_DECLARED_AIDS,
+    max_num=limits.DECLARED_AID_ROWS,
+    absolute_max=limits.DECLARED_AID_ROWS,
     validate_max=True,
 )
 
 
 class LeaveForm(forms.Form):
     party = forms.ModelChoiceField(label=_("The party that leaves"), queryset=None)
-    reason = forms.CharField(
+    reason = limits.BoundedText(
+        max_length=limits.TEXT,
         label=_("Why the party leaves"),
         help_text=_("The officers and the other parties see it."),
         widget=forms.Textarea(attrs={"rows": 3}),

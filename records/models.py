@@ -10,6 +10,7 @@ from django_fsm import FSMField, transition
 
 from casework.models import Case
 from casework.transitions import ProtectedStatus
+from common import limits
 from organisations.models import Board
 
 from .kinds import RECORD_KINDS, CountedFrom, HoldReason, Outcome, record_kind_label
@@ -222,7 +223,9 @@ class DisposalList(ProtectedStatus, models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
-    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    review_comment = limits.BoundedTextField(
+        _("reviewer's comment"), max_length=limits.TEXT, blank=True
+    )
     executed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("carried out by"),

@@ -6,6 +6,8 @@ import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -204,6 +206,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+# A worker child is replaced once it holds more than this after a task, and may not grow beyond
+# it during one (config/celery.py): a render that needs more stops with a recorded failure.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = limits.RENDER_MEMORY_MB * 1024  # kilobytes
 # A task whose worker died unacknowledged is delivered again after this many seconds; keep it
 # longer than the longest task (a large document takes seconds, not minutes).
 CELERY_BROKER_TRANSPORT_OPTIONS = {

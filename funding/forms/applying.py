@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import ChallengeArea
-from common import uploads
+from common import limits, uploads
 from common.money import AmountField
 from common.once import OneTimeTokenField
 from common.privacy import CollectsPersonalData
@@ -25,7 +25,7 @@ class StartApplicationForm(CollectsPersonalData, forms.Form):
     organisation = forms.ModelChoiceField(queryset=None, label=_("Apply for"), empty_label=None)
     title = forms.CharField(
         label=_("Name of the activity"),
-        max_length=200,
+        max_length=limits.NAME,
         help_text=_("A short name. You can change it later."),
     )
     form_token = OneTimeTokenField()
@@ -72,7 +72,7 @@ class MoneyForm(forms.ModelForm):
 
 
 class OtherFundingForm(forms.Form):
-    funder = forms.CharField(label=_("Funder"), max_length=200, required=False)
+    funder = forms.CharField(label=_("Funder"), max_length=limits.NAME, required=False)
     board = forms.ModelChoiceField(
         queryset=Board.objects.filter(is_active=True),
         required=False,
@@ -91,14 +91,12 @@ class OtherFundingForm(forms.Form):
         return data
 
 
-# Other funding is a few rows; more sent rows than the cap are refused, not built and drawn.
-MAX_OTHER_FUNDING = 30
 OtherFundingFormSet = forms.formset_factory(
     OtherFundingForm,
     extra=1,
     can_delete=True,
-    max_num=MAX_OTHER_FUNDING,
-    absolute_max=MAX_OTHER_FUNDING,
+    max_num=limits.OTHER_FUNDING_ROWS,
+    absolute_max=limits.OTHER_FUNDING_ROWS,
     validate_max=True,
 )
 
@@ -120,8 +118,10 @@ class AttachmentForm(CollectsPersonalData, forms.Form):
 
 
 class SourceFinderForm(forms.Form):
-    purpose = forms.CharField(
-        label=_("What the project is to do"), widget=forms.Textarea(attrs={"rows": 3})
+    purpose = limits.BoundedText(
+        max_length=limits.TEXT,
+        label=_("What the project is to do"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     challenge_area = forms.ModelChoiceField(
         queryset=None, required=False, label=_("Challenge area")

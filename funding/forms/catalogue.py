@@ -27,7 +27,9 @@ class FundingSourceForm(forms.ModelForm):
         choices=_idea_based_kinds,
         help_text=_("None ticked: any idea-based organisation."),
     )
-    url = forms.URLField(label=_("more information"), required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=_("more information"), required=False, assume_scheme="https", max_length=200
+    )
     form_token = OneTimeTokenField()
 
     class Meta:

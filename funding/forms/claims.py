@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
 from common.money import AmountField
 from common.once import OneTimeTokenField
 
@@ -24,7 +25,8 @@ class UnreportedClaimForm(_Form):
         **MONEY,
         error_messages={"required": _("Give the amount to repay.")},
     )
-    reasons = forms.CharField(
+    reasons = limits.BoundedText(
+        max_length=limits.ANSWER,
         label=_("Reasons for the decision"),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Give the reasons for the repayment claim.")},
@@ -50,7 +52,8 @@ class RepaymentReceivedForm(_Form):
 
 
 class WriteOffForm(_Form):
-    reason = forms.CharField(
+    reason = limits.BoundedText(
+        max_length=limits.TEXT,
         label=_("Why the claim is written off"),
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Give the reason for writing the claim off.")},
@@ -59,7 +62,8 @@ class WriteOffForm(_Form):
 
 
 class DemandRejectionForm(_Form):
-    reasons = forms.CharField(
+    reasons = limits.BoundedText(
+        max_length=limits.ANSWER,
         label=_("Reasons for rejecting the demand"),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Give the reasons for the special decision.")},

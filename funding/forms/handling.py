@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common import uploads
+from common import limits, uploads
 from common.money import AmountField
 from common.privacy import CollectsPersonalData
 
@@ -25,8 +25,11 @@ class CompletenessForm(forms.Form):
             (SUPPLEMENT, _("No, ask the organisation for a supplement")),
         ],
     )
-    message = forms.CharField(
-        label=_("What is missing"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    message = limits.BoundedText(
+        max_length=limits.TEXT,
+        label=_("What is missing"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     due_on = forms.DateField(label=_("Answer by"), required=False, widget=DateInput())
 
@@ -41,7 +44,8 @@ class CompletenessForm(forms.Form):
 
 
 class SupplementAnswerForm(CollectsPersonalData, forms.Form):
-    answer = forms.CharField(
+    answer = limits.BoundedText(
+        max_length=limits.ANSWER,
         label=_("Your answer"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_(
@@ -90,7 +94,9 @@ class AssessmentForm(DeclaresOnConflict, forms.Form):
         required=False,
         help_text=_("Kommunallagen 6 kap. 38 §: a matter of principle is never delegated."),
     )
-    summary = forms.CharField(label=_("Assessment"), widget=forms.Textarea(attrs={"rows": 5}))
+    summary = limits.BoundedText(
+        max_length=limits.ANSWER, label=_("Assessment"), widget=forms.Textarea(attrs={"rows": 5})
+    )
     proposed_outcome = forms.ChoiceField(label=_("Proposed decision"), choices=Outcome.choices)
     proposed_amount = AmountField(label=_("Proposed amount (kr)"), **MONEY)
 
@@ -105,7 +111,8 @@ class AssessmentForm(DeclaresOnConflict, forms.Form):
                 coerce=int,
                 help_text=criterion.description,
             )
-            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+            self.fields[f"comment_{criterion.pk}"] = limits.BoundedText(
+                max_length=limits.TEXT,
                 label=_("%(criterion)s: comment") % {"criterion": criterion.name},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -131,7 +138,8 @@ class DecisionForm(DeclaresOnConflict, forms.Form):
     no_conflict_of_interest = conflict_of_interest_field()
     outcome = forms.ChoiceField(label=_("Decision"), choices=Outcome.choices)
     amount_granted = AmountField(label=_("Amount granted (kr)"), **MONEY)
-    reasons = forms.CharField(
+    reasons = limits.BoundedText(
+        max_length=limits.ANSWER,
         label=_("Reasons"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("The decision letter states them (förvaltningslagen 32 §)."),
@@ -139,8 +147,11 @@ class DecisionForm(DeclaresOnConflict, forms.Form):
 
 
 class BoardMemoForm(forms.Form):
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 5}))
-    proposal = forms.CharField(
+    summary = limits.BoundedText(
+        max_length=limits.ANSWER, label=_("Summary"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    proposal = limits.BoundedText(
+        max_length=limits.ANSWER,
         label=_("Proposed decision"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One point of the proposal per line."),
@@ -175,8 +186,8 @@ class MultipleFileField(forms.FileField):
 
 
 class ReportBackForm(CollectsPersonalData, forms.Form):
-    description = forms.CharField(
-        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 6})
+    description = limits.BoundedText(
+        max_length=limits.ANSWER, label=_("What was done"), widget=forms.Textarea(attrs={"rows": 6})
     )
     amount_used = AmountField(label=_("Money used of the grant (kr)"), **MONEY)
     attachments = MultipleFileField(
@@ -189,6 +200,9 @@ class ReportBackForm(CollectsPersonalData, forms.Form):
 
     def clean_attachments(self):
         files = self.cleaned_data["attachments"]
+        limits.check_room_for_files(
+            files, max_files=limits.FILES_PER_REPORT_BACK, max_bytes=limits.BYTES_PER_REPORT_BACK
+        )
         for upload in files:
             uploads.check_upload(upload)
         return files
@@ -198,7 +212,8 @@ class ReportReviewForm(forms.Form):
     review = forms.ChoiceField(
         label=_("Your review"), widget=forms.RadioSelect, choices=ReportBack.Review.choices
     )
-    note = forms.CharField(
+    note = limits.BoundedText(
+        max_length=limits.TEXT,
         label=_("Note to the organisation"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

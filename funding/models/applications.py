@@ -13,6 +13,7 @@ from django_fsm import FSMField, transition
 
 from casework.models import Case, ChallengeArea
 from casework.transitions import ProtectedStatus
+from common import limits
 from organisations.models import Board, Organisation
 
 from .programmes import MONEY, AttachmentKind, FundingProgramme
@@ -64,7 +65,9 @@ class FundingApplication(ProtectedStatus, models.Model):
         _("status"), max_length=30, choices=Status.choices, default=Status.DRAFT, protected=True
     )
     title = models.CharField(_("name of the activity"), max_length=200)
-    purpose = models.TextField(_("what you want to do and why"), blank=True)
+    purpose = limits.BoundedTextField(
+        _("what you want to do and why"), blank=True, max_length=limits.ANSWER
+    )
     target_group = models.CharField(_("who the activity is for"), max_length=300, blank=True)
     challenge_area = models.ForeignKey(
         ChallengeArea,

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
 from organisations.models import Organisation
 
 from .applications import FundingApplication
@@ -24,11 +25,11 @@ class SupplementRequest(models.Model):
     application = models.ForeignKey(
         FundingApplication, on_delete=models.PROTECT, related_name="supplement_requests"
     )
-    message = models.TextField(_("what is missing"))
+    message = limits.BoundedTextField(_("what is missing"), max_length=limits.TEXT)
     due_on = models.DateField(_("answer by"))
     requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    answer = models.TextField(_("answer"), blank=True)
+    answer = limits.BoundedTextField(_("answer"), blank=True, max_length=limits.ANSWER)
     answered_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -62,7 +63,7 @@ class Assessment(models.Model):
         _("proposed decision"), max_length=20, choices=Outcome.choices
     )
     proposed_amount = models.DecimalField(_("proposed amount"), **MONEY)
-    summary = models.TextField(_("assessment"))
+    summary = limits.BoundedTextField(_("assessment"), max_length=limits.ANSWER)
     assessed_at = models.DateTimeField(_("assessed"), auto_now_add=True)
 
     class Meta:
@@ -86,7 +87,7 @@ class CriterionScore(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
     criterion = models.ForeignKey(AssessmentCriterion, on_delete=models.PROTECT, related_name="+")
     score = models.PositiveSmallIntegerField(_("score (0–5)"), validators=[MaxValueValidator(5)])
-    comment = models.TextField(_("comment"), blank=True)
+    comment = limits.BoundedTextField(_("comment"), blank=True, max_length=limits.TEXT)
 
     class Meta:
         verbose_name = _("score")
@@ -108,7 +109,7 @@ class Decision(models.Model):
     )
     outcome = models.CharField(_("decision"), max_length=20, choices=Outcome.choices)
     amount_granted = models.DecimalField(_("amount granted"), **MONEY)
-    reasons = models.TextField(_("reasons"))
+    reasons = limits.BoundedTextField(_("reasons"), max_length=limits.ANSWER)
     authority = models.CharField(_("decided by"), max_length=20, choices=Decider.choices)
     delegation_point = models.CharField(
         _("point in the delegation order"), max_length=50, blank=True
@@ -177,7 +178,7 @@ class ConflictDeclaration(models.Model):
     person = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     task = models.CharField(_("task"), max_length=50)
     has_conflict = models.BooleanField(_("has a conflict of interest"))
-    reason = models.TextField(_("reason"), blank=True)
+    reason = limits.BoundedTextField(_("reason"), blank=True, max_length=limits.TEXT)
     declared_at = models.DateTimeField(_("declared"), auto_now_add=True)
 
     class Meta:
@@ -222,12 +223,14 @@ class ReportBack(models.Model):
     application = models.ForeignKey(
         FundingApplication, on_delete=models.PROTECT, related_name="report_backs"
     )
-    description = models.TextField(_("what was done"))
+    description = limits.BoundedTextField(_("what was done"), max_length=limits.ANSWER)
     amount_used = models.DecimalField(_("money used"), **MONEY)
     submitted_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(auto_now_add=True)
     review = models.CharField(_("review"), max_length=20, choices=Review.choices, blank=True)
-    review_note = models.TextField(_("note to the organisation"), blank=True)
+    review_note = limits.BoundedTextField(
+        _("note to the organisation"), blank=True, max_length=limits.TEXT
+    )
     reviewed_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -266,7 +269,7 @@ class RepaymentClaim(models.Model):
         _("ground"), max_length=30, choices=Ground.choices, default=Ground.NOT_USED_AS_GRANTED
     )
     amount = models.DecimalField(_("amount to repay"), **MONEY)
-    reason = models.TextField(_("reasons"))
+    reason = limits.BoundedTextField(_("reasons"), max_length=limits.ANSWER)
     due_on = models.DateField(_("to be paid by"), null=True)
     opened_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     opened_at = models.DateTimeField(auto_now_add=True)
@@ -285,7 +288,9 @@ class RepaymentClaim(models.Model):
     settled_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    write_off_reason = models.TextField(_("why the claim was written off"), blank=True)
+    write_off_reason = limits.BoundedTextField(
+        _("why the claim was written off"), blank=True, max_length=limits.TEXT
+    )
     write_off_authority = models.CharField(
         _("written off on what authority"),
         max_length=300,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from casework.series import series_for
+from common import limits
 from organisations.models import Board, EligibilityEvidence, Organisation
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
@@ -35,7 +36,7 @@ class FundingProgramme(models.Model):
     board = models.ForeignKey(
         Board, verbose_name=_("board"), on_delete=models.PROTECT, related_name="programmes"
     )
-    description = models.TextField(_("description"), blank=True)
+    description = limits.BoundedTextField(_("description"), blank=True, max_length=limits.ANSWER)
     budget = models.DecimalField(_("budget"), **MONEY)
     budget_remaining = models.DecimalField(
         _("remaining budget"),
@@ -169,7 +170,9 @@ class AssessmentCriterion(models.Model):
         FundingProgramme, on_delete=models.CASCADE, related_name="criteria"
     )
     name = models.CharField(_("criterion"), max_length=200)
-    description = models.TextField(_("what the assessor looks for"), blank=True)
+    description = limits.BoundedTextField(
+        _("what the assessor looks for"), blank=True, max_length=limits.TEXT
+    )
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import ChallengeArea
+from common import limits
 from organisations.models import Board
 
 from .programmes import MONEY, FundingProgramme
@@ -41,7 +42,7 @@ class FundingSource(models.Model):
         related_name="source",
         help_text=_("When the source is one of the city's programmes, applications start here."),
     )
-    purpose = models.TextField(_("what it funds"))
+    purpose = limits.BoundedTextField(_("what it funds"), max_length=limits.TEXT)
     keywords = models.CharField(
         _("keywords"),
         max_length=300,

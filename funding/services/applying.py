@@ -4,7 +4,7 @@ import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Count, Sum, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from casework import events, transitions
 from casework import services as case_services
 from casework.models import Case, Deadline
-from common import uploads
+from common import limits, uploads
 from notifications.models import Kind
 from notifications.services import notify
 
@@ -88,6 +88,11 @@ def other_funding_set(
     """Replace the declaration of other funding applied for or received."""
     application = _locked(application)
     policy.ensure_can_edit(acting_user, application)
+    if len(rows) > limits.OTHER_FUNDING_ROWS:
+        raise ValidationError(
+            _("Declare at most %(limit)s rows of other funding.")
+            % {"limit": limits.OTHER_FUNDING_ROWS}
+        )
     application.other_funding.all().delete()
     saved = []
     for row in rows:
@@ -111,6 +116,16 @@ def attachment_add(
     """Store an attachment after its content proved to be an allowed type; nothing otherwise."""
     application = _locked(application)
     policy.ensure_can_edit(acting_user, application)
+    kept = application.attachments.filter(report_back=None).aggregate(
+        files=Count("pk"), size=Sum("size")
+    )
+    limits.check_room_for_files(
+        [upload],
+        kept_files=kept["files"],
+        kept_bytes=kept["size"] or 0,
+        max_files=limits.FILES_PER_APPLICATION,
+        max_bytes=limits.BYTES_PER_APPLICATION,
+    )
     return store_attachment(
         application=application,
         acting_user=acting_user,

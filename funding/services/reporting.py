@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from casework import events, transitions
 from casework import services as case_services
 from casework.models import Deadline
-from common import uploads
+from common import limits, uploads
 from organisations.models import EligibilityEvidence
 
 from .. import policy
@@ -145,6 +145,11 @@ def report_back_submit(
 
 def _checked(uploads_: Sequence) -> list:
     try:
+        limits.check_room_for_files(
+            uploads_,
+            max_files=limits.FILES_PER_REPORT_BACK,
+            max_bytes=limits.BYTES_PER_REPORT_BACK,
+        )
         return [uploads.check_upload(upload) for upload in uploads_]
     except ValidationError as error:
         raise ValidationError({"attachments": error.messages}) from error

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('received_on', models.DateField(verbose_name='received on')),
-                ('description', models.TextField(max_length=2000, verbose_name='what is asked for')),
+                ('description', models.TextField(max_length=1000, verbose_name='what is asked for')),
                 ('registered_at', models.DateTimeField(auto_now_add=True, verbose_name='registered')),
                 ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disclosure_requests', to='casework.case', verbose_name='case')),
                 ('registered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='registered by')),
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
                 ('provision', models.CharField(blank=True, max_length=200, verbose_name='secrecy provision')),
                 ('outcome', models.CharField(choices=[('to_review', 'Awaiting secrecy review'), ('released', 'Released'), ('partly', 'Released in part (masked copy)'), ('withheld', 'Withheld under secrecy')], max_length=10, verbose_name='outcome')),
                 ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed')),
-                ('review_note', models.TextField(blank=True, max_length=2000, verbose_name='reasons')),
+                ('review_note', models.TextField(blank=True, max_length=5000, verbose_name='reasons')),
                 ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
                 ('request', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='items', to='openness.disclosurerequest')),
             ],

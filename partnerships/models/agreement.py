@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
 from common.periods import total_for_period
 from organisations.models import Board, Organisation
 
@@ -23,13 +24,15 @@ class AgreementVersion(models.Model):
         related_name="agreement_versions",
     )
     number = models.PositiveIntegerField(_("version"))
-    goals = models.TextField(_("goals and indicators"))
-    governance = models.TextField(_("governance: steering group, working group, responsibilities"))
-    budget = models.TextField(_("budget and finances"), blank=True)
+    goals = limits.BoundedTextField(_("goals and indicators"), max_length=limits.ANSWER)
+    governance = limits.BoundedTextField(
+        _("governance: steering group, working group, responsibilities"), max_length=limits.ANSWER
+    )
+    budget = limits.BoundedTextField(_("budget and finances"), blank=True, max_length=limits.ANSWER)
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period until"))
     notice_months = models.PositiveSmallIntegerField(_("notice (months)"), default=6)
-    follow_up = models.TextField(_("follow-up"))
+    follow_up = limits.BoundedTextField(_("follow-up"), max_length=limits.ANSWER)
     note = models.CharField(_("what changed"), max_length=300, blank=True)
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -142,7 +145,7 @@ class DraftReview(models.Model):
     inquiry = models.ForeignKey(IOPInquiry, on_delete=models.CASCADE, related_name="draft_reviews")
     version = models.ForeignKey(AgreementVersion, on_delete=models.PROTECT, related_name="+")
     answer = models.CharField(_("answer"), max_length=20, choices=Answer.choices)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = limits.BoundedTextField(_("comment"), blank=True, max_length=limits.TEXT)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -165,10 +168,12 @@ class Memo(models.Model):
     version = models.ForeignKey(
         AgreementVersion, verbose_name=_("agreement version"), on_delete=models.PROTECT
     )
-    summary = models.TextField(_("summary"))
-    proposal = models.TextField(_("proposed decision"))
-    distribution = models.TextField(
-        _("the decision is sent to"), help_text=_("One recipient a line.")
+    summary = limits.BoundedTextField(_("summary"), max_length=limits.ANSWER)
+    proposal = limits.BoundedTextField(_("proposed decision"), max_length=limits.ANSWER)
+    distribution = limits.BoundedTextField(
+        _("the decision is sent to"),
+        help_text=_("One recipient a line."),
+        max_length=limits.SHORT_TEXT,
     )
     boards = models.ManyToManyField(Board, verbose_name=_("deciding boards"), related_name="+")
     document_id = models.BigIntegerField(_("memo document"), null=True, blank=True)
@@ -222,7 +227,7 @@ class BoardDecision(models.Model):
         blank=True,
         help_text=_("As it is printed under the signature, for example Förvaltningsdirektör."),
     )
-    note = models.TextField(_("note"), blank=True)
+    note = limits.BoundedTextField(_("note"), blank=True, max_length=limits.TEXT)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
 from organisations.models import Organisation
 
 from .inquiry import IOPInquiry
@@ -31,23 +32,25 @@ class Screening(models.Model):
         IOPInquiry, verbose_name=_("inquiry"), on_delete=models.CASCADE, related_name="screening"
     )
     parties = models.BooleanField(_("public and idea-based parties"))
-    parties_reasoning = models.TextField(_("reasoning"))
+    parties_reasoning = limits.BoundedTextField(_("reasoning"), max_length=limits.TEXT)
     common_goal = models.BooleanField(_("common public-benefit goal"))
-    common_goal_reasoning = models.TextField(_("reasoning"))
+    common_goal_reasoning = limits.BoundedTextField(_("reasoning"), max_length=limits.TEXT)
     both_contribute = models.BooleanField(_("both sides contribute resources"))
-    both_contribute_reasoning = models.TextField(_("reasoning"))
+    both_contribute_reasoning = limits.BoundedTextField(_("reasoning"), max_length=limits.TEXT)
     civil_initiative = models.BooleanField(_("initiative from civil society"))
-    civil_initiative_reasoning = models.TextField(_("reasoning"))
+    civil_initiative_reasoning = limits.BoundedTextField(_("reasoning"), max_length=limits.TEXT)
     # Stored under its first name; screening a proposal out is a notice (besked), not a decision.
-    decision_reasons = models.TextField(
+    decision_reasons = limits.BoundedTextField(
         _("notice and its reasons"),
         blank=True,
         help_text=_("Sent to the initiator when the inquiry is not an IOP."),
+        max_length=limits.ANSWER,
     )
-    suggestions = models.TextField(
+    suggestions = limits.BoundedTextField(
         _("suggestions"),
         blank=True,
         help_text=_("Funding programmes and other ways forward that may fit the proposal."),
+        max_length=limits.TEXT,
     )
     screened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -99,7 +102,9 @@ class LegalAssessment(models.Model):
     counter_performance = models.BooleanField(_("the city receives a counter-performance"))
     direct_economic_interest = models.BooleanField(_("of direct economic interest to the city"))
     existing_market = models.BooleanField(_("there is an existing market for the activity"))
-    procurement_reasoning = models.TextField(_("procurement law: reasoning"))
+    procurement_reasoning = limits.BoundedTextField(
+        _("procurement law: reasoning"), max_length=limits.ANSWER
+    )
     # State aid: aid exists only when all five criteria are met.
     state_resources = models.BooleanField(_("state resources are used"))
     advantage = models.BooleanField(_("it gives an economic advantage"))
@@ -111,7 +116,9 @@ class LegalAssessment(models.Model):
         default=False,
         help_text=_("The de minimis ceiling is then EUR 750,000 instead of EUR 300,000."),
     )
-    state_aid_reasoning = models.TextField(_("state aid: reasoning"))
+    state_aid_reasoning = limits.BoundedTextField(
+        _("state aid: reasoning"), max_length=limits.ANSWER
+    )
     state_aid_route = models.CharField(
         _("lawful route for the aid"),
         max_length=20,
@@ -129,8 +136,10 @@ class LegalAssessment(models.Model):
         ),
     )
     gdpr_role = models.CharField(_("personal data role"), max_length=30, choices=GdprRole.choices)
-    gdpr_reasoning = models.TextField(_("personal data: reasoning"), blank=True)
-    gdpr_arrangement = models.TextField(
+    gdpr_reasoning = limits.BoundedTextField(
+        _("personal data: reasoning"), blank=True, max_length=limits.TEXT
+    )
+    gdpr_arrangement = limits.BoundedTextField(
         _("personal data: the arrangement between the parties"),
         blank=True,
         help_text=_(
@@ -138,18 +147,22 @@ class LegalAssessment(models.Model):
             "requests and who is their contact point (the essence of the arrangement, GDPR "
             "art. 26.2). For a processor: what is processed for whom. The agreement quotes it."
         ),
+        max_length=limits.TEXT,
     )
     conclusion = models.CharField(_("conclusion"), max_length=20, choices=Conclusion.choices)
-    conclusion_reasoning = models.TextField(_("conclusion: reasoning"))
+    conclusion_reasoning = limits.BoundedTextField(
+        _("conclusion: reasoning"), max_length=limits.ANSWER
+    )
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     assessed_at = models.DateTimeField(_("assessed"), auto_now=True)
     # A decision-maker's override of the procurement answers, set only by its service.
-    procurement_override_reasons = models.TextField(
+    procurement_override_reasons = limits.BoundedTextField(
         _("reasons to go on as an IOP despite the procurement answers"),
         blank=True,
         editable=False,
+        max_length=limits.TEXT,
     )
     procurement_override_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import Deadline
+from common import limits
 from organisations.models import Organisation
 
 from .agreement import AgreementVersion
@@ -26,8 +27,12 @@ class FollowUp(models.Model):
     year_start = models.DateField(_("agreement year from"))
     year_end = models.DateField(_("agreement year until"))
     due_on = models.DateField(_("due on"))
-    officer_summary = models.TextField(_("the officer's assessment"), blank=True)
-    steering_group_conclusions = models.TextField(_("the steering group's conclusions"), blank=True)
+    officer_summary = limits.BoundedTextField(
+        _("the officer's assessment"), blank=True, max_length=limits.ANSWER
+    )
+    steering_group_conclusions = limits.BoundedTextField(
+        _("the steering group's conclusions"), blank=True, max_length=limits.ANSWER
+    )
     minutes_date = models.DateField(
         _("date of the steering group's minutes"), null=True, blank=True
     )
@@ -69,10 +74,18 @@ class FollowUpReport(models.Model):
     deadline = models.ForeignKey(
         Deadline, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    goals_reached = models.TextField(_("goals and indicators reached"), blank=True)
-    contributions_delivered = models.TextField(_("contributions delivered"), blank=True)
-    budget_against_actual = models.TextField(_("budget against actual"), blank=True)
-    reflection = models.TextField(_("shared reflection"), blank=True)
+    goals_reached = limits.BoundedTextField(
+        _("goals and indicators reached"), blank=True, max_length=limits.ANSWER
+    )
+    contributions_delivered = limits.BoundedTextField(
+        _("contributions delivered"), blank=True, max_length=limits.ANSWER
+    )
+    budget_against_actual = limits.BoundedTextField(
+        _("budget against actual"), blank=True, max_length=limits.ANSWER
+    )
+    reflection = limits.BoundedTextField(
+        _("shared reflection"), blank=True, max_length=limits.ANSWER
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -107,7 +120,7 @@ class RenewalDecision(models.Model):
         AgreementVersion, verbose_name=_("agreement version"), on_delete=models.PROTECT
     )
     choice = models.CharField(_("decision"), max_length=10, choices=Choice.choices)
-    reason = models.TextField(_("reason"))
+    reason = limits.BoundedTextField(_("reason"), max_length=limits.TEXT)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -134,7 +147,7 @@ class Termination(models.Model):
     party = models.ForeignKey(
         Party, verbose_name=_("terminated by"), on_delete=models.PROTECT, related_name="+"
     )
-    reason = models.TextField(_("reason"))
+    reason = limits.BoundedTextField(_("reason"), max_length=limits.TEXT)
     decision_reference = models.CharField(
         _("the party's decision"),
         max_length=200,

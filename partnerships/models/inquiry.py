@@ -12,6 +12,7 @@ from django_fsm import FSMField, transition
 
 from casework.models import Case
 from casework.transitions import ProtectedStatus
+from common import limits
 from organisations.models import Board, Organisation
 
 
@@ -60,9 +61,11 @@ class IOPInquiry(ProtectedStatus, models.Model):
         blank=True,
         help_text=_("For an assignment: the executive board's decision (date and §)."),
     )
-    purpose = models.TextField(_("purpose"))
-    target_group = models.TextField(_("target group"))
-    public_benefit_goal = models.TextField(_("common public-benefit goal"))
+    purpose = limits.BoundedTextField(_("purpose"), max_length=limits.ANSWER)
+    target_group = limits.BoundedTextField(_("target group"), max_length=limits.TEXT)
+    public_benefit_goal = limits.BoundedTextField(
+        _("common public-benefit goal"), max_length=limits.ANSWER
+    )
     status = FSMField(
         _("status"),
         max_length=20,
@@ -190,7 +193,9 @@ class Party(models.Model):
         help_text=_("For a party of the city: the board that decides and signs for it."),
     )
     side = models.CharField(_("side"), max_length=20, choices=Side.choices)
-    proposed_contribution = models.TextField(_("proposed contribution"), blank=True)
+    proposed_contribution = limits.BoundedTextField(
+        _("proposed contribution"), blank=True, max_length=limits.ANSWER
+    )
     accepted_at = models.DateTimeField(_("accepted being a party"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -211,7 +216,9 @@ class Party(models.Model):
         related_name="+",
         editable=False,
     )
-    left_reason = models.TextField(_("why the party left"), blank=True, editable=False)
+    left_reason = limits.BoundedTextField(
+        _("why the party left"), blank=True, editable=False, max_length=limits.TEXT
+    )
 
     class Meta:
         verbose_name = _("party")

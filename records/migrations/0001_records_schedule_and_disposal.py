@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('status', django_fsm.FSMField(choices=[('in_review', 'Waiting for review'), ('returned', 'Returned'), ('approved', 'Approved'), ('executed', 'Carried out')], default='in_review', max_length=20, protected=True, verbose_name='status')),
                 ('built_at', models.DateTimeField(auto_now_add=True, verbose_name='built')),
                 ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed')),
-                ('review_comment', models.TextField(blank=True, verbose_name="reviewer's comment")),
+                ('review_comment', models.TextField(blank=True, max_length=5000, verbose_name="reviewer's comment")),
                 ('executed_at', models.DateTimeField(blank=True, null=True, verbose_name='carried out')),
                 ('built_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='built by')),
                 ('executed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='carried out by')),
