@@ -15,6 +15,7 @@ from partnerships import policy as partnership_policy
 from partnerships.models import Signature
 
 from . import serializers
+from .models import Resource
 
 CASE_NUMBER = r"[A-Za-z0-9-]+"
 
@@ -32,6 +33,7 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
     """Cases the user may see: IOP inquiries and funding applications alike. The list takes
     the case list page's filters."""
 
+    resource = Resource.CASES
     serializer_class = serializers.CaseSerializer
     lookup_field = "case_number"
     lookup_value_regex = CASE_NUMBER
@@ -51,6 +53,7 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
 class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
     """IOP agreements (drafts and signed), one per inquiry, by the inquiry's case number."""
 
+    resource = Resource.AGREEMENTS
     serializer_class = serializers.AgreementSerializer
     lookup_field = "case__case_number"
     lookup_url_kwarg = "case_number"
@@ -74,6 +77,7 @@ class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
 class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
     """Funding decisions on the applications the user may see."""
 
+    resource = Resource.DECISIONS
     serializer_class = serializers.DecisionSerializer
 
     def get_queryset(self):
@@ -90,6 +94,7 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
 class PayoutViewSet(viewsets.ReadOnlyModelViewSet):
     """Payouts on the applications the user may see."""
 
+    resource = Resource.PAYOUTS
     serializer_class = serializers.PayoutSerializer
 
     def get_queryset(self):
@@ -104,6 +109,7 @@ class PayoutViewSet(viewsets.ReadOnlyModelViewSet):
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
     """Documents' metadata, for the documents the user may see."""
 
+    resource = Resource.DOCUMENTS
     serializer_class = serializers.DocumentSerializer
 
     def get_queryset(self):

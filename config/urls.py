@@ -37,6 +37,7 @@ urlpatterns = [
     path("public/", include("openness.urls")),
     path("exports/", include("openness.export_urls")),
     path("api/", include("api.urls")),
+    path("accounts/api-tokens/", include("api.token_urls")),
     path("accessibility/", include("accessibility.urls")),
     path("privacy/", include("privacy.urls")),
     path("", site.urls),

@@ -1,6 +1,8 @@
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from api import services
+from api.models import Resource
 
 
 @pytest.fixture
@@ -8,8 +10,20 @@ def api():
     return APIClient()
 
 
-def token_client(user) -> APIClient:
+def api_key(user, resources=tuple(Resource.values), valid_days=services.DEFAULT_VALID_DAYS) -> str:
+    """A new token's key for ``user``, as the token page shows it once."""
+    _token, key = services.token_create(
+        user=user,
+        acting_user=user,
+        name="Test",
+        resources=list(resources),
+        valid_days=valid_days,
+    )
+    return key
+
+
+def token_client(user, **token) -> APIClient:
     """A client that calls as an integration does: with the user's token, no session."""
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(user, **token)}")
     return client

@@ -11,14 +11,13 @@ from django.core import signals
 from django.core.management import call_command
 from django.db import close_old_connections
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 
 from config.wsgi import application as wsgi_application
 from tests import factories
 
 from .access import decision, payout, submitted_application
-from .conftest import token_client
+from .conftest import api_key, token_client
 
 SCHEMA_FILE = Path(settings.BASE_DIR) / "api" / "openapi.yaml"
 
@@ -147,7 +146,7 @@ def officer_token(db, organisation):
     application = submitted_application(organisation)
     decision(application)
     payout(application)
-    return f"Token {Token.objects.create(user=officer).key}"
+    return f"Token {api_key(officer)}"
 
 
 def test_no_request_the_schema_allows_gives_a_server_error(published_schema, officer_token):
