@@ -15,7 +15,6 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.test import APIClient
 
-from api import services
 from api.models import ApiToken
 from tests import factories
 
