@@ -29,14 +29,31 @@ class ApiTokenAddForm(forms.ModelForm):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["prefix", "name", "user", "scope", "created_at", "expires_at"]
-    list_display += ["last_used_at", "revoked_at"]
+    list_display = [
+        "prefix",
+        "name",
+        "user",
+        "scope",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+    ]
     list_filter = ["revoked_at", "expires_at"]
     search_fields = ["prefix", "name", "user__username"]
     autocomplete_fields = ["user"]
     actions = ["revoke"]
-    readonly_fields = ["user", "name", "prefix", "scope", "created_at", "created_by"]
-    readonly_fields += ["expires_at", "last_used_at", "revoked_at"]
+    readonly_fields = [
+        "user",
+        "name",
+        "prefix",
+        "scope",
+        "created_at",
+        "created_by",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+    ]
     fields = readonly_fields
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -64,13 +81,13 @@ class ApiTokenAdmin(admin.ModelAdmin):
         )
         return token
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, *args, **kwargs):
         """``save_form`` made and saved the token through the service."""
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(self, *args, **kwargs):
         """A token has nothing related to save."""
 
-    def response_add(self, request, obj, post_url_continue=None):
+    def response_add(self, request, obj, *args, **kwargs):
         context = {**self.admin_site.each_context(request), "token": obj}
         context.update(key=request.api_new_key, opts=self.opts, title=_("The new key"))
         return TemplateResponse(request, "admin/api/apitoken/created.html", context)
