@@ -84,6 +84,7 @@ ENDPOINTS = {
     "api:decision-list": "",
     "api:payout-list": "",
     "api:document-list": "",
+    "api_tokens:tokens": "",
     "accessibility:statement": "",
     "privacy:notice": "",
     "fundingapplication:index": "",
