@@ -28,7 +28,7 @@ class CaseSerializer(ReadOnlySerializer):
     organisation_number = serializers.CharField(
         source="organisation.org_number", default=None, read_only=True
     )
-    challenge_area = serializers.StringRelatedField()
+    challenge_area = serializers.StringRelatedField(allow_null=True)
     boards = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
@@ -49,7 +49,8 @@ class CaseSerializer(ReadOnlySerializer):
 
 class PartySerializer(ReadOnlySerializer):
     organisation = serializers.StringRelatedField()
-    board = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # The board of the city's side; an association's party has none.
+    board = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Party
@@ -60,7 +61,7 @@ class ContributionSerializer(ReadOnlySerializer):
     """A contribution: ``amount_sek`` per year from ``period_start`` to ``period_end``, and
     ``total_sek`` over that period."""
 
-    recipient = serializers.StringRelatedField()
+    recipient = serializers.StringRelatedField(allow_null=True)
     total_sek = serializers.DecimalField(
         max_digits=14, decimal_places=2, read_only=True, help_text="Amount over the whole period."
     )
@@ -134,7 +135,9 @@ class AgreementSerializer(ReadOnlySerializer):
 
 
 class DecisionSerializer(ReadOnlySerializer):
-    case_number = serializers.CharField(source="application.case.case_number", default=None)
+    case_number = serializers.CharField(
+        source="application.case.case_number", default=None, allow_null=True
+    )
     application = serializers.IntegerField(source="application_id")
     organisation = serializers.CharField(source="application.organisation.name")
     programme = serializers.SlugRelatedField(
@@ -162,7 +165,9 @@ class DecisionSerializer(ReadOnlySerializer):
 
 
 class PayoutSerializer(ReadOnlySerializer):
-    case_number = serializers.CharField(source="application.case.case_number", default=None)
+    case_number = serializers.CharField(
+        source="application.case.case_number", default=None, allow_null=True
+    )
     application = serializers.IntegerField(source="application_id")
     organisation = serializers.CharField(source="application.organisation.name")
 

@@ -38,6 +38,7 @@ urlpatterns = [
     path("exports/", include("openness.export_urls")),
     path("public-records/", include("openness.disclosure_urls")),
     path("api/", include("api.urls")),
+    path("accounts/api-tokens/", include("api.token_urls")),
     path("accessibility/", include("accessibility.urls")),
     path("privacy/", include("privacy.urls")),
     path("records/", include("records.urls")),

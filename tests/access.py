@@ -94,6 +94,20 @@ def _absence(organisation) -> dict:
     return {"pk": absence.pk}
 
 
+@object_url("api_tokens:token_revoke")
+def _api_token(organisation) -> dict:
+    from api import services
+
+    token, _key = services.token_create(
+        user=factories.member(organisation),
+        acting_user=None,
+        name="E-arkiv",
+        resources=["cases"],
+        valid_days=90,
+    )
+    return {"pk": token.pk}
+
+
 @object_url("organisations:evidence_file")
 def _evidence(organisation) -> dict:
     from django.core.files.base import ContentFile

@@ -542,6 +542,13 @@ RULES: list[Rule] = [
         roles((NOT_FOUND, NOT_ALLOWED), anonymous="401"),
         "a missing object (see the API's own tests for scoping)",
     ),
+    # A person's own API tokens: made, listed and revoked by that person only.
+    Rule("api_tokens:tokens", _PAGE),
+    Rule(
+        "api_tokens:token_revoke",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "only the token's holder revokes it here (an administrator in the admin)",
+    ),
     # The Django admin: administrators only; a missing object sends them back to the index.
     Rule("admin:login", roles(OK, admin=(REDIRECT, OK))),
     Rule("admin:logout", roles(REDIRECT, admin=_FORM_ONLY_POST)),

@@ -26,7 +26,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
@@ -41,6 +40,7 @@ from openness.models import PublicationSetting
 from organisations.models import Role
 from partnerships.models import FollowUp, FollowUpReport
 from tests import factories
+from tests.api.conftest import api_key
 from tests.documents.conftest import stored_document
 from tests.followup import builders
 from tests.hardening import matrix
@@ -84,6 +84,7 @@ ENDPOINTS = {
     "api:decision-list": "",
     "api:payout-list": "",
     "api:document-list": "",
+    "api_tokens:tokens": "",
     "accessibility:statement": "",
     "privacy:notice": "",
     "records:due": "",
@@ -512,7 +513,7 @@ def test_exports_hold_the_associations_own_rows(client, world, fmt):
 
 def _api(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(user)}")
     return client
 
 

@@ -4,9 +4,9 @@ pages keep theirs."""
 
 import pytest
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from tests import factories
+from tests.api.conftest import api_key
 from tests.hardening.test_query_strings import PATHS
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def test_every_page_a_signed_in_person_opens_is_not_stored(member):
 
 
 def test_an_api_answer_to_a_token_is_not_stored(officer):
-    token = Token.objects.create(user=officer).key
+    token = api_key(officer)
     response = Client().get("/api/cases/", HTTP_AUTHORIZATION=f"Token {token}")
     assert response.status_code == 200
     assert not _stored(response)
