@@ -87,7 +87,7 @@ bandit: install
 	--severity-level high
 
 clean:
-	rm -rf var/test-*.sqlite3* var/test-private
+	rm -rf var/test-*.sqlite3* var/test-private* var/test-earchive*
 
 # Regenerate the read API's OpenAPI schema after changing api/ (tests/api checks it is current).
 .PHONY: schema

@@ -19,8 +19,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # pytest-django empties tables with TRUNCATE between transactional tests; the audit log
     # refuses that everywhere else (casework migration 0005).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c samverkan.audit_truncate=allow"
-STORAGES["default"]["OPTIONS"]["location"] = BASE_DIR / "var" / "test-private"
-EARCHIVE_DIR = BASE_DIR / "var" / "test-earchive"
+# One folder of files per pytest-xdist worker: each has its own database, whose case numbers
+# (and so file names) are the same as the other workers'.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+STORAGES["default"]["OPTIONS"]["location"] = BASE_DIR / "var" / f"test-private{_WORKER}"
+EARCHIVE_DIR = BASE_DIR / "var" / f"test-earchive{_WORKER}"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 AXES_ENABLED = True

@@ -15,8 +15,6 @@ PAGES = [
     "/cases/",
     "/notifications/",
     "/notifications/settings/",
-    "/fundingapplication/archive/",
-    "/fundingapplication/inbox/",
     "/funding/",
     "/accessibility/",
     "/public/",

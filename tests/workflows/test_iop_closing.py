@@ -109,8 +109,11 @@ def test_another_organisation_gets_404(client, outsider, process):
     assert process.inquiry.status == Status.REGISTERED
 
 
-def test_the_process_pages_under_iop_are_viewflows_not_the_case_page(client, officer, process):
-    """/iop/<process id>/ is the process page; only a case number opens the inquiry page."""
+def test_a_process_id_under_iop_opens_no_page_only_a_case_number_does(client, officer, process):
+    """/iop/<process id>/ is the engine's process page, which answers 404 to everyone
+    (docs/workflows.md); only a case number opens the inquiry page."""
     client.force_login(officer)
-    assert client.get(f"/iop/{process.pk}/").status_code == 200
-    assert client.get("/iop/queue/").status_code == 200
+    assert client.get(f"/iop/{process.pk}/").status_code == 404
+    assert client.get("/iop/queue/").status_code == 404
+    case_number = process.inquiry.case.case_number
+    assert case_number in client.get(f"/iop/{case_number}/").content.decode()
