@@ -38,8 +38,7 @@ ROLE_PAGES = {
     "handlaggare": [
         "/organisations/absence/",
         "/funding/boards/frn/delegated-decisions/",
-        "/fundingapplication/queue/",
-        "/fundingapplication/archive/",
+        "/accounts/api-tokens/",
         "/followup/",
         "/tasks/team/",
     ],

@@ -104,8 +104,8 @@ def test_a_city_programme_in_the_finder_leads_to_starting_an_application(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Hitta finansiering som passar ert projekt"
     )
-    page.get_by_role("textbox", name="Vad vill ni göra?").fill("Fotboll för unga")
-    page.get_by_role("textbox", name="Belopp ni behöver (kr)").fill("20 000")
+    page.get_by_role("textbox", name="Vad projektet ska göra").fill("Fotboll för unga")
+    page.get_by_role("textbox", name="Belopp som behövs (kr)").fill("20 000")
     page.get_by_role("button", name="Hitta finansiering").click()
     axe.check(page)
     page.get_by_role("link", name="Sök Sommarlovsbidraget här").click()
