@@ -21,6 +21,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 # Free texts, by purpose.
 NAME = 200  # a title, a name, a reference
@@ -156,9 +157,12 @@ def check_room_for_files(
     together they would be more files or more bytes than allowed."""
     if kept_files + len(uploads) > max_files:
         raise ValidationError(
-            _(
+            ngettext_lazy(
+                "At most %(limit)s file may be sent: there would be %(count)s. Leave out or "
+                "remove the files you need least, then send again.",
                 "At most %(limit)s files may be sent: there would be %(count)s. Leave out or "
-                "remove the files you need least, then send again."
+                "remove the files you need least, then send again.",
+                "limit",
             ),
             code="too_many_files",
             params={"limit": max_files, "count": kept_files + len(uploads)},

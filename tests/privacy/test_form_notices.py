@@ -71,6 +71,9 @@ PERSONAL = re.compile(
 
 # Forms whose fields look like personal data but collect none, with why.
 COLLECT_NONE = {
+    "api.forms.TokenForm": "a token's purpose, scope and lifetime, for the person's own account",
+    "api.admin.ApiTokenAddForm": "a token's purpose, scope and lifetime, for an account chosen "
+    "from those that exist (no person's data is entered)",
     "funding.forms.catalogue.FundingSourceForm": "the name of a funder (an organisation)",
     "organisations.admin.SecondFactorForm": "an authenticator's settings for an account chosen "
     "from those that exist (no person's data is entered)",
