@@ -42,5 +42,6 @@ urlpatterns = [
     path("accessibility/", include("accessibility.urls")),
     path("privacy/", include("privacy.urls")),
     path("records/", include("records.urls")),
+    path("samverkan/", include("cooperation.urls")),
     path("", site.urls),
 ]

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "registry",
     "earchive",
     "records",
+    "cooperation",
 ]
 
 MIDDLEWARE = [
@@ -231,6 +232,8 @@ CACHES = {
 
 # Demo accounts (password "demo") exist only where this is switched on.
 DEMO_MODE = env.bool("DEMO_MODE", default=False)
+# The level of assurance a password login counts as (common/assurance.py).
+PASSWORD_LOGIN_ASSURANCE = env.int("PASSWORD_LOGIN_ASSURANCE", default=3)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
