@@ -13,13 +13,16 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from casework import events
 from casework.models import Case, Comment
+from casework.signals import public_records_request_settled, public_records_requested
 from documents.models import Document
 from funding.models import Attachment
 from organisations import policy as org_policy
@@ -43,6 +46,8 @@ class Record:
 
 
 INTERNAL = Comment.Visibility.INTERNAL
+# The listing's outcome for a record disposed of (gallrad) since the request was registered.
+DISPOSED = gettext_lazy("Disposed of under a disposal decision")
 
 
 def records_of(case: Case) -> list[Record]:
@@ -115,7 +120,23 @@ def disclosure_request_register(
         for record in records_of(case)
     )
     events.record(case, acting_user, DisclosureAction.REQUESTED, data={"request": request.pk})
+    public_records_requested.send(
+        sender=DisclosureRequest,
+        case=case,
+        reference=hold_reference(request),
+        acting_user=acting_user,
+    )
     return request
+
+
+def hold_reference(request: DisclosureRequest) -> str:
+    """The request as the records' legal hold names it, in the site's language whoever asks (the
+    hold is found again by it when the request is settled)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Request for public records %(number)s, received %(date)s") % {
+            "number": request.pk,
+            "date": f"{request.received_on:%Y-%m-%d}",
+        }
 
 
 @transaction.atomic
@@ -156,17 +177,35 @@ def disclosure_item_review(
     return item
 
 
-def _content(item: DisclosureItem) -> tuple[str, bytes] | None:
-    kind = item.record_kind
-    if kind.startswith("document:"):
-        document = Document.objects.get(pk=item.record_id)
-        with document.file.open("rb") as handle:
-            return document.download_name, handle.read()
-    if kind.startswith("attachment:"):
-        attachment = Attachment.objects.get(pk=item.record_id)
-        with attachment.file.open("rb") as handle:
-            return attachment.original_name, handle.read()
-    return None  # comments are written out in the listing's companion file
+class _Stored:
+    """The records a copy holds, fetched once per kind rather than once per record. A record
+    disposed of under a disposal decision since the request was registered is missing here."""
+
+    def __init__(self, items: list[DisclosureItem]):
+        def ids(prefix):
+            return [item.record_id for item in items if item.record_kind.startswith(prefix)]
+
+        self.documents = Document.objects.select_related("case").in_bulk(ids("document:"))
+        self.attachments = Attachment.objects.in_bulk(ids("attachment:"))
+        self.comments = Comment.objects.in_bulk(
+            [item.record_id for item in items if ":" not in item.record_kind]
+        )
+
+    def get(self, item: DisclosureItem):
+        kind = item.record_kind
+        if kind.startswith("document:"):
+            return self.documents.get(item.record_id)
+        if kind.startswith("attachment:"):
+            return self.attachments.get(item.record_id)
+        return self.comments.get(item.record_id)
+
+
+def _content(record) -> tuple[str, bytes] | None:
+    if isinstance(record, Comment):
+        return None  # comments are written out in the listing's companion file
+    name = record.download_name if isinstance(record, Document) else record.original_name
+    with record.file.open("rb") as handle:
+        return name, handle.read()
 
 
 @transaction.atomic
@@ -176,6 +215,7 @@ def disclosure_copy(*, request: DisclosureRequest, acting_user) -> bytes:
     if not may_handle(acting_user):
         raise PermissionDenied
     items = list(request.items.all())
+    stored = _Stored(items)
     buffer = io.BytesIO()
     listing = io.StringIO()
     writer = csv.writer(listing, lineterminator="\r\n")
@@ -184,23 +224,24 @@ def disclosure_copy(*, request: DisclosureRequest, acting_user) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for number, item in enumerate(items, start=1):
             released = item.outcome == DisclosureItem.Outcome.RELEASED
+            record = stored.get(item)
             writer.writerow(
                 [
                     number,
                     item.label,
                     timezone.localtime(item.dated).strftime("%Y-%m-%d"),
-                    item.get_outcome_display(),
+                    item.get_outcome_display() if record is not None else DISPOSED,
                     "" if released else item.provision,
                 ]
             )
-            if not released:
+            if not released or record is None:
                 continue
-            content = _content(item)
+            content = _content(record)
             if content is not None:
                 name, data = content
                 archive.writestr(f"handlingar/{number:03d}-{name}", data)
             else:
-                body = Comment.objects.get(pk=item.record_id).body
+                body = record.body
                 dated = timezone.localtime(item.dated).strftime("%Y-%m-%d %H:%M")
                 comments.append(f"{number}. {dated}\n{body}\n")
         if comments:
@@ -209,4 +250,13 @@ def disclosure_copy(*, request: DisclosureRequest, acting_user) -> bytes:
     events.record(
         request.case, acting_user, DisclosureAction.EXPORTED, data={"request": request.pk}
     )
+    if all(item.outcome == DisclosureItem.Outcome.RELEASED for item in items):
+        # Everything released: nothing to appeal, the request is settled and its hold goes.
+        # Anything withheld can be appealed; the hold stays until a records manager lifts it.
+        public_records_request_settled.send(
+            sender=DisclosureRequest,
+            case=request.case,
+            reference=hold_reference(request),
+            acting_user=acting_user,
+        )
     return buffer.getvalue()

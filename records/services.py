@@ -16,6 +16,7 @@ from casework.models import Case
 from . import policy, schedule, selectors
 from .actions import RecordsAction
 from .case_records import records_of
+from .kinds import HoldReason
 from .models import DisposalItem, DisposalList, LegalHold, Retention, RetentionRule
 
 
@@ -103,6 +104,33 @@ def _set(retention: Retention, appraisal: schedule.Appraisal) -> None:
 def legal_hold_place(*, case: Case, reason: str, reference: str, acting_user) -> LegalHold:
     """Stop every record of the case from being disposed of until the hold is lifted."""
     policy.ensure_may_manage_records(acting_user)
+    return _hold(case=case, reason=reason, reference=reference, acting_user=acting_user)
+
+
+def legal_hold_for_request(*, case: Case, reference: str, acting_user) -> LegalHold:
+    """A request for public records holds the case's records while it is open: the one who
+    registers it places the hold, whatever their role (records/signals.py)."""
+    return _hold(
+        case=case,
+        reason=HoldReason.PUBLIC_RECORDS_REQUEST,
+        reference=reference,
+        acting_user=acting_user,
+    )
+
+
+def legal_hold_for_request_lift(*, case: Case, reference: str, acting_user) -> None:
+    """The request is settled: its hold goes (a records manager lifts any other)."""
+    holds = LegalHold.objects.select_for_update().filter(
+        case=case,
+        reason=HoldReason.PUBLIC_RECORDS_REQUEST,
+        reference=reference,
+        lifted_at__isnull=True,
+    )
+    for hold in holds:
+        _lift(hold, acting_user)
+
+
+def _hold(*, case: Case, reason: str, reference: str, acting_user) -> LegalHold:
     hold = LegalHold(case=case, reason=reason, reference=reference.strip(), placed_by=acting_user)
     hold.full_clean()
     hold.save()
@@ -116,13 +144,16 @@ def legal_hold_place(*, case: Case, reason: str, reference: str, acting_user) ->
 def legal_hold_lift(*, hold: LegalHold, acting_user) -> LegalHold:
     policy.ensure_may_manage_records(acting_user)
     hold = LegalHold.objects.select_for_update().get(pk=hold.pk)
-    if hold.lifted_at is not None:
-        return hold
+    if hold.lifted_at is None:
+        _lift(hold, acting_user)
+    return hold
+
+
+def _lift(hold: LegalHold, acting_user) -> None:
     hold.lifted_at = timezone.now()
     hold.lifted_by = acting_user
     hold.save(update_fields=["lifted_at", "lifted_by"])
     events.record(hold.case, acting_user, RecordsAction.LEGAL_HOLD_LIFTED, data={"hold": hold.pk})
-    return hold
 
 
 @transaction.atomic

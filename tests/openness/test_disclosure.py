@@ -8,6 +8,8 @@ import zipfile
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from casework import services as case_services
@@ -15,6 +17,8 @@ from casework.models import AuditEvent
 from openness import disclosure
 from openness.models import DisclosureItem, DisclosureRequest, SecrecyMarking
 from organisations.models import Role
+from records.case_records import remove
+from records.models import LegalHold
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +161,58 @@ def test_a_request_received_in_the_future_is_refused_and_the_text_kept(client, c
     assert response.status_code == 400
     assert "Alla beslut" in response.content.decode()
     assert not DisclosureItem.objects.exists()
+
+
+def _hold(case):
+    return LegalHold.objects.get(case=case, reason="public_records_request")
+
+
+def test_a_request_holds_the_case_records_until_all_of_it_is_released(case, officer):
+    request = _register(case, officer)
+    hold = _hold(case)
+    assert hold.lifted_at is None and str(request.pk) in hold.reference
+    assert hold.placed_by == officer
+    _copy(request, officer)
+    hold.refresh_from_db()
+    assert hold.lifted_at is not None and hold.lifted_by == officer
+
+
+def test_a_request_with_a_record_withheld_keeps_its_hold_for_the_appeal(case, officer):
+    SecrecyMarking.objects.create(record_kind="working_note", provision="OSL 26 kap. 1 §")
+    request = _register(case, officer)
+    disclosure.disclosure_item_review(
+        item=request.items.get(record_kind="working_note"),
+        outcome="withheld",
+        provision="OSL 26 kap. 1 §",
+        note="Uppgifter om enskilds ekonomiska förhållanden.",
+        acting_user=officer,
+    )
+    _copy(request, officer)
+    assert _hold(case).lifted_at is None
+
+
+def test_a_record_disposed_of_since_the_request_is_listed_as_disposed(case, officer):
+    request = _register(case, officer)
+    with transaction.atomic():
+        remove(case.comments.get(visibility="shared"))
+    files, listing = _copy(request, officer)
+    assert [row[3] for row in listing[1:]] == [
+        "Lämnas ut",
+        "Gallrad enligt gallringsbeslut",
+        "Lämnas ut",
+    ]
+    assert "Tack, vi återkommer." not in files["handlingar/kommentarer.txt"].decode()
+
+
+def test_the_copy_reads_the_records_in_as_many_queries_however_many_there_are(case, officer):
+    def queries_for_copy():
+        request = _register(case, officer)
+        with CaptureQueriesContext(connection) as captured:
+            _copy(request, officer)
+        return len(captured)
+
+    few = queries_for_copy()
+    for number in range(3):
+        case_services.comment_add(case=case, acting_user=officer, body=f"Svar {number}")
+    factories.final_receipt(case)
+    assert queries_for_copy() == few
