@@ -73,6 +73,21 @@ def test_a_decision_maker_overrides_with_reasons_once_and_the_officer_goes_on(cl
     response = client.post(task_url(task, "execute"), _procurement())
     assert response.status_code == 302
     assert process.inquiry.status == Status.CO_CREATION
+    client.force_login(decision_maker)
+    assert client.get(url).status_code == 404  # the investigation is over
+
+
+def test_the_override_page_is_not_there_while_the_answers_do_not_say_procurement(client, process):
+    officer = factories.staff()
+    (task,) = open_tasks(process, "investigate")
+    take(client, officer, task)
+    url = reverse("partnerships:procurement_override", args=[process.inquiry.case.case_number])
+    client.force_login(factories.staff(Role.DELEGATE))
+    assert client.get(url).status_code == 404  # no assessment yet
+    client.force_login(officer)
+    client.post(task_url(task, "execute"), steps.assessment(action="save"))
+    client.force_login(factories.staff(Role.DELEGATE))
+    assert client.get(url).status_code == 404  # the answers say IOP
 
 
 def _declaration_data(token: str, **aid) -> dict:

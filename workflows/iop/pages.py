@@ -228,10 +228,15 @@ def terminate_agreement(request, case_number):
 @login_required
 def procurement_override(request, case_number):
     """A decision-maker lets an investigation whose answers say procurement go on as an IOP,
-    with reasons kept in the case."""
+    with reasons kept in the case. The page is there only while such an investigation is."""
     inquiry = policy.get_inquiry_or_404(request.user, case__case_number=case_number)
     assessment = getattr(inquiry, "legal_assessment", None)
-    if not policy.may_override_procurement(request.user) or assessment is None:
+    if not (
+        policy.may_override_procurement(request.user)
+        and inquiry.status == Status.INVESTIGATION
+        and assessment is not None
+        and assessment.is_procurement
+    ):
         raise Http404
     form = forms.ProcurementOverrideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
