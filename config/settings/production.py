@@ -60,17 +60,17 @@ if not CLAMAV_ADDRESS:
         "Set CLAMAV_ADDRESS to the virus scanner (clamd, e.g. tcp://127.0.0.1:3310): production "
         "refuses to start without it, or uploaded files would be stored unscanned."
     )
-if not CELERY_REDBEAT_REDIS_URL.startswith(_REDIS_SCHEMES):
-    raise ImproperlyConfigured(
-        "Set CELERY_REDBEAT_REDIS_URL to a Redis (redis://host:6379/0): the scheduler keeps its "
-        "schedule and the lock that lets only one beat run there; it defaults to the broker's."
-    )
 if DEPLOYMENT_HOSTS not in ("single", "multi"):
     raise ImproperlyConfigured('Set DEPLOYMENT_HOSTS to "single" (one machine) or "multi".')
 if DEPLOYMENT_HOSTS == "multi" and (_refusals := list(_kept_by_one_host())):
     raise ImproperlyConfigured(
         "DEPLOYMENT_HOSTS is multi: production refuses to start a host of several with a store "
         "the others cannot see (docs/deployment.md): " + " ".join(_refusals)
+    )
+if not CELERY_REDBEAT_REDIS_URL.startswith(_REDIS_SCHEMES):
+    raise ImproperlyConfigured(
+        "Set CELERY_REDBEAT_REDIS_URL to a Redis (redis://host:6379/0): the scheduler keeps its "
+        "schedule and the lock that lets only one beat run there; it defaults to the broker's."
     )
 if env.bool("DEMO_MODE", default=False):
     raise ImproperlyConfigured(
