@@ -39,7 +39,7 @@ def test_of_two_beats_one_holds_the_lock_and_the_other_takes_over_when_it_dies(t
         pytest.skip("needs CELERY_BROKER_URL (Redis); CI sets it")
     # A database of its own, so that nothing these beats send reaches the tests' workers.
     broker = url.rsplit("/", 1)[0] + "/11"
-    store, prefix = redis.Redis.from_url(broker), f"redbeat-test-{uuid.uuid4().hex[:8]}"
+    store, prefix = redis.Redis.from_url(broker), f"redbeat-test-{uuid.uuid4().hex[:8]}:"
     lock_key = f"{prefix}:lock"
     logs = [tmp_path / "first.log", tmp_path / "second.log"]
     beats = [_beat(broker, prefix, log) for log in logs]
