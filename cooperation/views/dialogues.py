@@ -3,11 +3,12 @@ registration and attendance, and the documentation afterwards."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from common import once
 from workflows.task_views import add_errors
@@ -54,7 +55,12 @@ def event_new(request):
 def event(request, pk):
     """The event: what, when and where; registration; for its organisers the invitations, the
     registrations with attendance, and the documentation with its next steps."""
-    event = rules.get_event_or_404(request.user, pk)
+    try:
+        event = rules.get_event_or_404(request.user, pk)
+    except Http404:
+        if request.user.is_authenticated:
+            raise
+        return redirect_to_login(request.get_full_path())
     runs = request.user.is_authenticated and rules.runs(request.user, event)
     organisations = (
         rules.registering_organisations(request.user, event)
@@ -80,10 +86,19 @@ def event(request, pk):
     return render(request, "cooperation/dialogues/event.html", context)
 
 
-def _post(request, pk, form_class, act, form_kwargs=None):
-    """Bind a small form of the event page, call the service, and come back to the page."""
+def _event_for_post(request, pk, *, organisers_only=False):
+    """The event of a button's target: 404 when not seen, 405 for anything but POST, 403
+    for a participant's click on an organiser's button."""
     event = rules.get_event_or_404(request.user, pk)
-    form = form_class(request.POST, **(form_kwargs(event) if form_kwargs else {}))
+    if request.method != "POST":
+        return event, HttpResponseNotAllowed(["POST"])
+    if organisers_only:
+        rules.ensure_runs(request.user, event)
+    return event, None
+
+
+def _post(request, event, form, act):
+    """Bind a small form of the event page, call the service, and come back to the page."""
     if form.is_valid():
         try:
             act(event, form.cleaned_data)
@@ -95,20 +110,26 @@ def _post(request, pk, form_class, act, form_kwargs=None):
 
 
 @login_required
-@require_POST
 def event_invite(request, pk):
+    event, refused = _event_for_post(request, pk, organisers_only=True)
+    if refused:
+        return refused
+
     def invite(event, data):
         invited = services.event_invite(
             event=event, acting_user=request.user, organisations=data["organisations"]
         )
         messages.success(request, _("The invitations are saved.") if invited else _("Nothing new."))
 
-    return _post(request, pk, forms.InvitationForm, invite)
+    return _post(request, event, forms.InvitationForm(request.POST), invite)
 
 
 @login_required
-@require_POST
 def event_register(request, pk):
+    event, refused = _event_for_post(request, pk)
+    if refused:
+        return refused
+
     def register(event, data):
         registration = services.event_register(
             event=event, acting_user=request.user, organisation=data["organisation"]
@@ -118,16 +139,16 @@ def event_register(request, pk):
         else:
             messages.success(request, _("You are registered."))
 
-    def organisations(event):
-        return {"organisations": rules.registering_organisations(request.user, event)}
-
-    return _post(request, pk, forms.RegistrationForm, register, form_kwargs=organisations)
+    organisations = rules.registering_organisations(request.user, event)
+    form = forms.RegistrationForm(request.POST, organisations=organisations)
+    return _post(request, event, form, register)
 
 
 @login_required
-@require_POST
 def event_unregister(request, pk):
-    event = rules.get_event_or_404(request.user, pk)
+    event, refused = _event_for_post(request, pk)
+    if refused:
+        return refused
     mine = rules.registration_of(request.user, event)
     if mine is not None:
         services.registration_cancel(registration=mine, acting_user=request.user)
@@ -136,16 +157,17 @@ def event_unregister(request, pk):
 
 
 @login_required
-@require_POST
 def event_attendance(request, pk):
+    event, refused = _event_for_post(request, pk, organisers_only=True)
+    if refused:
+        return refused
+
     def record(event, data):
         services.attendance_record(
             event=event, acting_user=request.user, attended=[int(pk) for pk in data["attended"]]
         )
         messages.success(request, _("The attendance is recorded."))
 
-    def registrations(event):
-        rules.ensure_runs(request.user, event)
-        return {"registrations": list(services.registrations_with_place(event))}
-
-    return _post(request, pk, forms.AttendanceForm, record, form_kwargs=registrations)
+    registrations = list(services.registrations_with_place(event))
+    form = forms.AttendanceForm(request.POST, registrations=registrations)
+    return _post(request, event, form, record)

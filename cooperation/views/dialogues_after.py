@@ -105,10 +105,9 @@ def initiative_new(request, step_pk):
     return render(request, "cooperation/dialogues/initiative_form.html", context)
 
 
+@login_required
 def initiative(request, pk):
     """The initiative, the dialogue it came from and the case it became."""
-    if not request.user.is_authenticated:
-        raise Http404
     initiative = rules.get_initiative_or_404(request.user, pk)
     context = {
         "initiative": initiative,

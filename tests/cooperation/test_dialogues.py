@@ -194,7 +194,7 @@ def test_only_organisers_and_invited_organisations_see_an_unpublished_event(coor
     event = plan(coordinator, invited=[invited.memberships.get().organisation])
     url = reverse("cooperation:event", args=[event.pk])
 
-    assert client.get(url).status_code == 404
+    assert client.get(url)["Location"].startswith(reverse("login"))
     client.force_login(factories.member())
     assert client.get(url).status_code == 404
     assert event.title not in client.get(reverse("cooperation:events")).content.decode()
