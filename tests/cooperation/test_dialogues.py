@@ -225,3 +225,9 @@ def test_registered_people_are_reminded_once_before_the_event(coordinator):
     assert services.events_remind(now=soon) == 0
     assert Notification.objects.filter(recipient=person, kind="reminder").count() == 1
     assert Registration.objects.get(person=person).status == "registered"
+
+
+def test_beat_reminds_the_participants_every_hour(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["remind-event-participants"]
+    assert entry["task"] == "cooperation.tasks.remind_event_participants"
+    assert entry["schedule"] == 60 * 60.0
