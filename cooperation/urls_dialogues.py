@@ -17,4 +17,5 @@ urlpatterns = [
     path("nasta-steg/<int:step_pk>/initiativ/", after.initiative_new, name="initiative_new"),
     path("initiativ/<int:pk>/", after.initiative, name="initiative"),
     path("initiativ/<int:pk>/iop/", after.initiative_propose, name="initiative_propose"),
+    path("initiativ/<int:pk>/bidrag/", after.initiative_apply, name="initiative_apply"),
 ]

@@ -8,6 +8,8 @@ from casework.forms import ModelMultipleChoiceField
 from casework.models import ChallengeArea
 from common import limits
 from common.once import OneTimeTokenField
+from funding.models import FundingProgramme
+from funding.selectors import open_programmes
 from organisations.models import Organisation, User
 
 from ..models import Event, Initiative, ParticipantContribution
@@ -147,3 +149,15 @@ class InitiativeForm(forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             is_active=True, kind__in=Organisation.IDEA_BASED_KINDS
         )
+
+
+class FundingForm(forms.Form):
+    form_token = OneTimeTokenField()
+    programme = forms.ModelChoiceField(
+        label=_("Programme"), queryset=FundingProgramme.objects.none(), empty_label=None
+    )
+    title = forms.CharField(label=_("Name of the activity"), max_length=limits.NAME)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = open_programmes()

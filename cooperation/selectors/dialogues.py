@@ -96,7 +96,7 @@ def get_initiative_or_404(user, pk: int) -> Initiative:
         raise Http404 from None
 
 
-def may_propose_iop(user, initiative: Initiative) -> bool:
+def may_carry_on(user, initiative: Initiative) -> bool:
     """A member of the carrying organisation proposes the partnership, as for any proposal."""
     return (
         initiative.iop_inquiry_id is None

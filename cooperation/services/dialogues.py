@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import events
+from funding.models import FundingApplication, FundingProgramme
+from funding.services import application_create
 from notifications.models import Kind
 from notifications.services import notify, notify_once
 from partnerships.models import IOPInquiry
@@ -226,7 +228,7 @@ def initiative_propose_iop(*, initiative: Initiative, acting_user, **proposal) -
     the way every proposal is made (``workflows.iop.services.inquiry_propose``); the case and
     the initiative point to each other, and the case's log says where it came from."""
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    if not rules.may_propose_iop(acting_user, initiative):
+    if not rules.may_carry_on(acting_user, initiative):
         raise PermissionDenied
     inquiry = iop.inquiry_propose(
         acting_user=acting_user, organisation=initiative.organisation, **proposal
@@ -242,6 +244,27 @@ def initiative_propose_iop(*, initiative: Initiative, acting_user, **proposal) -
         data={"initiative": initiative.pk, "dialogue": origin},
     )
     return inquiry
+
+
+@transaction.atomic
+def initiative_apply_for_funding(
+    *, initiative: Initiative, acting_user, programme: FundingProgramme, title: str
+) -> FundingApplication:
+    """A member of the carrying organisation starts a funding application for the initiative,
+    a draft like any other (``funding.services.application_create``), linked both ways."""
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if not rules.may_carry_on(acting_user, initiative):
+        raise PermissionDenied
+    application = application_create(
+        programme=programme,
+        organisation=initiative.organisation,
+        acting_user=acting_user,
+        title=title,
+    )
+    initiative.funding_application = application
+    initiative.status = Initiative.Status.FUNDING_APPLICATION
+    initiative.save(update_fields=["funding_application", "status"])
+    return application
 
 
 # Reminders before an event ------------------------------------------------------------------

@@ -111,7 +111,7 @@ def initiative(request, pk):
     initiative = rules.get_initiative_or_404(request.user, pk)
     context = {
         "initiative": initiative,
-        "may_propose": rules.may_propose_iop(request.user, initiative),
+        "may_carry_on": rules.may_carry_on(request.user, initiative),
     }
     return render(request, "cooperation/dialogues/initiative.html", context)
 
@@ -121,7 +121,7 @@ def initiative_propose(request, pk):
     """A member of the carrying organisation proposes the partnership: the proposal form of
     every IOP proposal, filled in from the initiative."""
     initiative = rules.get_initiative_or_404(request.user, pk)
-    if not rules.may_propose_iop(request.user, initiative):
+    if not rules.may_carry_on(request.user, initiative):
         raise PermissionDenied
     initial = {
         "title": initiative.title,
@@ -152,3 +152,30 @@ def initiative_propose(request, pk):
             add_errors(form, error)
     context = {"form": form, "initiative": initiative}
     return render(request, "cooperation/dialogues/initiative_propose.html", context)
+
+
+@login_required
+def initiative_apply(request, pk):
+    """A member of the carrying organisation starts a funding application for the initiative;
+    the draft is then written on the funding pages, as every application."""
+    initiative = rules.get_initiative_or_404(request.user, pk)
+    if not rules.may_carry_on(request.user, initiative):
+        raise PermissionDenied
+    form = forms.FundingForm(request.POST or None, initial={"title": initiative.title})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("form_token")
+
+        def apply():
+            application = services.initiative_apply_for_funding(
+                initiative=initiative, acting_user=request.user, **data
+            )
+            messages.success(request, _("Your draft is saved. Answer the parts in any order."))
+            return reverse("funding:application_detail", args=[application.pk])
+
+        try:
+            return once.act(request, token, apply, default=reverse("cooperation:events"))
+        except ValidationError as error:
+            add_errors(form, error)
+    context = {"form": form, "initiative": initiative}
+    return render(request, "cooperation/dialogues/initiative_apply.html", context)

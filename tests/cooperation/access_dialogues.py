@@ -63,6 +63,7 @@ def _next_step(organisation) -> dict:
 
 @object_url("cooperation:initiative")
 @object_url("cooperation:initiative_propose")
+@object_url("cooperation:initiative_apply")
 def _initiative(organisation) -> dict:
     coordinator, step = _documented(organisation)
     initiative = services.initiative_start(

@@ -231,3 +231,37 @@ def test_beat_reminds_the_participants_every_hour(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["remind-event-participants"]
     assert entry["task"] == "cooperation.tasks.remind_event_participants"
     assert entry["schedule"] == 60 * 60.0
+
+
+def test_an_initiative_becomes_a_funding_application_linked_both_ways(coordinator, client):
+    association = factories.eligible(factories.OrganisationFactory())
+    proposer = factories.member(association)
+    event = plan(coordinator, invited=[association])
+    documentation = services.documentation_save(
+        event=event,
+        acting_user=coordinator,
+        summary="",
+        reflections="",
+        contributions=[],
+        next_steps=[services.StepInput("Öppen idrott på lördagar")],
+    )
+    initiative = services.initiative_start(
+        step=documentation.next_steps.get(),
+        acting_user=coordinator,
+        title="Öppen idrott",
+        description="Öppen idrott för unga på lördagar.",
+        organisation=association,
+    )
+    programme = factories.FundingProgrammeFactory()
+    client.force_login(proposer)
+    url = reverse("cooperation:initiative_apply", args=[initiative.pk])
+
+    response = client.post(url, {"programme": programme.pk, "title": "Öppen idrott"})
+
+    initiative.refresh_from_db()
+    application = initiative.funding_application
+    assert response["Location"] == reverse("funding:application_detail", args=[application.pk])
+    assert initiative.status == Initiative.Status.FUNDING_APPLICATION
+    assert application.organisation == association and application.status == "draft"
+    page = client.get(response["Location"]).content.decode()
+    assert f"Kom från dialogen {event.title}" in page

@@ -544,7 +544,7 @@ RULES: list[Rule] = [
     Rule("cooperation:initiative_new", {**_EVENT_PAGE, "member": FORBIDDEN}),
     Rule("cooperation:initiative", _EVENT_PAGE),
     Rule(
-        "cooperation:initiative_propose",
+        "cooperation:initiative_*",
         {**_EVENT_PAGE, **dict.fromkeys(_RUNS, FORBIDDEN)},
         "the carrying organisation's members propose it, as every proposal",
     ),
