@@ -1,5 +1,9 @@
 """The cooperation surface's pages, under /samverkan/; each part adds its own patterns."""
 
+from django.urls import include, path
+
 app_name = "cooperation"
 
-urlpatterns = []
+urlpatterns = [
+    path("", include("cooperation.urls_dialogues")),
+]

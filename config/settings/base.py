@@ -316,6 +316,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "casework.tasks.send_due_reminders",
         "schedule": 24 * 60 * 60.0,
     },
+    "remind-event-participants": {
+        "task": "cooperation.tasks.remind_event_participants",
+        "schedule": 60 * 60.0,
+    },
     "release-tasks-of-those-who-left": {
         "task": "workflows.tasks.release_tasks_of_those_who_left",
         "schedule": crontab(hour=2, minute=30),

@@ -1,2 +1,4 @@
 """The cooperation surface (docs/cooperation.md): challenge areas with their hosts, dialogues and
 initiatives, needs and offers, the association directory and training. One module per part."""
+
+from .dialogues import *  # noqa: F403 (each part adds one line; its names are its models)

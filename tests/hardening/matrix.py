@@ -203,6 +203,10 @@ _SEES_ALL = {"coordinator": OK, "delegate": OK, "officer": OK, "admin": OK}
 # secretary of another board and another organisation's member get 404.
 _CASE_PAGE = roles(OK, anonymous=LOGIN, outsider=NOT_FOUND, board_secretary=NOT_FOUND)
 # Reports and registers for the roles that see every case; 404 for the rest.
+# An event the member's organisation is invited to, and what comes of it.
+_RUNS = ("coordinator", "officer", "admin")
+_SEES_EVENT = ("member", *_RUNS)
+_EVENT_PAGE = roles(NOT_FOUND, anonymous=LOGIN, **dict.fromkeys(_SEES_EVENT, OK))
 _STAFF_REPORT = roles(NOT_FOUND, anonymous=LOGIN, **_SEES_ALL)
 # The association's own draft application: its members only, not even officers.
 _DRAFT = roles(NOT_FOUND, anonymous=LOGIN, member=OK)
@@ -508,6 +512,41 @@ RULES: list[Rule] = [
         "partnerships:leave",
         roles(NOT_FOUND, anonymous=LOGIN),
         "only a party other than the one whose case it is leaves; this one has no other",
+    ),
+    # Dialogues and initiatives (cooperation): coordinators and officers plan and run events;
+    # the invited organisation's members see them and register; the rest get 404.
+    Rule("cooperation:events", roles(OK), "the published events for everyone, more per role"),
+    Rule(
+        "cooperation:event_new",
+        roles(FORBIDDEN, anonymous=LOGIN, coordinator=OK, officer=OK, admin=OK),
+        "coordinators and officers plan events",
+    ),
+    Rule("cooperation:event", _EVENT_PAGE),
+    Rule(
+        "cooperation:event_register",
+        {**_EVENT_PAGE, **dict.fromkeys(_SEES_EVENT, _FORM_ONLY_POST)},
+        "an empty registration is refused and the page shown again",
+    ),
+    Rule(
+        "cooperation:event_unregister",
+        {**_EVENT_PAGE, **dict.fromkeys(_SEES_EVENT, _FORM_ONLY_POST)},
+    ),
+    Rule("cooperation:event_documentation", {**_EVENT_PAGE, "member": FORBIDDEN}),
+    Rule(
+        "cooperation:event_*",
+        {
+            **_EVENT_PAGE,
+            "member": (NOT_ALLOWED, FORBIDDEN),
+            **dict.fromkeys(_RUNS, _FORM_ONLY_POST),
+        },
+        "the organisers' buttons: invitations and attendance",
+    ),
+    Rule("cooperation:initiative_new", {**_EVENT_PAGE, "member": FORBIDDEN}),
+    Rule("cooperation:initiative", _EVENT_PAGE),
+    Rule(
+        "cooperation:initiative_*",
+        {**_EVENT_PAGE, **dict.fromkeys(_RUNS, FORBIDDEN)},
+        "the carrying organisation's members propose it, as every proposal",
     ),
     # Follow-up and annual report: for the roles that see every case.
     Rule(

@@ -66,6 +66,8 @@ ENDPOINTS = {
     "funding:source_create": "",
     "partnerships:propose": "",
     "partnerships:register_assignment": "",
+    "cooperation:events": "",
+    "cooperation:event_new": "",
     "followup:dashboard": "",
     "followup:annual_report": "",
     "followup:annual_report_pdf": "",

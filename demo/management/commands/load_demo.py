@@ -13,6 +13,7 @@ from demo import (
     applications,
     claims,
     delegations,
+    dialogues,
     earchive,
     euro_rates,
     followup,
@@ -42,6 +43,7 @@ PARTS = {
     "openness": openness.load,  # two programmes publish their grants
     "earchive": earchive.load,  # a closed case exported to the e-archive
     "records": records.load,  # records managers, a disposal list waiting for review
+    "dialogues": dialogues.load,  # a documented dialogue whose next step became an IOP proposal
 }
 DEMO_MODE_ONLY = {
     "accounts",
@@ -54,6 +56,7 @@ DEMO_MODE_ONLY = {
     "followup",
     "earchive",
     "records",
+    "dialogues",
 }
 
 

@@ -1,0 +1,106 @@
+"""Who sees and runs which dialogue, and who sees which initiative: the one rule for the
+pages, the lists and the services.
+
+Coordinators and officers plan events and see them all; an event's organisers run it; the
+members of an invited organisation see it and register; a published event is shown to
+everyone. An initiative is seen by coordinators and officers, the members of the organisation
+that carries it and the organisers of the dialogue it came from. Anything else is a 404."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from organisations import policy as org_policy
+from organisations.models import Organisation
+
+from ..models import Event, Initiative, Registration
+
+
+def may_plan(user) -> bool:
+    """Coordinators and officers plan events (the areas' hosts will too, once they exist)."""
+    return user.is_superuser or bool(
+        {org_policy.COORDINATE, org_policy.HANDLE_CASE} & org_policy.roles_of(user).permissions
+    )
+
+
+def visible_events(user) -> QuerySet[Event]:
+    events = Event.objects.select_related("challenge_area")
+    if may_plan(user):
+        return events
+    if not getattr(user, "is_authenticated", False):
+        return events.filter(is_published=True)
+    roles = org_policy.roles_of(user)
+    mine = roles.organisation_ids | roles.administration_ids
+    return events.filter(
+        Q(is_published=True) | Q(organisers=user) | Q(invitations__organisation__in=mine)
+    ).distinct()
+
+
+def get_event_or_404(user, pk: int) -> Event:
+    try:
+        return visible_events(user).get(pk=pk)
+    except Event.DoesNotExist:
+        raise Http404 from None
+
+
+def runs(user, event: Event) -> bool:
+    """Organises ``event``: its organisers, and the coordinators and officers."""
+    return may_plan(user) or event.organisers.filter(pk=user.pk).exists()
+
+
+def ensure_runs(user, event: Event) -> None:
+    if not runs(user, event):
+        raise PermissionDenied
+
+
+def registering_organisations(user, event: Event) -> QuerySet[Organisation]:
+    """The organisations ``user`` may register for: those they act or work for that are
+    invited, or any of theirs when the event is published."""
+    roles = org_policy.roles_of(user)
+    mine = Organisation.objects.filter(pk__in=roles.organisation_ids | roles.administration_ids)
+    if event.is_published:
+        return mine
+    return mine.filter(event_invitations__event=event)
+
+
+def registrations(event: Event) -> QuerySet[Registration]:
+    return event.registrations.select_related("person", "organisation")
+
+
+def registration_of(user, event: Event) -> Registration | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        event.registrations.exclude(status=Registration.Status.CANCELLED)
+        .filter(person=user)
+        .first()
+    )
+
+
+def visible_initiatives(user) -> QuerySet[Initiative]:
+    initiatives = Initiative.objects.select_related(
+        "challenge_area", "organisation", "origin_event", "iop_inquiry__case"
+    )
+    if may_plan(user):
+        return initiatives
+    roles = org_policy.roles_of(user)
+    return initiatives.filter(
+        Q(organisation__in=roles.organisation_ids) | Q(origin_event__organisers=user)
+    ).distinct()
+
+
+def get_initiative_or_404(user, pk: int) -> Initiative:
+    try:
+        return visible_initiatives(user).get(pk=pk)
+    except Initiative.DoesNotExist:
+        raise Http404 from None
+
+
+def may_carry_on(user, initiative: Initiative) -> bool:
+    """A member of the carrying organisation proposes the partnership, as for any proposal."""
+    return (
+        initiative.iop_inquiry_id is None
+        and initiative.funding_application_id is None
+        and initiative.organisation_id is not None
+        and org_policy.acts_for(user, initiative.organisation_id)
+    )

@@ -1,0 +1,173 @@
+"""The pages of dialogues and workshops: the list, planning, the event page with invitations,
+registration and attendance, and the documentation afterwards."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from common import once
+from workflows.task_views import add_errors
+
+from ..forms import dialogues as forms
+from ..selectors import dialogues as rules
+from ..services import dialogues as services
+
+
+def _url(event) -> str:
+    return reverse("cooperation:event", args=[event.pk])
+
+
+def events(request):
+    """The dialogues and workshops a person may see; the published ones for everyone."""
+    context = {
+        "events": rules.visible_events(request.user),
+        "may_plan": rules.may_plan(request.user),
+    }
+    return render(request, "cooperation/dialogues/events.html", context)
+
+
+@login_required
+def event_new(request):
+    if not rules.may_plan(request.user):
+        raise PermissionDenied
+    form = forms.EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        token, organisers = data.pop("form_token"), data.pop("organisers")
+
+        def plan():
+            event = services.event_plan(acting_user=request.user, organisers=organisers, **data)
+            messages.success(request, _("The event is planned."))
+            return _url(event)
+
+        try:
+            return once.act(request, token, plan, default=reverse("cooperation:events"))
+        except ValidationError as error:
+            add_errors(form, error)
+    return render(request, "cooperation/dialogues/event_form.html", {"form": form})
+
+
+def event(request, pk):
+    """The event: what, when and where; registration; for its organisers the invitations, the
+    registrations with attendance, and the documentation with its next steps."""
+    try:
+        event = rules.get_event_or_404(request.user, pk)
+    except Http404:
+        if request.user.is_authenticated:
+            raise
+        return redirect_to_login(request.get_full_path())
+    runs = request.user.is_authenticated and rules.runs(request.user, event)
+    organisations = (
+        rules.registering_organisations(request.user, event)
+        if request.user.is_authenticated
+        else None
+    )
+    registrations = rules.registrations(event) if runs else []
+    context = {
+        "event": event,
+        "runs": runs,
+        "mine": rules.registration_of(request.user, event),
+        "register_form": organisations and forms.RegistrationForm(organisations=organisations),
+        "invitation_form": runs and forms.InvitationForm(),
+        "invitations": event.invitations.select_related("organisation"),
+        "registrations": registrations,
+        "attendance_form": runs
+        and forms.AttendanceForm(
+            registrations=[r for r in registrations if r.status == r.Status.REGISTERED]
+        ),
+        "documentation": getattr(event, "documentation", None),
+        "initiatives": event.initiatives.all(),
+    }
+    return render(request, "cooperation/dialogues/event.html", context)
+
+
+def _event_for_post(request, pk, *, organisers_only=False):
+    """The event of a button's target: 404 when not seen, 405 for anything but POST, 403
+    for a participant's click on an organiser's button."""
+    event = rules.get_event_or_404(request.user, pk)
+    if request.method != "POST":
+        return event, HttpResponseNotAllowed(["POST"])
+    if organisers_only:
+        rules.ensure_runs(request.user, event)
+    return event, None
+
+
+def _post(request, event, form, act):
+    """Bind a small form of the event page, call the service, and come back to the page."""
+    if form.is_valid():
+        try:
+            act(event, form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Nothing was saved: choose at least one."))
+    return redirect(_url(event))
+
+
+@login_required
+def event_invite(request, pk):
+    event, refused = _event_for_post(request, pk, organisers_only=True)
+    if refused:
+        return refused
+
+    def invite(event, data):
+        invited = services.event_invite(
+            event=event, acting_user=request.user, organisations=data["organisations"]
+        )
+        messages.success(request, _("The invitations are saved.") if invited else _("Nothing new."))
+
+    return _post(request, event, forms.InvitationForm(request.POST), invite)
+
+
+@login_required
+def event_register(request, pk):
+    event, refused = _event_for_post(request, pk)
+    if refused:
+        return refused
+
+    def register(event, data):
+        registration = services.event_register(
+            event=event, acting_user=request.user, organisation=data["organisation"]
+        )
+        if registration.status == registration.Status.WAITING:
+            messages.info(request, _("The event is full: you are on the waiting list."))
+        else:
+            messages.success(request, _("You are registered."))
+
+    organisations = rules.registering_organisations(request.user, event)
+    form = forms.RegistrationForm(request.POST, organisations=organisations)
+    return _post(request, event, form, register)
+
+
+@login_required
+def event_unregister(request, pk):
+    event, refused = _event_for_post(request, pk)
+    if refused:
+        return refused
+    mine = rules.registration_of(request.user, event)
+    if mine is not None:
+        services.registration_cancel(registration=mine, acting_user=request.user)
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect(_url(event))
+
+
+@login_required
+def event_attendance(request, pk):
+    event, refused = _event_for_post(request, pk, organisers_only=True)
+    if refused:
+        return refused
+
+    def record(event, data):
+        services.attendance_record(
+            event=event, acting_user=request.user, attended=[int(pk) for pk in data["attended"]]
+        )
+        messages.success(request, _("The attendance is recorded."))
+
+    registrations = list(services.registrations_with_place(event))
+    form = forms.AttendanceForm(request.POST, registrations=registrations)
+    return _post(request, event, form, record)
