@@ -182,8 +182,8 @@ def representation_basis(user, organisation_id: int, role: str | None = Role.SIG
     """On what ``user`` acts for the organisation today, for the audit event of a binding
     action (submitting, signing, terminating): the basis of their current representation of
     ``role`` (any role when None; ``Representation.Basis``, evidence before the broker's
-    claim when both hold), else ``BASIS_MEMBERSHIP`` for a current membership; empty when
-    neither holds."""
+    claim when both hold), else ``BASIS_MEMBERSHIP`` for a current membership when acting (not
+    signing) is asked; empty when neither holds."""
     if not getattr(user, "is_authenticated", False):
         return ""
     today = timezone.localdate()
@@ -196,6 +196,8 @@ def representation_basis(user, organisation_id: int, role: str | None = Role.SIG
     for basis in Representation.Basis.values:
         if basis in bases:
             return basis
+    if role not in (None, Role.MEMBER):  # a membership signs for nobody
+        return ""
     member = (
         Membership.objects.filter(user=user, organisation_id=organisation_id, valid_from__lte=today)
         .exclude(valid_until__lt=today)
@@ -281,11 +283,11 @@ def holders_of(perm: str, obj=None):
     return User.objects.filter(current & match, is_active=True).distinct()
 
 
-def board_authorised_signatory(board_id: int, day=None) -> User | None:
-    """The person a board's standing decision authorises to sign for it today
-    (``BoardSigningAuthority``, the latest in force that names a person), or None."""
+def board_signing_authority(board_id: int, day=None) -> BoardSigningAuthority | None:
+    """The board's standing decision on who signs for it, in force on ``day`` (today) and
+    naming a person who can log in: the latest such, or None."""
     day = day or timezone.localdate()
-    authority = (
+    return (
         BoardSigningAuthority.objects.filter(
             board_id=board_id, person__isnull=False, person__is_active=True, valid_from__lte=day
         )
@@ -294,7 +296,6 @@ def board_authorised_signatory(board_id: int, day=None) -> User | None:
         .order_by("-valid_from", "-pk")
         .first()
     )
-    return authority.person if authority else None
 
 
 def absent_user_ids(day=None) -> set[int]:

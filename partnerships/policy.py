@@ -128,9 +128,9 @@ def may_sign_for(user, party: Party) -> bool:
     named = {decision.signatory_id for decision in decisions if decision.signatory_id}
     if named:
         return user.pk in named
-    standing = org_policy.board_authorised_signatory(party.board_id)
+    standing = org_policy.board_signing_authority(party.board_id)
     if standing is not None:
-        return user.pk == standing.pk
+        return user.pk == standing.person_id
     return any(
         org_policy.has_object_permission(user, org_policy.ACT_FOR_BOARD, decision.board)
         for decision in decisions
@@ -155,9 +155,9 @@ def signing_offer(party: Party) -> tuple[str, object]:
     named = [decision.signatory for decision in decisions if decision.signatory_id]
     if named:
         return org_policy.ACT_AS_PERSON, named[0]
-    standing = org_policy.board_authorised_signatory(party.board_id)
+    standing = org_policy.board_signing_authority(party.board_id)
     if standing is not None:
-        return org_policy.ACT_AS_PERSON, standing
+        return org_policy.ACT_AS_PERSON, standing.person
     return org_policy.ACT_FOR_BOARD, party.board
 
 
