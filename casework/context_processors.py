@@ -11,4 +11,7 @@ def portal(request):
         "may_reassign_tasks": bool(
             user and user.is_authenticated and policy.may_reassign_tasks(user)
         ),
+        "approves_representations": bool(
+            user and user.is_authenticated and policy.has_role_permission(user, policy.HANDLE_CASE)
+        ),
     }

@@ -17,11 +17,13 @@ from .forms import EligibilityEvidenceForm
 from .models import (
     Absence,
     Board,
+    BoardSigningAuthority,
     DelegationHolding,
     EligibilityEvidence,
     EnrolmentCode,
     Membership,
     Organisation,
+    Representation,
     SecondFactorDevice,
     User,
 )
@@ -172,6 +174,48 @@ class DelegationHoldingAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
     list_filter = ["board"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "point"]
     autocomplete_fields = ["user", "board"]
+
+
+@admin.register(BoardSigningAuthority)
+class BoardSigningAuthorityAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
+    """Who a board's decision authorises to sign for it (shown on the board's page)."""
+
+    list_display = ["board", "person", "office", "protocol_reference", "valid_from", "valid_until"]
+    list_filter = ["board"]
+    search_fields = ["board__name", "person__first_name", "person__last_name", "office"]
+    autocomplete_fields = ["board", "person"]
+
+
+@admin.register(Representation)
+class RepresentationAdmin(TolerantAutocompleteAdmin, admin.ModelAdmin):
+    """Representations are proposed, approved, refused and revoked in the portal (with the
+    reasons kept); the administration shows them."""
+
+    list_display = ["person", "organisation", "role", "basis", "valid_from", "valid_until"]
+    list_filter = ["role", "basis", "migrated"]
+    search_fields = ["organisation__name", "person__first_name", "person__last_name"]
+    readonly_fields = [
+        "migrated",
+        "proposed_by",
+        "proposed_at",
+        "approved_by",
+        "approved_at",
+        "refused_by",
+        "refused_at",
+        "refusal_reason",
+        "revoked_by",
+        "revoked_at",
+        "revocation_reason",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(EnrolmentCode)

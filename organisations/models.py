@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from common.limits import SHORT_TEXT, BoundedTextField
+
 from .validators import normalise_org_number, validate_bankgiro, validate_plusgiro
 
 
@@ -263,6 +265,237 @@ class Membership(models.Model):
             and self.signing_evidence_id
             and self.signing_evidence.is_valid_on(timezone.localdate())
         )
+
+
+class RepresentationQuerySet(models.QuerySet):
+    def current(self, day=None):
+        """Approved, not revoked, and valid on ``day`` (today): the right to act or sign."""
+        day = day or timezone.localdate()
+        return self.filter(
+            approved_at__isnull=False, revoked_at__isnull=True, valid_from__lte=day
+        ).exclude(valid_until__lt=day)
+
+    def pending(self):
+        """Proposed by the association, waiting for an officer to approve or refuse."""
+        return self.filter(
+            basis=Representation.Basis.EVIDENCE,
+            approved_at__isnull=True,
+            refused_at__isnull=True,
+            revoked_at__isnull=True,
+        )
+
+
+class Representation(models.Model):
+    """A person's right to act (member) or sign (signatory) for an idea-based organisation.
+
+    It rests on one of two bases: evidence an officer approved (the board's minutes naming the
+    signatories, with validity dates), or the e-ID broker's ``orgAffiliation`` claim at login.
+    It holds from ``valid_from`` to ``valid_until`` (both days included) once approved, until
+    revoked. Every binding action records which basis it rested on.
+    """
+
+    class Basis(models.TextChoices):
+        EVIDENCE = "evidence", _("Evidence approved by an officer")
+        BROKER = "broker", _("The e-ID broker's organisation affiliation")
+        INVITATION = "invitation", _("Invited by a signatory")
+
+    ROLES = (Role.MEMBER, Role.SIGNATORY)
+
+    person = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="representations"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="representations",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=[(role.value, role.label) for role in ROLES]
+    )
+    basis = models.CharField(_("basis"), max_length=10, choices=Basis.choices)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    evidence = models.ForeignKey(
+        "EligibilityEvidence",
+        verbose_name=_("evidence"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="representations",
+        help_text=_("The board's minutes or register extract that name the person."),
+    )
+    # Made from a signatory membership when representations were introduced: approved (or
+    # not) as the membership was, by nobody in particular.
+    migrated = models.BooleanField(_("migrated from a membership"), default=False, editable=False)
+    proposed_by = models.ForeignKey(
+        User,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now, editable=False)
+    approved_by = models.ForeignKey(
+        User,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    refused_by = models.ForeignKey(
+        User,
+        verbose_name=_("refused by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    refused_at = models.DateTimeField(_("refused"), null=True, blank=True, editable=False)
+    refusal_reason = BoundedTextField(
+        _("reason for refusal"), max_length=SHORT_TEXT, blank=True, editable=False
+    )
+    revoked_by = models.ForeignKey(
+        User,
+        verbose_name=_("revoked by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    revocation_reason = BoundedTextField(
+        _("reason for revocation"), max_length=SHORT_TEXT, blank=True, editable=False
+    )
+
+    objects = RepresentationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("representation")
+        verbose_name_plural = _("representations")
+        ordering = ["organisation__name", "person__last_name", "person__first_name", "pk"]
+        indexes = [models.Index(fields=["person", "organisation", "role"])]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()}, {self.organisation}"
+
+    def clean(self):
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            raise ValidationError(
+                {"valid_until": _("The representation must end after it starts.")}
+            )
+        if self.organisation_id and not self.organisation.is_idea_based:
+            raise ValidationError(
+                {"organisation": _("Only an idea-based organisation is represented so.")}
+            )
+
+    def is_current(self, day=None) -> bool:
+        day = day or timezone.localdate()
+        return bool(
+            self.approved_at
+            and not self.revoked_at
+            and self.valid_from <= day
+            and (self.valid_until is None or day <= self.valid_until)
+        )
+
+
+class RepresentationInvitation(models.Model):
+    """A signatory's invitation of a person, by e-mail, to act for the organisation.
+
+    Only the SHA-256 of the invitation's token is kept; the token travels in the e-mail's link.
+    Whoever accepts it while logged in, before it expires and only once, becomes a member
+    representative of the organisation.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("e-mail"))
+    digest = models.CharField(_("SHA-256 of the token"), max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User, verbose_name=_("invited by"), on_delete=models.PROTECT, related_name="+"
+    )
+    invited_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), editable=False)
+    accepted_by = models.ForeignKey(
+        User,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("invitation to represent")
+        verbose_name_plural = _("invitations to represent")
+        ordering = ["-invited_at"]
+
+    def __str__(self):
+        return f"{self.email} – {self.organisation}"
+
+
+class BoardSigningAuthority(models.Model):
+    """Who a board authorised, by its decision, to sign for it: a person, or an office.
+
+    A board decision on a case that names its signatory still decides for that case; this
+    standing authority applies where the decision names nobody.
+    """
+
+    board = models.ForeignKey(
+        Board,
+        verbose_name=_("board"),
+        on_delete=models.CASCADE,
+        related_name="signing_authorities",
+    )
+    person = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="board_signing_authorities",
+    )
+    office = models.CharField(
+        _("office"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example “the board's chair”; the person who holds it, if named above."),
+    )
+    protocol_reference = models.CharField(
+        _("decision (protocol reference)"),
+        max_length=200,
+        help_text=_("For example “KFN 2026-01-28 § 4”."),
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("board's signing authority")
+        verbose_name_plural = _("boards' signing authorities")
+        ordering = ["board__name", "-valid_from"]
+
+    def __str__(self):
+        who = str(self.person) if self.person_id else self.office
+        return f"{self.board}: {who} ({self.protocol_reference})"
+
+    def clean(self):
+        if not self.person_id and not (self.office or "").strip():
+            raise ValidationError({"person": _("Name the person or the office authorised.")})
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The authority must end after it starts.")})
 
 
 class DelegationHolding(models.Model):

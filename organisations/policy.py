@@ -5,7 +5,7 @@ Roles come from memberships; they are read once per request and cached on the us
 
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import (
@@ -13,9 +13,11 @@ from .models import (
     STAFF_ROLES,
     Absence,
     Board,
+    BoardSigningAuthority,
     DelegationHolding,
     Membership,
     Organisation,
+    Representation,
     Role,
     User,
 )
@@ -80,20 +82,17 @@ class Roles:
         return bool(self.roles & set(STAFF_ROLES))
 
 
-# A signatory signs for the organisation only with the right shown by evidence an officer
-# approved, valid on the day (``Membership.may_sign`` says the same of one membership).
-_SIGNING_RIGHT_SHOWN = Q(
-    role=Role.SIGNATORY, signing_approved_at__isnull=False, signing_evidence__isnull=False
-)
-
-
-def _signing_evidence_valid(day, prefix: str = "") -> Q:
+# Who acts and signs for an idea-based organisation: a person with a current representation
+# (``Representation``: approved by an officer from evidence, or from the e-ID broker's claim);
+# acting for it also by a current membership of it.
+def _current_representations(day, prefix: str = "") -> Q:
     return Q(
         **{
-            f"{prefix}signing_evidence__given_on__lte": day,
-            f"{prefix}signing_evidence__expires_on__gt": day,
+            f"{prefix}approved_at__isnull": False,
+            f"{prefix}revoked_at__isnull": True,
+            f"{prefix}valid_from__lte": day,
         }
-    )
+    ) & (Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": day}))
 
 
 _CACHE_ATTR = "_samverkan_roles"
@@ -110,25 +109,26 @@ def roles_of(user) -> Roles:
     rows = (
         Membership.objects.filter(user=user, valid_from__lte=today)
         .exclude(valid_until__lt=today)
-        .annotate(
-            may_sign=ExpressionWrapper(
-                _SIGNING_RIGHT_SHOWN & _signing_evidence_valid(today), output_field=BooleanField()
-            )
-        )
-        .values_list("role", "organisation_id", "board_id", "may_sign")
+        .values_list("role", "organisation_id", "board_id")
     )
     roles, orgs, signs, admins, boards, perms = set(), set(), set(), set(), set(), set()
-    for role, organisation_id, board_id, may_sign in rows:
+    for role, organisation_id, board_id in rows:
         roles.add(role)
         perms |= ROLE_PERMISSIONS.get(role, frozenset())
         if role in ADMINISTRATION_ROLES:
             admins.add(organisation_id)
         else:
             orgs.add(organisation_id)
-        if role == Role.SIGNATORY and may_sign:
-            signs.add(organisation_id)
         if board_id:
             boards.add(board_id)
+    represented = Representation.objects.filter(
+        _current_representations(today), person=user
+    ).values_list("role", "organisation_id")
+    for role, organisation_id in represented:
+        roles.add(role)
+        orgs.add(organisation_id)
+        if role == Role.SIGNATORY:
+            signs.add(organisation_id)
     result = Roles(
         frozenset(roles),
         frozenset(orgs),
@@ -171,6 +171,39 @@ def acts_for(user, organisation_id: int) -> bool:
 
 def is_signatory_for(user, organisation_id: int) -> bool:
     return organisation_id in roles_of(user).signatory_for
+
+
+# The basis recorded on a binding action of a person who acts for an organisation by a
+# membership of it rather than a representation.
+BASIS_MEMBERSHIP = "membership"
+
+
+def representation_basis(user, organisation_id: int, role: str | None = Role.SIGNATORY) -> str:
+    """On what ``user`` acts for the organisation today, for the audit event of a binding
+    action (submitting, signing, terminating): the basis of their current representation of
+    ``role`` (any role when None; ``Representation.Basis``, evidence before the broker's
+    claim when both hold), else ``BASIS_MEMBERSHIP`` for a current membership when acting (not
+    signing) is asked; empty when neither holds."""
+    if not getattr(user, "is_authenticated", False):
+        return ""
+    today = timezone.localdate()
+    represented = Representation.objects.filter(
+        _current_representations(today), person=user, organisation_id=organisation_id
+    )
+    if role is not None:
+        represented = represented.filter(role=role)
+    bases = set(represented.values_list("basis", flat=True))
+    for basis in Representation.Basis.values:
+        if basis in bases:
+            return basis
+    if role not in (None, Role.MEMBER):  # a membership signs for nobody
+        return ""
+    member = (
+        Membership.objects.filter(user=user, organisation_id=organisation_id, valid_from__lte=today)
+        .exclude(valid_until__lt=today)
+        .exists()
+    )
+    return BASIS_MEMBERSHIP if member else ""
 
 
 def has_role_permission(user, perm: str) -> bool:
@@ -226,15 +259,19 @@ def holders_of(perm: str, obj=None):
     current = Q(memberships__valid_from__lte=today) & (
         Q(memberships__valid_until__isnull=True) | Q(memberships__valid_until__gte=today)
     )
+    represents = _current_representations(today, prefix="representations__")
     if perm == ACT_FOR_ORGANISATION and isinstance(obj, Organisation):
-        match = Q(memberships__organisation=obj, memberships__role=Role.MEMBER)
-    elif perm == SIGN_FOR_ORGANISATION and isinstance(obj, Organisation):
-        match = Q(
-            memberships__organisation=obj,
-            memberships__role=Role.SIGNATORY,
-            memberships__signing_approved_at__isnull=False,
-        ) & _signing_evidence_valid(today, prefix="memberships__")
-    elif perm == ACT_FOR_BOARD and isinstance(obj, Board):
+        match = current & Q(memberships__organisation=obj, memberships__role=Role.MEMBER)
+        by_representation = represents & Q(
+            representations__organisation=obj, representations__role=Role.MEMBER
+        )
+        return User.objects.filter(match | by_representation, is_active=True).distinct()
+    if perm == SIGN_FOR_ORGANISATION and isinstance(obj, Organisation):
+        match = represents & Q(
+            representations__organisation=obj, representations__role=Role.SIGNATORY
+        )
+        return User.objects.filter(match, is_active=True).distinct()
+    if perm == ACT_FOR_BOARD and isinstance(obj, Board):
         match = Q(memberships__board=obj, memberships__role=Role.BOARD_SECRETARY)
     elif perm == ACT_AS_PERSON and isinstance(obj, User):
         return User.objects.filter(pk=obj.pk, is_active=True)
@@ -244,6 +281,21 @@ def holders_of(perm: str, obj=None):
     else:
         return User.objects.none()
     return User.objects.filter(current & match, is_active=True).distinct()
+
+
+def board_signing_authority(board_id: int, day=None) -> BoardSigningAuthority | None:
+    """The board's standing decision on who signs for it, in force on ``day`` (today) and
+    naming a person who can log in: the latest such, or None."""
+    day = day or timezone.localdate()
+    return (
+        BoardSigningAuthority.objects.filter(
+            board_id=board_id, person__isnull=False, person__is_active=True, valid_from__lte=day
+        )
+        .exclude(valid_until__lt=day)
+        .select_related("person")
+        .order_by("-valid_from", "-pk")
+        .first()
+    )
 
 
 def absent_user_ids(day=None) -> set[int]:

@@ -3,7 +3,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from . import policy
-from .models import EligibilityEvidence, Membership, Organisation, Role
+from .models import EligibilityEvidence, Membership, Organisation, Representation, Role, User
 
 
 def visible_organisations(user) -> QuerySet[Organisation]:
@@ -66,3 +66,64 @@ def evidence_status(organisation: Organisation, day=None) -> list[dict]:
         }
         for kind, label in EligibilityEvidence.Kind.choices
     ]
+
+
+def representations_of(organisation: Organisation) -> QuerySet[Representation]:
+    """The organisation's representations that hold or wait: current, pending, or to come."""
+    today = timezone.localdate()
+    return (
+        Representation.objects.filter(organisation=organisation, revoked_at__isnull=True)
+        .filter(refused_at__isnull=True)
+        .exclude(valid_until__lt=today)
+        .select_related("person", "evidence", "approved_by")
+        .order_by("role", "person__last_name", "person__first_name", "pk")
+    )
+
+
+def pending_representations(user) -> QuerySet[Representation]:
+    """The proposals an officer decides on (none for anyone else)."""
+    if not policy.has_role_permission(user, policy.HANDLE_CASE):
+        return Representation.objects.none()
+    return (
+        Representation.objects.pending()
+        .select_related("person", "organisation", "evidence", "proposed_by")
+        .order_by("proposed_at", "pk")
+    )
+
+
+def get_pending_representation_or_404(user, pk: int) -> Representation:
+    representation = pending_representations(user).filter(pk=pk).first()
+    if representation is None:
+        raise Http404
+    return representation
+
+
+def get_revocable_representation_or_404(user, pk: int) -> Representation:
+    """A representation not yet revoked, for an officer or a signatory of its organisation."""
+    representation = (
+        Representation.objects.filter(pk=pk, revoked_at__isnull=True)
+        .select_related("person", "organisation")
+        .first()
+    )
+    if representation is None or not (
+        policy.has_role_permission(user, policy.HANDLE_CASE)
+        or policy.is_signatory_for(user, representation.organisation_id)
+    ):
+        raise Http404
+    return representation
+
+
+def organisation_acted_for_or_404(user, pk: int, *, signatory: bool = False) -> Organisation:
+    """An idea-based organisation ``user`` acts for (signs for, with ``signatory``)."""
+    holds = policy.is_signatory_for if signatory else policy.acts_for
+    organisation = Organisation.objects.filter(pk=pk).first()
+    if organisation is None or not organisation.is_idea_based or not holds(user, pk):
+        raise Http404
+    return organisation
+
+
+def members_of(organisation: Organisation) -> QuerySet[User]:
+    """The people who act for the organisation today (by membership or representation)."""
+    return policy.holders_of(policy.ACT_FOR_ORGANISATION, organisation).order_by(
+        "last_name", "first_name", "pk"
+    )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from . import policy
 from .models import EnrolmentCode, Membership, Role, User
+from .representation import representation_from_membership
 
 # An enrolment code is typed by hand: letters and digits that cannot be mistaken for each other,
 # in groups of four. Twelve of them carry 60 bits, out of reach of guessing behind login
@@ -24,7 +25,8 @@ ENROLMENT_CODE_LIFETIME = timedelta(days=3)
 def signatory_approve(*, membership: Membership, acting_user) -> Membership:
     """An officer approves a signatory's right to sign for the organisation, as the evidence
     linked to the membership shows it (a register extract or the minutes that name them):
-    from now on the person signs for it, for as long as the evidence is valid."""
+    from now on the person signs for it, for as long as the evidence is valid (a representation
+    on that evidence, approved by the officer)."""
     if not policy.has_role_permission(acting_user, policy.HANDLE_CASE):
         raise PermissionDenied(_("Only an officer approves a right to sign."))
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -41,6 +43,7 @@ def signatory_approve(*, membership: Membership, acting_user) -> Membership:
     membership.signing_approved_by = acting_user
     membership.signing_approved_at = timezone.now()
     membership.save(update_fields=["signing_approved_by", "signing_approved_at"])
+    representation_from_membership(membership=membership)
     return membership
 
 

@@ -1,19 +1,28 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import i18n
 
 from common import once
 from common.downloads import private_file_response
 
-from . import selectors
-from .forms import AbsenceForm
+from . import policy, selectors
+from . import representation as representation_services
+from .forms import (
+    AbsenceForm,
+    InvitationForm,
+    RepresentationDecisionForm,
+    RepresentationProposalForm,
+    RepresentationRevocationForm,
+)
 from .models import Absence
 
 _LANGUAGES = {code for code, _name in settings.LANGUAGES}
@@ -28,9 +37,219 @@ def organisation_detail(request, pk):
         {
             "organisation": organisation,
             "evidence": selectors.evidence_status(organisation),
-            "boards": organisation.boards.all(),
+            "boards": organisation.boards.prefetch_related("signing_authorities__person"),
         },
     )
+
+
+@login_required
+def representation_list(request, pk):
+    """Who acts and signs for an association, on what basis and until when."""
+    organisation = selectors.get_organisation_or_404(request.user, pk)
+    if not organisation.is_idea_based:
+        raise Http404
+    return render(
+        request,
+        "organisations/representation_list.html",
+        {
+            "organisation": organisation,
+            "representations": selectors.representations_of(organisation),
+            "may_propose": policy.acts_for(request.user, pk),
+            "may_invite": policy.is_signatory_for(request.user, pk),
+            "may_revoke": policy.is_signatory_for(request.user, pk)
+            or policy.has_role_permission(request.user, policy.HANDLE_CASE),
+        },
+    )
+
+
+@login_required
+def representation_propose(request, pk):
+    """A member uploads the minutes naming the signatories and proposes who signs."""
+    organisation = selectors.organisation_acted_for_or_404(request.user, pk)
+    form = RepresentationProposalForm(
+        request.POST or None, request.FILES or None, people=selectors.members_of(organisation)
+    )
+    back = reverse("organisations:representation_list", args=[pk])
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def propose():
+            representation_services.representation_propose(
+                organisation=organisation,
+                acting_user=request.user,
+                people=list(data["people"]),
+                protocol=data["protocol"],
+                protocol_date=data["protocol_date"],
+                valid_until=data["valid_until"],
+            )
+            messages.success(request, _("The proposal has been sent to an officer."))
+            return back
+
+        try:
+            return once.act(
+                request,
+                data["form_token"],
+                propose,
+                default=back,
+                message=_("Your proposal was already sent; it was sent twice."),
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+    return render(
+        request,
+        "organisations/representation_propose.html",
+        {"organisation": organisation, "form": form},
+    )
+
+
+@login_required
+def representation_worklist(request):
+    """The officer's worklist: proposed signatories waiting for approval."""
+    if not policy.has_role_permission(request.user, policy.HANDLE_CASE):
+        raise Http404
+    return render(
+        request,
+        "organisations/representation_worklist.html",
+        {"proposals": selectors.pending_representations(request.user)},
+    )
+
+
+@login_required
+def representation_decide(request, pk):
+    """An officer approves a proposed signatory on the minutes, or refuses with a reason."""
+    back = reverse("organisations:representation_worklist")
+    repeated = _repeated(
+        request, back, _("The proposal was already decided; the decision was sent twice.")
+    )
+    if repeated:  # decided by the first sending, so off the worklist now
+        return repeated
+    representation = selectors.get_pending_representation_or_404(request.user, pk)
+    form = RepresentationDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def decide():
+            if data["decision"] == form.APPROVE:
+                representation_services.representation_approve(
+                    representation=representation, acting_user=request.user
+                )
+                messages.success(request, _("The right to sign has been approved."))
+            else:
+                representation_services.representation_refuse(
+                    representation=representation, acting_user=request.user, reason=data["reason"]
+                )
+                messages.success(request, _("The proposal has been refused."))
+            return back
+
+        try:
+            return once.act(
+                request,
+                data["form_token"],
+                decide,
+                default=back,
+                message=_("The proposal was already decided; the decision was sent twice."),
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+    return render(
+        request,
+        "organisations/representation_decide.html",
+        {"representation": representation, "form": form},
+    )
+
+
+@login_required
+def representation_revoke(request, pk):
+    """An officer or a signatory ends a representation now, saying why."""
+    repeated = _repeated(request, reverse("home"), _("The representation has been revoked."))
+    if repeated:  # revoked by the first sending
+        return repeated
+    representation = selectors.get_revocable_representation_or_404(request.user, pk)
+    form = RepresentationRevocationForm(request.POST or None)
+    back = reverse("organisations:representation_list", args=[representation.organisation_id])
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def revoke():
+            representation_services.representation_revoke(
+                representation=representation, acting_user=request.user, reason=data["reason"]
+            )
+            messages.success(request, _("The representation has been revoked."))
+            return back
+
+        try:
+            return once.act(request, data["form_token"], revoke, default=back)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+    return render(
+        request,
+        "organisations/representation_revoke.html",
+        {"representation": representation, "form": form},
+    )
+
+
+@login_required
+def invitation_send(request, pk):
+    """A signatory invites a person by e-mail to act for the organisation."""
+    organisation = selectors.organisation_acted_for_or_404(request.user, pk, signatory=True)
+    form = InvitationForm(request.POST or None)
+    back = reverse("organisations:representation_list", args=[pk])
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def invite():
+            representation_services.invitation_send(
+                organisation=organisation,
+                email=data["email"],
+                acting_user=request.user,
+                accept_url=lambda token: request.build_absolute_uri(
+                    reverse("organisations:invitation_accept") + "?" + urlencode({"token": token})
+                ),
+            )
+            messages.success(request, _("The invitation has been sent."))
+            return back
+
+        return once.act(request, data["form_token"], invite, default=back)
+    return render(
+        request,
+        "organisations/invitation_send.html",
+        {"organisation": organisation, "form": form},
+    )
+
+
+@login_required
+def invitation_accept(request):
+    """The invited person, logged in, accepts the invitation in the e-mail's link."""
+    token = request.POST.get("token") or request.GET.get("token", "")
+    if request.method == "POST":
+        try:
+            made = representation_services.invitation_accept(token=token, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("home")
+        messages.success(
+            request,
+            _("You now act for %(organisation)s.") % {"organisation": made.organisation},
+        )
+        return redirect("organisations:organisation_detail", made.organisation_id)
+    return render(request, "organisations/invitation_accept.html", {"token": token})
+
+
+def _repeated(request, back: str, message: str):
+    """The answer to a repeated sending of a form whose first sending was acted on, or None."""
+    token = request.POST.get(once.FIELD_NAME, "") if request.method == "POST" else ""
+    if once.went_to(request, token) is None:
+        return None
+    return once.repeat(request, token, default=back, message=message)
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    """A refusal of the service shown on the form, by field where it names one."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 @login_required

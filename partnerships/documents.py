@@ -16,6 +16,7 @@ from documents.kinds import Kind
 from documents.language import in_document_language
 from documents.models import Document, Signing
 from documents.services import document_request, document_sign
+from organisations import policy as org_policy
 from organisations.models import Role
 from organisations.selectors import current_memberships_of
 
@@ -219,6 +220,14 @@ def _signatory_now(party: Party, user) -> doc.Signatory:
         for decision in policy.authorising_decisions(party):
             if decision.signatory_id == user.pk:
                 return _authorised(user, decision)
+            standing = org_policy.board_signing_authority(party.board_id)
+            if decision.signatory_id is None and standing and standing.person_id == user.pk:
+                return doc.Signatory(
+                    name=str(user),
+                    title=standing.office,
+                    authority=_("Authorised by the decision of %(reference)s")
+                    % {"reference": standing.protocol_reference},
+                )
             if decision.signatory_id is None:
                 return doc.Signatory(
                     name=str(user),

@@ -116,8 +116,10 @@ def authorising_decisions(party: Party) -> list[BoardDecision]:
 
 def may_sign_for(user, party: Party) -> bool:
     """The right to sign for ``party``: for the city, the person its deciding board authorised
-    (for a decision recorded before boards named one, the board's secretary); for any other
-    party, a signatory whose right an officer approved on valid evidence."""
+    in the decision, else the person its standing decision on signing authorises
+    (``BoardSigningAuthority``), else (as before either was recorded) the board's secretary;
+    for any other party, a person with a current signatory representation (approved by an
+    officer on evidence, or from the e-ID broker's claim)."""
     if party.has_left or not getattr(user, "is_authenticated", False):
         return False
     if not party.board_id:
@@ -126,10 +128,22 @@ def may_sign_for(user, party: Party) -> bool:
     named = {decision.signatory_id for decision in decisions if decision.signatory_id}
     if named:
         return user.pk in named
+    standing = org_policy.board_signing_authority(party.board_id)
+    if standing is not None:
+        return user.pk == standing.person_id
     return any(
         org_policy.has_object_permission(user, org_policy.ACT_FOR_BOARD, decision.board)
         for decision in decisions
     )
+
+
+def signing_basis(user, party: Party) -> str:
+    """On what ``user`` binds ``party`` (signs, terminates), for the action's audit event: for
+    the city, its board's decision; for another party, the basis of the signatory's current
+    representation (evidence an officer approved, or the e-ID broker's claim)."""
+    if party.board_id:
+        return "board_decision"
+    return org_policy.representation_basis(user, party.organisation_id)
 
 
 def signing_offer(party: Party) -> tuple[str, object]:
@@ -141,6 +155,9 @@ def signing_offer(party: Party) -> tuple[str, object]:
     named = [decision.signatory for decision in decisions if decision.signatory_id]
     if named:
         return org_policy.ACT_AS_PERSON, named[0]
+    standing = org_policy.board_signing_authority(party.board_id)
+    if standing is not None:
+        return org_policy.ACT_AS_PERSON, standing.person
     return org_policy.ACT_FOR_BOARD, party.board
 
 

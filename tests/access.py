@@ -108,6 +108,40 @@ def _api_token(organisation) -> dict:
     return {"pk": token.pk}
 
 
+@object_url("organisations:representation_list")
+@object_url("organisations:representation_propose")
+@object_url("organisations:invitation_send")
+def _organisation_represented(organisation) -> dict:
+    return {"pk": organisation.pk}
+
+
+def _representation(organisation, **fields):
+    from django.utils import timezone
+
+    from organisations.models import Representation, Role
+
+    return Representation.objects.create(
+        person=factories.UserFactory(),
+        organisation=organisation,
+        role=Role.SIGNATORY,
+        basis=Representation.Basis.EVIDENCE,
+        valid_from=timezone.localdate(),
+        **fields,
+    )
+
+
+@object_url("organisations:representation_decide")
+def _representation_proposed(organisation) -> dict:
+    return {"pk": _representation(organisation).pk}
+
+
+@object_url("organisations:representation_revoke")
+def _representation_current(organisation) -> dict:
+    from django.utils import timezone
+
+    return {"pk": _representation(organisation, approved_at=timezone.now()).pk}
+
+
 @object_url("organisations:evidence_file")
 def _evidence(organisation) -> dict:
     from django.core.files.base import ContentFile

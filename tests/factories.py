@@ -10,6 +10,7 @@ from stdnum import luhn
 from casework.models import Case, ChallengeArea
 from demo.organisations import bankgiro
 from organisations.models import Board, EligibilityEvidence, Membership, Organisation, Role, User
+from organisations.representation import representation_from_membership
 
 _numbers = itertools.count(1)
 
@@ -83,6 +84,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
         )
         obj.signing_approved_at = timezone.now()
         obj.save(update_fields=["signing_evidence", "signing_approved_at"])
+        representation_from_membership(membership=obj)  # the right is a representation
 
 
 class ChallengeAreaFactory(factory.django.DjangoModelFactory):

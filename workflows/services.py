@@ -168,29 +168,38 @@ def _hand_over(task: Task, *, actor, to_user, reason: str = "", expected_owner=N
 def release_tasks_of_those_who_left() -> int:
     """Every night: tasks held by people who may no longer take them go back to their queues.
 
-    A member whose membership of the association has ended, a board secretary who left the
-    board, an officer whose role was taken away or whose account was closed: their tasks would
-    otherwise stay theirs, out of everyone's sight (a task of an organisation one no longer
-    acts for is not shown to them either). Each task goes back to the queue it came from, with
-    an event on its case, and those who may take it now are told. A task that cannot be moved
-    (its process busy, an error) is logged and tried again the next night; the others go on.
-    Returns how many went back.
+    A member whose membership of the association has ended, a representative whose
+    representation ended or was revoked, a board secretary who left the board, an officer
+    whose role was taken away or whose account was closed: their tasks would otherwise stay
+    theirs, out of everyone's sight (a task of an organisation one no longer acts for is not
+    shown to them either). Each task goes back to the queue it came from, with an event on its
+    case, and those who may take it now are told. A task that cannot be moved (its process
+    busy, an error) is logged and tried again the next night; the others go on. Returns how
+    many went back.
     """
-    released = 0
     owner_ids = Task.objects.filter(status=STATUS.ASSIGNED).values("owner_id")
-    for owner in User.objects.filter(pk__in=owner_ids).order_by("pk"):
-        held = Task.objects.filter(owner=owner, status=STATUS.ASSIGNED).order_by("pk")
-        takeable = queues.takeable_by(owner)
-        if takeable is not None:
-            held = held.exclude(takeable)
-        for task in held:
-            # The queue filter covers roles; has_perm has the last word (superusers, say).
-            if not task.owner_permission or may_take(owner, task):
-                continue
-            try:
-                released += _release(task, previous=owner)
-            except Exception:
-                logger.exception("Task %s could not be returned to its queue", task.pk)
+    return sum(
+        release_tasks_held_by(owner)
+        for owner in User.objects.filter(pk__in=owner_ids).order_by("pk")
+    )
+
+
+def release_tasks_held_by(owner) -> int:
+    """The tasks ``owner`` holds but may no longer take go back to their queues (the nightly
+    release for one person; at once when their representation is revoked)."""
+    released = 0
+    held = Task.objects.filter(owner=owner, status=STATUS.ASSIGNED).order_by("pk")
+    takeable = queues.takeable_by(owner)
+    if takeable is not None:
+        held = held.exclude(takeable)
+    for task in held:
+        # The queue filter covers roles; has_perm has the last word (superusers, say).
+        if not task.owner_permission or may_take(owner, task):
+            continue
+        try:
+            released += _release(task, previous=owner)
+        except Exception:
+            logger.exception("Task %s could not be returned to its queue", task.pk)
     return released
 
 

@@ -7,6 +7,8 @@ from django.dispatch import receiver
 from viewflow.workflow.models import Task
 from viewflow.workflow.signals import task_finished
 
+from organisations.signals import representation_ended
+
 from . import services, tasks
 
 
@@ -23,3 +25,11 @@ def notify_new_human_task(sender, instance: Task, created: bool, **kwargs):
         return
     task_pk = instance.pk
     transaction.on_commit(lambda: tasks.notify_new_task.delay(task_pk))
+
+
+@receiver(representation_ended, dispatch_uid="workflows_representation_ended_release")
+def release_tasks_of_former_representative(sender, person, **kwargs):
+    """A revoked representative's tasks for the organisation go back to the queue now, not at
+    night (``organisations.representation.representation_revoke``)."""
+    person = type(person).objects.get(pk=person.pk)  # read their roles afresh
+    services.release_tasks_held_by(person)

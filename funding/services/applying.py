@@ -15,6 +15,7 @@ from casework.models import Case, Deadline
 from common import limits, uploads
 from notifications.models import Kind
 from notifications.services import notify
+from organisations import policy as org_policy
 
 from .. import eligibility, policy, receipts, tasks
 from ..actions import FundingAction
@@ -233,7 +234,12 @@ def application_submit(*, application: FundingApplication, acting_user) -> Fundi
         application.submit,
         acting_user=acting_user,
         action=FundingAction.APPLICATION_SUBMITTED,
-        data={"sha256": application.receipt["sha256"]},
+        data={
+            "sha256": application.receipt["sha256"],
+            "basis": org_policy.representation_basis(
+                acting_user, application.organisation_id, role=None
+            ),
+        },
     )
     application_id = application.pk
     transaction.on_commit(lambda: tasks.request_receipt.delay(application_id))

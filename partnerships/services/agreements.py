@@ -426,6 +426,7 @@ def agreement_sign(*, inquiry: IOPInquiry, party: Party, acting_user) -> Signatu
             "sha256": signature.document_sha256,
             "document": record.document_id,
             "method": record.method,
+            "basis": policy.signing_basis(acting_user, party),
         },
     )
     if not selectors.unsigned_parties(inquiry, version):

@@ -233,12 +233,13 @@ def agreement_terminate(
         "date": min(termination.ends_on, version.period_end).isoformat(),
         "reason": termination.reason,
     }
-    _finish(inquiry, acting_user, inquiry.terminate, text)
+    basis = {"party": party.pk, "basis": policy.signing_basis(acting_user, party)}
+    _finish(inquiry, acting_user, inquiry.terminate, text, data=basis)
     return termination
 
 
-def _finish(inquiry: IOPInquiry, acting_user, transition, reason: str) -> None:
-    change_status(transition, acting_user, reason=reason)
+def _finish(inquiry: IOPInquiry, acting_user, transition, reason: str, data=None) -> None:
+    change_status(transition, acting_user, reason=reason, data=data)
     for deadline in inquiry.case.deadlines.filter(met_at__isnull=True):
         deadline_meet(deadline=deadline, acting_user=acting_user)
     case_close(case=inquiry.case, acting_user=acting_user, reason=reason)

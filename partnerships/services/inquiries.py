@@ -44,15 +44,15 @@ class PartyInput:
     proposed_contribution: str = ""
 
 
-def change_status(transition, acting_user, reason: str = "") -> None:
+def change_status(transition, acting_user, reason: str = "", data: dict | None = None) -> None:
     """Apply one of a locked inquiry's transitions (a bound method, ``inquiry.revise``) and
-    record it as a status change: who, from, to, why, and which transition."""
+    record it as a status change: who, from, to, why, and which transition (with ``data``)."""
     transitions.apply(
         transition,
         acting_user=acting_user,
         action=PartnershipAction.STATUS_CHANGED,
         reason=reason,
-        data={"transition": transition.__name__},
+        data={"transition": transition.__name__, **(data or {})},
     )
 
 

@@ -413,6 +413,36 @@ RULES: list[Rule] = [
     # The register.
     Rule("organisations:absences", _PAGE),
     Rule(
+        "organisations:representation_propose",
+        roles(NOT_FOUND, anonymous=LOGIN, member=OK),
+        "a member of the association proposes its signatories",
+    ),
+    Rule(
+        "organisations:invitation_send",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "only a signatory of the association invites (the matrix's member is none)",
+    ),
+    Rule(
+        "organisations:representation_worklist",
+        roles(NOT_FOUND, anonymous=LOGIN, officer=OK),
+        "officers approve proposed signatories",
+    ),
+    Rule(
+        "organisations:representation_decide",
+        roles(NOT_FOUND, anonymous=LOGIN, officer=OK),
+        "officers approve proposed signatories",
+    ),
+    Rule(
+        "organisations:representation_revoke",
+        roles(NOT_FOUND, anonymous=LOGIN, officer=OK),
+        "an officer or a signatory of the association revokes a representation",
+    ),
+    Rule(
+        "organisations:invitation_accept",
+        roles((OK, REDIRECT), anonymous=LOGIN),
+        "whoever holds an invitation's token accepts it, logged in",
+    ),
+    Rule(
         "organisations:absence_delete",
         roles(NOT_FOUND, anonymous=LOGIN),
         "only the person away removes their absence",

@@ -27,7 +27,14 @@ from funding.forms import (
     SupplementAnswerForm,
 )
 from notifications.forms import EmailPreferencesForm
-from organisations.forms import AbsenceForm, EligibilityEvidenceForm
+from organisations.forms import (
+    AbsenceForm,
+    EligibilityEvidenceForm,
+    InvitationForm,
+    RepresentationDecisionForm,
+    RepresentationProposalForm,
+    RepresentationRevocationForm,
+)
 from organisations.models import Role
 from partnerships.forms import (
     AssignmentForm,
@@ -188,6 +195,48 @@ def _preferences(client, organisation):
 def _absence(client, organisation):
     client.force_login(factories.staff(Role.OFFICER))
     return reverse("organisations:absences")
+
+
+@page(RepresentationProposalForm)
+def _representation_proposal(client, organisation):
+    client.force_login(factories.member(organisation))
+    return reverse("organisations:representation_propose", args=[organisation.pk])
+
+
+@page(InvitationForm)
+def _invitation(client, organisation):
+    client.force_login(factories.member(organisation, role=Role.SIGNATORY))
+    return reverse("organisations:invitation_send", args=[organisation.pk])
+
+
+def _representation(organisation, **fields):
+    from django.utils import timezone
+
+    from organisations.models import Representation
+
+    return Representation.objects.create(
+        person=factories.member(organisation),
+        organisation=organisation,
+        role=Role.SIGNATORY,
+        basis=Representation.Basis.EVIDENCE,
+        valid_from=timezone.localdate(),
+        **fields,
+    )
+
+
+@page(RepresentationDecisionForm)
+def _representation_decision(client, organisation):
+    client.force_login(factories.staff(Role.OFFICER))
+    return reverse("organisations:representation_decide", args=[_representation(organisation).pk])
+
+
+@page(RepresentationRevocationForm)
+def _representation_revocation(client, organisation):
+    from django.utils import timezone
+
+    client.force_login(factories.staff(Role.OFFICER))
+    made = _representation(organisation, approved_at=timezone.now())
+    return reverse("organisations:representation_revoke", args=[made.pk])
 
 
 @page(EligibilityEvidenceForm)
