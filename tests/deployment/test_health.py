@@ -32,7 +32,9 @@ def test_readiness_answers_200_when_every_shared_service_answers(client, db, set
 
 
 @pytest.fixture
-def broker_down():
+def broker_down(monkeypatch):
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration (CI sets it).
+    monkeypatch.setenv("CELERY_BROKER_URL", UNREACHABLE_REDIS)
     previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
     celery_app.conf.update(task_always_eager=False, broker_url=UNREACHABLE_REDIS)
     yield
@@ -98,3 +100,10 @@ def test_readiness_answers_503_while_the_database_has_no_tables(client, db, monk
     # A fresh database before the one-off `migrate`: no table of migrations at all.
     monkeypatch.setattr(health.MigrationRecorder, "has_table", lambda self: False)
     _assert_not_ready(client.get(health.READY_PATH), "migrations")
+
+
+@pytest.mark.celery_worker
+def test_readiness_asks_the_real_broker(client, broker):
+    response = client.get(health.READY_PATH)
+    assert response.status_code == 200, response.content
+    assert "broker: ok" in response.content.decode().splitlines()
