@@ -18,7 +18,10 @@ def test_liveness_answers_without_the_database_a_session_or_a_known_host_name(cl
     assert "Set-Cookie" not in response
 
 
-def test_readiness_answers_200_when_every_shared_service_answers(client, db):
+def test_readiness_answers_200_when_every_shared_service_answers(client, db, settings):
+    # Over plain HTTP from inside the network, where production redirects everything else.
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/accounts/login/").status_code == 301
     response = client.get(health.READY_PATH, HTTP_HOST="10.77.0.11:8000")
     assert response.status_code == 200, response.content
     assert response["Content-Type"].startswith("text/plain")
@@ -29,7 +32,9 @@ def test_readiness_answers_200_when_every_shared_service_answers(client, db):
 
 
 @pytest.fixture
-def broker_down():
+def broker_down(monkeypatch):
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration (CI sets it).
+    monkeypatch.setenv("CELERY_BROKER_URL", UNREACHABLE_REDIS)
     previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
     celery_app.conf.update(task_always_eager=False, broker_url=UNREACHABLE_REDIS)
     yield
@@ -95,3 +100,10 @@ def test_readiness_answers_503_while_the_database_has_no_tables(client, db, monk
     # A fresh database before the one-off `migrate`: no table of migrations at all.
     monkeypatch.setattr(health.MigrationRecorder, "has_table", lambda self: False)
     _assert_not_ready(client.get(health.READY_PATH), "migrations")
+
+
+@pytest.mark.celery_worker
+def test_readiness_asks_the_real_broker(client, broker):
+    response = client.get(health.READY_PATH)
+    assert response.status_code == 200, response.content
+    assert "broker: ok" in response.content.decode().splitlines()
