@@ -3,9 +3,11 @@ OIDC login and its return, and the page that asks for a login with e-ID before a
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.http import Http404, HttpResponseNotAllowed
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 from django.views.generic import View
 from mozilla_django_oidc.views import (
     OIDCAuthenticationCallbackView,
@@ -90,11 +92,11 @@ class ProviderCallbackView(OIDCAuthenticationCallbackView):
         return response
 
 
+@login_required
+@require_GET
 def step_up(request):
     """A binding act asked for a higher level of assurance than this session's: say why, and
     offer a login with e-ID that comes back to where the person was."""
-    if not request.user.is_authenticated:
-        raise Http404
     context = {
         **_providers_context(),
         "level": assurance_level(request),

@@ -59,7 +59,7 @@ def test_a_known_number_logs_in_its_account_with_the_level_and_organisation(
 
 
 def test_an_unknown_number_gets_an_account_that_acts_for_no_organisation(monkeypatch, provider):
-    info = {"personalIdentityNumber": "19121212-1147", "given_name": "Test", "family_name": "Person"}
+    info = {"personalIdentityNumber": "19121212-1147", "given_name": "Test", "family_name": "P"}
     user = _login(monkeypatch, provider, info, acr="http://id.elegnamnden.se/loa/1.0/loa2")
     assert user.personal_identity.number_masked == "19121212-****"
     assert not Membership.objects.filter(user=user).exists()

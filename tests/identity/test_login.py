@@ -59,9 +59,7 @@ def test_production_refuses_a_password_login_above_level_1():
     assert "PASSWORD_LOGIN_ASSURANCE" in result.stderr
 
 
-def test_a_session_below_level_3_is_sent_to_log_in_with_e_id_before_binding_acts(
-    client, member
-):
+def test_a_session_below_level_3_is_sent_to_log_in_with_e_id_before_binding_acts(client, member):
     client.force_login(member)
     session = client.session
     session[ASSURANCE_SESSION_KEY] = 2
