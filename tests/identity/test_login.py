@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from common.assurance import ASSURANCE_SESSION_KEY, assurance_level
 from identity.models import LoginEvent
+from tests import factories
 from tests.config.test_security import _KEY, _production
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +77,14 @@ def test_a_session_below_level_3_is_sent_to_log_in_with_e_id_before_binding_acts
     page = response.content.decode()
     assert response.redirect_chain[-1][0].startswith(reverse("identity:step_up"))
     assert "tillitsnivå 3" in page and "nivå 2" in page
+
+
+def test_staff_logged_in_through_single_sign_on_are_not_asked_for_a_totp_code(client, settings):
+    settings.REQUIRE_STAFF_OTP = True
+    officer = factories.staff()
+    client.force_login(officer)
+    assert client.get(reverse("home")).status_code == 302  # to the second factor
+    session = client.session
+    session[ASSURANCE_SESSION_KEY] = 3
+    session.save()
+    assert client.get(reverse("home")).status_code == 200
