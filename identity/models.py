@@ -58,7 +58,9 @@ class PersonalIdentity(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_identity"
     )
-    number_digest = models.CharField(max_length=64, unique=True, editable=False)
+    number_digest = models.CharField(
+        _("hash of the personal identity number"), max_length=64, unique=True, editable=False
+    )
     number_masked = models.CharField(_("personal identity number"), max_length=13, editable=False)
 
     class Meta:
