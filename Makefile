@@ -82,7 +82,7 @@ check-deploy: install
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Security lint of our own code: any high-severity finding fails.
-BANDIT_PATHS := accessibility api casework common config demo documents followup funding notifications \
+BANDIT_PATHS := accessibility api casework common config demo documents followup funding identity notifications \
 	openness organisations partnerships workflows
 bandit: install
 	$(BIN)/bandit --quiet --recursive $(BANDIT_PATHS) --exclude '*/migrations/*,*/tests/*' \
