@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from common.assurance import ASSURANCE_SESSION_KEY, assurance_level
+from demo.identity import configure_local_provider
 from identity.models import LoginEvent
 from tests import factories
 from tests.config.test_security import _KEY, _production
@@ -88,3 +89,14 @@ def test_staff_logged_in_through_single_sign_on_are_not_asked_for_a_totp_code(cl
     session[ASSURANCE_SESSION_KEY] = 3
     session.save()
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_a_provider_that_does_not_answer_is_not_offered_and_its_login_says_why(client):
+    provider = configure_local_provider("http://127.0.0.1:9")  # nothing listens there
+    page = client.get(reverse("login")).content.decode()
+    assert (
+        "inte konfigurerad" in page and reverse("identity:start", args=[provider.slug]) not in page
+    )
+    response = client.get(reverse("identity:start", args=[provider.slug]))
+    assert response.status_code == 503
+    assert "inte tillgänglig" in response.content.decode()
