@@ -26,9 +26,11 @@ demo: install
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py load_demo
 	$(MAKE) --no-print-directory serve
 
-# The demo again, on the data already loaded.
+# The demo again, on the data already loaded; with the local OpenID Provider for login with e-ID
+# (identity/provider) when Node.js is installed.
 serve: install
-	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py runserver $(HOST)
+	DJANGO_SETTINGS_MODULE=config.settings.local identity/provider/serve.sh $(HOST) \
+	$(BIN)/python manage.py runserver $(HOST)
 
 # Lint, formatting, the layers, dead code (vulture; tests/config/test_dead_code.py looks further),
 # migrations and the whole suite, in two runs. First every test but the browser journeys and the
@@ -80,7 +82,7 @@ check-deploy: install
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Security lint of our own code: any high-severity finding fails.
-BANDIT_PATHS := accessibility api casework common config demo documents followup funding notifications \
+BANDIT_PATHS := accessibility api casework common config demo documents followup funding identity notifications \
 	openness organisations partnerships workflows
 bandit: install
 	$(BIN)/bandit --quiet --recursive $(BANDIT_PATHS) --exclude '*/migrations/*,*/tests/*' \

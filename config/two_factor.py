@@ -1,9 +1,11 @@
-"""Staff must enter a TOTP code after their password when ``REQUIRE_STAFF_OTP`` is on."""
+"""Staff must enter a TOTP code after their password when ``REQUIRE_STAFF_OTP`` is on. A login
+through an OpenID provider (single sign-on, e-ID) brings its own second factor: no code then."""
 
 from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.http import urlencode
 
+from common.assurance import ASSURANCE_SESSION_KEY
 from organisations.two_factor import has_second_factor, needs_second_factor
 
 # The pages a person between password and code may still reach.
@@ -25,6 +27,7 @@ class StaffSecondFactorMiddleware:
             not settings.REQUIRE_STAFF_OTP
             or not user.is_authenticated
             or user.is_verified()
+            or ASSURANCE_SESSION_KEY in request.session
             or request.resolver_match.url_name in _OPEN_URL_NAMES
             or not needs_second_factor(user)
         ):

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from config.site import site
+from identity import views as identity_views
 from organisations import two_factor
 from organisations import views as organisation_views
 from workflows import views as workflow_views
@@ -15,13 +16,8 @@ urlpatterns = [
     path("", workflow_views.home, name="home"),
     path("tasks/", include("workflows.urls")),
     path("notifications/", include("notifications.urls")),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            template_name="registration/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("accounts/login/", identity_views.LoginView.as_view(), name="login"),
+    path("accounts/e-id/", include("identity.urls")),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/two-factor/setup/", two_factor.otp_setup, name="otp_setup"),
     path("accounts/two-factor/", two_factor.otp_verify, name="otp_verify"),

@@ -22,6 +22,7 @@ OBJECT_URLS: dict[str, ObjectMaker] = {}
 EXEMPT_NAMESPACES = {
     "admin": "the Django admin is for administrators only (see test_admin_is_for_staff)",
     "api": "the read API answers 401, not a login page; tests/api/test_access.py walks its URLs",
+    "identity": "its one parameter is an OpenID provider's short name, on everyone's login page",
 }
 
 

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "earchive",
     "records",
     "cooperation",
+    "identity",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +134,8 @@ AUTH_USER_MODEL = "organisations.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "organisations.backends.RoleBackend",
+    # OpenID Connect login, per provider configured in the admin (identity.models.OIDCProvider).
+    "identity.backends.ProviderBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -252,8 +255,18 @@ DEPLOYMENT_HOSTS = env("DEPLOYMENT_HOSTS", default="single")
 
 # Demo accounts (password "demo") exist only where this is switched on.
 DEMO_MODE = env.bool("DEMO_MODE", default=False)
-# The level of assurance a password login counts as (common/assurance.py).
-PASSWORD_LOGIN_ASSURANCE = env.int("PASSWORD_LOGIN_ASSURANCE", default=3)
+# The level of assurance a password login counts as (common/assurance.py): 1, unless DEMO_MODE
+# declares more (the local and test settings declare 3); production refuses more than 1.
+PASSWORD_LOGIN_ASSURANCE = env.int("PASSWORD_LOGIN_ASSURANCE", default=1)
+# Off: the login page offers only e-ID and single sign-on (identity.views.LoginView).
+PASSWORD_LOGIN_ENABLED = env.bool("PASSWORD_LOGIN_ENABLED", default=True)
+# The key of the hash a personal identity number is matched by (identity.claims); empty: the
+# SECRET_KEY. Changing it unlinks every account from its number until the next e-ID login.
+IDENTITY_NUMBER_KEY = env("IDENTITY_NUMBER_KEY", default="")
+# mozilla-django-oidc: what is the same for every provider (the rest: identity.models).
+OIDC_AUTHENTICATION_CALLBACK_URL = "identity:callback"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
 
 # Sessions live in the database every host shares (production refuses another engine when
 # DEPLOYMENT_HOSTS is multi).

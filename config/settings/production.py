@@ -77,9 +77,15 @@ if env.bool("DEMO_MODE", default=False):
         "DEMO_MODE is on: production refuses to start with the demo's accounts and data. "
         "Unset DEMO_MODE (the demo runs with config.settings.local)."
     )
+if env.int("PASSWORD_LOGIN_ASSURANCE", default=1) > 1:
+    raise ImproperlyConfigured(
+        "PASSWORD_LOGIN_ASSURANCE is above 1: production refuses to count a password login as "
+        "an e-ID login. Unset it; binding acts need a login with e-ID (level 3)."
+    )
 
 DEBUG = False
 DEMO_MODE = False
+PASSWORD_LOGIN_ASSURANCE = 1
 REQUIRE_STAFF_OTP = env.bool("REQUIRE_STAFF_OTP", default=True)
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

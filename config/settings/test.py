@@ -8,6 +8,10 @@ from .base import *  # noqa: F401
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
 DEMO_MODE = True
+# In the demo only, a password login counts as level 3 and the login page says so.
+PASSWORD_LOGIN_ASSURANCE = 3
+# The local OpenID Provider with test identities (identity/provider; demo/identity.py).
+DEMO_OIDC_ISSUER = env("DEMO_OIDC_ISSUER", default="http://127.0.0.1:9090")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file database, so that threads and a live server share it; one per test run, so that

@@ -322,6 +322,9 @@ RULES: list[Rule] = [
     # Logging in and out, language, the start page.
     Rule("login", roles(REDIRECT, anonymous=OK), "logged-in people are sent on"),
     Rule("logout", roles(_FORM_ONLY_POST)),
+    Rule("identity:start", roles((NOT_FOUND, NOT_ALLOWED)), "a provider's login: none is set up"),
+    Rule("identity:callback", roles((LOGIN, NOT_ALLOWED)), "no provider's answer: login failed"),
+    Rule("identity:step_up", roles((OK, NOT_ALLOWED), anonymous=LOGIN)),
     Rule("otp_setup", _PAGE, "anyone may pair an app; staff must (REQUIRE_STAFF_OTP)"),
     Rule("otp_verify", roles(REDIRECT, anonymous=LOGIN), "without a paired app: to setup"),
     Rule("set_language", roles(REDIRECT)),

@@ -14,6 +14,7 @@ from common import once
 from funding import eligibility, forms, policy
 from funding import views as funding_views
 from funding.models import FundingApplication
+from identity.gate import binding_act
 
 from . import services
 
@@ -21,6 +22,7 @@ SENT_TWICE = gettext_lazy("Your application was already sent; it was sent twice.
 
 
 @login_required
+@binding_act
 def application_submit(request, pk):
     """Submit the application: it is registered as a case and its workflow starts.
 

@@ -14,6 +14,7 @@ from casework import policy as case_policy
 from casework import selectors as case_selectors
 from casework.forms import CommentForm
 from common import once
+from identity.gate import binding_act
 from organisations import policy as org_policy
 from organisations.models import Organisation
 from partnerships import forms, policy, selectors
@@ -38,6 +39,7 @@ def _inquiry(data) -> dict:
 
 
 @login_required
+@binding_act
 def propose(request):
     """An idea-based organisation's member proposes a partnership, for the organisation they
     choose among those they act for."""
@@ -211,6 +213,7 @@ def end_inquiry(request, case_number):
 
 
 @login_required
+@binding_act
 def terminate_agreement(request, case_number):
     """A party terminates the active agreement, with its reason (an officer for the city)."""
     return _party_page(
@@ -304,6 +307,7 @@ def de_minimis_declaration(request, case_number):
 
 
 @login_required
+@binding_act
 def leave_inquiry(request, case_number):
     """A party other than the one whose case it is leaves the inquiry (it goes on without it),
     by a person with the right to sign for it."""

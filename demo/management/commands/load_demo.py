@@ -17,6 +17,7 @@ from demo import (
     earchive,
     euro_rates,
     followup,
+    identity,
     iop,
     iop_demand,
     letters,
@@ -35,6 +36,7 @@ PARTS = {
     "accounts": register.load_accounts,
     "delegations": delegations.load,  # who holds which point of the delegation order
     "iop": iop.load,  # the three seed IOP inquiries, walked through the flow
+    "identity": identity.load,  # the local e-ID provider and the accounts' test numbers
     "applications": applications.load,  # a funding application in every state
     "claims": claims.load,  # a repayment claim and a demand for a decision answered
     "iop_demand": iop_demand.load,  # an IOP proposal's demand for a decision answered
@@ -49,6 +51,7 @@ DEMO_MODE_ONLY = {
     "accounts",
     "delegations",
     "iop",
+    "identity",
     "applications",
     "claims",
     "iop_demand",
