@@ -98,6 +98,10 @@ class DocumentationForm(forms.Form):
     )
 
 
+class FileForm(forms.Form):
+    file = forms.FileField(label=_("A file of the documentation"))
+
+
 class ContributionForm(forms.ModelForm):
     class Meta:
         model = ParticipantContribution

@@ -2,6 +2,7 @@
 steps become initiatives and IOP proposals. Each function owns its transaction and checks who
 may act (``cooperation.selectors.dialogues``)."""
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import events
+from common import limits, uploads
 from funding.models import FundingApplication, FundingProgramme
 from funding.services import application_create
 from notifications.models import Kind
@@ -23,6 +25,7 @@ from workflows.iop import services as iop
 from ..actions import DialogueAction
 from ..models import (
     Documentation,
+    DocumentationFile,
     Event,
     Initiative,
     Invitation,
@@ -195,6 +198,40 @@ def _save_steps(documentation: Documentation, steps: list[StepInput]) -> None:
     if NextStep.objects.filter(pk__in=gone, initiative__isnull=False).exists():
         raise ValidationError(_("A next step that became an initiative cannot be removed."))
     NextStep.objects.filter(pk__in=gone).delete()
+
+
+@transaction.atomic
+def documentation_file_add(*, event: Event, acting_user, upload) -> DocumentationFile:
+    """Keep a file with the documentation (a photo of the wall, the harvest, a presentation),
+    once it passed the one check every upload passes; as many and as large as a report-back's."""
+    rules.ensure_runs(acting_user, event)
+    documentation = Documentation.objects.select_for_update().filter(event=event).first()
+    if documentation is None:
+        raise ValidationError(_("Write the documentation first, then add its files."))
+    kept = list(documentation.files.values_list("size", flat=True))
+    limits.check_room_for_files(
+        [upload],
+        kept_files=len(kept),
+        kept_bytes=sum(kept),
+        max_files=limits.FILES_PER_REPORT_BACK,
+        max_bytes=limits.BYTES_PER_REPORT_BACK,
+    )
+    file_type = uploads.check_upload(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    stored = DocumentationFile(
+        documentation=documentation,
+        original_name=upload.name[-255:],
+        content_type=file_type.content_type,
+        size=upload.size,
+        sha256=digest.hexdigest(),
+        uploaded_by=acting_user,
+    )
+    stored.file.save(upload.name, upload, save=False)
+    stored.save()
+    return stored
 
 
 @transaction.atomic

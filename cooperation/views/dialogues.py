@@ -4,13 +4,14 @@ registration and attendance, and the documentation afterwards."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common import once
+from common.downloads import private_file_response
 from workflows.task_views import add_errors
 
 from ..forms import dialogues as forms
@@ -81,6 +82,7 @@ def event(request, pk):
             registrations=[r for r in registrations if r.status == r.Status.REGISTERED]
         ),
         "documentation": getattr(event, "documentation", None),
+        "file_form": runs and forms.FileForm(),
         "initiatives": event.initiatives.all(),
     }
     return render(request, "cooperation/dialogues/event.html", context)
@@ -171,3 +173,34 @@ def event_attendance(request, pk):
     registrations = list(services.registrations_with_place(event))
     form = forms.AttendanceForm(request.POST, registrations=registrations)
     return _post(request, event, form, record)
+
+
+@login_required
+def event_file_add(request, pk):
+    event, refused = _event_for_post(request, pk, organisers_only=True)
+    if refused:
+        return refused
+    form = forms.FileForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.documentation_file_add(
+                event=event, acting_user=request.user, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The file is kept with the documentation."))
+    else:
+        messages.error(request, " ".join(form.errors.get("file", [])))
+    return redirect(_url(event))
+
+
+@login_required
+def event_file(request, pk, file_pk):
+    """A file of the documentation, for those who see the event."""
+    event = rules.get_event_or_404(request.user, pk)
+    try:
+        stored = event.documentation.files.get(pk=file_pk)
+    except (ObjectDoesNotExist, ValueError):
+        raise Http404 from None
+    return private_file_response(stored.file, stored.original_name)

@@ -5,10 +5,12 @@ organisation carries. Imported by ``tests/access.py``."""
 
 from datetime import timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from cooperation.models import Event
 from cooperation.services import dialogues as services
+from demo import files
 from organisations.models import Role
 from tests import factories
 from tests.access import object_url
@@ -38,6 +40,7 @@ def _event(organisation) -> Event:
 @object_url("cooperation:event_unregister")
 @object_url("cooperation:event_attendance")
 @object_url("cooperation:event_documentation")
+@object_url("cooperation:event_file_add")
 def _event_of(organisation) -> dict:
     return {"pk": _event(organisation).pk}
 
@@ -74,3 +77,12 @@ def _initiative(organisation) -> dict:
         organisation=organisation,
     )
     return {"pk": initiative.pk}
+
+
+@object_url("cooperation:event_file")
+def _documentation_file(organisation) -> dict:
+    coordinator, step = _documented(organisation)
+    event = step.documentation.event
+    upload = SimpleUploadedFile("skord.pdf", files.pdf("Skörd"), content_type="application/pdf")
+    stored = services.documentation_file_add(event=event, acting_user=coordinator, upload=upload)
+    return {"pk": event.pk, "file_pk": stored.pk}

@@ -6,11 +6,13 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from cooperation.models import Event, Initiative, Registration
 from cooperation.services import dialogues as services
+from demo import files
 from notifications.models import Notification
 from organisations.models import Role
 from tests import factories
@@ -265,3 +267,26 @@ def test_an_initiative_becomes_a_funding_application_linked_both_ways(coordinato
     assert application.organisation == association and application.status == "draft"
     page = client.get(response["Location"]).content.decode()
     assert f"Kom från dialogen {event.title}" in page
+
+
+def test_a_file_kept_with_the_documentation_is_downloaded_by_who_sees_the_event(
+    coordinator, client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    invited = factories.member()
+    event = plan(coordinator, invited=[invited.memberships.get().organisation])
+    client.force_login(coordinator)
+    client.post(
+        reverse("cooperation:event_documentation", args=[event.pk]),
+        _documentation_post([(None, "Skapa lokala mötesplatser")]),
+    )
+    upload = SimpleUploadedFile("skord.pdf", files.pdf("Skörd"), content_type="application/pdf")
+
+    client.post(reverse("cooperation:event_file_add", args=[event.pk]), {"file": upload})
+
+    stored = event.documentation.files.get()
+    url = reverse("cooperation:event_file", args=[event.pk, stored.pk])
+    client.force_login(invited)
+    assert client.get(url).status_code == 200
+    client.force_login(factories.member())
+    assert client.get(url).status_code == 404

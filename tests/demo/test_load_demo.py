@@ -26,9 +26,9 @@ def test_the_whole_demo_loads_and_loading_it_again_adds_no_row(django_capture_on
         call_command("load_demo", stdout=io.StringIO())
     rows = _rows()
     assert User.objects.filter(username="raddabarnen").exists()
-    # The three seed inquiries (demo.iop) and the proposal whose demand is answered
-    # (demo.iop_demand).
-    assert IOPInquiry.objects.count() == 4
+    # The three seed inquiries (demo.iop), the proposal whose demand is answered
+    # (demo.iop_demand) and the one a dialogue's initiative became (demo.dialogues).
+    assert IOPInquiry.objects.count() == 5
     # 13 in every state (demo.applications), the repayment claim's and the demand's
     # (demo.claims) and one partly granted (demo.letters).
     assert FundingApplication.objects.filter(title__startswith="Demo: ").count() == 16

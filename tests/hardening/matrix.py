@@ -565,6 +565,7 @@ RULES: list[Rule] = [
         {**_EVENT_PAGE, **dict.fromkeys(_SEES_EVENT, _FORM_ONLY_POST)},
     ),
     Rule("cooperation:event_documentation", {**_EVENT_PAGE, "member": FORBIDDEN}),
+    Rule("cooperation:event_file", _EVENT_PAGE, "a file of the documentation"),
     Rule(
         "cooperation:event_*",
         {
