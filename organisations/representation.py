@@ -171,16 +171,16 @@ def parse_org_affiliation(claim: str) -> str:
     """The organisation number (NNNNNN-NNNN) in an OIDC Sweden ``orgAffiliation`` claim.
 
     The claim is ``<the person's identifier at the organisation>@<organisation number>``; a
-    claim the other way round (the number first) is read too. A ValidationError for anything
-    without a valid Swedish organisation number (python-stdnum's ``se.orgnr``).
+    claim the other way round (the number first), or the number alone (as the login keeps it),
+    is read too. A ValidationError for anything without a valid Swedish organisation number
+    (python-stdnum's ``se.orgnr``).
     """
     head, at, tail = (claim or "").strip().rpartition("@")
-    if at:
-        for part in (tail, head):
-            try:
-                return orgnr.format(orgnr.validate(part))
-            except StdnumError:
-                continue
+    for part in (tail, head) if at else (tail,):
+        try:
+            return orgnr.format(orgnr.validate(part))
+        except StdnumError:
+            continue
     raise ValidationError(_("The organisation affiliation from the e-ID service is not valid."))
 
 

@@ -2,13 +2,16 @@
 (token and userinfo) is stubbed here; tests/browser/test_eid_login.py walks the real one."""
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import SuspiciousOperation
 from django.test import RequestFactory
 
-from identity import claims
+from identity import claims, services
 from identity.backends import ProviderBackend
 from identity.models import OIDCProvider, PersonalIdentity
-from organisations.models import Membership, User
+from organisations import policy
+from organisations.models import Membership, Representation, User
+from tests import factories
 
 LOA3 = "http://id.elegnamnden.se/loa/1.0/loa3"
 
@@ -76,3 +79,19 @@ def test_a_login_without_a_valid_number_is_refused(monkeypatch, provider):
     with pytest.raises(SuspiciousOperation):
         _login(monkeypatch, provider, {"personalIdentityNumber": "191212121213"})
     assert not User.objects.exists()
+
+
+def test_the_brokers_org_affiliation_makes_the_person_its_representative_for_the_day(
+    provider, organisation
+):
+    person = factories.UserFactory()
+    request = RequestFactory().get("/")
+    request.session = SessionStore()
+    number = organisation.org_number.replace("-", "")
+    event = services.login_record_oidc(
+        request=request, user=person, provider=provider, assurance=3, org_affiliation=number
+    )
+    representation = Representation.objects.get(person=person, organisation=organisation)
+    assert representation.basis == Representation.Basis.BROKER
+    assert representation.valid_from == representation.valid_until == event.at.date()
+    assert policy.representation_basis(person, organisation.pk) == "broker"

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
@@ -223,7 +224,9 @@ def test_revoking_a_representation_returns_the_tasks_held_for_the_association_at
     assert not policy.acts_for(_fresh(representative), organisation.pk)
 
 
-def test_a_boards_standing_signing_authority_names_who_signs_when_its_decision_did_not():
+def test_a_boards_standing_signing_authority_names_who_signs_when_its_decision_did_not(
+    client, officer
+):
     board = factories.BoardFactory()
     secretary = factories.staff(Role.BOARD_SECRETARY, board=board)
     chair = factories.MembershipFactory(organisation=board.administration, role=Role.OFFICER).user
@@ -241,3 +244,9 @@ def test_a_boards_standing_signing_authority_names_who_signs_when_its_decision_d
     assert partnership_policy.signing_basis(chair, party) == "board_decision"
     assert policy.board_signing_authority(board.pk, day=TODAY - 2 * DAY) is None
     assert secretary != chair
+    client.force_login(officer)
+    page = client.get(
+        reverse("organisations:organisation_detail", args=[board.administration_id])
+    ).content.decode()
+    assert "Tecknar för nämnden:" in page and "beslut KFN 2026-01-28 § 4" in page
+    assert str(chair) in page and "Nämndens ordförande" in page
