@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from demo import iop_flow as flow
 from demo import register
+from demo.signing import signing_service
 from funding.models import BoardMeeting
 from organisations.models import (
     Board,
@@ -57,15 +58,16 @@ def load(out) -> None:
         return
     if not User.objects.filter(username="handlaggare").exists():
         raise CommandError("Load the demo accounts first: the inquiries are made by them.")
-    _Inquiries(User.objects.get(username="handlaggare")).load()
+    _Inquiries(User.objects.get(username="handlaggare"), out).load()
     out.write("Demo IOP inquiries loaded.")
 
 
 class _Inquiries:
     """Each inquiry made as the officer ``officer``, who registers, screens and drafts."""
 
-    def __init__(self, officer: User):
+    def __init__(self, officer: User, out):
         self.officer = officer
+        self.out = out
 
     def load(self) -> None:
         self._signatories()
@@ -158,7 +160,8 @@ class _Inquiries:
         )
         flow.do(process, "co_create", self.officer, services.co_creation_finish)
         self._memo_and_decisions(process, inquiry)
-        self._sign_all(process, inquiry)
+        with signing_service(self.out):
+            self._sign_all(process, inquiry)
         # The partnership's calendar: its first year ends now, so the follow-up opens.
         flow.fire_timers()
 

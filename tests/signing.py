@@ -1,9 +1,8 @@
 """The local signing service for tests: the test PKI generated once per session into a
 temporary folder, and certomancer's animator (time stamps, CRLs) in its own process."""
 
+import contextlib
 import socket
-import subprocess
-import time
 
 import pytest
 from django.test import override_settings
@@ -17,19 +16,6 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_for(port: int, process) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("The PKI's animator stopped.")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)  # the animator takes a moment to listen; not a wait for a result
-    raise RuntimeError("The PKI's animator did not start.")
-
-
 @pytest.fixture(scope="session")
 def local_pki(tmp_path_factory):
     """The PKI's settings, with its animator serving on a port of its own."""
@@ -40,17 +26,11 @@ def local_pki(tmp_path_factory):
         "SIGNING_SERVICE": "documents.signing.local.LocalSigningService",
         "SIGNING_TSA_URL": None,
     }
-    with override_settings(**values):
-        pki.pki_init()
-        process = subprocess.Popen(  # noqa: S603 - our own command
-            pki.animator_command(port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-    try:
-        _wait_for(port, process)
+    with contextlib.ExitStack() as stack:
+        with override_settings(**values):  # only while it starts: tests opt in (below)
+            pki.pki_init()
+            stack.enter_context(pki.serving(port))
         yield values
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture

@@ -2,11 +2,16 @@
 ``settings.SIGNING_PKI_DIR`` from the committed ``pki.yml`` (no key is ever committed), served
 by certomancer's animator (time stamps, CRLs) on ``settings.SIGNING_PKI_URL``."""
 
+import contextlib
 import datetime
 import functools
 import secrets
+import socket
+import subprocess
 import sys
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from asn1crypto import keys as asn1_keys
@@ -94,6 +99,34 @@ def animator_command(port: int) -> list[str]:
         "--port",
         str(port),
     ]
+
+
+@contextlib.contextmanager
+def serving(port: int | None = None):
+    """The animator in its own process for the duration (time stamps and CRLs), on the port of
+    SIGNING_PKI_URL unless given; raises ``PKIMissing`` if it does not start."""
+    port = port or urlsplit(settings.SIGNING_PKI_URL).port or 80
+    process = subprocess.Popen(  # noqa: S603 - our own command
+        animator_command(port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while not _listening(port):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise PKIMissing("The PKI's animator did not start.")
+            time.sleep(0.05)  # it takes a moment to listen
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+    except OSError:
+        return False
+    return True
 
 
 def tsa_url() -> str:

@@ -16,8 +16,9 @@ from documents.kinds import Kind
 from documents.models import Document, Signing
 from documents.signing import pki, validation
 from organisations.models import Role
+from partnerships import services
 from partnerships.models import Status
-from tests.partnerships.helpers import signed_inquiry
+from tests.partnerships.helpers import approved_inquiry, signed_inquiry
 from tests.signing import local_pki, signing_service  # noqa: F401 - the fixtures used
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("signing_service")]
@@ -124,3 +125,24 @@ def test_a_tampered_pdf_does_not_validate_and_the_report_says_so(organisation):
     text = validation.report_text(report)
     assert "INTE GILTIG" in text
     assert "Handlingen har ändrats efter att underskriften gjordes." in text
+
+
+def test_an_agreement_half_signed_by_click_is_signed_to_the_end_and_sealed(organisation, settings):
+    """Cases in flight: a party signed by click before this release (the signing beside the PDF,
+    migration 0008 gives it no signed PDF and no report); the next party signs electronically,
+    the municipality seals, and the partnership is active."""
+    service, settings.SIGNING_SERVICE = settings.SIGNING_SERVICE, ""
+    inquiry, signer_of = approved_inquiry(organisation)
+    first, second = inquiry.parties.order_by("pk")
+    services.agreement_sign(inquiry=inquiry, party=first, acting_user=signer_of(first))
+    settings.SIGNING_SERVICE = service
+
+    services.agreement_sign(inquiry=inquiry, party=second, acting_user=signer_of(second))
+
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.ACTIVE
+    click, signed, seal = _final(inquiry).signings.order_by("pk")
+    assert click.method == Signing.Method.PORTAL_CLICK and not click.is_electronic
+    assert click.valid is None and click.validation == {}
+    assert (signed.method, seal.method) == (Signing.Method.ADVANCED, Signing.Method.SEAL)
+    assert validation.validate(_read(seal.signed_file))["valid"]

@@ -2,7 +2,7 @@
 SIGNING_PKI_DIR (kept if there; ``--force`` makes a new one), ``animate`` serves its time stamps
 and CRLs on SIGNING_PKI_URL with certomancer's animator until stopped."""
 
-import subprocess
+import os
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -24,4 +24,6 @@ class Command(BaseCommand):
             self.stdout.write(f"PKI in {directory}")
             return
         port = urlsplit(settings.SIGNING_PKI_URL).port or 80
-        subprocess.run(pki.animator_command(port), check=False)  # noqa: S603 - our own command
+        command = pki.animator_command(port)
+        # This process becomes the animator, so that stopping it stops the animator.
+        os.execv(command[0], command)  # noqa: S606 - our own command
