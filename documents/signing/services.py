@@ -33,11 +33,6 @@ def latest_pdf(document: Document, original: bytes) -> bytes:
     return data
 
 
-def signed_pdf(document: Document) -> Signing | None:
-    """The signing whose PDF is the document as signed so far, if any was signed electronically."""
-    return document.signings.exclude(signed_file="").order_by("-signed_at", "-pk").first()
-
-
 def place_index(context: dict, *, party: str, signer: str) -> int | None:
     """Which place of the signature page is ``signer``'s for ``party``: the places are printed
     party by party, each signatory in turn (one empty place for a party that names none)."""

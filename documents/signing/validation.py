@@ -84,8 +84,8 @@ def report_text(report: dict) -> str:
     if report.get("error"):
         lines.append(_("The signatures could not be read: %(error)s") % report)
     for entry in report["signatures"]:
-        kind = _("Time stamp") if entry["kind"] == "document_timestamp" else _("Signature")
-        lines.append(f"{kind} {entry['field']}: {entry['signer']}")
+        field = _("Time stamp") if entry["kind"] == "document_timestamp" else entry["field"]
+        lines.append(f"{field}: {entry['signer']}")
         lines.append(
             "  " + (_("valid") if entry["valid"] else _("NOT VALID (%(summary)s)") % entry)
         )
