@@ -24,7 +24,6 @@ from django.utils import timezone
 
 from demo import iop_flow as flow
 from demo import register
-from demo.signing import signing_service
 from funding.models import BoardMeeting
 from organisations.models import (
     Board,
@@ -58,16 +57,15 @@ def load(out) -> None:
         return
     if not User.objects.filter(username="handlaggare").exists():
         raise CommandError("Load the demo accounts first: the inquiries are made by them.")
-    _Inquiries(User.objects.get(username="handlaggare"), out).load()
+    _Inquiries(User.objects.get(username="handlaggare")).load()
     out.write("Demo IOP inquiries loaded.")
 
 
 class _Inquiries:
     """Each inquiry made as the officer ``officer``, who registers, screens and drafts."""
 
-    def __init__(self, officer: User, out):
+    def __init__(self, officer: User):
         self.officer = officer
-        self.out = out
 
     def load(self) -> None:
         self._signatories()
@@ -160,8 +158,7 @@ class _Inquiries:
         )
         flow.do(process, "co_create", self.officer, services.co_creation_finish)
         self._memo_and_decisions(process, inquiry)
-        with signing_service(self.out):
-            self._sign_all(process, inquiry)
+        self._sign_all(process, inquiry)
         # The partnership's calendar: its first year ends now, so the follow-up opens.
         flow.fire_timers()
 

@@ -12,12 +12,15 @@ import pytest
 from django.conf import settings
 from pypdf import PdfReader
 
+from documents import samples
 from documents.kinds import Kind
 from documents.models import Document, Signing
+from documents.services import document_request
 from documents.signing import pki, validation
 from organisations.models import Role
 from partnerships import services
 from partnerships.models import Status
+from tests import factories
 from tests.partnerships.helpers import approved_inquiry, signed_inquiry
 from tests.signing import local_pki, signing_service  # noqa: F401 - the fixtures used
 
@@ -146,3 +149,27 @@ def test_an_agreement_half_signed_by_click_is_signed_to_the_end_and_sealed(organ
     assert click.valid is None and click.validation == {}
     assert (signed.method, seal.method) == (Signing.Method.ADVANCED, Signing.Method.SEAL)
     assert validation.validate(_read(seal.signed_file))["valid"]
+
+
+def test_a_final_decision_letter_is_sealed_by_the_municipality(
+    django_capture_on_commit_callbacks, tmp_path
+):
+    case = factories.CaseFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        document = document_request(
+            case=case,
+            kind=Kind.DECISION_LETTER,
+            context=samples.decision(case_number=case.case_number),
+            acting_user=factories.staff(),
+            final=True,
+        )
+
+    document.refresh_from_db()
+    (seal,) = document.signings.all()
+    assert seal.method == Signing.Method.SEAL and seal.valid
+    sealed = _read(seal.signed_file)
+    assert sealed.startswith(_read(document.file))
+    (entry,) = validation.validate(sealed)["signatures"]
+    assert entry["valid"] and entry["timestamp"]
+    assert f"Organization: {settings.CITY_NAME}" in entry["signer"]
+    assert _pdfsig(sealed, tmp_path).count("Signature Validation: Signature is Valid.") == 1
