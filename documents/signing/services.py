@@ -67,7 +67,7 @@ def document_sign_electronically(
     number = document.signings.count() + 1
     name = settings.CITY_NAME if seal else str(acting_user)
     when = timezone.localtime()
-    places = pdf.signature_places(data)
+    places = [] if seal else pdf.signature_places(data)  # a seal has no place on the page
     index = None if seal else place_index(document.context, party=party, signer=name)
     field = (
         _("The seal of %(city)s") % {"city": settings.CITY_NAME}
