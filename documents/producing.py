@@ -6,9 +6,8 @@ A render has ceilings (``common.limits``): its pages, its time and its memory. B
 stops, and the version records why, in words its page shows the officers."""
 
 import hashlib
-import logging
 
-from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -19,11 +18,8 @@ from common import limits
 
 from . import kinds, rendering
 from .actions import DocumentAction
-from .kinds import Kind
 from .language import DOCUMENT_LANGUAGE
-from .models import Document
-
-logger = logging.getLogger(__name__)
+from .models import Document, FinalDocumentError
 
 
 @transaction.atomic
@@ -48,35 +44,27 @@ def document_render(*, document_id: int) -> Document | None:
             "template_version": document.template_version,
         },
     )
-    if document.is_final and document.kind in SEALED and settings.SIGNING_SERVICE:
-        document_id = document.pk
-        transaction.on_commit(lambda: document_seal(document_id=document_id))
     return document
 
 
-# The municipality's letters of decision and memos are sealed once final (no person signs them).
-SEALED = {Kind.DECISION_LETTER, Kind.REPAYMENT_CLAIM, Kind.DEMAND_REJECTION, Kind.BOARD_MEMO}
-
-
-def document_seal(*, document_id: int) -> None:
-    """Seal a final letter or memo with the municipality's organisation certificate: a signing
-    beside it, with the sealed PDF and its validation report; the document does not change. A
-    signing service out of reach leaves it unsealed, and the log says so."""
-    # Local: documents.signing builds on documents.services, which imports this module.
-    from .signing.services import document_sign_electronically
-
-    document = Document.objects.filter(pk=document_id).select_related("created_by").first()
-    if document is None or document.created_by is None or document.signings.exists():
-        return
-    try:
-        document_sign_electronically(
-            document=document,
-            acting_user=document.created_by,
-            party=settings.CITY_NAME,
-            seal=True,
+def document_to_sign(document: Document) -> tuple[Document, bytes]:
+    """The final ``document``, locked, and its stored PDF, checked against its checksum; a final
+    version is produced here and now if the background has not produced it yet, so that what is
+    signed is always a stored PDF; one that could not be produced is refused."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if not document.is_final:
+        raise ValidationError(_("Only a final document is signed."))
+    if not document.is_ready and not document.failure:
+        document = document_render(document_id=document.pk)
+    if not document.is_ready:
+        raise ValidationError(
+            _("The final document could not be produced, so it cannot be signed yet.")
         )
-    except Exception:  # the document stands unsealed; sealing again is a later signing
-        logger.exception("Document %s could not be sealed", document_id)
+    with document.file.open("rb") as stored:
+        pdf = stored.read()
+    if hashlib.sha256(pdf).hexdigest() != document.sha256:
+        raise FinalDocumentError("The stored PDF is not the one that was produced.")
+    return document, pdf
 
 
 def _store(document: Document, rendered: rendering.Rendered) -> None:

@@ -3,6 +3,7 @@ incremental update of the PDF as the signature before left it, validated on rece
 after each one is kept with its signing record beside the document, which never changes."""
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,10 +15,16 @@ from django.utils.translation import gettext as _
 from casework import events
 
 from ..actions import DocumentAction
+from ..kinds import Kind
 from ..models import Document, FinalDocumentError, Signing
-from ..services import document_to_sign
+from ..producing import document_to_sign
 from . import pdf, validation
 from .service import SignRequest
+
+logger = logging.getLogger(__name__)
+
+# The municipality's letters of decision and memos are sealed once final (no person signs them).
+SEALED = {Kind.DECISION_LETTER, Kind.REPAYMENT_CLAIM, Kind.DEMAND_REJECTION, Kind.BOARD_MEMO}
 
 
 def latest_pdf(document: Document, original: bytes) -> bytes:
@@ -135,3 +142,26 @@ def document_sign_electronically(
         },
     )
     return signing
+
+
+def document_seal(*, document_id: int) -> None:
+    """Seal a final letter or memo with the municipality's organisation certificate, once it
+    is produced: a signing beside it, with the sealed PDF and its validation report; the
+    document does not change. A signing service out of reach leaves it unsealed, and the log
+    says so."""
+    if not settings.SIGNING_SERVICE:
+        return
+    document = Document.objects.filter(pk=document_id).select_related("created_by").first()
+    if (
+        document is None
+        or not (document.is_final and document.is_ready and document.kind in SEALED)
+        or document.created_by is None
+        or document.signings.exists()
+    ):
+        return
+    try:
+        document_sign_electronically(
+            document=document, acting_user=document.created_by, party=settings.CITY_NAME, seal=True
+        )
+    except Exception:  # the document stands unsealed; sealing again is a later signing
+        logger.exception("Document %s could not be sealed", document_id)
