@@ -34,6 +34,14 @@ if not CLAMAV_ADDRESS:
         "Set CLAMAV_ADDRESS to the virus scanner (clamd, e.g. tcp://127.0.0.1:3310): production "
         "refuses to start without it, or uploaded files would be stored unscanned."
     )
+# Signatures go through the municipality's signing service (docs/identity-and-signatures.md);
+# unset, a signing is recorded by click only. The local test service is refused.
+SIGNING_SERVICE = env("SIGNING_SERVICE", default="")
+if SIGNING_SERVICE == "documents.signing.local.LocalSigningService":
+    raise ImproperlyConfigured(
+        "SIGNING_SERVICE names the local test signing service: production refuses it. Name the "
+        "adapter of your signing service (Inera's, or your e-ID broker's)."
+    )
 if env.bool("DEMO_MODE", default=False):
     raise ImproperlyConfigured(
         "DEMO_MODE is on: production refuses to start with the demo's accounts and data. "
