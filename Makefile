@@ -26,11 +26,15 @@ demo: install
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py load_demo
 	$(MAKE) --no-print-directory serve
 
-# The demo again, on the data already loaded; with the local OpenID Provider for login with e-ID
-# (identity/provider) when Node.js is installed.
+# The demo again, on the data already loaded; the local signing service's time stamps and CRLs
+# (docs/identity-and-signatures.md) are served beside it and stopped with it, and so is the local
+# OpenID Provider for login with e-ID (identity/provider) when Node.js is installed.
 serve: install
-	DJANGO_SETTINGS_MODULE=config.settings.local identity/provider/serve.sh $(HOST) \
-	$(BIN)/python manage.py runserver $(HOST)
+	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py signing_pki init
+	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py signing_pki animate & \
+	  animator=$$!; trap 'kill $$animator' EXIT INT TERM; \
+	  DJANGO_SETTINGS_MODULE=config.settings.local identity/provider/serve.sh $(HOST) \
+	  $(BIN)/python manage.py runserver $(HOST)
 
 # Lint, formatting, the layers, dead code (vulture; tests/config/test_dead_code.py looks further),
 # migrations and the whole suite, in two runs. First every test but the browser journeys and the

@@ -24,6 +24,10 @@ def _upload_to(document: "Document", filename: str) -> str:
     return f"documents/{document.case.year}/{document.case.case_number}/{filename}"
 
 
+def _signed_upload_to(signing: "Signing", filename: str) -> str:
+    return _upload_to(signing.document, filename)
+
+
 class DocumentQuerySet(models.QuerySet):
     def update(self, **kwargs):
         if self.filter(status=Document.Status.FINAL).exists():
@@ -172,12 +176,17 @@ class Signing(models.Model):
     """A signing of a final document, kept beside its PDF: who signed which version, for which
     party, when, how, and the SHA-256 of the bytes signed. Never changed, never deleted.
 
-    ``method`` says how the signer signed; the e-signature issue adds methods (and the
-    validation of a signed PDF) beside today's click in the portal after login.
+    ``method`` says how the signer signed. A signing by click in the portal after login (the
+    only method before advanced electronic signatures) leaves the PDF as it is; an advanced
+    electronic signature or the municipality's seal (``documents.signing``) keeps the PDF as
+    it is after that signature (``signed_file``, an incremental update of the one before) and
+    the report of its validation on receipt (``validation``).
     """
 
     class Method(models.TextChoices):
         PORTAL_CLICK = "portal_click", _("Click in the portal after login")
+        ADVANCED = "advanced_signature", _("Advanced electronic signature (PAdES)")
+        SEAL = "seal", _("The municipality's electronic seal (PAdES)")
 
     document = models.ForeignKey(
         Document, verbose_name=_("document"), on_delete=models.PROTECT, related_name="signings"
@@ -200,6 +209,17 @@ class Signing(models.Model):
     method = models.CharField(_("how"), max_length=30, choices=Method.choices)
     sha256 = models.CharField(_("SHA-256 of the version signed"), max_length=64)
     signed_at = models.DateTimeField(_("signed"), auto_now_add=True)
+    field_name = models.CharField(_("signature field"), max_length=100, blank=True)
+    signed_file = models.FileField(
+        _("signed PDF"), upload_to=_signed_upload_to, max_length=200, blank=True
+    )
+    signed_sha256 = models.CharField(_("SHA-256 of the signed PDF"), max_length=64, blank=True)
+    validation = models.JSONField(
+        _("validation report"), encoder=DjangoJSONEncoder, default=dict, blank=True
+    )
+    valid = models.BooleanField(
+        _("valid on receipt"), null=True, blank=True, help_text=_("Empty: signed by click.")
+    )
 
     class Meta:
         verbose_name = _("signing")
@@ -216,3 +236,7 @@ class Signing(models.Model):
 
     def delete(self, *args, **kwargs):
         raise FinalDocumentError("A signing is on record and never deleted.")
+
+    @property
+    def is_electronic(self) -> bool:
+        return bool(self.signed_file)

@@ -7,6 +7,7 @@ stops, and the version records why, in words its page shows the officers."""
 
 import hashlib
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -18,7 +19,7 @@ from common import limits
 from . import kinds, rendering
 from .actions import DocumentAction
 from .language import DOCUMENT_LANGUAGE
-from .models import Document
+from .models import Document, FinalDocumentError
 
 
 @transaction.atomic
@@ -44,6 +45,26 @@ def document_render(*, document_id: int) -> Document | None:
         },
     )
     return document
+
+
+def document_to_sign(document: Document) -> tuple[Document, bytes]:
+    """The final ``document``, locked, and its stored PDF, checked against its checksum; a final
+    version is produced here and now if the background has not produced it yet, so that what is
+    signed is always a stored PDF; one that could not be produced is refused."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if not document.is_final:
+        raise ValidationError(_("Only a final document is signed."))
+    if not document.is_ready and not document.failure:
+        document = document_render(document_id=document.pk)
+    if not document.is_ready:
+        raise ValidationError(
+            _("The final document could not be produced, so it cannot be signed yet.")
+        )
+    with document.file.open("rb") as stored:
+        pdf = stored.read()
+    if hashlib.sha256(pdf).hexdigest() != document.sha256:
+        raise FinalDocumentError("The stored PDF is not the one that was produced.")
+    return document, pdf
 
 
 def _store(document: Document, rendered: rendering.Rendered) -> None:

@@ -6,10 +6,8 @@ is produced by a background task once the transaction has committed (``documents
 
 import hashlib
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.translation import gettext as _
 
 from casework import events
 from casework.models import Case
@@ -108,19 +106,8 @@ def document_sign(
 
     A final version is produced here and now if the background has not produced it yet, so
     that what is signed is always a stored PDF; one that could not be produced is refused."""
-    document = Document.objects.select_for_update().get(pk=document.pk)
-    if not document.is_final:
-        raise ValidationError(_("Only a final document is signed."))
-    if not document.is_ready and not document.failure:
-        document = producing.document_render(document_id=document.pk)
-    if not document.is_ready:
-        raise ValidationError(
-            _("The final document could not be produced, so it cannot be signed yet.")
-        )
-    with document.file.open("rb") as stored:
-        digest = hashlib.sha256(stored.read()).hexdigest()
-    if digest != document.sha256:
-        raise FinalDocumentError("The stored PDF is not the one that was produced.")
+    document, pdf = producing.document_to_sign(document)
+    digest = hashlib.sha256(pdf).hexdigest()
     signing = Signing(
         document=document,
         party=party,

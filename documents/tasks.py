@@ -6,6 +6,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from common import limits
 
 from . import producing, rendering
+from .signing import services as signing
 
 # What stops a render at one of its ceilings: recorded as the reason, and not raised again.
 CEILINGS = (rendering.TooManyPages, SoftTimeLimitExceeded, MemoryError)
@@ -32,3 +33,4 @@ def render_document(document_id: int) -> None:
     except Exception as exc:
         producing.document_record_failure(document_id=document_id, error=repr(exc))
         raise
+    signing.document_seal(document_id=document_id)

@@ -6,6 +6,7 @@ Each function builds the document's context from the case data and calls
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.utils import timezone
@@ -16,6 +17,7 @@ from documents.kinds import Kind
 from documents.language import in_document_language
 from documents.models import Document, Signing
 from documents.services import document_request, document_sign
+from documents.signing.services import document_sign_electronically
 from organisations import policy as org_policy
 from organisations.models import Role
 from organisations.selectors import current_memberships_of
@@ -167,14 +169,40 @@ def sign_final_agreement(inquiry: IOPInquiry, party: Party, acting_user) -> Sign
     if document is None:
         raise ValidationError(_("The final agreement has not been made yet."))
     signatory = _signatory_now(party, acting_user)
-    return document_sign(
+    if not settings.SIGNING_SERVICE:
+        # Development without a signing service only: the signing is kept beside the PDF.
+        return document_sign(
+            document=document,
+            acting_user=acting_user,
+            party=party.name,
+            signer_role=signatory.title,
+            authority=signatory.authority,
+            method=Signing.Method.PORTAL_CLICK,
+        )
+    return document_sign_electronically(
         document=document,
         acting_user=acting_user,
-        party=party.name,
+        party=_legal_name(party),
         signer_role=signatory.title,
         authority=signatory.authority,
-        method=Signing.Method.PORTAL_CLICK,
     )
+
+
+def seal_final_agreement(inquiry: IOPInquiry, acting_user) -> Signing | None:
+    """After the last party's signature the municipality seals the signed agreement, with
+    validation data for every signature (PAdES B-LT); nothing to seal if it was signed by
+    click."""
+    document = final_agreement(inquiry)
+    if document is None or not settings.SIGNING_SERVICE:
+        return None
+    return document_sign_electronically(
+        document=document, acting_user=acting_user, party=settings.CITY_NAME, seal=True
+    )
+
+
+def _legal_name(party: Party) -> str:
+    """The name the party has on the signature page: the municipality for its boards."""
+    return settings.CITY_NAME if party.is_municipality else party.name
 
 
 def _in_running_text(name: str) -> str:

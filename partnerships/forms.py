@@ -373,6 +373,8 @@ class SignForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I confirm that I sign the agreement for the party named above"), required=True
     )
+    # The final agreement the signer read: a newer version since then is refused.
+    document = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class ReasonForm(forms.Form):

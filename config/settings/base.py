@@ -391,3 +391,11 @@ SPECTACULAR_SETTINGS = {
         "api.schema.document_error_answers",
     ],
 }
+
+# Signatures (documents/signing, docs/identity-and-signatures.md): the signing service, and the
+# local test PKI of the demo and CI (certomancer; its animator serves time stamps and CRLs).
+SIGNING_SERVICE = env("SIGNING_SERVICE", default="documents.signing.local.LocalSigningService")
+SIGNING_PKI_DIR = env.path("SIGNING_PKI_DIR", default=BASE_DIR / "var" / "pki")
+SIGNING_PKI_URL = env("SIGNING_PKI_URL", default="http://127.0.0.1:9931")
+# The time-stamping authority; empty: signatures carry no time stamp (the local one when unset).
+SIGNING_TSA_URL = env("SIGNING_TSA_URL", default=None)

@@ -72,6 +72,14 @@ if not CELERY_REDBEAT_REDIS_URL.startswith(_REDIS_SCHEMES):
         "Set CELERY_REDBEAT_REDIS_URL to a Redis (redis://host:6379/0): the scheduler keeps its "
         "schedule and the lock that lets only one beat run there; it defaults to the broker's."
     )
+# Signatures go through the municipality's signing service (docs/identity-and-signatures.md);
+# unset, a signing is recorded by click only. The local test service is refused.
+SIGNING_SERVICE = env("SIGNING_SERVICE", default="")
+if SIGNING_SERVICE == "documents.signing.local.LocalSigningService":
+    raise ImproperlyConfigured(
+        "SIGNING_SERVICE names the local test signing service: production refuses it. Name the "
+        "adapter of your signing service (Inera's, or your e-ID broker's)."
+    )
 if env.bool("DEMO_MODE", default=False):
     raise ImproperlyConfigured(
         "DEMO_MODE is on: production refuses to start with the demo's accounts and data. "

@@ -37,3 +37,6 @@ WHITENOISE_AUTOREFRESH = True
 # Test-only flows (e.g. tests/workflows/test_celery_job.py) must live in an installed app; the
 # demo's loader (tests/demo) is installed here as in the local settings.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo", "tests"]
+# Signing by click unless a test starts the local signing service and its PKI (tests/signing.py).
+SIGNING_SERVICE = ""
+SIGNING_PKI_DIR = BASE_DIR / "var" / f"test-pki{_WORKER}"

@@ -392,11 +392,15 @@ def inquiry_revise(*, inquiry: IOPInquiry, acting_user, reason: str) -> IOPInqui
 
 
 @transaction.atomic
-def agreement_sign(*, inquiry: IOPInquiry, party: Party, acting_user) -> Signature:
-    """A person with the right to sign for ``party`` signs the final agreement PDF: the signing
-    is put on record beside the PDF (who, for whom, when, how, the SHA-256 of the bytes
-    signed); the PDF is never changed. When every party has signed, the partnership is
-    active."""
+def agreement_sign(
+    *, inquiry: IOPInquiry, party: Party, acting_user, document_id: int | None = None
+) -> Signature:
+    """A person with the right to sign for ``party`` signs the final agreement PDF with an
+    advanced electronic signature in their place on its signature page (by click, recorded
+    beside the PDF, where no signing service is configured): the signing is put on record
+    beside the PDF (who, for whom, when, how, the SHA-256 of the bytes signed, the validation
+    report). ``document_id`` is the version the signer read: a superseded one is refused. When
+    every party has signed, the municipality seals it and the partnership is active."""
     if party.inquiry_id != inquiry.pk:
         raise PermissionDenied("The party is not a party of this inquiry.")
     refusal = policy.signing_refusal(acting_user, party)
@@ -407,6 +411,11 @@ def agreement_sign(*, inquiry: IOPInquiry, party: Party, acting_user) -> Signatu
     version = selectors.signed_version(inquiry)
     if Signature.objects.filter(version=version, party=party).exists():
         raise ValidationError(_("%(party)s has signed this version already.") % {"party": party})
+    final = documents.final_agreement(inquiry)
+    if document_id is not None and (final is None or final.pk != document_id):
+        raise ValidationError(
+            _("A newer version has replaced the agreement you read. Read it and sign again.")
+        )
     record = documents.sign_final_agreement(inquiry, party, acting_user)
     signature = Signature.objects.create(
         inquiry=inquiry,
@@ -430,6 +439,7 @@ def agreement_sign(*, inquiry: IOPInquiry, party: Party, acting_user) -> Signatu
         },
     )
     if not selectors.unsigned_parties(inquiry, version):
+        documents.seal_final_agreement(inquiry, acting_user)
         change_status(inquiry.activate, acting_user)
         notify_organisation(
             inquiry,

@@ -4,7 +4,7 @@ Imported by this folder's conftest; ``tests/access.py`` should import it too, so
 project-wide check also sees these URLs when only ``tests/config`` runs.
 """
 
-from documents.models import Document
+from documents.models import Document, Signing
 from tests import factories
 from tests.access import object_url
 
@@ -25,3 +25,25 @@ def _document(organisation) -> dict:
         case=case, kind=Document.Kind.IOP_AGREEMENT, version=1, context={}
     )
     return {"pk": document.pk}
+
+
+@object_url("documents:signing_pdf")
+@object_url("documents:signing_report")
+def _signing(organisation) -> dict:
+    # A signing by click: no signed PDF and no report, so every role gets 404 here; who sees an
+    # electronic signing's files is tested in tests/documents/test_signatures.py.
+    document = Document.objects.create(
+        case=factories.CaseFactory(organisation=organisation),
+        kind=Document.Kind.IOP_AGREEMENT,
+        version=1,
+        context={},
+    )
+    signing = Signing.objects.create(
+        document=document,
+        party=organisation.name,
+        signer=factories.member(organisation),
+        signer_name="x",
+        method=Signing.Method.PORTAL_CLICK,
+        sha256="0" * 64,
+    )
+    return {"pk": signing.pk}

@@ -463,6 +463,11 @@ RULES: list[Rule] = [
         ),
     ),
     Rule(
+        "documents:signing_*",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "a signing by click has no signed PDF or report",
+    ),
+    Rule(
         "documents:document_render_again",
         roles(
             (NOT_ALLOWED, FORBIDDEN),

@@ -38,6 +38,15 @@ AGREEMENT = {
 def signed_inquiry(organisation, *, money=Decimal(365_000), **period):
     """An inquiry of ``organisation`` with one board, signed by both parties: ``money`` a year
     goes from the board's administration to the organisation."""
+    inquiry, signer_of = approved_inquiry(organisation, money=money, **period)
+    for party in inquiry.parties.all():
+        services.agreement_sign(inquiry=inquiry, party=party, acting_user=signer_of(party))
+    inquiry.refresh_from_db()
+    return inquiry
+
+
+def approved_inquiry(organisation, *, money=Decimal(365_000), **period):
+    """The inquiry of ``signed_inquiry`` before anyone signs, and who signs for each party."""
     officer, board = factories.staff(), factories.BoardFactory()
     secretary = factories.staff(Role.BOARD_SECRETARY, board=board)
     signatory = factories.member(organisation, role=Role.SIGNATORY)
@@ -65,11 +74,7 @@ def signed_inquiry(organisation, *, money=Decimal(365_000), **period):
         protocol_paragraph="§ 1",
         signatory=secretary,
     )
-    for party in inquiry.parties.all():
-        signer = secretary if party.board_id else signatory
-        services.agreement_sign(inquiry=inquiry, party=party, acting_user=signer)
-    inquiry.refresh_from_db()
-    return inquiry
+    return inquiry, lambda party: secretary if party.board_id else signatory
 
 
 def euro_rate(sek_per_eur: str, since=date(2015, 1, 1), until=date(2035, 12, 31)) -> EuroRate:

@@ -363,12 +363,18 @@ def signing_refusal(task: Task, user) -> str:
 
 
 @transaction.atomic
-def agreement_sign(*, activation, acting_user) -> IOPInquiry:
+def agreement_sign(*, activation, acting_user, document_id: int | None = None) -> IOPInquiry:
     """A person with the right to sign for the party the task is for signs the final agreement
     (a signatory whose right an officer approved; for the city, the person its board
-    authorised); when every party has, the agreement is active."""
+    authorised), the version they read (``document_id``); when every party has, the
+    municipality seals it and the agreement is active."""
     inquiry = _ensure_doing(activation, acting_user, "sign")
-    domain.agreement_sign(inquiry=inquiry, party=signing_party(activation), acting_user=acting_user)
+    domain.agreement_sign(
+        inquiry=inquiry,
+        party=signing_party(activation),
+        acting_user=acting_user,
+        document_id=document_id,
+    )
     return _done(activation)
 
 

@@ -1,12 +1,14 @@
 """Task views of the IOP flow: each binds its form and hands it to the task's workflow service
 (``workflows.iop.services``), which decides and finishes the task."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.assurance import may_bind
 from partnerships import documents, forms, selectors
 from workflows import ledger
 
@@ -283,11 +285,28 @@ class SignView(TaskView):
             document=document,
             signings=document.signings.all() if document else [],
             today=timezone.localdate(),
+            electronic=bool(settings.SIGNING_SERVICE),
+            may_bind=may_bind(self.request),
             **kwargs,
         )
 
+    def get_initial(self):
+        document = documents.final_agreement(self.inquiry)
+        return {**super().get_initial(), "document": document.pk if document else None}
+
     def perform(self, form):
-        services.agreement_sign(activation=self.activation, acting_user=self.request.user)
+        if not may_bind(self.request):
+            raise ValidationError(
+                _(
+                    "Signing binds the party. Log in with e-legitimation at assurance level 3 "
+                    "or higher, then sign."
+                )
+            )
+        services.agreement_sign(
+            activation=self.activation,
+            acting_user=self.request.user,
+            document_id=form.cleaned_data.get("document"),
+        )
 
 
 class FollowUpReportView(TaskView):

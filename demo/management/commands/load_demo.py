@@ -26,6 +26,7 @@ from demo import (
     records,
     register,
 )
+from demo.signing import signing_service
 
 # The parts in the order they are loaded: each needs the ones before it.
 PARTS = {
@@ -78,10 +79,12 @@ class Command(BaseCommand):
     def handle(self, *args, only=None, **options):
         chosen = [part for part in PARTS if only is None or part in only]
         skipped = [part for part in chosen if part in DEMO_MODE_ONLY and not settings.DEMO_MODE]
-        for part in chosen:
-            if part not in skipped:
-                with transaction.atomic():
-                    PARTS[part](self.stdout)
+        # The local signing service's time stamps are served while the demo signs and seals.
+        with signing_service(self.stdout):
+            for part in chosen:
+                if part not in skipped:
+                    with transaction.atomic():
+                        PARTS[part](self.stdout)
         if skipped:
             names = ", ".join(skipped)
             self.stdout.write(f"DEMO_MODE is off: no demo accounts were created, nor {names}.")
