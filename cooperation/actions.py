@@ -1,0 +1,21 @@
+"""What the cooperation surface records in the audit log (casework/actions.py says how)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from casework.actions import AuditAction
+
+
+class DirectoryAction(AuditAction):
+    PROFILE_SAVED = "directory_profile_saved", _("Directory profile saved")
+    PROFILE_PUBLISHED = "directory_profile_published", _("Directory profile published")
+    PROFILE_WITHDRAWN = "directory_profile_withdrawn", _("Directory profile withdrawn")
+    MESSAGE_SENT = "directory_message_sent", _("Message sent through the directory")
+
+
+class TrainingAction(AuditAction):
+    REGISTERED = "training_registered", _("Registered for a training session")
+    ATTENDANCE_RECORDED = "training_attendance_recorded", _("Training attendance recorded")
+
+
+class SectorReportAction(AuditAction):
+    SECTION_SAVED = "sector_report_section_saved", _("Idea-based sector's report section saved")
