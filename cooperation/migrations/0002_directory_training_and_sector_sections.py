@@ -10,6 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('cooperation', '0001_dialogues'),
         ('casework', '0010_free_text_limits'),
         ('organisations', '0011_evidence_kinds_include_training_attendance'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
