@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from casework.models import ChallengeArea
 from common import limits
 from organisations.models import Organisation
 
@@ -33,6 +34,15 @@ class SectorReportSection(models.Model):
         verbose_name=_("written by"),
         on_delete=models.PROTECT,
         related_name="report_sections",
+    )
+    # A section about one challenge area is that area's hosts' report.
+    challenge_area = models.ForeignKey(
+        ChallengeArea,
+        verbose_name=_("challenge area"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     heading = models.CharField(_("heading"), max_length=limits.NAME)
     text = limits.BoundedTextField(_("text"), max_length=limits.ANSWER)
