@@ -1,9 +1,10 @@
 """The cooperation surface's pages, under /samverkan/; each part adds its own patterns."""
 
-from . import urls_directory, urls_training
+from . import urls_directory, urls_training, urls_yearly_report
 
 app_name = "cooperation"
 
 urlpatterns = []
 urlpatterns += urls_directory.urlpatterns
 urlpatterns += urls_training.urlpatterns
+urlpatterns += urls_yearly_report.urlpatterns

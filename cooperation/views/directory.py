@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET
 
 from common import once
 from organisations.models import Organisation
@@ -19,6 +20,7 @@ from ..services import directory as services
 PAGE_SIZE = 20
 
 
+@require_GET
 def directory(request):
     """Everyone's view: the published profiles, searched and filtered, a page at a time."""
     form = DirectorySearchForm(request.GET or None)

@@ -192,3 +192,22 @@ def test_a_member_of_an_association_gets_404_for_the_memo(client, year_of_cooper
     client.force_login(factories.member(factories.OrganisationFactory()))
     response = client.get(reverse("followup:annual_report_memo_pdf"), {"year": YEAR})
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_sectors_coordinator_writes_a_section_once_and_others_get_404(client):
+    coordinating = factories.OrganisationFactory(name="Idéburna Paraplyet")
+    SectorCoordination.objects.create(year=YEAR, organisation=coordinating)
+    url = f"{reverse('cooperation:sector_sections')}?year={YEAR}"
+    client.force_login(factories.member(factories.OrganisationFactory()))
+    assert client.get(url).status_code == 404
+    client.force_login(factories.member(coordinating))
+    token = client.get(url).context["form"]["form_token"].value()
+    data = {"form_token": token, "heading": "Verkstäder", "text": "Två verkstäder.", "position": 0}
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302
+    section = SectorReportSection.objects.get()
+    assert section.author_organisation == coordinating
+    response = client.post(url, {**data, "form_token": "", "heading": ""})
+    assert response.status_code == 400 and "Två verkstäder." in response.content.decode()
+    assert [s.heading for s in cooperation_figures(YEAR).sector_sections] == ["Verkstäder"]
