@@ -58,6 +58,10 @@ STORED = {
     "records_appraised", "retention_reappraised", "disposal_list_built", "disposal_list_approved",
     "disposal_list_returned", "disposal_list_executed", "records_disposed", "legal_hold_placed",
     "legal_hold_lifted",
+    # cooperation: the directory, training and the idea-based sector's report sections
+    "directory_profile_saved", "directory_profile_published", "directory_profile_withdrawn",
+    "directory_message_sent", "training_registered", "training_attendance_recorded",
+    "sector_report_section_saved",
 }  # fmt: skip
 
 
@@ -77,6 +81,7 @@ def test_every_app_that_records_events_declares_its_vocabulary():
         "openness.actions",
         "earchive.actions",
         "records.actions",
+        "cooperation.actions",
     }
 
 
