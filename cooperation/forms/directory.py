@@ -53,7 +53,9 @@ class DirectoryProfileForm(CollectsPersonalData, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
     contact_person = forms.CharField(
         label=_("Contact person (optional)"),
         required=False,
