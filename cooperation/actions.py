@@ -11,3 +11,19 @@ class DialogueAction(AuditAction):
     EVENT_DOCUMENTED = "event_documented", _("Dialogue or workshop documented")
     INITIATIVE_STARTED = "initiative_started", _("Initiative started from a next step")
     INITIATIVE_BECAME_IOP = "initiative_became_iop", _("Initiative became an IOP proposal")
+
+
+class DirectoryAction(AuditAction):
+    PROFILE_SAVED = "directory_profile_saved", _("Directory profile saved")
+    PROFILE_PUBLISHED = "directory_profile_published", _("Directory profile published")
+    PROFILE_WITHDRAWN = "directory_profile_withdrawn", _("Directory profile withdrawn")
+    MESSAGE_SENT = "directory_message_sent", _("Message sent through the directory")
+
+
+class TrainingAction(AuditAction):
+    REGISTERED = "training_registered", _("Registered for a training session")
+    ATTENDANCE_RECORDED = "training_attendance_recorded", _("Training attendance recorded")
+
+
+class SectorReportAction(AuditAction):
+    SECTION_SAVED = "sector_report_section_saved", _("Idea-based sector's report section saved")

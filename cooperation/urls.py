@@ -2,8 +2,13 @@
 
 from django.urls import include, path
 
+from . import urls_directory, urls_training, urls_yearly_report
+
 app_name = "cooperation"
 
 urlpatterns = [
     path("", include("cooperation.urls_dialogues")),
 ]
+urlpatterns += urls_directory.urlpatterns
+urlpatterns += urls_training.urlpatterns
+urlpatterns += urls_yearly_report.urlpatterns

@@ -588,6 +588,54 @@ class HandlingTime:
 
 
 @dataclass
+class Tally:
+    label: str
+    count: int
+
+
+@dataclass
+class InitiativeLine:
+    title: str
+    challenge_area: str
+    came_from: str  # the dialogue it came from, if any
+    became: str  # "iop" (an IOP proposal), "grant" (a funding application) or ""
+    reference: str  # the case number of what it became
+    agreed: bool  # the IOP agreement is signed, or the application granted
+
+
+@dataclass
+class AreaReport:
+    """One challenge area's year: its dialogues and initiatives, and its hosts' report."""
+
+    challenge_area: str
+    hosts: str
+    dialogues: int
+    participants: int
+    initiatives: int
+    reports: list[TextSection] = field(default_factory=list)
+
+
+@dataclass
+class CooperationContext:
+    """The cooperation half of the yearly report (cooperation.selectors.yearly_report)."""
+
+    dialogues_held: int
+    dialogues_by_kind: list[Tally]
+    participants: int
+    participants_by_sector: list[Tally]
+    matches_confirmed: int
+    initiatives_started: int
+    initiatives_to_agreements: int
+    initiatives_to_grants: int
+    initiatives: list[InitiativeLine]
+    areas: list[AreaReport]
+    training_sessions: int
+    training_organisations: int
+    sector_author: str
+    sector_sections: list[TextSection] = field(default_factory=list)
+
+
+@dataclass
 class AnnualReportContext:
     """The year's collaboration in figures and words. ``case_number`` is empty: a yearly report
     belongs to no case."""
@@ -622,6 +670,36 @@ class AnnualReportContext:
     iop_chart: list[Bar] = field(default_factory=list)
     programme_chart: list[Bar] = field(default_factory=list)
     area_chart: list[Bar] = field(default_factory=list)
+    cooperation: CooperationContext | None = None
+
+
+@dataclass
+class MappingLine:
+    organisation: str
+    board: str
+    agreements: str  # the agreements' case numbers
+    grants: int
+    amount_granted: Decimal
+
+
+@dataclass
+class AnnualReportMemoContext:
+    """The memo to the executive board on the joint yearly report (seed 003): the working
+    committee proposes that the board approve the report and the attached mapping and send
+    both to every board. Belongs to no case, like the report."""
+
+    case_number: str
+    document_date: date
+    year: int
+    meeting_date: date | None
+    distribution: list[str]
+    iop_started: int
+    agreements_active: int
+    applications: int
+    granted: int
+    amount_granted: Decimal
+    cooperation: CooperationContext
+    mapping: list[MappingLine] = field(default_factory=list)
 
 
 # List of delegated decisions (anmälan av delegationsbeslut) -----------------------------------

@@ -27,6 +27,7 @@ class Kind(models.TextChoices):
     DELEGATION_LIST = "delegation_list", _("Delegated decisions reported to a board")
     REPAYMENT_CLAIM = "repayment_claim", _("Repayment claim (decision)")
     DEMAND_REJECTION = "demand_rejection", _("Demand for a decision rejected (special decision)")
+    ANNUAL_REPORT_MEMO = "annual_report_memo", _("Memo to the executive board on the annual report")
 
 
 # A document's name when it is downloaded, in Swedish ("FRN-2026-00012-kvitto-v1.pdf"); the
@@ -40,6 +41,7 @@ DOWNLOAD_NAMES = {
     Kind.DELEGATION_LIST: "delegationsbeslut",
     Kind.REPAYMENT_CLAIM: "aterkrav",
     Kind.DEMAND_REJECTION: "avvisad-begaran",
+    Kind.ANNUAL_REPORT_MEMO: "tjansteskrivelse-arsrapport",
 }
 
 
@@ -103,7 +105,17 @@ KINDS[Kind.ANNUAL_REPORT] = KindSpec(
     "documents/kinds/annual_report.html",
     contexts.AnnualReportContext,
     shared_as_draft=False,
-    includes=("followup/_bar_chart.html", "followup/_funding_table_pdf.html"),
+    includes=(
+        "followup/_bar_chart.html",
+        "followup/_funding_table_pdf.html",
+        "documents/kinds/_cooperation.html",
+    ),
+)
+# The memo on the yearly report belongs to no case either: followup streams it.
+KINDS[Kind.ANNUAL_REPORT_MEMO] = KindSpec(
+    "documents/kinds/annual_report_memo.html",
+    contexts.AnnualReportMemoContext,
+    shared_as_draft=False,
 )
 # The list of delegated decisions belongs to no case either: funding streams it.
 KINDS[Kind.DELEGATION_LIST] = KindSpec(

@@ -401,7 +401,76 @@ def annual_report(*, agreements: int = 6, programmes: int = 4, case_number: str 
         iop_chart=chart,
         programme_chart=chart,
         area_chart=chart,
+        cooperation=cooperation(),
     )
 
 
 SAMPLES["annual_report"] = annual_report
+
+
+def cooperation() -> c.CooperationContext:
+    """A year of dialogues, initiatives and training (seeds 001–003)."""
+    return c.CooperationContext(
+        dialogues_held=4,
+        dialogues_by_kind=[c.Tally("Dialogforum", 1), c.Tally("Idéverkstad", 3)],
+        participants=86,
+        participants_by_sector=[c.Tally("Idéburen sektor", 52), c.Tally("Offentlig sektor", 34)],
+        matches_confirmed=3,
+        initiatives_started=5,
+        initiatives_to_agreements=1,
+        initiatives_to_grants=2,
+        initiatives=[
+            c.InitiativeLine(
+                "Kvällsöppet på Herrgården",
+                "Barn och unga",
+                "Dialogforum",
+                "iop",
+                "SK-2025-00003",
+                True,
+            )
+        ],
+        areas=[
+            c.AreaReport(
+                "Barn och unga",
+                "Rädda Barnen och Fritidsförvaltningen",
+                2,
+                40,
+                3,
+                [c.TextSection("Värdarnas rapport", SENTENCES[1])],
+            )
+        ],  # fmt: skip
+        training_sessions=2,
+        training_organisations=9,
+        sector_author="Malmö Ideella",
+        sector_sections=[c.TextSection("Verkstäder för idéburna aktörer", SENTENCES[2])],
+    )
+
+
+def annual_report_memo(*, case_number: str = "") -> c.AnnualReportMemoContext:
+    """The memo to the executive board on the yearly report, the mapping attached."""
+    return c.AnnualReportMemoContext(
+        case_number=case_number,
+        document_date=date(2026, 5, 12),
+        year=2025,
+        meeting_date=date(2026, 5, 27),
+        distribution=["Fritidsnämnden", "Kulturnämnden", "Arbetsmarknads- och socialnämnden"],
+        iop_started=12,
+        agreements_active=6,
+        applications=140,
+        granted=90,
+        amount_granted=Decimal(2_400_000),
+        cooperation=cooperation(),
+        mapping=[
+            c.MappingLine(
+                f"Föreningen Gemenskap {n}",
+                "Fritidsnämnden",
+                f"SK-2025-{n:05d}",
+                n,
+                Decimal(50_000 * n),
+            )
+            for n in range(1, 6)
+        ],  # fmt: skip
+    )
+
+
+SAMPLES["annual_report_memo"] = annual_report_memo

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.dateparse import parse_date
 
 from common import once
 from documents import rendering
@@ -67,6 +68,33 @@ def annual_report_pdf(request):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+def annual_report_memo_pdf(request):
+    """The memo to the executive board on the year's report, the mapping attached: made on
+    request like the report, nothing stored. ``?meeting=YYYY-MM-DD`` dates the working
+    committee's meeting."""
+    policy.ensure_may_follow_up(request.user)
+    year = _year(request)
+    meeting = _date_or_none(request.GET.get("meeting", ""))
+    with translation.override("sv"):
+        memo = selectors.annual_report_memo(year, meeting_date=meeting)
+    response = HttpResponse(
+        rendering.render_pdf(Kind.ANNUAL_REPORT_MEMO, memo), content_type="application/pdf"
+    )
+    filename = f"tjansteskrivelse-arsrapport-{year}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _date_or_none(text: str):
+    try:
+        return parse_date(text[:10])
+    except ValueError:
+        return None
 
 
 @login_required

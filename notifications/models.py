@@ -14,6 +14,7 @@ class Kind(models.TextChoices):
     DEADLINE_WARNING = "deadline_warning", _("Warnings about statutory time limits")
     DELAY_NOTICE = "delay_notice", _("Notice that a decision is delayed")
     CONFIRMATION = "confirmation", _("Confirmation that something I sent was received")
+    DIRECTORY_MESSAGE = "directory_message", _("A message to my organisation through the directory")
 
 
 class Notification(models.Model):

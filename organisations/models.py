@@ -544,6 +544,10 @@ class EligibilityEvidence(models.Model):
         BOARD_LIST = "board_list", _("List of board members")
         BANK_ACCOUNT = "bank_account", _("Verified bank account")
         SIGNATORY_RIGHT = "signatory_right", _("Register extract or minutes naming the signatories")
+        # Given by attendance at a training session (cooperation.TrainingRegistration).
+        IDEA_WORKSHOP = "idea_workshop", _("Attendance at an idea workshop")
+        CO_CREATION_TRAINING = "co_creation_training", _("Training in co-creative methods")
+        MANDATORY_TRAINING = "mandatory_training", _("The board's mandatory training")
 
     organisation = models.ForeignKey(
         Organisation,

@@ -385,4 +385,6 @@ def _association_task(organisation) -> dict:
 # The records manager's pages register their own makers (a disposal list, a legal hold).
 # The cooperation surface's dialogues and initiatives register their own makers.
 from tests.cooperation import access_dialogues as _dialogues_access  # noqa: E402, F401
+# The cooperation directory, training and the sector's report sections register their own.
+from tests.cooperation import access_directory as _cooperation_directory_access  # noqa: E402, F401
 from tests.records import access as _records_access  # noqa: E402, F401

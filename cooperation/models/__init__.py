@@ -2,3 +2,6 @@
 initiatives, needs and offers, the association directory and training. One module per part."""
 
 from .dialogues import *  # noqa: F403 (each part adds one line; its names are its models)
+from .directory import DirectoryProfile  # noqa: F401
+from .training import Course, TrainingRegistration, TrainingSession  # noqa: F401
+from .yearly_report import SectorCoordination, SectorReportSection  # noqa: F401

@@ -10,10 +10,12 @@ from .dashboard import (
     upcoming_deadlines,
 )
 from .mapping import collaboration_map, matrix_picture
+from .memo import annual_report_memo
 from .report import annual_report
 
 __all__ = [
     "annual_report",
+    "annual_report_memo",
     "collaboration_map",
     "matrix_picture",
     "deadline_counts",

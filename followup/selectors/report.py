@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework.models import Case, Deadline, PriorityTheme
+from cooperation.selectors.yearly_report import cooperation_figures
 from documents import contexts as doc
 from followup.models import NarrativeSection
 from followup.stats import spread_of
@@ -110,6 +111,7 @@ def annual_report(year: int) -> doc.AnnualReportContext:
         [(row.name, row.amount_granted) for row in by_programme], money=True
     )
     report.area_chart = bars([(row.name, row.applications) for row in by_area])
+    report.cooperation = cooperation_figures(year)
     return report
 
 

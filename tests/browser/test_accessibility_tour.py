@@ -22,6 +22,7 @@ ANONYMOUS_PAGES = [
     "/public/grants/",
     "/accessibility/",
     "/privacy/",
+    "/samverkan/foreningar/",
 ]
 EVERYONE = [
     "/",
@@ -32,6 +33,7 @@ EVERYONE = [
     "/notifications/settings/",
     "/funding/",
     "/accessibility/",
+    "/samverkan/utbildning/",
 ]
 ROLE_PAGES = {
     "raddabarnen": ["/funding/sources/", "/iop/propose/"],

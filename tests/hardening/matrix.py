@@ -594,6 +594,42 @@ RULES: list[Rule] = [
         "the report's authors",
     ),
     Rule("followup:*", _STAFF_REPORT),
+    # The association directory: public to read; its profile page is the organisation's own.
+    Rule("cooperation:directory", roles(_READ_ONLY), "published profiles, for everyone"),
+    Rule(
+        "cooperation:directory_contact",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "the made profile is unpublished: nobody writes to it",
+    ),
+    Rule(
+        "cooperation:directory_profile_edit",
+        roles(NOT_FOUND, anonymous=LOGIN, member=OK),
+        "the organisation's members write its profile; an empty form is shown again",
+    ),
+    # Training: everyone logged in sees the sessions; coordinators and officers keep attendance.
+    Rule("cooperation:training", _PAGE, "an empty form is shown again"),
+    Rule(
+        "cooperation:training_attendance",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            coordinator=OK,
+            officer=OK,
+            admin=OK,
+        ),
+        "attendance is recorded by coordinators and officers; an empty form is shown again",
+    ),
+    # The idea-based sector's report sections: the coordinating organisation's members only.
+    Rule(
+        "cooperation:sector_sections",
+        roles(NOT_FOUND, anonymous=LOGIN),
+        "no organisation coordinates the sector's side in the matrix's year",
+    ),
+    Rule(
+        "cooperation:sector_section_edit",
+        roles(NOT_FOUND, anonymous=LOGIN, member=OK),
+        "the coordinating organisation's members; an empty form is shown again",
+    ),
     # Public pages (offentlighetsprincipen): everyone, logged in or not.
     Rule("openness:*", roles(OK)),
     # The accessibility statement (tillgänglighetsredogörelse): everyone, logged in or not.

@@ -12,6 +12,7 @@ from django.db import transaction
 from demo import (
     applications,
     claims,
+    cooperation_directory,
     delegations,
     dialogues,
     earchive,
@@ -43,6 +44,7 @@ PARTS = {
     "iop_demand": iop_demand.load,  # an IOP proposal's demand for a decision answered
     "letters": letters.load,  # a partial grant, delegated decisions reported to a meeting
     "followup": followup.load,  # sections of this year's annual report
+    "cooperation_directory": cooperation_directory.load,  # directory profiles, training
     "openness": openness.load,  # two programmes publish their grants
     "earchive": earchive.load,  # a closed case exported to the e-archive
     "records": records.load,  # records managers, a disposal list waiting for review
@@ -58,6 +60,7 @@ DEMO_MODE_ONLY = {
     "iop_demand",
     "letters",
     "followup",
+    "cooperation_directory",
     "earchive",
     "records",
     "dialogues",
