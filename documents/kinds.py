@@ -27,6 +27,7 @@ class Kind(models.TextChoices):
     DELEGATION_LIST = "delegation_list", _("Delegated decisions reported to a board")
     REPAYMENT_CLAIM = "repayment_claim", _("Repayment claim (decision)")
     DEMAND_REJECTION = "demand_rejection", _("Demand for a decision rejected (special decision)")
+    HOST_ASSIGNMENT = "host_assignment", _("Host assignment of a challenge area")
 
 
 # A document's name when it is downloaded, in Swedish ("FRN-2026-00012-kvitto-v1.pdf"); the
@@ -40,6 +41,7 @@ DOWNLOAD_NAMES = {
     Kind.DELEGATION_LIST: "delegationsbeslut",
     Kind.REPAYMENT_CLAIM: "aterkrav",
     Kind.DEMAND_REJECTION: "avvisad-begaran",
+    Kind.HOST_ASSIGNMENT: "vardskapsuppdrag",
 }
 
 
@@ -104,6 +106,13 @@ KINDS[Kind.ANNUAL_REPORT] = KindSpec(
     contexts.AnnualReportContext,
     shared_as_draft=False,
     includes=("followup/_bar_chart.html", "followup/_funding_table_pdf.html"),
+)
+# A challenge area's host assignment belongs to no case either: cooperation streams it.
+KINDS[Kind.HOST_ASSIGNMENT] = KindSpec(
+    "documents/kinds/host_assignment.html",
+    contexts.HostAssignmentContext,
+    shared_as_draft=False,
+    includes=("documents/kinds/_signature.html",),
 )
 # The list of delegated decisions belongs to no case either: funding streams it.
 KINDS[Kind.DELEGATION_LIST] = KindSpec(
