@@ -175,7 +175,7 @@ def test_a_closed_area_keeps_its_page_and_takes_no_new_hosts(client):
     client.logout()
     page = client.get(reverse("cooperation:area_detail", args=[area.slug])).content.decode()
     assert "Gamla området" in page and "Föreningen Trygga Gator" in page
-    with pytest.raises(Exception, match="closed"):
+    with pytest.raises(Exception, match="stängt"):
         _pair(area, coordinator=coordinator)
 
 
