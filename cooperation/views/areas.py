@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from common import once
 from documents import rendering
@@ -17,6 +18,7 @@ from ..selectors import areas as selectors
 from ..services import areas as services
 
 
+@require_safe
 def area_list(request):
     """Every challenge area of the cooperation plan; closed ones keep their page."""
     return render(
@@ -26,6 +28,7 @@ def area_list(request):
     )
 
 
+@require_safe
 def area_detail(request, slug):
     """An area's page: what it is about, its hosts, its open needs and offers, and what came
     out of it. Anyone may open it; it shows only what is public or published."""
@@ -114,6 +117,8 @@ def host_pair_create(request, slug):
 def host_assignment_pdf(request, pk):
     """The host assignment as a PDF/A, made on request: a host pair belongs to no case."""
     pair = selectors.host_pair_for_user_or_404(request.user, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
     response = HttpResponse(
         rendering.render_pdf(Kind.HOST_ASSIGNMENT, selectors.host_assignment_context(pair)),
         content_type="application/pdf",

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from common import once
 
@@ -22,6 +23,7 @@ _SAVED = gettext_lazy(
 
 
 @login_required
+@require_safe
 def listing_list(request):
     user = request.user
     return render(
@@ -59,6 +61,8 @@ def listing_create(request):
 @login_required
 def listing_detail(request, pk):
     listing = selectors.listing_for_user_or_404(request.user, pk)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
     owner = selectors.owns(request.user, listing)
     show_matches = owner or selectors.may_confirm(request.user)
     return render(

@@ -58,6 +58,9 @@ STORED = {
     "records_appraised", "retention_reappraised", "disposal_list_built", "disposal_list_approved",
     "disposal_list_returned", "disposal_list_executed", "records_disposed", "legal_hold_placed",
     "legal_hold_lifted",
+    # cooperation: challenge areas, hosts, needs and offers
+    "area_opened", "area_closed", "host_pair_recorded", "listing_posted", "listing_published",
+    "listing_withdrawn", "match_interest", "match_confirmed",
 }  # fmt: skip
 
 
@@ -77,6 +80,7 @@ def test_every_app_that_records_events_declares_its_vocabulary():
         "openness.actions",
         "earchive.actions",
         "records.actions",
+        "cooperation.actions",
     }
 
 
