@@ -12,6 +12,7 @@ from django.db import transaction
 from demo import (
     applications,
     claims,
+    cooperation_areas,
     delegations,
     earchive,
     euro_rates,
@@ -42,6 +43,7 @@ PARTS = {
     "openness": openness.load,  # two programmes publish their grants
     "earchive": earchive.load,  # a closed case exported to the e-archive
     "records": records.load,  # records managers, a disposal list waiting for review
+    "cooperation_areas": cooperation_areas.load,  # hosts, needs and offers, a confirmed match
 }
 DEMO_MODE_ONLY = {
     "accounts",
@@ -54,6 +56,7 @@ DEMO_MODE_ONLY = {
     "followup",
     "earchive",
     "records",
+    "cooperation_areas",
 }
 
 
