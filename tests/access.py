@@ -350,8 +350,8 @@ def _association_task(organisation) -> dict:
     return {"task_pk": made["task_pk"]}
 
 
-# The records manager's pages register their own makers (a disposal list, a legal hold).
-from tests.records import access as _records_access  # noqa: E402, F401
-
 # The cooperation surface's challenge areas and matching register their own makers.
 from tests.cooperation import access_areas as _cooperation_areas_access  # noqa: E402, F401
+
+# The records manager's pages register their own makers (a disposal list, a legal hold).
+from tests.records import access as _records_access  # noqa: E402, F401
