@@ -20,7 +20,7 @@ from organisations import policy as org_policy
 from partnerships.models import IOPInquiry
 from partnerships.models.inquiry import Status as InquiryStatus
 
-from ..models import Host, HostPair, Listing
+from ..models import Event, Host, HostPair, Initiative, Listing
 
 # An inquiry in one of these has a signed agreement: it came out of the area's cooperation.
 _AGREED = [InquiryStatus.ACTIVE, InquiryStatus.ENDED, InquiryStatus.TERMINATED]
@@ -76,10 +76,12 @@ class AreaPage:
     area: ChallengeArea
     theme: PriorityTheme | None
     pairs: list[HostPair]
+    dialogues: list[Event]
     needs: list[Listing]
     offers: list[Listing]
     agreements: list[IOPInquiry]
     grants: list[dict]
+    initiatives: list[Initiative]
 
 
 def area_page(area: ChallengeArea, today=None) -> AreaPage:
@@ -97,6 +99,12 @@ def area_page(area: ChallengeArea, today=None) -> AreaPage:
             .prefetch_related("hosts__user")
             .order_by("-period_start")
         ),
+        # Only what the organisers published: a planned dialogue is theirs until then.
+        dialogues=list(
+            area.events.filter(is_published=True)
+            .exclude(status=Event.Status.CANCELLED)
+            .order_by("-starts_at")
+        ),
         needs=[item for item in listings if item.side == Listing.Side.NEED],
         offers=[item for item in listings if item.side == Listing.Side.OFFER],
         agreements=list(
@@ -105,6 +113,9 @@ def area_page(area: ChallengeArea, today=None) -> AreaPage:
             .order_by("-case__registered_at")
         ),
         grants=list(_published_grants(area)),
+        # An initiative is named with the organisation that carries it; its description stays
+        # with those who work on it.
+        initiatives=list(area.initiatives.select_related("organisation").order_by("-created_at")),
     )
 
 

@@ -39,6 +39,7 @@ def area_detail(request, slug):
         {
             "page": selectors.area_page(area),
             "may_manage": selectors.may_manage_areas(request.user),
+            # Who the hosts are and the initiatives under way are for those logged in.
             "shows_people": request.user.is_authenticated,
         },
     )

@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from casework.models import AuditEvent, PriorityTheme
-from cooperation.models import Host, Listing
+from cooperation.models import Event, Host, Initiative, Listing
 from cooperation.selectors.areas import is_area_host
 from cooperation.services import areas as services
 from organisations.models import Role
@@ -65,6 +66,23 @@ def test_the_public_page_shows_published_content_and_no_private_details(client):
         **common,
     )
 
+    for title, published in (("Dialogforum om trygghet", True), ("Planerad idéverkstad", False)):
+        Event.objects.create(
+            kind="dialogue_forum",
+            challenge_area=area,
+            title=title,
+            place="Stadshuset",
+            starts_at=timezone.now(),
+            ends_at=timezone.now(),
+            is_published=published,
+            created_by=author,
+        )
+    Initiative.objects.create(
+        title="Nattvandring i Rosengård",
+        description="Internt",
+        challenge_area=area,
+        created_by=author,
+    )
     page = client.get(reverse("cooperation:area_detail", args=[area.slug])).content.decode()
 
     assert "Trygga stadsdelar." in page
@@ -72,6 +90,9 @@ def test_the_public_page_shows_published_content_and_no_private_details(client):
     assert "Föreningen Trygga Gator" in page and "Fritidsförvaltningen" in page
     assert "Publicerad fotbollsträning" in page
     assert "Hemligt utkast" not in page
+    assert "Dialogforum om trygghet" in page
+    assert "Planerad idéverkstad" not in page
+    assert "Nattvandring i Rosengård" not in page
     # The people who act as hosts, and the assignment's document, are not public.
     assert "Värdsson" not in page
     assert "overenskommelse.pdf" not in page
@@ -81,8 +102,15 @@ def test_a_logged_in_visitor_sees_who_the_hosts_are(client):
     area = factories.ChallengeAreaFactory()
     _pair(area)
     client.force_login(factories.member())
+    Initiative.objects.create(
+        title="Nattvandring i Rosengård",
+        description="Internt",
+        challenge_area=area,
+        created_by=factories.staff(),
+    )
     page = client.get(reverse("cooperation:area_detail", args=[area.slug])).content.decode()
     assert "Hanna Värdsson" in page
+    assert "Nattvandring i Rosengård" in page
 
 
 def test_the_host_assignment_names_the_parties_the_assignment_and_the_period(client):
