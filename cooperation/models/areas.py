@@ -64,9 +64,6 @@ class HostPair(models.Model):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("The period ends before it starts.")})
 
-    def covers(self, day) -> bool:
-        return self.period_start <= day <= self.period_end
-
 
 class Host(models.Model):
     """A person who acts as host for one side of a pair; hosts plan the area's events."""

@@ -39,6 +39,8 @@ def area_detail(request, slug):
         {
             "page": selectors.area_page(area),
             "may_manage": selectors.may_manage_areas(request.user),
+            # A host reads the assignment they act under.
+            "is_host": selectors.is_area_host(request.user, area),
             # Who the hosts are and the initiatives under way are for those logged in.
             "shows_people": request.user.is_authenticated,
         },

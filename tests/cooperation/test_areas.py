@@ -111,6 +111,11 @@ def test_a_logged_in_visitor_sees_who_the_hosts_are(client):
     page = client.get(reverse("cooperation:area_detail", args=[area.slug])).content.decode()
     assert "Hanna Värdsson" in page
     assert "Nattvandring i Rosengård" in page
+    assert "overenskommelse.pdf" not in page
+    # A host reads the assignment they act under.
+    client.force_login(Host.objects.get().user)
+    page = client.get(reverse("cooperation:area_detail", args=[area.slug])).content.decode()
+    assert "overenskommelse.pdf" in page
 
 
 def test_the_host_assignment_names_the_parties_the_assignment_and_the_period(client):
