@@ -22,6 +22,9 @@ class ChallengeArea(models.Model):
     description = limits.BoundedTextField(_("description"), blank=True, max_length=limits.TEXT)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+    # An area is closed, never deleted: its hosts, dialogues and agreements stay its history.
+    opened_on = models.DateField(_("opened on"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("challenge area")

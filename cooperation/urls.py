@@ -8,6 +8,8 @@ app_name = "cooperation"
 
 urlpatterns = [
     path("", include("cooperation.urls_dialogues")),
+    path("", include("cooperation.urls_areas")),
+    path("", include("cooperation.urls_matching")),
 ]
 urlpatterns += urls_directory.urlpatterns
 urlpatterns += urls_training.urlpatterns

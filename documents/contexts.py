@@ -734,3 +734,32 @@ class DelegationListContext:
     protocol_paragraph: str = ""
     announced_on: date | None = None
     appeal_ends_on: date | None = None
+
+
+# Host assignment of a challenge area (uppdrag om värdskap) ------------------------------------
+
+
+@dataclass
+class HostPerson:
+    name: str
+    organisation: str
+
+
+@dataclass
+class HostAssignmentContext:
+    """The assignment of a challenge area's hosts, agreed between the city and the idea-based
+    host's organisation. ``case_number`` is its reference: a host pair belongs to no case."""
+
+    case_number: str
+    document_date: date
+    area: str
+    area_description: str
+    parties: list[AgreementParty]
+    host_administration: str
+    assignment: str
+    period_start: date
+    period_end: date
+    hosts: list[HostPerson] = field(default_factory=list)
+    organisation_contribution: str = ""
+    city_contribution: str = ""
+    priority_theme: str = ""

@@ -28,6 +28,7 @@ class Kind(models.TextChoices):
     REPAYMENT_CLAIM = "repayment_claim", _("Repayment claim (decision)")
     DEMAND_REJECTION = "demand_rejection", _("Demand for a decision rejected (special decision)")
     ANNUAL_REPORT_MEMO = "annual_report_memo", _("Memo to the executive board on the annual report")
+    HOST_ASSIGNMENT = "host_assignment", _("Host assignment of a challenge area")
 
 
 # A document's name when it is downloaded, in Swedish ("FRN-2026-00012-kvitto-v1.pdf"); the
@@ -42,6 +43,7 @@ DOWNLOAD_NAMES = {
     Kind.REPAYMENT_CLAIM: "aterkrav",
     Kind.DEMAND_REJECTION: "avvisad-begaran",
     Kind.ANNUAL_REPORT_MEMO: "tjansteskrivelse-arsrapport",
+    Kind.HOST_ASSIGNMENT: "vardskapsuppdrag",
 }
 
 
@@ -116,6 +118,13 @@ KINDS[Kind.ANNUAL_REPORT_MEMO] = KindSpec(
     "documents/kinds/annual_report_memo.html",
     contexts.AnnualReportMemoContext,
     shared_as_draft=False,
+)
+# A challenge area's host assignment belongs to no case either: cooperation streams it.
+KINDS[Kind.HOST_ASSIGNMENT] = KindSpec(
+    "documents/kinds/host_assignment.html",
+    contexts.HostAssignmentContext,
+    shared_as_draft=False,
+    includes=("documents/kinds/_signature.html",),
 )
 # The list of delegated decisions belongs to no case either: funding streams it.
 KINDS[Kind.DELEGATION_LIST] = KindSpec(

@@ -474,3 +474,38 @@ def annual_report_memo(*, case_number: str = "") -> c.AnnualReportMemoContext:
 
 
 SAMPLES["annual_report_memo"] = annual_report_memo
+
+
+def host_assignment(*, case_number: str = "Värdskap trygghet 2026"):
+    """The host assignment of a challenge area, agreed with the idea-based host."""
+    return c.HostAssignmentContext(
+        case_number=case_number,
+        document_date=date(2026, 2, 2),
+        area="Trygghet och social hållbarhet",
+        area_description="Samverkan för trygga och levande stadsdelar.",
+        parties=[
+            c.AgreementParty(
+                name="Malmö stad",
+                org_number="212000-1124",
+                is_public=True,
+                acting_through=["fritidsförvaltningen"],
+            ),
+            c.AgreementParty(
+                name="Föreningen Gemenskap och Glädje",
+                org_number="802480-1000",
+                is_public=False,
+                address="Storgatan 1\n211 34 Malmö",
+            ),
+        ],
+        host_administration="Fritidsförvaltningen",
+        assignment="Värdarna planerar och leder dialogforum och idéverkstäder inom området.",
+        period_start=date(2026, 1, 1),
+        period_end=date(2027, 12, 31),
+        hosts=[c.HostPerson("Värd A", "Föreningen Gemenskap och Glädje")],
+        organisation_contribution="Värdens tid, tio timmar i månaden.",
+        city_contribution="Lokal för dialogerna och en samordnare.",
+        priority_theme="Återstart",
+    )
+
+
+SAMPLES["host_assignment"] = host_assignment

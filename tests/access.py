@@ -17,6 +17,9 @@ from tests import factories
 ObjectMaker = Callable[..., dict]
 
 OBJECT_URLS: dict[str, ObjectMaker] = {}
+# Object URLs that are public pages (anyone may open them, logged in or not), with why: they
+# have a maker for the permission matrix, and their own test of what they show.
+PUBLIC_OBJECT_URLS: dict[str, str] = {}
 
 # Namespaces whose pages never show one organisation's objects to another's members, with why.
 EXEMPT_NAMESPACES = {
@@ -382,9 +385,13 @@ def _association_task(organisation) -> dict:
     return {"task_pk": made["task_pk"]}
 
 
+# The cooperation surface's challenge areas and matching register their own makers.
+from tests.cooperation import access_areas as _cooperation_areas_access  # noqa: E402, F401
+
 # The records manager's pages register their own makers (a disposal list, a legal hold).
 # The cooperation surface's dialogues and initiatives register their own makers.
 from tests.cooperation import access_dialogues as _dialogues_access  # noqa: E402, F401
+
 # The cooperation directory, training and the sector's report sections register their own.
 from tests.cooperation import access_directory as _cooperation_directory_access  # noqa: E402, F401
 from tests.records import access as _records_access  # noqa: E402, F401

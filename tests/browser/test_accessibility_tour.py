@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page
 
+from cooperation.models import Listing
 from documents.models import Document
 from funding.models import FundingApplication
 from organisations.models import User
@@ -23,6 +24,8 @@ ANONYMOUS_PAGES = [
     "/accessibility/",
     "/privacy/",
     "/samverkan/foreningar/",
+    "/samverkan/omraden/",
+    "/samverkan/omraden/ungas-halsa/",
 ]
 EVERYONE = [
     "/",
@@ -36,7 +39,13 @@ EVERYONE = [
     "/samverkan/utbildning/",
 ]
 ROLE_PAGES = {
-    "raddabarnen": ["/funding/sources/", "/iop/propose/"],
+    "raddabarnen": [
+        "/funding/sources/",
+        "/iop/propose/",
+        "/samverkan/omraden/ungas-halsa/",
+        "/samverkan/behov-och-erbjudanden/",
+        "/samverkan/behov-och-erbjudanden/nytt/",
+    ],
     "handlaggare": [
         "/organisations/absence/",
         "/funding/boards/frn/delegated-decisions/",
@@ -44,7 +53,13 @@ ROLE_PAGES = {
         "/followup/",
         "/tasks/team/",
     ],
-    "samordnare": ["/funding/catalogue/", "/funding/catalogue/new/"],
+    "samordnare": [
+        "/funding/catalogue/",
+        "/funding/catalogue/new/",
+        "/samverkan/omraden/nytt/",
+        "/samverkan/omraden/ungas-halsa/vardskap/nytt/",
+        "/samverkan/behov-och-erbjudanden/",
+    ],
     "delegat": ["/organisations/absence/"],
     "fritidsnamnden": [],
 }
@@ -54,7 +69,8 @@ SEES_CASES = {"raddabarnen", "handlaggare", "samordnare", "delegat"}
 @pytest.fixture
 def demo_site(site_url):
     with open(os.devnull, "w") as devnull:
-        call_command("load_demo", "--only", "programmes", "applications", stdout=devnull)
+        parts = ["programmes", "applications", "cooperation_areas"]
+        call_command("load_demo", "--only", *parts, stdout=devnull)
     return site_url
 
 
@@ -87,6 +103,10 @@ def _object_pages(user: User) -> list[str]:
     document = Document.objects.filter(case=case).first()
     if document is not None:
         pages.append(f"/documents/{document.pk}/")
+    # A need or offer with its suggested matches and their reasons.
+    listing = Listing.objects.filter(side="need" if is_staff_member(user) else "offer").first()
+    if listing is not None:
+        pages.append(f"/samverkan/behov-och-erbjudanden/{listing.pk}/")
     return pages
 
 
@@ -99,6 +119,9 @@ def _task_pages(page: Page, site_url: str) -> list[str]:
 
 
 def test_the_public_pages_pass_axe(page: Page, site_url, axe):
+    with open(os.devnull, "w") as devnull:
+        # A challenge area's public page with its hosts and published needs and offers.
+        call_command("load_demo", "--only", "cooperation_areas", stdout=devnull)
     for path in ANONYMOUS_PAGES:
         assert page.goto(site_url + path).ok, path
         axe.check(page)

@@ -65,6 +65,9 @@ STORED = {
     "directory_profile_saved", "directory_profile_published", "directory_profile_withdrawn",
     "directory_message_sent", "training_registered", "training_attendance_recorded",
     "sector_report_section_saved",
+    # cooperation: challenge areas, hosts, needs and offers
+    "area_opened", "area_closed", "host_pair_recorded", "listing_posted", "listing_published",
+    "listing_withdrawn", "match_interest", "match_confirmed",
 }  # fmt: skip
 
 

@@ -629,6 +629,69 @@ RULES: list[Rule] = [
         "cooperation:sector_section_edit",
         roles(NOT_FOUND, anonymous=LOGIN, member=OK),
         "the coordinating organisation's members; an empty form is shown again",
+    # Challenge areas: their pages are public; coordinators and officers add and close areas
+    # and record hosts; a host assignment is for them and the idea-based host organisation.
+    Rule("cooperation:area_list", roles(_READ_ONLY)),
+    Rule("cooperation:area_detail", roles(_READ_ONLY), "public: shows what is published"),
+    Rule(
+        "cooperation:area_create",
+        roles(FORBIDDEN, anonymous=LOGIN, coordinator=OK, officer=OK, admin=OK),
+        "an empty form is shown again with its errors",
+    ),
+    Rule(
+        "cooperation:area_close",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            coordinator=_FORM_ONLY_POST,
+            officer=_FORM_ONLY_POST,
+            admin=_FORM_ONLY_POST,
+        ),
+    ),
+    Rule(
+        "cooperation:host_pair_create",
+        roles(NOT_FOUND, anonymous=LOGIN, coordinator=OK, officer=OK, admin=OK),
+        "an empty form is shown again with its errors",
+    ),
+    Rule(
+        "cooperation:host_assignment_pdf",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            member=_READ_ONLY,
+            coordinator=_READ_ONLY,
+            officer=_READ_ONLY,
+            admin=_READ_ONLY,
+        ),
+        "the host organisation's members and the areas' managers",
+    ),
+    # Needs and offers: an unpublished one is its organisation's and the coordinators'.
+    Rule("cooperation:listing_list", roles(_READ_ONLY, anonymous=LOGIN)),
+    Rule("cooperation:listing_create", _PAGE, "an empty form is shown again with its errors"),
+    Rule(
+        "cooperation:listing_detail",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            member=_READ_ONLY,
+            coordinator=_READ_ONLY,
+            admin=_READ_ONLY,
+        ),
+    ),
+    Rule(
+        "cooperation:listing_publish",
+        roles(NOT_FOUND, anonymous=LOGIN, member=_FORM_ONLY_POST),
+        "only its organisation publishes it",
+    ),
+    Rule(
+        "cooperation:match_interest",
+        roles(NOT_FOUND, anonymous=LOGIN, member=_FORM_ONLY_POST),
+        "the owner of the listing is interested",
+    ),
+    Rule(
+        "cooperation:match_confirm",
+        roles(NOT_FOUND, anonymous=LOGIN, coordinator=_FORM_ONLY_POST, admin=_FORM_ONLY_POST),
+        "a coordinator confirms",
     ),
     # Public pages (offentlighetsprincipen): everyone, logged in or not.
     Rule("openness:*", roles(OK)),

@@ -107,6 +107,10 @@ ENDPOINTS = {
     "iop:inbox": "",
     "iop:queue": "",
     "iop:archive": "",
+    "cooperation:area_list": "",
+    "cooperation:area_create": "",
+    "cooperation:listing_list": "",
+    "cooperation:listing_create": "",
 }
 
 EXEMPT = {

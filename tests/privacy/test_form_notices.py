@@ -59,6 +59,7 @@ OUR_PACKAGES = (
     "casework",
     "common",
     "config",
+    "cooperation",
     "documents",
     "followup",
     "funding",
@@ -82,6 +83,7 @@ COLLECT_NONE = {
     "api.admin.ApiTokenAddForm": "a token's purpose, scope and lifetime, for an account chosen "
     "from those that exist (no person's data is entered)",
     "funding.forms.catalogue.FundingSourceForm": "the name of a funder (an organisation)",
+    "cooperation.forms.areas.AreaForm": "the name and description of a challenge area",
     "organisations.admin.SecondFactorForm": "an authenticator's settings for an account chosen "
     "from those that exist (no person's data is entered)",
 }

@@ -12,6 +12,7 @@ from django.db import transaction
 from demo import (
     applications,
     claims,
+    cooperation_areas,
     cooperation_directory,
     delegations,
     dialogues,
@@ -49,6 +50,7 @@ PARTS = {
     "earchive": earchive.load,  # a closed case exported to the e-archive
     "records": records.load,  # records managers, a disposal list waiting for review
     "dialogues": dialogues.load,  # a documented dialogue whose next step became an IOP proposal
+    "cooperation_areas": cooperation_areas.load,  # hosts, needs and offers, a confirmed match
 }
 DEMO_MODE_ONLY = {
     "accounts",
@@ -64,6 +66,7 @@ DEMO_MODE_ONLY = {
     "earchive",
     "records",
     "dialogues",
+    "cooperation_areas",
 }
 
 
