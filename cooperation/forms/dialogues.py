@@ -5,7 +5,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms import ModelMultipleChoiceField
-from casework.models import ChallengeArea
 from common import limits
 from common.once import OneTimeTokenField
 from funding.models import FundingProgramme
@@ -46,9 +45,9 @@ class EventForm(forms.ModelForm):
         ]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, areas, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["challenge_area"].queryset = ChallengeArea.objects.filter(is_active=True)
+        self.fields["challenge_area"].queryset = areas  # the open areas the person plans in
 
 
 class InvitationForm(forms.Form):

@@ -3,7 +3,7 @@ initiatives, needs and offers, the association directory and training. One modul
 
 from .areas import *  # noqa: F403
 from .dialogues import *  # noqa: F403 (each part adds one line; its names are its models)
-from .matching import *  # noqa: F403
 from .directory import DirectoryProfile  # noqa: F401
+from .matching import *  # noqa: F403
 from .training import Course, TrainingRegistration, TrainingSession  # noqa: F401
 from .yearly_report import SectorCoordination, SectorReportSection  # noqa: F401

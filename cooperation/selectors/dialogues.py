@@ -1,7 +1,8 @@
 """Who sees and runs which dialogue, and who sees which initiative: the one rule for the
 pages, the lists and the services.
 
-Coordinators and officers plan events and see them all; an event's organisers run it; the
+Coordinators and officers plan events and see them all; an area's hosts plan its events; an
+event's organisers (who planned it, and whom they named) run it; the
 members of an invited organisation see it and register; a published event is shown to
 everyone. An initiative is seen by coordinators and officers, the members of the organisation
 that carries it and the organisers of the dialogue it came from. Anything else is a 404."""
@@ -10,22 +11,41 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from casework.models import ChallengeArea
 from organisations import policy as org_policy
 from organisations.models import Organisation
 
 from ..models import Event, Initiative, Registration
+from .areas import is_area_host
 
 
-def may_plan(user) -> bool:
-    """Coordinators and officers plan events (the areas' hosts will too, once they exist)."""
+def oversees(user) -> bool:
+    """Coordinators and officers: they plan events of every area and see every event."""
     return user.is_superuser or bool(
         {org_policy.COORDINATE, org_policy.HANDLE_CASE} & org_policy.roles_of(user).permissions
     )
 
 
+def plannable_areas(user) -> QuerySet[ChallengeArea]:
+    """The open areas ``user`` may plan events in: every one for those who oversee, the areas
+    they host today for the hosts."""
+    areas = ChallengeArea.objects.filter(is_active=True)
+    if oversees(user):
+        return areas
+    if not getattr(user, "is_authenticated", False):
+        return areas.none()
+    return areas.filter(pk__in=[area.pk for area in areas if is_area_host(user, area)])
+
+
+def may_plan(user, area: ChallengeArea | None = None) -> bool:
+    """Whether ``user`` plans events: in ``area``, or in any area when none is named."""
+    areas = plannable_areas(user)
+    return areas.filter(pk=area.pk).exists() if area is not None else areas.exists()
+
+
 def visible_events(user) -> QuerySet[Event]:
     events = Event.objects.select_related("challenge_area")
-    if may_plan(user):
+    if oversees(user):
         return events
     if not getattr(user, "is_authenticated", False):
         return events.filter(is_published=True)
@@ -45,7 +65,7 @@ def get_event_or_404(user, pk: int) -> Event:
 
 def runs(user, event: Event) -> bool:
     """Organises ``event``: its organisers, and the coordinators and officers."""
-    return may_plan(user) or event.organisers.filter(pk=user.pk).exists()
+    return oversees(user) or event.organisers.filter(pk=user.pk).exists()
 
 
 def ensure_runs(user, event: Event) -> None:
@@ -81,7 +101,7 @@ def visible_initiatives(user) -> QuerySet[Initiative]:
     initiatives = Initiative.objects.select_related(
         "challenge_area", "organisation", "origin_event", "iop_inquiry__case"
     )
-    if may_plan(user):
+    if oversees(user):
         return initiatives
     roles = org_policy.roles_of(user)
     return initiatives.filter(

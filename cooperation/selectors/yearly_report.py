@@ -2,7 +2,7 @@
 matches, initiatives and what they became, each area's year with its hosts' report, training,
 and the idea-based sector's own sections. Counts are aggregate queries over the year's rows."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -14,7 +14,9 @@ from funding.models.handling import Outcome
 from organisations.models import Organisation
 from partnerships.models.inquiry import Status as IOPStatus
 
+from ..models.areas import HostPair
 from ..models.dialogues import Event, Initiative, Registration
+from ..models.matching import Match
 from ..models.training import TrainingRegistration, TrainingSession
 from ..models.yearly_report import SectorCoordination, SectorReportSection
 
@@ -37,18 +39,23 @@ def _within(field: str, year: int) -> Q:
 
 
 def matches_confirmed(year: int) -> int:
-    """LEAD: connect to c24areas' matching once merged; the figure is the number of matches a
-    coordinator confirmed in the year:
-    ``Match.objects.filter(_within("confirmed_at", year)).count()``."""
-    return 0
+    """The matches of needs and offers a coordinator confirmed in the year."""
+    return Match.objects.filter(_within("confirmed_at", year)).count()
 
 
 def area_hosts(year: int) -> dict[int, str]:
-    """LEAD: connect to c24areas' host pairs once merged: for each challenge area, the pair
-    whose period overlaps the year, as "organisation and administration"
-    (``HostPair.objects.filter(period_start__lte=date(year, 12, 31),
-    period_end__gte=date(year, 1, 1))``)."""
-    return {}
+    """For each challenge area, its host pairs whose period overlaps the year, as
+    "organisation and administration"."""
+    pairs = HostPair.objects.filter(
+        period_start__lte=date(year, 12, 31), period_end__gte=date(year, 1, 1)
+    ).select_related("organisation", "administration")
+    hosts: dict[int, list[str]] = {}
+    for pair in pairs.order_by("period_start", "pk"):
+        hosts.setdefault(pair.area_id, []).append(
+            _("%(organisation)s and %(administration)s")
+            % {"organisation": pair.organisation.name, "administration": pair.administration.name}
+        )
+    return {area: "; ".join(names) for area, names in hosts.items()}
 
 
 def cooperation_figures(year: int) -> doc.CooperationContext:

@@ -48,8 +48,9 @@ def _locked(event: Event) -> Event:
 
 @transaction.atomic
 def event_plan(*, acting_user, organisers: Iterable, **fields) -> Event:
-    """A coordinator or officer plans an event of a challenge area, with its organisers."""
-    if not rules.may_plan(acting_user):
+    """A coordinator, an officer or the area's host plans an event of a challenge area, with
+    its organisers."""
+    if not rules.may_plan(acting_user, fields.get("challenge_area")):
         raise PermissionDenied
     event = Event(created_by=acting_user, **fields)
     if event.starts_at and event.ends_at and event.ends_at <= event.starts_at:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from casework import events
 from organisations.models import Organisation
 
-from ..actions import MatchingAction
+from ..actions import DialogueAction, MatchingAction
 from ..models import Initiative, Listing, Match
 from ..selectors.matching import may_confirm, owns
 
@@ -105,10 +105,10 @@ def match_confirm(*, match: Match, acting_user) -> Match:
 
 
 def _open_initiative(match: Match, acting_user) -> Initiative:
-    # SEAM (issue 24, c24dialogue): once the dialogues part has its service that opens an
-    # initiative (with its own audit event), call it here instead of creating the row.
+    """The initiative a confirmed match opens, carried by the offering organisation; it is
+    recorded as started, as one from a dialogue's next step is."""
     need, offer = match.need, match.offer
-    return Initiative.objects.create(
+    initiative = Initiative.objects.create(
         title=_("%(need)s with %(organisation)s")
         % {"need": need.title, "organisation": offer.organisation.name},
         description=f"{need.description}\n\n{offer.description}",
@@ -116,3 +116,5 @@ def _open_initiative(match: Match, acting_user) -> Initiative:
         organisation=offer.organisation,
         created_by=acting_user,
     )
+    events.record(initiative, acting_user, DialogueAction.INITIATIVE_STARTED)
+    return initiative

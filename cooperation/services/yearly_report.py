@@ -12,8 +12,7 @@ from ..models.yearly_report import SectorCoordination, SectorReportSection
 
 def coordinating_organisation_id(user, year: int) -> int:
     """The organisation coordinating the sector's side in ``year``, if the person acts for it;
-    404 otherwise. LEAD: once c24areas is merged, the idea-based host of an area may write that
-    area's report too."""
+    404 otherwise. It writes the area sections too, from what each area's hosts report to it."""
     coordination = SectorCoordination.objects.filter(year=year).first()
     if coordination is None or not org_policy.acts_for(user, coordination.organisation_id):
         raise Http404

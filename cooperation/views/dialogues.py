@@ -36,7 +36,7 @@ def events(request):
 def event_new(request):
     if not rules.may_plan(request.user):
         raise PermissionDenied
-    form = forms.EventForm(request.POST or None)
+    form = forms.EventForm(request.POST or None, areas=rules.plannable_areas(request.user))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         token, organisers = data.pop("form_token"), data.pop("organisers")

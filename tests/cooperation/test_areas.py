@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -13,6 +14,7 @@ from casework.models import AuditEvent, PriorityTheme
 from cooperation.models import Event, Host, Initiative, Listing
 from cooperation.selectors.areas import is_area_host
 from cooperation.services import areas as services
+from cooperation.services import dialogues as dialogue_services
 from organisations.models import Role
 from tests import factories
 
@@ -149,6 +151,30 @@ def test_a_host_plans_for_their_area_only_while_the_period_lasts():
     assert not is_area_host(host, area, day=date(2028, 1, 1))
     assert not is_area_host(host, other_area, day=date(2026, 6, 1))
     assert not is_area_host(factories.member(), area, day=date(2026, 6, 1))
+
+
+def test_a_host_plans_the_events_of_their_own_area_and_no_other(client):
+    area, other_area = factories.ChallengeAreaFactory(), factories.ChallengeAreaFactory()
+    host = _pair(area).hosts.get().user
+    client.force_login(host)
+    form = client.get(reverse("cooperation:event_new")).context["form"]
+    assert list(form.fields["challenge_area"].queryset) == [area]
+    start = timezone.now() + timezone.timedelta(days=7)
+    fields = {
+        "acting_user": host,
+        "organisers": [],
+        "kind": Event.Kind.WORKSHOP,
+        "title": "Idéverkstad om trygga stråk",
+        "starts_at": start,
+        "ends_at": start + timezone.timedelta(hours=2),
+        "place": "Föreningslokalen",
+    }
+    with pytest.raises(PermissionDenied):
+        dialogue_services.event_plan(challenge_area=other_area, **fields)
+    event = dialogue_services.event_plan(challenge_area=area, **fields)
+    assert list(event.organisers.all()) == [host]
+    client.force_login(factories.member())
+    assert client.get(reverse("cooperation:event_new")).status_code == 403
 
 
 def test_a_coordinator_records_hosts_through_the_form_once_however_often_it_is_sent(client):
