@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /health/live/ and /health/ready/ answer before sessions, login and host checks.
+    "config.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -117,6 +119,14 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Behind PgBouncer in transaction mode (docs/deployment.md): each transaction may run on another
+# server connection, so nothing may outlive one: no server-side cursors (``iterator()`` reads
+# through a client-side cursor) and no prepared statements (psycopg 3 prepares a query after a
+# few runs of it on one connection). `migrate` connects to PostgreSQL directly.
+DATABASE_TRANSACTION_POOLER = env.bool("DATABASE_TRANSACTION_POOLER", default=False)
+if DATABASE_TRANSACTION_POOLER:
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisations.User"
@@ -147,6 +157,9 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "common.client.client_address"
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 AXES_RESET_ON_SUCCESS = True
+# Attempts are counted in the database every host shares (production refuses another handler
+# when DEPLOYMENT_HOSTS is multi).
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 LANGUAGE_CODE = "sv"
@@ -230,11 +243,21 @@ CACHES = {
     "shell": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shell"},
 }
 
+# How many hosts run this installation: "single" (one machine) or "multi" (several web or worker
+# hosts). With "multi" production refuses every store one process or one host keeps for itself
+# (config/settings/production.py, docs/deployment.md): sessions, one-time tokens, login
+# throttling and the cache live in PostgreSQL and Redis, private files on storage every host
+# mounts (PRIVATE_MEDIA_ROOT).
+DEPLOYMENT_HOSTS = env("DEPLOYMENT_HOSTS", default="single")
+
 # Demo accounts (password "demo") exist only where this is switched on.
 DEMO_MODE = env.bool("DEMO_MODE", default=False)
 # The level of assurance a password login counts as (common/assurance.py).
 PASSWORD_LOGIN_ASSURANCE = env.int("PASSWORD_LOGIN_ASSURANCE", default=3)
 
+# Sessions live in the database every host shares (production refuses another engine when
+# DEPLOYMENT_HOSTS is multi).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 # A session ends after this many seconds without a request (common.sessions).
@@ -273,6 +296,17 @@ LOGGING = {
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/")
+
+# Exactly one beat is active however many are started: celery-redbeat keeps the schedule and a
+# lock in Redis (the broker's, unless CELERY_REDBEAT_REDIS_URL names another). A second beat
+# waits for the lock and takes over at most CELERY_BEAT_LOCK_TIMEOUT seconds after the first
+# stopped renewing it; the lock is renewed at least every CELERY_BEAT_MAX_INTERVAL seconds.
+CELERY_BEAT_SCHEDULER = "redbeat.RedBeatScheduler"
+CELERY_REDBEAT_REDIS_URL = env("CELERY_REDBEAT_REDIS_URL", default=CELERY_BROKER_URL)
+CELERY_REDBEAT_REDIS_OPTIONS = {}
+CELERY_REDBEAT_KEY_PREFIX = env("CELERY_REDBEAT_KEY_PREFIX", default="redbeat")
+CELERY_BEAT_MAX_INTERVAL = env.int("CELERY_BEAT_MAX_INTERVAL", default=5)
+CELERY_REDBEAT_LOCK_TIMEOUT = env.int("CELERY_BEAT_LOCK_TIMEOUT", default=30)
 
 # Periodic work (celery beat). Without beat, run `manage.py workflow_timers` (viewflow's)
 # every minute and `manage.py send_reminders` daily from cron.

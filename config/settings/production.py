@@ -1,10 +1,36 @@
 """Production: PostgreSQL, Redis, real e-mail; everything from the environment."""
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401
+
+_REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+_SHARED_SESSION_ENGINES = (
+    "django.contrib.sessions.backends.db",
+    "django.contrib.sessions.backends.cached_db",
+)
+
+
+def _kept_by_one_host():
+    """What one host would keep for itself, each as the sentence that says what to set."""
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        yield "set DATABASE_URL to the PostgreSQL every host shares (postgres://...)."
+    if not CACHE_URL.startswith(_REDIS_SCHEMES):
+        yield "set CACHE_URL to the Redis every host shares (redis://host:6379/1)."
+    if not CELERY_BROKER_URL.startswith((*_REDIS_SCHEMES, "amqp://", "amqps://")):
+        yield "set CELERY_BROKER_URL to the Redis (or RabbitMQ) every host shares."
+    if SESSION_ENGINE not in _SHARED_SESSION_ENGINES:
+        yield "sessions must be kept in the database (SESSION_ENGINE db or cached_db)."
+    if AXES_HANDLER != "axes.handlers.database.AxesDatabaseHandler":
+        yield "login throttling must count attempts in the database (AXES_HANDLER)."
+    if "PRIVATE_MEDIA_ROOT" not in os.environ:
+        yield "set PRIVATE_MEDIA_ROOT to the shared file system every host mounts."
+    elif Path(os.environ["PRIVATE_MEDIA_ROOT"]).resolve().is_relative_to(BASE_DIR):
+        yield "PRIVATE_MEDIA_ROOT lies inside the checkout: set it to the shared file system."
+
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: production refuses to start without one.")
@@ -33,6 +59,18 @@ if not CLAMAV_ADDRESS:
     raise ImproperlyConfigured(
         "Set CLAMAV_ADDRESS to the virus scanner (clamd, e.g. tcp://127.0.0.1:3310): production "
         "refuses to start without it, or uploaded files would be stored unscanned."
+    )
+if DEPLOYMENT_HOSTS not in ("single", "multi"):
+    raise ImproperlyConfigured('Set DEPLOYMENT_HOSTS to "single" (one machine) or "multi".')
+if DEPLOYMENT_HOSTS == "multi" and (_refusals := list(_kept_by_one_host())):
+    raise ImproperlyConfigured(
+        "DEPLOYMENT_HOSTS is multi: production refuses to start a host of several with a store "
+        "the others cannot see (docs/deployment.md): " + " ".join(_refusals)
+    )
+if not CELERY_REDBEAT_REDIS_URL.startswith(_REDIS_SCHEMES):
+    raise ImproperlyConfigured(
+        "Set CELERY_REDBEAT_REDIS_URL to a Redis (redis://host:6379/0): the scheduler keeps its "
+        "schedule and the lock that lets only one beat run there; it defaults to the broker's."
     )
 if env.bool("DEMO_MODE", default=False):
     raise ImproperlyConfigured(
