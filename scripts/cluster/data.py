@@ -12,6 +12,7 @@ then checks what the issue asks and prints the report as JSON.
 import hashlib
 import json
 import os
+import secrets
 import sys
 import time
 from pathlib import Path
@@ -27,15 +28,22 @@ from django.conf import settings  # noqa: E402
 from django.core.files.storage import storages  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 from viewflow.workflow.models import Task  # noqa: E402
 from viewflow.workflow.status import STATUS  # noqa: E402
 
 from casework.models import Case  # noqa: E402
 from documents.models import Document  # noqa: E402
-from funding.models import FundingApplication  # noqa: E402
+from funding.models import FundingApplication, SupplementRequest  # noqa: E402
+from organisations.models import Role, User  # noqa: E402
+from workflows.funding import services  # noqa: E402
+from workflows.funding.flows import FundingApplicationFlow  # noqa: E402
 from workflows.models.funding import FundingProcess  # noqa: E402
+from workflows.services import task_take  # noqa: E402
 
 PASSWORD = "kluster-losenord-1"
+OFFICERS = 2
+TIMERS = 10
 DRAIN_SECONDS = 300  # the longest wait for the background work to finish
 
 
@@ -55,7 +63,43 @@ def setup(organisations: int) -> dict:
         )
         user = factories.member(organisation, username=f"forening{number}", password=PASSWORD)
         people.append({"username": user.username, "organisation": organisation.pk})
-    return {"programme": programme.pk, "password": PASSWORD, "people": people}
+    officers = []
+    for number in range(1, OFFICERS + 1):
+        officer = factories.staff(Role.OFFICER, username=f"handlaggare{number}", password=PASSWORD)
+        factories.delegate(programme, Role.OFFICER, user=officer)
+        key = secrets.token_hex(20)
+        TOTPDevice.objects.create(user=officer, name="kluster", key=key, confirmed=True)
+        officers.append({"username": officer.username, "key": key})
+    _timers_due_during_the_load(programme, officers[0]["username"])
+    return {"programme": programme.pk, "password": PASSWORD, "people": people, "officers": officers}
+
+
+def _timers_due_during_the_load(programme, officer_name: str) -> None:
+    """Cases in flight since yesterday, each waiting for a supplement whose deadline passes
+    during the load: their timers (supplement_due) come due one every ten seconds from a
+    minute after the setup, for beat (one of two) to fire."""
+    from tests import driver, factories  # noqa: PLC0415 - a dev dependency, setup only
+
+    officer = User.objects.get(username=officer_name)
+    now, tomorrow = timezone.now(), timezone.localdate() + timezone.timedelta(days=1)
+    for number in range(TIMERS):
+        organisation = factories.OrganisationFactory(name=f"Klusterföreningen T{number}")
+        process = factories.funding_process(organisation, programme=programme)
+        (task,) = driver.open_tasks(process, "check_complete")
+        with task_take(task=task, acting_user=officer) as activation:
+            services.completeness_check(
+                activation=activation,
+                acting_user=officer,
+                complete=False,
+                message="Bifoga en budget.",
+                due_on=tomorrow,
+            )
+        SupplementRequest.objects.filter(application__pk=process.artifact_object_id).update(
+            due_on=timezone.localdate() - timezone.timedelta(days=1)
+        )
+        Task.objects.filter(process=process, flow_task_type="TIMER").update(
+            scheduled=now + timezone.timedelta(seconds=60 + 10 * number)
+        )
 
 
 def _pending() -> int:
@@ -128,6 +172,19 @@ def verify(load: dict, events: dict) -> dict:
         a.pk for a in attachments if not Path(storage.path(a.file.name)).exists()
     ]
 
+    completed = load.get("completions", [])
+    checks_done = Task.objects.filter(pk__in=completed)
+    not_done = [t.pk for t in checks_done if t.status != STATUS.DONE]
+    assessments = dict(
+        Task.objects.filter(
+            flow_task=FundingApplicationFlow.assess,
+            process__in=checks_done.values("process"),
+        )
+        .values_list("process")
+        .annotate(n=Count("pk"))
+    )
+    not_assessed_once = [t.process_id for t in checks_done if assessments.get(t.process_id, 0) != 1]
+
     old = timezone.now() - timezone.timedelta(minutes=5)
     stuck_jobs = Task.objects.filter(flow_task_type="JOB", created__lt=old).exclude(
         status__in=[STATUS.DONE, STATUS.CANCELED]
@@ -142,6 +199,24 @@ def verify(load: dict, events: dict) -> dict:
     timers = Task.objects.filter(flow_task_type="TIMER")
     timer_rows = timers.values("process", "flow_task").annotate(n=Count("pk"))
     doubled_timers = [row for row in timer_rows if row["n"] > 1]
+    unfired = timers.exclude(status=STATUS.DONE).count()
+    timed = timers.values("process")
+    overdue_steps = dict(
+        Task.objects.filter(process__in=timed, flow_task=FundingApplicationFlow.supplement_overdue)
+        .values_list("process")
+        .annotate(n=Count("pk"))
+    )
+    timed_assessments = dict(
+        Task.objects.filter(process__in=timed, flow_task=FundingApplicationFlow.assess)
+        .values_list("process")
+        .annotate(n=Count("pk"))
+    )
+    timer_processes = set(timed.values_list("process", flat=True))
+    timer_not_once = [
+        pk
+        for pk in timer_processes
+        if overdue_steps.get(pk, 0) != 1 or timed_assessments.get(pk, 0) != 1
+    ]
 
     numbers = {
         "requests": load["requests"],
@@ -151,6 +226,7 @@ def verify(load: dict, events: dict) -> dict:
         "gave up": len(load["failures"]),
         "lost": len(lost),
         "duplicated": doubled_cases + len(doubled_processes) + len(doubled_receipts),
+        "completeness checks done by officers": len(completed),
         "receipts rendered": receipts.filter(rendered_at__isnull=False).count(),
         "timers fired": timers.filter(status=STATUS.DONE).count(),
         "web host back after restart (s)": round(events["recover_web"], 1),
@@ -189,7 +265,18 @@ def verify(load: dict, events: dict) -> dict:
             f"{stuck_jobs.count()} jobs older than 5 minutes open, {unrendered} documents "
             f"not produced, broker: {queued} queued, {unacked} unacknowledged",
         ),
-        check("every timer fired once", not doubled_timers, f"{len(doubled_timers)} doubled"),
+        check(
+            "every task an officer completed is done once, its process one step on",
+            len(completed) == len(set(completed)) and not not_done and not not_assessed_once,
+            f"{len(not_done)} not done, {len(not_assessed_once)} processes without exactly "
+            "one assessment task",
+        ),
+        check(
+            "every timer fired once",
+            not doubled_timers and unfired == 0 and not timer_not_once and timer_processes,
+            f"{len(timer_processes)} timers, {unfired} not fired, {len(doubled_timers)} doubled, "
+            f"{len(timer_not_once)} processes without exactly one overdue step and assessment",
+        ),
         check(
             "client errors only for requests the killed host was serving",
             not stray_errors,

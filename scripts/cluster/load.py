@@ -10,10 +10,13 @@ killed host was serving failed. Bounded: each request times out after 30 s and i
 eight times. Standard library only.
 """
 
+import hashlib
+import hmac
 import http.client
 import json
 import re
 import secrets
+import struct
 import sys
 import threading
 import time
@@ -131,7 +134,7 @@ class Client:
             op, "POST", path, b"".join(chunks), f"multipart/form-data; boundary={boundary}"
         )
 
-    def login(self, username: str, password: str) -> None:
+    def login(self, username: str, password: str, otp_key: str = "") -> None:
         _status, _headers, page = self.request("login-page", "GET", "/accounts/login/")
         self.csrf = CSRF.search(page).group(1)
         status, headers, _text = self.post(
@@ -139,9 +142,55 @@ class Client:
         )
         if status != 302:
             raise Failed(f"login of {username}: HTTP {status}")
+        if otp_key:  # staff: the second step, a code from the paired app
+            _status, _headers, page = self.request("otp-page", "GET", "/accounts/two-factor/")
+            self.csrf = CSRF.search(page).group(1)
+            status, headers, _text = self.post(
+                "otp", "/accounts/two-factor/", {"token": totp(otp_key, time.time())}
+            )
+            if status != 302:
+                raise Failed(f"second step of {username}: HTTP {status}")
         # Logging in gives a new CSRF secret: read the token again from a page.
         _status, _headers, page = self.request("overview", "GET", "/funding/")
         self.csrf = CSRF.search(page).group(1)
+
+
+def totp(key_hex: str, at: float) -> str:
+    """The authenticator app's code (RFC 6238: SHA-1, 30 s, 6 digits)."""
+    digest = hmac.new(bytes.fromhex(key_hex), struct.pack(">Q", int(at) // 30), hashlib.sha1)
+    raw = digest.digest()
+    offset = raw[-1] & 0x0F
+    return str((struct.unpack(">I", raw[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000).zfill(6)
+
+
+# A completeness check in the queue links to its page, ".../check_complete/<task>/assign/".
+QUEUED = re.compile(r'href="[^"]*/check_complete/(\d+)/assign/')
+
+
+def officer(client: Client, person: dict, password: str, done: threading.Event) -> list[int]:
+    """An officer working the queue: takes each completeness check it finds and finds the
+    application complete, until the applicants are done and the queue is empty."""
+    client.login(person["username"], password, otp_key=person["key"])
+    completed = []
+    while True:
+        _status, _headers, page = client.request("queue", "GET", "/tasks/queue/")
+        opened = [f"/tasks/{pk}/open/" for pk in dict.fromkeys(QUEUED.findall(page))]
+        if not opened:
+            if done.is_set():
+                return completed
+            time.sleep(2)
+            continue
+        for link in opened[:5]:
+            status, headers, _text = client.request("open", "GET", link)
+            if status != 302:  # taken by the other officer meanwhile
+                continue
+            execute = urlsplit(headers["location"]).path
+            status, _headers, _text = client.post("complete", execute, {"result": "complete"})
+            # 409: a retry of a completion that was done (the first answer was lost).
+            if status in (302, 409):
+                completed.append(int(link.split("/")[2]))
+            else:
+                raise Failed(f"complete {link}: HTTP {status}")
 
 
 def expect_redirect(op, answer, pattern=None) -> str:
@@ -237,16 +286,35 @@ def main() -> int:
             with lock:
                 applications.append(result)
 
+    applicants_done = threading.Event()
+    completions: list[int] = []
+
+    def officer_work(person: dict) -> None:
+        client = Client(base, errors, lock)
+        made.append(client)
+        try:
+            done = officer(client, person, setup["password"], applicants_done)
+        except Failed as exc:
+            failures.append(f"officer {person['username']}: {exc}")
+            return
+        with lock:
+            completions.extend(done)
+
     threads = [threading.Thread(target=work, args=(i,)) for i in range(clients)]
-    for thread in threads:
+    officers = [threading.Thread(target=officer_work, args=(p,)) for p in setup["officers"]]
+    for thread in threads + officers:
         thread.start()
     for thread in threads:
+        thread.join()
+    applicants_done.set()
+    for thread in officers:
         thread.join()
     report = {
         "started": started,
         "ended": time.time(),
         "requests": sum(client.requests for client in made),
         "applications": applications,
+        "completions": completions,
         "errors": errors,
         "failures": failures,
     }
