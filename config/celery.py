@@ -15,6 +15,17 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+def name_redbeat_settings(sender, **kwargs) -> None:
+    """celery-redbeat (the scheduler's lock, config/settings/base.py) asks whether its settings
+    are set by their own names, not the ``CELERY_`` ones Django's settings give them; named
+    so, it uses them without warning at each start that it falls back to the broker's."""
+    for name in ("redbeat_redis_url", "redbeat_redis_options"):
+        sender.conf[name] = sender.conf.first(name)
+
+
+app.on_after_configure.connect(name_redbeat_settings)
+
+
 @worker_process_init.connect
 def bound_memory(**kwargs) -> None:
     """A worker child may not hold more than ``limits.RENDER_MEMORY_MB`` of data: beyond it an

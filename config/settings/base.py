@@ -304,8 +304,8 @@ ADMIN_URL = env("DJANGO_ADMIN_URL", default="admin/")
 CELERY_BEAT_SCHEDULER = "redbeat.RedBeatScheduler"
 CELERY_REDBEAT_REDIS_URL = env("CELERY_REDBEAT_REDIS_URL", default=CELERY_BROKER_URL)
 CELERY_REDBEAT_REDIS_OPTIONS = {}
-CELERY_REDBEAT_KEY_PREFIX = env("CELERY_REDBEAT_KEY_PREFIX", default="redbeat")
-CELERY_BEAT_MAX_INTERVAL = env.int("CELERY_BEAT_MAX_INTERVAL", default=5)
+CELERY_REDBEAT_KEY_PREFIX = env("CELERY_REDBEAT_KEY_PREFIX", default="redbeat:")
+CELERY_BEAT_MAX_LOOP_INTERVAL = env.int("CELERY_BEAT_MAX_INTERVAL", default=5)
 CELERY_REDBEAT_LOCK_TIMEOUT = env.int("CELERY_BEAT_LOCK_TIMEOUT", default=30)
 
 # Periodic work (celery beat). Without beat, run `manage.py workflow_timers` (viewflow's)

@@ -18,7 +18,10 @@ def test_liveness_answers_without_the_database_a_session_or_a_known_host_name(cl
     assert "Set-Cookie" not in response
 
 
-def test_readiness_answers_200_when_every_shared_service_answers(client, db):
+def test_readiness_answers_200_when_every_shared_service_answers(client, db, settings):
+    # Over plain HTTP from inside the network, where production redirects everything else.
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/accounts/login/").status_code == 301
     response = client.get(health.READY_PATH, HTTP_HOST="10.77.0.11:8000")
     assert response.status_code == 200, response.content
     assert response["Content-Type"].startswith("text/plain")
