@@ -194,7 +194,13 @@ class Cluster:
         if left or left_links:
             print(f"LEFT BEHIND: namespaces {left}, links {left_links}", file=sys.stderr)
             os._exit(3)
-        print(f"cleaned up: no namespace {PREFIX}-*, no veth left", file=sys.stderr)
+        # The logs stay in var/ for a look after a failure; the rest (the database, the
+        # shared files) goes.
+        kept = ROOT / "var" / "cluster-test-logs"
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.copytree(self.logs, kept)
+        shutil.rmtree(self.work, ignore_errors=True)
+        print(f"cleaned up: no namespace {PREFIX}-*, no veth left; logs in {kept}", file=sys.stderr)
 
 
 # The roles ----------------------------------------------------------------------------------
