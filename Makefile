@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo serve test install lint format messages bench worker check-deploy bandit clean
+.PHONY: demo serve test install lint format messages bench worker check-deploy bandit clean cluster-test
 
 $(BIN)/django-admin: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -99,3 +99,11 @@ clean:
 .PHONY: schema
 schema: install
 	$(BIN)/python manage.py spectacular --settings=config.settings.test --lang en --validate --file api/openapi.yaml
+
+# The application on a cluster of network namespaces (run as root): a load balancer, two web
+# hosts, two workers, a scheduler, PostgreSQL behind PgBouncer, Redis and clamd, each in its own
+# namespace; applications sent through the balancer while a web host and a worker are killed.
+# Prints a table, writes var/cluster-test.json (docs/deployment.md, "The cluster test").
+cluster-test: install
+	mkdir -p var
+	CLUSTER_VENV=$(abspath $(VENV)) /usr/bin/python3 scripts/cluster/run.py $(CLUSTER_ARGS)

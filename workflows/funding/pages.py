@@ -34,6 +34,13 @@ def application_submit(request, pk):
         return HttpResponseNotAllowed(["POST"])
     form = forms.SubmitApplicationForm(request.POST)
     token = form.cleaned_data["form_token"] if form.is_valid() else ""
+    if once.went_to(request, token) == "":
+        # The token is spent but its sending never answered: it is still being acted on, or
+        # its web host died (SIGKILL, a lost machine) after spending it, maybe before its
+        # transaction committed. The application decides, not the token: the service locks
+        # its row, so this sending waits for one in flight and then finds it sent (a repeat),
+        # or sends it now if the first one never committed.
+        token = ""
 
     def submit():
         policy.editable_or_404(request.user, application)
