@@ -629,6 +629,7 @@ RULES: list[Rule] = [
         "cooperation:sector_section_edit",
         roles(NOT_FOUND, anonymous=LOGIN, member=OK),
         "the coordinating organisation's members; an empty form is shown again",
+    ),
     # Challenge areas: their pages are public; coordinators and officers add and close areas
     # and record hosts; a host assignment is for them and the idea-based host organisation.
     Rule("cooperation:area_list", roles(_READ_ONLY)),
@@ -697,7 +698,6 @@ RULES: list[Rule] = [
     Rule("openness:*", roles(OK)),
     # The accessibility statement (tillgänglighetsredogörelse): everyone, logged in or not.
     Rule("accessibility:*", roles(_READ_ONLY)),
-    Rule("accessibility:*", roles(_READ_ONLY)),  # the accessibility statement, for everyone
     # The privacy notice (GDPR art. 13): everyone, logged in or not.
     Rule("privacy:*", roles(_READ_ONLY)),
     # Records management: the records manager's (and administrators'); to everyone else the
