@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from casework.forms import ModelMultipleChoiceField
 from common import limits
 from common.once import OneTimeTokenField
+from common.privacy import CollectsPersonalData
 from funding.models import FundingProgramme
 from funding.selectors import open_programmes
 from organisations.models import Organisation, User
@@ -97,7 +98,9 @@ class DocumentationForm(forms.Form):
     )
 
 
-class FileForm(forms.Form):
+class FileForm(CollectsPersonalData, forms.Form):
+    """A file of the documentation: notes and photos of a dialogue may name or show people."""
+
     file = forms.FileField(label=_("A file of the documentation"))
 
 

@@ -18,6 +18,9 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from casework.forms import CommentForm
+from cooperation.forms.dialogues import FileForm
+from cooperation.forms.directory import DirectoryContactForm, DirectoryProfileForm
+from cooperation.services import dialogues as dialogue_services
 from funding.forms import (
     AttachmentForm,
     ProjectForm,
@@ -45,6 +48,8 @@ from partnerships.forms import (
 )
 from tests import factories
 from tests.casework.test_clocks import at
+from tests.cooperation.test_dialogues import plan as plan_event
+from tests.cooperation.test_directory import _profile as directory_profile
 from tests.driver import do_one, open_tasks, take
 from tests.workflows import iop_steps
 from tests.workflows.funding_steps import walk_to_report_back
@@ -61,13 +66,17 @@ OUR_PACKAGES = (
     "config",
     "cooperation",
     "documents",
+    "earchive",
     "followup",
     "funding",
+    "identity",
     "notifications",
     "openness",
     "organisations",
     "partnerships",
     "privacy",
+    "records",
+    "registry",
     "workflows",
 )
 
@@ -84,6 +93,7 @@ COLLECT_NONE = {
     "from those that exist (no person's data is entered)",
     "funding.forms.catalogue.FundingSourceForm": "the name of a funder (an organisation)",
     "cooperation.forms.areas.AreaForm": "the name and description of a challenge area",
+    "records.forms.BuildListForm": "a disposal list's name and the records due chosen for it",
     "organisations.admin.SecondFactorForm": "an authenticator's settings for an account chosen "
     "from those that exist (no person's data is entered)",
 }
@@ -297,6 +307,35 @@ def _de_minimis_declaration(client, organisation):
     inquiry = factories.iop_inquiry(organisation, user=member)
     client.force_login(member)
     return reverse("partnerships:de_minimis_declaration", args=[inquiry.case.case_number])
+
+
+@page(FileForm)
+def _dialogue_documentation(client, organisation):
+    coordinator = factories.staff(Role.COORDINATOR)
+    event = plan_event(coordinator)
+    dialogue_services.documentation_save(
+        event=event,
+        acting_user=coordinator,
+        summary="Vi samlades kring ungas väg till arbete.",
+        reflections="",
+        contributions=[],
+        next_steps=[],
+    )
+    client.force_login(coordinator)
+    return reverse("cooperation:event", args=[event.pk])
+
+
+@page(DirectoryProfileForm)
+def _directory_profile(client, organisation):
+    client.force_login(factories.member(organisation))
+    return reverse("cooperation:directory_profile_edit", args=[organisation.pk])
+
+
+@page(DirectoryContactForm)
+def _directory_contact(client, organisation):
+    profile = directory_profile(organisation)
+    client.force_login(factories.member(factories.OrganisationFactory(name="Annan förening")))
+    return reverse("cooperation:directory_contact", args=[profile.pk])
 
 
 def _values(values):
