@@ -39,8 +39,9 @@ def plannable_areas(user) -> QuerySet[ChallengeArea]:
 
 def may_plan(user, area: ChallengeArea | None = None) -> bool:
     """Whether ``user`` plans events: in ``area``, or in any area when none is named."""
-    areas = plannable_areas(user)
-    return areas.filter(pk=area.pk).exists() if area is not None else areas.exists()
+    if area is None:
+        return oversees(user) or plannable_areas(user).exists()
+    return plannable_areas(user).filter(pk=area.pk).exists()
 
 
 def visible_events(user) -> QuerySet[Event]:

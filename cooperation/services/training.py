@@ -64,7 +64,9 @@ def training_attendance_record(
     ensure_may_keep_training(acting_user)
     course = session.course
     registrations = list(
-        session.registrations.select_for_update().select_related("organisation", "evidence")
+        session.registrations.select_for_update(of=("self",)).select_related(
+            "organisation", "evidence"
+        )
     )
     for registration in registrations:
         attended = registration.pk in attended_ids

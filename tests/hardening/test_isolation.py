@@ -111,6 +111,11 @@ ENDPOINTS = {
     "cooperation:area_create": "",
     "cooperation:listing_list": "",
     "cooperation:listing_create": "",
+    "cooperation:directory": "",
+    "cooperation:training": "",
+    "cooperation:sector_sections": "",
+    "followup:annual_report_memo_pdf": "",
+    "organisations:representation_worklist": "",
 }
 
 EXEMPT = {
@@ -127,6 +132,10 @@ EXEMPT = {
     "fundingapplication:tasks_unassign": "POST only: gives back the person's own tasks",
     "iop:tasks_assign": "POST only: takes tasks the person may take",
     "iop:tasks_unassign": "POST only: gives back the person's own tasks",
+    "identity:callback": "the OpenID provider's answer to a login: a redirect, showing nothing",
+    "identity:step_up": "asks the person to log in again with e-ID; shows nothing of a case",
+    "organisations:invitation_accept": "the one invitation its token names (test_representation"
+    "_pages.py), for the person it was sent to",
 }
 
 

@@ -147,7 +147,7 @@ def test_a_claim_from_the_broker_gives_a_representation_for_the_day_of_the_login
         services.representation_from_broker(user=person, org_affiliation="x@212000-0142", at=at)
         is None
     )  # not in the register
-    for claim in ("", "5560360793", "x@5560360794", "x@abc"):
+    for claim in ("", "5560360794", "x@5560360794", "x@abc"):
         with pytest.raises(ValidationError):
             services.representation_from_broker(user=person, org_affiliation=claim, at=at)
 
