@@ -37,12 +37,13 @@ serve: install
 	  $(BIN)/python manage.py runserver $(HOST)
 
 # Lint, formatting, the layers, dead code (vulture; tests/config/test_dead_code.py looks further),
-# migrations and the whole suite, in two runs. First every test but the browser journeys and the
+# migrations and the whole suite, in three runs. First every test but the browser journeys and the
 # real Celery workers, spread over the cores (pytest-xdist: one process and one test database per
-# core; PYTEST_WORKERS=0 runs them in this process). Then those, one at a time: Chromium and a
-# worker process use the cores themselves, and two Celery workers on the one broker queue would
-# take each other's jobs. A run that selects no test (PYTEST_ARGS=tests/funding has no browser
-# test) exits with 5, which passes.
+# core; PYTEST_WORKERS=0 runs them in this process). Then the browser journeys, spread the same
+# way (each worker its own live server, Chromium and local providers on ports of their own). Then
+# the real workers, one at a time: two Celery workers on the one broker queue would take each
+# other's jobs. A run that selects no test (PYTEST_ARGS=tests/funding has no browser test) exits
+# with 5, which passes.
 PYTEST_WORKERS ?= auto
 test: install
 	mkdir -p var
@@ -54,7 +55,8 @@ test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser and not celery_worker" $(PYTEST_ARGS) \
 	|| [ $$? = 5 ]
-	$(BIN)/pytest -m "browser or celery_worker" $(PYTEST_ARGS) || [ $$? = 5 ]
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "browser" $(PYTEST_ARGS) || [ $$? = 5 ]
+	$(BIN)/pytest -m "celery_worker" $(PYTEST_ARGS) || [ $$? = 5 ]
 
 lint: install
 	$(BIN)/ruff check .

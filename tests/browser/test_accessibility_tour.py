@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page
 
-from cooperation.models import Listing
+from cooperation.selectors.matching import visible_listings
 from documents.models import Document
 from funding.models import FundingApplication
 from organisations.models import User
@@ -104,7 +104,8 @@ def _object_pages(user: User) -> list[str]:
     if document is not None:
         pages.append(f"/documents/{document.pk}/")
     # A need or offer with its suggested matches and their reasons.
-    listing = Listing.objects.filter(side="need" if is_staff_member(user) else "offer").first()
+    side = "need" if is_staff_member(user) else "offer"
+    listing = visible_listings(user).filter(side=side).first()
     if listing is not None:
         pages.append(f"/samverkan/behov-och-erbjudanden/{listing.pk}/")
     return pages

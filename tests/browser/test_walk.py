@@ -46,6 +46,11 @@ NOT_PAGES = re.compile(r"^/(admin|api|i18n|jsi18n|static|accounts/logout|exports
 FILES = {
     "documents:document_download",
     "followup:annual_report_pdf",
+    "followup:annual_report_memo_pdf",
+    "documents:signing_pdf",
+    "documents:signing_report",
+    "cooperation:host_assignment_pdf",
+    "cooperation:event_file",
     "organisations:evidence_file",
     "funding:attachment_download",
 }
@@ -59,6 +64,9 @@ OUR_APPS = {
     "notifications",
     "followup",
     "openness",
+    "cooperation",
+    "identity",
+    "records",
 }
 INTERNALS = [
     (re.compile(r"\b(True|False)\b"), "a boolean"),
