@@ -15,6 +15,7 @@ import os
 import secrets
 import sys
 import time
+from importlib import import_module
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +26,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.core.files.storage import storages  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -33,6 +35,7 @@ from viewflow.workflow.models import Task  # noqa: E402
 from viewflow.workflow.status import STATUS  # noqa: E402
 
 from casework.models import Case  # noqa: E402
+from common.assurance import ASSURANCE_SESSION_KEY, BINDING_ASSURANCE  # noqa: E402
 from documents.models import Document  # noqa: E402
 from funding.models import FundingApplication, SupplementRequest  # noqa: E402
 from organisations.models import Role, User  # noqa: E402
@@ -62,7 +65,13 @@ def setup(organisations: int) -> dict:
             factories.OrganisationFactory(name=f"Klusterföreningen {number}")
         )
         user = factories.member(organisation, username=f"forening{number}", password=PASSWORD)
-        people.append({"username": user.username, "organisation": organisation.pk})
+        people.append(
+            {
+                "username": user.username,
+                "organisation": organisation.pk,
+                "session": _e_id_session(user),
+            }
+        )
     officers = []
     for number in range(1, OFFICERS + 1):
         officer = factories.staff(Role.OFFICER, username=f"handlaggare{number}", password=PASSWORD)
@@ -71,7 +80,28 @@ def setup(organisations: int) -> dict:
         TOTPDevice.objects.create(user=officer, name="kluster", key=key, confirmed=True)
         officers.append({"username": officer.username, "key": key})
     _timers_due_during_the_load(programme, officers[0]["username"])
-    return {"programme": programme.pk, "password": PASSWORD, "people": people, "officers": officers}
+    return {
+        "programme": programme.pk,
+        "password": PASSWORD,
+        "people": people,
+        "officers": officers,
+        "session_cookie": settings.SESSION_COOKIE_NAME,
+    }
+
+
+def _e_id_session(user) -> str:
+    """A session of ``user`` as an e-ID login leaves it: signed in, at the level of assurance
+    that submitting needs (production counts a password login as level 1, and a submission
+    binds the organisation). The login itself through a provider is the browser test's
+    (tests/browser/test_eid_login.py); here it is the shared session store every web host
+    must read that matters."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "identity.backends.ProviderBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store[ASSURANCE_SESSION_KEY] = BINDING_ASSURANCE
+    store.create()
+    return store.session_key
 
 
 def _timers_due_during_the_load(programme, officer_name: str) -> None:
