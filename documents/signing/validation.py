@@ -10,6 +10,8 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import async_validate_pdf_signature, async_validate_pdf_timestamp
 from pyhanko_certvalidator import ValidationContext
 
+from documents.language import in_document_language
+
 from . import pki
 
 
@@ -73,8 +75,10 @@ def _iso(moment) -> str | None:
     return moment.isoformat() if moment else None
 
 
+@in_document_language
 def report_text(report: dict) -> str:
-    """The report as the parties read it, in Swedish."""
+    """The report as the parties read it, in Swedish whatever language the reader uses (it is
+    kept with the signed document, as the documents are)."""
     lines = [
         _("Validation of the signatures, %(when)s") % {"when": report["validated_at"][:19]},
         _("Result: every signature is valid.")
