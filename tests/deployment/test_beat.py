@@ -54,9 +54,17 @@ def test_of_two_beats_one_holds_the_lock_and_the_other_takes_over_when_it_dies(t
         token = store.get(lock_key)
         # The holder keeps renewing the lock (every CELERY_BEAT_MAX_INTERVAL, not only when a
         # task is due) while the other waits for it.
+        # A renewal sets the time left back to the whole timeout, so it is looked for from a
+        # moment when the time left has run down below it.
         for _ in range(2):
-            low = store.pttl(lock_key)
-            wait(lambda low=low: store.pttl(lock_key) > low, 10, "the holder to renew the lock")
+            left: list[int] = []
+
+            def run_down(left=left) -> bool:
+                left.append(store.pttl(lock_key))
+                return 0 < left[-1] < LOCK_TIMEOUT * 1000 - 300
+
+            wait(run_down, 10, "the lock's time left to run down")
+            wait(lambda left=left: store.pttl(lock_key) > left[-1], 10, "the holder to renew it")
         assert store.get(lock_key) == token
         assert acquired()[waiting] is False
 
