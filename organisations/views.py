@@ -13,6 +13,7 @@ from django.views import i18n
 
 from common import once
 from common.downloads import private_file_response
+from common.forms import add_errors
 
 from . import policy, selectors
 from . import representation as representation_services
@@ -94,7 +95,7 @@ def representation_propose(request, pk):
                 message=_("Your proposal was already sent; it was sent twice."),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
     return render(
         request,
         "organisations/representation_propose.html",
@@ -150,7 +151,7 @@ def representation_decide(request, pk):
                 message=_("The proposal was already decided; the decision was sent twice."),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
     return render(
         request,
         "organisations/representation_decide.html",
@@ -180,7 +181,7 @@ def representation_revoke(request, pk):
         try:
             return once.act(request, data["form_token"], revoke, default=back)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
     return render(
         request,
         "organisations/representation_revoke.html",
@@ -241,15 +242,6 @@ def _repeated(request, back: str, message: str):
     if once.went_to(request, token) is None:
         return None
     return once.repeat(request, token, default=back, message=message)
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    """A refusal of the service shown on the form, by field where it names one."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
