@@ -13,6 +13,7 @@ from django.views import i18n
 
 from common import once
 from common.downloads import private_file_response
+from common.forms import add_errors
 
 from . import policy, selectors
 from . import representation as representation_services
@@ -69,36 +70,26 @@ def representation_propose(request, pk):
     form = RepresentationProposalForm(
         request.POST or None, request.FILES or None, people=selectors.members_of(organisation)
     )
-    back = reverse("organisations:representation_list", args=[pk])
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
 
-        def propose():
-            representation_services.representation_propose(
-                organisation=organisation,
-                acting_user=request.user,
-                people=list(data["people"]),
-                protocol=data["protocol"],
-                protocol_date=data["protocol_date"],
-                valid_until=data["valid_until"],
-            )
-            messages.success(request, _("The proposal has been sent to an officer."))
-            return back
+    def propose(data) -> str:
+        representation_services.representation_propose(
+            organisation=organisation,
+            acting_user=request.user,
+            people=list(data["people"]),
+            protocol=data["protocol"],
+            protocol_date=data["protocol_date"],
+            valid_until=data["valid_until"],
+        )
+        return _("The proposal has been sent to an officer.")
 
-        try:
-            return once.act(
-                request,
-                data["form_token"],
-                propose,
-                default=back,
-                message=_("Your proposal was already sent; it was sent twice."),
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-    return render(
+    return _form_page(
         request,
+        form,
         "organisations/representation_propose.html",
-        {"organisation": organisation, "form": form},
+        {"organisation": organisation},
+        act=propose,
+        back=reverse("organisations:representation_list", args=[pk]),
+        repeated=_("Your proposal was already sent; it was sent twice."),
     )
 
 
@@ -118,43 +109,32 @@ def representation_worklist(request):
 def representation_decide(request, pk):
     """An officer approves a proposed signatory on the minutes, or refuses with a reason."""
     back = reverse("organisations:representation_worklist")
-    repeated = _repeated(
-        request, back, _("The proposal was already decided; the decision was sent twice.")
-    )
+    message = _("The proposal was already decided; the decision was sent twice.")
+    repeated = _repeated(request, back, message)
     if repeated:  # decided by the first sending, so off the worklist now
         return repeated
     representation = selectors.get_pending_representation_or_404(request.user, pk)
     form = RepresentationDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
 
-        def decide():
-            if data["decision"] == form.APPROVE:
-                representation_services.representation_approve(
-                    representation=representation, acting_user=request.user
-                )
-                messages.success(request, _("The right to sign has been approved."))
-            else:
-                representation_services.representation_refuse(
-                    representation=representation, acting_user=request.user, reason=data["reason"]
-                )
-                messages.success(request, _("The proposal has been refused."))
-            return back
-
-        try:
-            return once.act(
-                request,
-                data["form_token"],
-                decide,
-                default=back,
-                message=_("The proposal was already decided; the decision was sent twice."),
+    def decide(data) -> str:
+        if data["decision"] == form.APPROVE:
+            representation_services.representation_approve(
+                representation=representation, acting_user=request.user
             )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-    return render(
+            return _("The right to sign has been approved.")
+        representation_services.representation_refuse(
+            representation=representation, acting_user=request.user, reason=data["reason"]
+        )
+        return _("The proposal has been refused.")
+
+    return _form_page(
         request,
+        form,
         "organisations/representation_decide.html",
-        {"representation": representation, "form": form},
+        {"representation": representation},
+        act=decide,
+        back=back,
+        repeated=message,
     )
 
 
@@ -165,26 +145,20 @@ def representation_revoke(request, pk):
     if repeated:  # revoked by the first sending
         return repeated
     representation = selectors.get_revocable_representation_or_404(request.user, pk)
-    form = RepresentationRevocationForm(request.POST or None)
-    back = reverse("organisations:representation_list", args=[representation.organisation_id])
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
 
-        def revoke():
-            representation_services.representation_revoke(
-                representation=representation, acting_user=request.user, reason=data["reason"]
-            )
-            messages.success(request, _("The representation has been revoked."))
-            return back
+    def revoke(data) -> str:
+        representation_services.representation_revoke(
+            representation=representation, acting_user=request.user, reason=data["reason"]
+        )
+        return _("The representation has been revoked.")
 
-        try:
-            return once.act(request, data["form_token"], revoke, default=back)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-    return render(
+    return _form_page(
         request,
+        RepresentationRevocationForm(request.POST or None),
         "organisations/representation_revoke.html",
-        {"representation": representation, "form": form},
+        {"representation": representation},
+        act=revoke,
+        back=reverse("organisations:representation_list", args=[representation.organisation_id]),
     )
 
 
@@ -192,29 +166,44 @@ def representation_revoke(request, pk):
 def invitation_send(request, pk):
     """A signatory invites a person by e-mail to act for the organisation."""
     organisation = selectors.organisation_acted_for_or_404(request.user, pk, signatory=True)
-    form = InvitationForm(request.POST or None)
-    back = reverse("organisations:representation_list", args=[pk])
+
+    def invite(data) -> str:
+        representation_services.invitation_send(
+            organisation=organisation,
+            email=data["email"],
+            acting_user=request.user,
+            accept_url=lambda token: request.build_absolute_uri(
+                reverse("organisations:invitation_accept") + "?" + urlencode({"token": token})
+            ),
+        )
+        return _("The invitation has been sent.")
+
+    return _form_page(
+        request,
+        InvitationForm(request.POST or None),
+        "organisations/invitation_send.html",
+        {"organisation": organisation},
+        act=invite,
+        back=reverse("organisations:representation_list", args=[pk]),
+    )
+
+
+def _form_page(request, form, template: str, context: dict, *, act, back: str, repeated=""):
+    """A representation page's form: on its first valid sending ``act(cleaned_data)`` calls the
+    service and gives the message of success, and the person goes ``back``; a later sending
+    is answered with ``repeated``. The service's refusal is shown on the form."""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
 
-        def invite():
-            representation_services.invitation_send(
-                organisation=organisation,
-                email=data["email"],
-                acting_user=request.user,
-                accept_url=lambda token: request.build_absolute_uri(
-                    reverse("organisations:invitation_accept") + "?" + urlencode({"token": token})
-                ),
-            )
-            messages.success(request, _("The invitation has been sent."))
+        def action() -> str:
+            messages.success(request, act(data))
             return back
 
-        return once.act(request, data["form_token"], invite, default=back)
-    return render(
-        request,
-        "organisations/invitation_send.html",
-        {"organisation": organisation, "form": form},
-    )
+        try:
+            return once.act(request, data["form_token"], action, default=back, message=repeated)
+        except ValidationError as exc:
+            add_errors(form, exc)
+    return render(request, template, {**context, "form": form})
 
 
 @login_required
@@ -241,15 +230,6 @@ def _repeated(request, back: str, message: str):
     if once.went_to(request, token) is None:
         return None
     return once.repeat(request, token, default=back, message=message)
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    """A refusal of the service shown on the form, by field where it names one."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common import once
+from common.forms import add_errors
 
 from . import disposal, policy, selectors, services
 from .forms import BuildListForm, ExecuteForm, HoldForm, ReviewForm
@@ -29,15 +30,6 @@ def records_manager_required(view):
         return view(request, *args, **kwargs)
 
     return guarded
-
-
-def _refused(form, error: ValidationError) -> None:
-    """A service's refusal, on the field it names or on the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _repeat(request, *, default: str):
@@ -81,7 +73,7 @@ def due(request):
                 message=_("The list was already built; it was sent twice."),
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_errors(form, error)
     context = {"form": form, "due": selectors.due_retentions()}
     return render(request, "records/due.html", context)
 
@@ -133,7 +125,7 @@ def list_review(request, pk):
         try:
             return once.act(request, data["form_token"], review, default=back)
         except ValidationError as error:
-            _refused(form, error)
+            add_errors(form, error)
     context = {
         "disposal_list": disposal_list,
         "items": selectors.items_of(disposal_list),
@@ -167,7 +159,7 @@ def list_execute(request, pk):
         try:
             return once.act(request, form.cleaned_data["form_token"], execute, default=back)
         except ValidationError as error:
-            _refused(form, error)
+            add_errors(form, error)
     context = {
         "disposal_list": disposal_list,
         "progress": selectors.progress(disposal_list),

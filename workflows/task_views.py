@@ -18,18 +18,10 @@ from django.views.generic import FormView, RedirectView
 from viewflow.workflow.flow.views import AssignTaskView
 
 from common import once
+from common.forms import add_errors
 
 from . import services
 from .models.base import case_of
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on the field it names, else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, field_messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, field_messages)
 
 
 class TaskFormView(FormView):

@@ -12,6 +12,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from casework import selectors as case_selectors
+from common.forms import add_errors
 from funding import selectors as funding_selectors
 from organisations import policy
 from organisations import selectors as org_selectors
@@ -20,7 +21,6 @@ from . import queues, services
 from .forms import PassOnForm, ReassignForm
 from .models.base import task_url
 from .nodes import data_object
-from .task_views import add_errors
 
 PAGE_SIZE = 25
 

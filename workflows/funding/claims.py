@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common import once
+from common.forms import add_errors
 from funding import policy
 from funding import services as funding
 from funding.delegation import matter_refusal
@@ -73,15 +74,6 @@ def _perform(action: str, application, claim, user, data: dict):
 _FIELDS = {"repayment_amount": "amount", "note": "reasons", "repayment_due_on": "due_on"}
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        field = _FIELDS.get(field, field)
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @login_required
 def repayment(request, pk):
     application = policy.get_application_or_404(request.user, pk)
@@ -116,7 +108,7 @@ def repayment(request, pk):
             try:
                 return once.act(request, form.cleaned_data["form_token"], act, default=back)
             except ValidationError as error:  # refused: the form again, as it was sent
-                _add_errors(form, error)
+                add_errors(form, error, renamed=_FIELDS)
         elif form is None:
             messages.error(request, _("Choose what to do."))
         status = 400

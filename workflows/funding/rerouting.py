@@ -14,11 +14,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.forms import add_errors
 from funding import policy
 from funding.delegation import route_of, size_of_matter
 from organisations import policy as org_policy
 
-from ..task_views import add_errors
 from . import services
 
 

@@ -14,6 +14,7 @@ from casework import policy as case_policy
 from casework import selectors as case_selectors
 from casework.forms import CommentForm
 from common import once
+from common.forms import add_errors
 from identity.gate import binding_act
 from organisations import policy as org_policy
 from organisations.models import Organisation
@@ -22,7 +23,6 @@ from partnerships import services as domain
 from partnerships.models import Status
 
 from ..actions import WorkflowAction
-from ..task_views import add_errors
 from . import services
 from .flows import IOPFlow
 

@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.assurance import may_bind
+from common.forms import add_errors
 from partnerships import documents, forms, selectors
 from workflows import ledger
 
 from ..nodes import task_object
-from ..task_views import DraftTaskView, TaskFormView, add_errors
+from ..task_views import DraftTaskView, TaskFormView
 from . import drafts, screening, services
 
 SAVED = _("A new version of the draft is saved.")
