@@ -10,6 +10,8 @@ import subprocess
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
+from pyhanko.pdf_utils.reader import PdfFileReader
 from pypdf import PdfReader
 
 from documents import samples
@@ -173,3 +175,23 @@ def test_a_final_decision_letter_is_sealed_by_the_municipality(
     assert entry["valid"] and entry["timestamp"]
     assert f"Organization: {settings.CITY_NAME}" in entry["signer"]
     assert _pdfsig(sealed, tmp_path).count("Signature Validation: Signature is Valid.") == 1
+
+
+def test_the_document_s_download_is_the_signed_pdf_for_the_parties_and_no_one_else(
+    client, organisation
+):
+    """Once signed, the document page's download is the PDF as its seal left it, every
+    signature in it; whoever may see the document downloads it, anyone else gets 404."""
+    document = _final(signed_inquiry(organisation))
+    url = reverse("documents:document_download", args=[document.pk])
+
+    client.force_login(organisation.memberships.get(role=Role.SIGNATORY).user)
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "-signerad.pdf" in response["Content-Disposition"]
+    downloaded = b"".join(response.streaming_content)
+    assert downloaded == _read(document.signings.order_by("pk").last().signed_file)
+    assert len(PdfFileReader(io.BytesIO(downloaded)).embedded_signatures) == 3
+    client.force_login(factories.member(factories.OrganisationFactory()))
+    assert client.get(url).status_code == 404
