@@ -4,11 +4,18 @@ signatory signs in their place on the signature page as an incremental update, t
 municipality seals it with validation data embedded (B-LT), and every signature is valid by
 pyHanko's validator and by poppler's pdfsig; the refusals; a tampered PDF does not validate."""
 
+import datetime
 import io
 import re
 import subprocess
 
 import pytest
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.urls import reverse
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -153,11 +160,9 @@ def test_an_agreement_half_signed_by_click_is_signed_to_the_end_and_sealed(organ
     assert validation.validate(_read(seal.signed_file))["valid"]
 
 
-def test_a_final_decision_letter_is_sealed_by_the_municipality(
-    django_capture_on_commit_callbacks, tmp_path
-):
+def _sealed_letter(capture) -> Document:
     case = factories.CaseFactory()
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture(execute=True):
         document = document_request(
             case=case,
             kind=Kind.DECISION_LETTER,
@@ -165,8 +170,15 @@ def test_a_final_decision_letter_is_sealed_by_the_municipality(
             acting_user=factories.staff(),
             final=True,
         )
-
     document.refresh_from_db()
+    return document
+
+
+def test_a_final_decision_letter_is_sealed_by_the_municipality(
+    django_capture_on_commit_callbacks, tmp_path
+):
+    document = _sealed_letter(django_capture_on_commit_callbacks)
+
     (seal,) = document.signings.all()
     assert seal.method == Signing.Method.SEAL and seal.valid
     sealed = _read(seal.signed_file)
@@ -195,3 +207,41 @@ def test_the_document_s_download_is_the_signed_pdf_for_the_parties_and_no_one_el
     assert len(PdfFileReader(io.BytesIO(downloaded)).embedded_signatures) == 3
     client.force_login(factories.member(factories.OrganisationFactory()))
     assert client.get(url).status_code == 404
+
+
+def test_signatures_are_validated_against_the_configured_trust_roots(
+    django_capture_on_commit_callbacks, settings, tmp_path
+):
+    """Production names its signing service's roots (SIGNING_TRUST_ROOTS, PEM files): a seal
+    that chains to them is valid, one that chains to no root named there is not trusted."""
+    sealed = _read(_sealed_letter(django_capture_on_commit_callbacks).signings.get().signed_file)
+    root = tmp_path / "root.pem"
+    root.write_bytes(pem.armor("CERTIFICATE", pki.cert("root").dump()))
+    stranger = tmp_path / "other.pem"
+    stranger.write_bytes(pem.armor("CERTIFICATE", _self_signed().dump()))
+
+    settings.SIGNING_TRUST_ROOTS = [str(stranger), str(root)]
+    assert validation.validate(sealed)["valid"]
+    settings.SIGNING_TRUST_ROOTS = [str(stranger)]
+    report = validation.validate(sealed)
+    assert not report["valid"] and not report["signatures"][0]["trusted"]
+    assert "INTE GILTIG" in validation.report_text(report)
+
+
+def _self_signed():
+    """A root of another CA altogether."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "En annan CA")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
