@@ -58,6 +58,7 @@ def document_detail(request, pk):
         "document": document,
         "case": document.case,
         "signings": document.signings.all(),
+        "signed": latest_signing(document),
         "may_render_again": policy.may_render_again(request.user)
         and not (document.is_final and document.is_ready),
     }

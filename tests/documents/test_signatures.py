@@ -31,7 +31,7 @@ from partnerships import services
 from partnerships.models import Status
 from tests import factories
 from tests.partnerships.helpers import approved_inquiry, signed_inquiry
-from tests.signing import local_pki, signing_service  # noqa: F401 - the fixtures used
+from tests.signing import local_pki, pdfsig, signing_service  # noqa: F401 - the fixtures used
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("signing_service")]
 
@@ -43,26 +43,6 @@ def _final(inquiry) -> Document:
 def _read(field) -> bytes:
     with field.open("rb") as stored:
         return stored.read()
-
-
-def _pdfsig(data: bytes, tmp_path) -> str:
-    """pdfsig's report, trusting the local test CA's root (an NSS database of its own)."""
-    (tmp_path / "doc.pdf").write_bytes(data)
-    (tmp_path / "root.der").write_bytes(pki.cert("root").dump())
-    nss = tmp_path / "nss"
-    nss.mkdir()
-    subprocess.run(["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], check=True)
-    subprocess.run(
-        ["certutil", "-A", "-d", f"sql:{nss}", "-n", "root", "-t", "C,C,C"]
-        + ["-i", str(tmp_path / "root.der")],
-        check=True,
-    )
-    found = subprocess.run(
-        ["pdfsig", "-nssdir", f"sql:{nss}", str(tmp_path / "doc.pdf")],
-        capture_output=True,
-        text=True,
-    )
-    return found.stdout
 
 
 def test_every_party_signs_in_its_place_and_the_municipality_seals(organisation, tmp_path):
@@ -99,7 +79,7 @@ def test_every_party_signs_in_its_place_and_the_municipality_seals(organisation,
     assert all(s.record.valid for s in inquiry.signatures.all())
 
     # Independently: poppler's pdfsig finds every signature valid and its certificate trusted.
-    checked = _pdfsig(signed, tmp_path)
+    checked = pdfsig(signed, tmp_path)
     assert checked.count("Signature Validation: Signature is Valid.") == 3, checked
     assert checked.count("Certificate Validation: Certificate is Trusted.") == 3, checked
 
@@ -186,7 +166,7 @@ def test_a_final_decision_letter_is_sealed_by_the_municipality(
     (entry,) = validation.validate(sealed)["signatures"]
     assert entry["valid"] and entry["timestamp"]
     assert f"Organization: {settings.CITY_NAME}" in entry["signer"]
-    assert _pdfsig(sealed, tmp_path).count("Signature Validation: Signature is Valid.") == 1
+    assert pdfsig(sealed, tmp_path).count("Signature Validation: Signature is Valid.") == 1
 
 
 def test_the_document_s_download_is_the_signed_pdf_for_the_parties_and_no_one_else(
