@@ -1,4 +1,5 @@
-"""A case's documents: the list of versions, one version's page, its preview and its PDF.
+"""A case's documents: the list of versions, one version's page, its preview and its PDF (the
+signed PDF once it has electronic signatures).
 
 Every view finds the case or document through the policy first, so that someone who may not
 see it gets 404 whatever the method. While a version is being produced its page says so and
@@ -19,6 +20,7 @@ from common.downloads import private_file_response
 from . import kinds, policy, selectors, services
 from .language import DOCUMENT_LANGUAGE
 from .models import FinalDocumentError
+from .signing.services import latest_signing
 
 PENDING_HEADER = "X-Documents-Pending"
 
@@ -56,6 +58,7 @@ def document_detail(request, pk):
         "document": document,
         "case": document.case,
         "signings": document.signings.all(),
+        "signed": latest_signing(document),
         "may_render_again": policy.may_render_again(request.user)
         and not (document.is_final and document.is_ready),
     }
@@ -86,6 +89,10 @@ def document_download(request, pk):
         return refused
     if not document.is_ready:
         raise Http404
+    # Once signed, the document is the PDF its last signature (or the seal) left.
+    if signed := latest_signing(document):
+        name = document.download_name.removesuffix(".pdf")
+        return private_file_response(signed.signed_file, filename=f"{name}-signerad.pdf")
     return private_file_response(document.file, filename=document.download_name)
 
 

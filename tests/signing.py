@@ -1,8 +1,10 @@
+# ruff: noqa: S603, S607 - runs poppler's and NSS's tools, found on the PATH
 """The local signing service for tests: the test PKI generated once per session into a
 temporary folder, and certomancer's animator (time stamps, CRLs) in its own process."""
 
 import contextlib
 import socket
+import subprocess
 
 import pytest
 from django.test import override_settings
@@ -39,3 +41,24 @@ def signing_service(local_pki, settings):
     for name, value in local_pki.items():
         setattr(settings, name, value)
     return local_pki
+
+
+def pdfsig(data: bytes, tmp_path) -> str:
+    """poppler's pdfsig's report on ``data``, trusting the local test CA's root (an NSS
+    database of its own): an independent validator beside pyHanko's."""
+    (tmp_path / "doc.pdf").write_bytes(data)
+    (tmp_path / "root.der").write_bytes(pki.cert("root").dump())
+    nss = tmp_path / "nss"
+    nss.mkdir()
+    subprocess.run(["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], check=True)
+    subprocess.run(
+        ["certutil", "-A", "-d", f"sql:{nss}", "-n", "root", "-t", "C,C,C"]
+        + ["-i", str(tmp_path / "root.der")],
+        check=True,
+    )
+    found = subprocess.run(
+        ["pdfsig", "-nssdir", f"sql:{nss}", str(tmp_path / "doc.pdf")],
+        capture_output=True,
+        text=True,
+    )
+    return found.stdout

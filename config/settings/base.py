@@ -399,3 +399,5 @@ SIGNING_PKI_DIR = env.path("SIGNING_PKI_DIR", default=BASE_DIR / "var" / "pki")
 SIGNING_PKI_URL = env("SIGNING_PKI_URL", default="http://127.0.0.1:9931")
 # The time-stamping authority; empty: signatures carry no time stamp (the local one when unset).
 SIGNING_TSA_URL = env("SIGNING_TSA_URL", default=None)
+# The CA certificates (PEM files) a signature must chain to; empty: the local test CA.
+SIGNING_TRUST_ROOTS = env.list("SIGNING_TRUST_ROOTS", default=[])

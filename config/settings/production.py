@@ -80,6 +80,19 @@ if SIGNING_SERVICE == "documents.signing.local.LocalSigningService":
         "SIGNING_SERVICE names the local test signing service: production refuses it. Name the "
         "adapter of your signing service (Inera's, or your e-ID broker's)."
     )
+# The roots the signatures received are validated against: the signing service's CAs and its
+# time-stamping authority's, as PEM files (never the local test CA).
+SIGNING_TRUST_ROOTS = env.list("SIGNING_TRUST_ROOTS", default=[])
+if SIGNING_SERVICE and not SIGNING_TRUST_ROOTS:
+    raise ImproperlyConfigured(
+        "SIGNING_SERVICE is set but SIGNING_TRUST_ROOTS is not: production refuses to validate "
+        "signatures against the local test CA. Set it to the PEM files of your signing "
+        "service's root certificates (and its time-stamping authority's), comma-separated."
+    )
+if _unreadable := [p for p in SIGNING_TRUST_ROOTS if not os.access(p, os.R_OK)]:
+    raise ImproperlyConfigured(
+        "SIGNING_TRUST_ROOTS names files production cannot read: " + ", ".join(_unreadable)
+    )
 if env.bool("DEMO_MODE", default=False):
     raise ImproperlyConfigured(
         "DEMO_MODE is on: production refuses to start with the demo's accounts and data. "

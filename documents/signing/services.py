@@ -27,10 +27,15 @@ logger = logging.getLogger(__name__)
 SEALED = {Kind.DECISION_LETTER, Kind.REPAYMENT_CLAIM, Kind.DEMAND_REJECTION, Kind.BOARD_MEMO}
 
 
+def latest_signing(document: Document) -> Signing | None:
+    """The last electronic signing of ``document`` (its PDF carries every signature so far)."""
+    return document.signings.exclude(signed_file="").order_by("-signed_at", "-pk").first()
+
+
 def latest_pdf(document: Document, original: bytes) -> bytes:
     """The PDF as its last electronic signature left it (``original`` when none has signed),
     checked against the checksum kept with that signature."""
-    last = document.signings.exclude(signed_file="").order_by("-signed_at", "-pk").first()
+    last = latest_signing(document)
     if last is None:
         return original
     with last.signed_file.open("rb") as stored:

@@ -1,9 +1,13 @@
 """Every signature and time stamp of a signed PDF, validated with pyHanko's validator against
-the trusted roots: a report kept beside the document (JSON), and its Swedish text."""
+the trusted roots (``SIGNING_TRUST_ROOTS`` in production, the local test CA in the demo and CI):
+a report kept beside the document (JSON), and its Swedish text."""
 
 from io import BytesIO
 
 from asgiref.sync import async_to_sync
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -15,12 +19,28 @@ from documents.language import in_document_language
 from . import pki
 
 
+def trust_roots() -> list[asn1_x509.Certificate]:
+    """The roots a signature must chain to: the certificates in the PEM files of
+    ``settings.SIGNING_TRUST_ROOTS`` (the production signing service's CAs and its time-stamping
+    authority's), or the local test CA's root when none are configured (the demo and CI)."""
+    if not settings.SIGNING_TRUST_ROOTS:
+        return [pki.cert("root")]
+    roots = []
+    for path in settings.SIGNING_TRUST_ROOTS:
+        with open(path, "rb") as pem_file:
+            for _kind, _headers, der in pem.unarmor(pem_file.read(), multiple=True):
+                roots.append(asn1_x509.Certificate.load(der))
+    return roots
+
+
 def context(trusted=None, *, fetching: bool = False) -> ValidationContext:
-    """Trust in the configured roots (the local test CA when none are given); ``fetching``
-    fetches revocation data from the issuers (on receipt and when sealing)."""
+    """Trust in ``trusted``, else in the configured roots (``trust_roots``); ``fetching``
+    fetches revocation data from the issuers (on receipt and when sealing). With the local
+    test CA its issuing CA is known too; a real service's signatures carry their chain."""
+    local = not (trusted or settings.SIGNING_TRUST_ROOTS)
     return ValidationContext(
-        trust_roots=trusted or [pki.cert("root")],
-        other_certs=[] if trusted else [pki.cert("signers")],
+        trust_roots=trusted or trust_roots(),
+        other_certs=[pki.cert("signers")] if local else [],
         allow_fetching=fetching,
     )
 

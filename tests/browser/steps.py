@@ -1,5 +1,7 @@
 """Steps the browser journeys share."""
 
+import re
+
 from django.conf import settings
 from playwright.sync_api import Page, expect
 
@@ -20,3 +22,13 @@ def log_in_in_english(page: Page, site_url: str, username: str) -> None:
         )
         page.goto(f"{site_url}/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def log_in_with_e_id(page: Page, site_url: str, username: str) -> None:
+    """Log in afresh with e-ID through the local OpenID Provider (the ``local_provider``
+    fixture), choosing ``username``'s test identity there (level of assurance 3)."""
+    page.context.clear_cookies()
+    page.goto(f"{site_url}/accounts/login/")
+    page.get_by_role("link", name="Logga in med lokal test-e-legitimation").click()
+    page.get_by_role("button", name=re.compile(rf"^{username}:")).click()
+    page.wait_for_url(f"{site_url}/")

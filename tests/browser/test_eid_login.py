@@ -2,67 +2,16 @@
 (identity/provider, the certified `oidc-provider` package), by the authorisation code flow with
 PKCE, and lands signed in at level of assurance 3, acting for their association."""
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import time
-from io import StringIO
-from pathlib import Path
 
 import pytest
-import requests
 from django.contrib.sessions.models import Session
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from common.assurance import ASSURANCE_SESSION_KEY
 from identity.models import LoginEvent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PROVIDER = Path(__file__).resolve().parents[2] / "identity" / "provider"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def local_provider(site_url, settings):
-    """The local OpenID Provider, registered with the live server's callback; the demo's
-    accounts get the numbers it issues (demo/identity.py)."""
-    node, npm = shutil.which("node"), shutil.which("npm")
-    assert node and npm, "Node.js runs the local OpenID Provider (.ci/run installs it)"
-    if not (PROVIDER / "node_modules").exists():
-        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=PROVIDER, check=True)
-    port = _free_port()
-    issuer = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "OIDC_PORT": str(port),
-        "OIDC_REDIRECT_URIS": f"{site_url}/accounts/e-id/callback/",
-    }
-    process = subprocess.Popen(
-        [node, "server.mjs"], cwd=PROVIDER, env=env, stdout=subprocess.DEVNULL
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{issuer}/.well-known/openid-configuration", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.1)  # the provider is starting
-        settings.DEMO_OIDC_ISSUER = issuer
-        call_command("load_demo", "--only", "identity", stdout=StringIO())
-        yield issuer
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_a_representative_logs_in_with_e_id_at_level_3_and_may_submit(

@@ -1,5 +1,6 @@
 """Production refuses to start a host of several (DEPLOYMENT_HOSTS=multi) with a store that one
-process or one host keeps for itself, and configures the database for PgBouncer when told."""
+process or one host keeps for itself, or a signing service without the roots its signatures are
+validated against, and configures the database for PgBouncer when told."""
 
 import os
 import subprocess
@@ -45,6 +46,11 @@ def _production(**changes: str | None) -> subprocess.CompletedProcess:
         ({"PRIVATE_MEDIA_ROOT": str(ROOT / "var" / "private")}, "PRIVATE_MEDIA_ROOT"),
         ({"CELERY_BROKER_URL": "memory://"}, "CELERY_BROKER_URL"),
         ({"DEPLOYMENT_HOSTS": "several"}, "DEPLOYMENT_HOSTS"),
+        ({"SIGNING_SERVICE": "signing.Adapter"}, "SIGNING_TRUST_ROOTS"),
+        (
+            {"SIGNING_SERVICE": "signing.Adapter", "SIGNING_TRUST_ROOTS": "/nonexistent/root.pem"},
+            "SIGNING_TRUST_ROOTS",
+        ),
     ],
 )
 def test_a_host_of_several_refuses_to_start_with_a_store_of_its_own(changes, named):
@@ -56,7 +62,11 @@ def test_a_host_of_several_refuses_to_start_with_a_store_of_its_own(changes, nam
 
 def test_a_host_of_several_starts_with_shared_stores_and_speaks_to_pgbouncer_when_told(settings):
     assert "DISABLE_SERVER_SIDE_CURSORS" not in settings.DATABASES["default"]  # direct: allowed
-    started = _production(DATABASE_TRANSACTION_POOLER="true")
+    started = _production(
+        DATABASE_TRANSACTION_POOLER="true",
+        SIGNING_SERVICE="signing.Adapter",
+        SIGNING_TRUST_ROOTS=__file__,  # readable: its certificates are read when validating
+    )
     assert started.returncode == 0, started.stderr
     assert started.stdout.split() == [
         "True",

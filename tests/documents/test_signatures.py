@@ -4,12 +4,21 @@ signatory signs in their place on the signature page as an incremental update, t
 municipality seals it with validation data embedded (B-LT), and every signature is valid by
 pyHanko's validator and by poppler's pdfsig; the refusals; a tampered PDF does not validate."""
 
+import datetime
 import io
 import re
 import subprocess
 
 import pytest
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from django.conf import settings
+from django.urls import reverse
+from pyhanko.pdf_utils.reader import PdfFileReader
 from pypdf import PdfReader
 
 from documents import samples
@@ -22,7 +31,7 @@ from partnerships import services
 from partnerships.models import Status
 from tests import factories
 from tests.partnerships.helpers import approved_inquiry, signed_inquiry
-from tests.signing import local_pki, signing_service  # noqa: F401 - the fixtures used
+from tests.signing import local_pki, pdfsig, signing_service  # noqa: F401 - the fixtures used
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("signing_service")]
 
@@ -34,26 +43,6 @@ def _final(inquiry) -> Document:
 def _read(field) -> bytes:
     with field.open("rb") as stored:
         return stored.read()
-
-
-def _pdfsig(data: bytes, tmp_path) -> str:
-    """pdfsig's report, trusting the local test CA's root (an NSS database of its own)."""
-    (tmp_path / "doc.pdf").write_bytes(data)
-    (tmp_path / "root.der").write_bytes(pki.cert("root").dump())
-    nss = tmp_path / "nss"
-    nss.mkdir()
-    subprocess.run(["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], check=True)
-    subprocess.run(
-        ["certutil", "-A", "-d", f"sql:{nss}", "-n", "root", "-t", "C,C,C"]
-        + ["-i", str(tmp_path / "root.der")],
-        check=True,
-    )
-    found = subprocess.run(
-        ["pdfsig", "-nssdir", f"sql:{nss}", str(tmp_path / "doc.pdf")],
-        capture_output=True,
-        text=True,
-    )
-    return found.stdout
 
 
 def test_every_party_signs_in_its_place_and_the_municipality_seals(organisation, tmp_path):
@@ -90,7 +79,7 @@ def test_every_party_signs_in_its_place_and_the_municipality_seals(organisation,
     assert all(s.record.valid for s in inquiry.signatures.all())
 
     # Independently: poppler's pdfsig finds every signature valid and its certificate trusted.
-    checked = _pdfsig(signed, tmp_path)
+    checked = pdfsig(signed, tmp_path)
     assert checked.count("Signature Validation: Signature is Valid.") == 3, checked
     assert checked.count("Certificate Validation: Certificate is Trusted.") == 3, checked
 
@@ -151,11 +140,9 @@ def test_an_agreement_half_signed_by_click_is_signed_to_the_end_and_sealed(organ
     assert validation.validate(_read(seal.signed_file))["valid"]
 
 
-def test_a_final_decision_letter_is_sealed_by_the_municipality(
-    django_capture_on_commit_callbacks, tmp_path
-):
+def _sealed_letter(capture) -> Document:
     case = factories.CaseFactory()
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture(execute=True):
         document = document_request(
             case=case,
             kind=Kind.DECISION_LETTER,
@@ -163,8 +150,15 @@ def test_a_final_decision_letter_is_sealed_by_the_municipality(
             acting_user=factories.staff(),
             final=True,
         )
-
     document.refresh_from_db()
+    return document
+
+
+def test_a_final_decision_letter_is_sealed_by_the_municipality(
+    django_capture_on_commit_callbacks, tmp_path
+):
+    document = _sealed_letter(django_capture_on_commit_callbacks)
+
     (seal,) = document.signings.all()
     assert seal.method == Signing.Method.SEAL and seal.valid
     sealed = _read(seal.signed_file)
@@ -172,4 +166,62 @@ def test_a_final_decision_letter_is_sealed_by_the_municipality(
     (entry,) = validation.validate(sealed)["signatures"]
     assert entry["valid"] and entry["timestamp"]
     assert f"Organization: {settings.CITY_NAME}" in entry["signer"]
-    assert _pdfsig(sealed, tmp_path).count("Signature Validation: Signature is Valid.") == 1
+    assert pdfsig(sealed, tmp_path).count("Signature Validation: Signature is Valid.") == 1
+
+
+def test_the_document_s_download_is_the_signed_pdf_for_the_parties_and_no_one_else(
+    client, organisation
+):
+    """Once signed, the document page's download is the PDF as its seal left it, every
+    signature in it; whoever may see the document downloads it, anyone else gets 404."""
+    document = _final(signed_inquiry(organisation))
+    url = reverse("documents:document_download", args=[document.pk])
+
+    client.force_login(organisation.memberships.get(role=Role.SIGNATORY).user)
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "-signerad.pdf" in response["Content-Disposition"]
+    downloaded = b"".join(response.streaming_content)
+    assert downloaded == _read(document.signings.order_by("pk").last().signed_file)
+    assert len(PdfFileReader(io.BytesIO(downloaded)).embedded_signatures) == 3
+    client.force_login(factories.member(factories.OrganisationFactory()))
+    assert client.get(url).status_code == 404
+
+
+def test_signatures_are_validated_against_the_configured_trust_roots(
+    django_capture_on_commit_callbacks, settings, tmp_path
+):
+    """Production names its signing service's roots (SIGNING_TRUST_ROOTS, PEM files): a seal
+    that chains to them is valid, one that chains to no root named there is not trusted."""
+    sealed = _read(_sealed_letter(django_capture_on_commit_callbacks).signings.get().signed_file)
+    root = tmp_path / "root.pem"
+    root.write_bytes(pem.armor("CERTIFICATE", pki.cert("root").dump()))
+    stranger = tmp_path / "other.pem"
+    stranger.write_bytes(pem.armor("CERTIFICATE", _self_signed().dump()))
+
+    settings.SIGNING_TRUST_ROOTS = [str(stranger), str(root)]
+    assert validation.validate(sealed)["valid"]
+    settings.SIGNING_TRUST_ROOTS = [str(stranger)]
+    report = validation.validate(sealed)
+    assert not report["valid"] and not report["signatures"][0]["trusted"]
+    assert "INTE GILTIG" in validation.report_text(report)
+
+
+def _self_signed():
+    """A root of another CA altogether."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "En annan CA")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
