@@ -14,6 +14,7 @@ from io import BytesIO
 from asgiref.sync import async_to_sync
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.scaleUpem import scale_upem
+from pyhanko.pdf_utils import layout
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -31,7 +32,7 @@ from .service import SignRequest, signing_service
 DIGEST = "sha256"
 RESERVED = 32768  # bytes for the CMS: certificates and a time stamp fit well within
 CAPTION = "Underskrift"  # the caption under each signature line of the signature page
-BOX_WIDTH, BOX_HEIGHT = 215, 26
+BOX_WIDTH, BOX_HEIGHT = 215, 30
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,12 @@ def signature_places(data: bytes) -> list[Place]:
         pdf.write(data)
         pdf.flush()
         html = subprocess.run(
-            ["pdftotext", "-bbox", pdf.name, "-"], capture_output=True, text=True, check=True
+            # In the order the PDF draws its words (the document's order), not in an order
+            # read off the layout: a party's name on two lines moves its row in the latter.
+            ["pdftotext", "-raw", "-bbox", pdf.name, "-"],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     places = []
     for number, page in enumerate(re.findall(r"<page ([^>]*)>(.*?)</page>", html, re.S)):
@@ -85,10 +91,17 @@ def signature_places(data: bytes) -> list[Place]:
 
 def _stamp() -> TextStampStyle:
     return TextStampStyle(
-        stamp_text="%(heading)s\n%(name)s, %(organisation)s · %(when)s",
-        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(_font_path()), font_size=8),
+        # One item a line, so that a long name or organisation is not cut at the box's edge.
+        stamp_text="%(heading)s · %(when)s\n%(name)s\n%(organisation)s",
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(_font_path()), font_size=7),
         border_width=0,
         background=None,
+        # From the line's left edge, made smaller where a long name would not fit the box.
+        inner_content_layout=layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MIN,
+            y_align=layout.AxisAlignment.ALIGN_MID,
+            inner_content_scaling=layout.InnerScaling.SHRINK_TO_FIT,
+        ),
     )
 
 

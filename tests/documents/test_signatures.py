@@ -46,6 +46,10 @@ def _read(field) -> bytes:
 
 
 def test_every_party_signs_in_its_place_and_the_municipality_seals(organisation, tmp_path):
+    # A name long enough to take two lines in its column's heading, which moves the column's
+    # signature line below its neighbour's: each party still signs in its own place.
+    organisation.name = "Föreningen för samverkan och gemenskap i Herrgården och Rosengård"
+    organisation.save()
     inquiry = signed_inquiry(organisation)
 
     assert inquiry.status == Status.ACTIVE
@@ -104,6 +108,10 @@ def test_every_party_signs_in_its_place_and_the_municipality_seals(organisation,
         f"Underskrift 2, {settings.CITY_NAME}",
     ] or names == [f"Underskrift 1, {settings.CITY_NAME}", f"Underskrift 2, {organisation.name}"]
     assert all(w["/Rect"][3] - w["/Rect"][1] > 20 for w in widgets if w.get("/FT") == "/Sig")
+    # The association's column is printed first (left), the municipality's beside it.
+    middle = float(last.mediabox.width) / 2
+    left = {str(w["/T"]).split(", ", 1)[1]: float(w["/Rect"][0]) < middle for w in widgets}
+    assert left == {organisation.name: True, settings.CITY_NAME: False}, left
 
 
 def test_a_tampered_pdf_does_not_validate_and_the_report_says_so(organisation):
