@@ -19,6 +19,9 @@ def timestamper():
 
 
 class LocalSigningService:
+    def seal_certificates(self) -> list:
+        return [pki.cert("seal"), pki.cert("signers"), pki.cert("root")]
+
     def sign(self, request: SignRequest) -> bytes:
         if request.seal:
             certificate, key = pki.cert("seal"), pki.private_key("seal")

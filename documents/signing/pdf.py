@@ -125,8 +125,8 @@ def sign_pdf(
     if seal:
         # The seal's certificate is known before signing, so pyHanko gathers its validation
         # data; a person's certificate is issued by the signing service as they sign.
-        certificate = pki.cert("seal")
-        signers_chain = SimpleCertificateStore.from_certs([pki.cert("signers"), pki.cert("root")])
+        certificate, *chain = signing_service().seal_certificates()
+        signers_chain = SimpleCertificateStore.from_certs(chain)
     placeholder = signers.ExternalSigner(
         signing_cert=certificate, cert_registry=signers_chain, signature_value=bytes(256)
     )

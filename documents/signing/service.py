@@ -2,11 +2,13 @@
 signer, the organisation and the version) and what comes back (a CMS signature over it).
 
 A production service (Inera's underskriftstjänst, or an e-ID broker's) is a class with the same
-``sign`` method, named by ``settings.SIGNING_SERVICE``; see docs/identity-and-signatures.md."""
+``sign`` and ``seal_certificates`` methods, named by ``settings.SIGNING_SERVICE``; see
+docs/identity-and-signatures.md."""
 
 from dataclasses import dataclass
 from typing import Protocol
 
+from asn1crypto import x509
 from django.conf import settings
 from django.utils.module_loading import import_string
 
@@ -31,6 +33,10 @@ class SigningService(Protocol):
         """A detached CMS SignedData (DER) over ``request.document_digest`` with PAdES signed
         attributes (signing certificate v2, message digest), the signer's certificate and its
         chain; with a signature time stamp where the service has a TSA."""
+
+    def seal_certificates(self) -> list[x509.Certificate]:
+        """The municipality's seal certificate first, then the CAs up to its root: the seal's
+        validation data is gathered before the service is sent its digest."""
 
 
 def signing_service() -> SigningService:
