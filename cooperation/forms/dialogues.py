@@ -69,6 +69,7 @@ class EventCancelForm(forms.Form):
         label=_("Why is the event cancelled?"),
         help_text=_("Those registered, those waiting and the invited organisations are told."),
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why the event is cancelled.")},
     )
 
 

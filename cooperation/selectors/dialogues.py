@@ -1,11 +1,11 @@
 """Who sees and runs which dialogue, and who sees which initiative: the one rule for the
 pages, the lists and the services.
 
-Coordinators and officers plan events and see them all; an area's hosts plan its events; an
-event's organisers (who planned it, and whom they named) run it; the
-members of an invited organisation see it and register; a published event is shown to
-everyone. An initiative is seen by coordinators and officers, the members of the organisation
-that carries it and the organisers of the dialogue it came from. Anything else is a 404."""
+Coordinators and officers plan events and see them all; an area's hosts plan, see and change
+its events; an event's organisers (who planned it, and whom they named) run it; the members of
+an invited organisation see it and register; a published event is shown to everyone. An
+initiative is seen by coordinators and officers, the members of the organisation that carries
+it and the organisers of the dialogue it came from. Anything else is a 404."""
 
 from collections.abc import Iterable
 
@@ -56,7 +56,10 @@ def visible_events(user) -> QuerySet[Event]:
     roles = org_policy.roles_of(user)
     mine = roles.organisation_ids | roles.administration_ids
     return events.filter(
-        Q(is_published=True) | Q(organisers=user) | Q(invitations__organisation__in=mine)
+        Q(is_published=True)
+        | Q(organisers=user)
+        | Q(invitations__organisation__in=mine)
+        | Q(challenge_area__in=plannable_areas(user))  # the area's hosts, who change them
     ).distinct()
 
 

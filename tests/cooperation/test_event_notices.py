@@ -17,6 +17,7 @@ from notifications.models import Kind, Notification
 from organisations.models import Role
 from tests import factories
 
+from .test_areas import _pair
 from .test_dialogues import plan, register
 
 pytestmark = pytest.mark.django_db
@@ -201,7 +202,7 @@ def test_a_cancellation_sent_twice_cancels_once_tells_once_and_closes_everything
     assert services.events_remind() == 0
     client.logout()
     shown = client.get(reverse("cooperation:event", args=[event.pk])).content.decode()
-    assert "Träffen är inställd" in shown and "Lokalen är vattenskadad." in shown
+    assert "Träffen ställdes in den" in shown and "Lokalen är vattenskadad." in shown
     assert "Inställd" in client.get(reverse("cooperation:events")).content.decode()
     assert not Notification.objects.filter(recipient=outsider).exists()
 
@@ -213,3 +214,19 @@ def test_an_event_that_took_place_cannot_be_cancelled(coordinator):
         services.event_cancel(event=event, acting_user=coordinator, reason="För sent")
     event.refresh_from_db()
     assert event.status == Event.Status.HELD
+
+
+def test_the_areas_host_changes_an_event_a_coordinator_planned_and_another_host_cannot(
+    coordinator, client
+):
+    event = plan(coordinator)
+    host = _pair(event.challenge_area).hosts.get().user
+    stranger = _pair(factories.ChallengeAreaFactory()).hosts.get().user
+    url = reverse("cooperation:event_change", args=[event.pk])
+
+    client.force_login(stranger)
+    assert client.get(url).status_code == 404
+    client.force_login(host)
+    assert client.post(url, _change_post(event, title="Dialogforum, nytt namn")).status_code == 302
+    event.refresh_from_db()
+    assert event.title == "Dialogforum, nytt namn"
