@@ -10,6 +10,8 @@ class DialogueAction(AuditAction):
     EVENT_PLANNED = "event_planned", _("Dialogue or workshop planned")
     EVENT_HELD = "event_held", _("Attendance recorded at a dialogue or workshop")
     EVENT_DOCUMENTED = "event_documented", _("Dialogue or workshop documented")
+    EVENT_CHANGED = "event_changed", _("Dialogue or workshop changed after planning")
+    EVENT_CANCELLED = "event_cancelled", _("Dialogue or workshop cancelled")
     INITIATIVE_STARTED = "initiative_started", _("Initiative started from a next step")
     INITIATIVE_BECAME_IOP = "initiative_became_iop", _("Initiative became an IOP proposal")
 

@@ -15,6 +15,8 @@ class Kind(models.TextChoices):
     DELAY_NOTICE = "delay_notice", _("Notice that a decision is delayed")
     CONFIRMATION = "confirmation", _("Confirmation that something I sent was received")
     DIRECTORY_MESSAGE = "directory_message", _("A message to my organisation through the directory")
+    EVENT_INVITATION = "event_invitation", _("An invitation of my organisation to a dialogue")
+    EVENT_CHANGE = "event_change", _("A dialogue I take part in or am invited to is changed")
 
 
 class Notification(models.Model):

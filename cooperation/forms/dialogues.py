@@ -51,6 +51,28 @@ class EventForm(forms.ModelForm):
         self.fields["challenge_area"].queryset = areas  # the open areas the person plans in
 
 
+class EventChangeForm(forms.ModelForm):
+    """What those who plan an event change after planning it."""
+
+    form_token = OneTimeTokenField()
+
+    class Meta:
+        model = Event
+        fields = ["title", "description", "starts_at", "ends_at", "place", "capacity"]
+        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
+
+
+class EventCancelForm(forms.Form):
+    form_token = OneTimeTokenField()
+    reason = limits.BoundedText(
+        max_length=limits.SHORT_TEXT,
+        label=_("Why is the event cancelled?"),
+        help_text=_("Those registered, those waiting and the invited organisations are told."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why the event is cancelled.")},
+    )
+
+
 class InvitationForm(forms.Form):
     organisations = ModelMultipleChoiceField(
         label=_("Organisations to invite"),

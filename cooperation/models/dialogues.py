@@ -75,6 +75,10 @@ class Event(models.Model):
     reminder_sent_at = models.DateTimeField(
         _("reminder sent"), null=True, blank=True, editable=False
     )
+    cancellation_reason = limits.BoundedTextField(
+        _("reason for cancelling"), blank=True, max_length=limits.SHORT_TEXT
+    )
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

@@ -1,19 +1,22 @@
 """Who sees and runs which dialogue, and who sees which initiative: the one rule for the
 pages, the lists and the services.
 
-Coordinators and officers plan events and see them all; an area's hosts plan its events; an
-event's organisers (who planned it, and whom they named) run it; the
-members of an invited organisation see it and register; a published event is shown to
-everyone. An initiative is seen by coordinators and officers, the members of the organisation
-that carries it and the organisers of the dialogue it came from. Anything else is a 404."""
+Coordinators and officers plan events and see them all; an area's hosts plan, see and change
+its events; an event's organisers (who planned it, and whom they named) run it; the members of
+an invited organisation see it and register; a published event is shown to everyone. An
+initiative is seen by coordinators and officers, the members of the organisation that carries
+it and the organisers of the dialogue it came from. Anything else is a 404."""
+
+from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from casework.models import ChallengeArea
 from organisations import policy as org_policy
-from organisations.models import Organisation
+from organisations.models import Membership, Organisation, User
 
 from ..models import Event, Initiative, Registration
 from .areas import is_area_host
@@ -53,7 +56,10 @@ def visible_events(user) -> QuerySet[Event]:
     roles = org_policy.roles_of(user)
     mine = roles.organisation_ids | roles.administration_ids
     return events.filter(
-        Q(is_published=True) | Q(organisers=user) | Q(invitations__organisation__in=mine)
+        Q(is_published=True)
+        | Q(organisers=user)
+        | Q(invitations__organisation__in=mine)
+        | Q(challenge_area__in=plannable_areas(user))  # the area's hosts, who change them
     ).distinct()
 
 
@@ -72,6 +78,31 @@ def runs(user, event: Event) -> bool:
 def ensure_runs(user, event: Event) -> None:
     if not runs(user, event):
         raise PermissionDenied
+
+
+def may_change(user, event: Event) -> bool:
+    """Changes or cancels ``event``: those who run it and those who plan in its area (the
+    area's hosts), as for planning it."""
+    return runs(user, event) or may_plan(user, event.challenge_area)
+
+
+def ensure_may_change(user, event: Event) -> None:
+    if not may_change(user, event):
+        raise PermissionDenied
+
+
+def people_of(organisations: Iterable[Organisation]) -> QuerySet[User]:
+    """The people an invitation of the organisations is addressed to, those who register for
+    them (``registering_organisations``): a current membership (an administration's staff, an
+    association's members) or a current representation (as a member or a signatory)."""
+    today = timezone.localdate()
+    ids = set()
+    for organisation in organisations:
+        for perm in (org_policy.ACT_FOR_ORGANISATION, org_policy.SIGN_FOR_ORGANISATION):
+            ids |= set(org_policy.holders_of(perm, organisation).values_list("pk", flat=True))
+        members = Membership.objects.filter(organisation=organisation, valid_from__lte=today)
+        ids |= set(members.exclude(valid_until__lt=today).values_list("user_id", flat=True))
+    return User.objects.filter(pk__in=ids, is_active=True)
 
 
 def registering_organisations(user, event: Event) -> QuerySet[Organisation]:

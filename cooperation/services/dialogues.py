@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from casework import events
 from common import limits, uploads
@@ -65,16 +67,149 @@ def event_plan(*, acting_user, organisers: Iterable, **fields) -> Event:
 @transaction.atomic
 def event_invite(*, event: Event, acting_user, organisations: Iterable) -> list[Invitation]:
     """Invite organisations (associations and administrations); an organisation already
-    invited stays invited once."""
+    invited stays invited once. The people of each newly invited organisation are told, in the
+    portal and by e-mail, once (not for an event that has begun)."""
     rules.ensure_runs(acting_user, event)
+    event = _locked(event)
+    if event.status != Event.Status.PLANNED:
+        raise ValidationError(_("Only a planned event takes invitations."))
     invited = set(event.invitations.values_list("organisation_id", flat=True))
-    return Invitation.objects.bulk_create(
+    created = Invitation.objects.bulk_create(
         [
             Invitation(event=event, organisation=organisation, invited_by=acting_user)
             for organisation in organisations
             if organisation.pk not in invited
         ]
     )
+    if created and event.starts_at > timezone.now():
+        with translation.override(settings.LANGUAGE_CODE):  # what leaves the portal: Swedish
+            notify_once(
+                recipients=rules.people_of([invitation.organisation for invitation in created]),
+                kind=Kind.EVENT_INVITATION,
+                title=_("Invitation: %(event)s") % {"event": event.title},
+                body=_facts(event)
+                + "\n\n"
+                + _("Your organisation is invited. Register on the event's page."),
+                url=_url(event),
+                since=event.created_at,
+            )
+    return created
+
+
+def _facts(event: Event) -> str:
+    """When and where, in the words a notification carries."""
+    starts, ends = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
+    return _("%(kind)s, %(date)s %(start)s–%(end)s, %(place)s") % {
+        "kind": event.get_kind_display(),
+        "date": formats.date_format(starts, "j F Y"),
+        "start": formats.time_format(starts, "H:i"),
+        "end": formats.time_format(ends, "H:i"),
+        "place": event.place,
+    }
+
+
+def _tell_of_change(event: Event, title: str, body: str) -> int:
+    """Tell those registered, those waiting and the invited organisations' people of a change
+    or a cancellation (not of an event that has begun). Returns how many were told."""
+    if event.starts_at <= timezone.now():
+        return 0
+    registered = event.registrations.filter(status__in=[REGISTERED, WAITING])
+    people = {registration.person for registration in registered.select_related("person")}
+    organisations = [invitation.organisation for invitation in event.invitations.all()]
+    people |= set(rules.people_of(organisations))
+    return len(
+        notify(recipients=people, kind=Kind.EVENT_CHANGE, title=title, body=body, url=_url(event))
+    )
+
+
+# What those who plan an event may change after planning it.
+CHANGEABLE = ("title", "description", "starts_at", "ends_at", "place", "capacity")
+# What those who take part are told of when it changes.
+TOLD_OF = {"starts_at", "ends_at", "place"}
+
+
+@transaction.atomic
+def event_change(*, event: Event, acting_user, **changes) -> Event:
+    """Those who plan the event change what, when and where while it is planned. Places are
+    never fewer than those registered (nobody is moved off the list): that is refused, and the
+    planners may close registration by cancelling or leave it. Added places go to the waiting
+    list in its order. A new time or place is told to those registered or waiting and to the
+    invited organisations. Saving without a change changes and tells nothing."""
+    event = _locked(event)
+    rules.ensure_may_change(acting_user, event)
+    if event.status != Event.Status.PLANNED:
+        raise ValidationError(_("Only a planned event can be changed."))
+    before = {name: getattr(event, name) for name in CHANGEABLE}
+    for name in CHANGEABLE:
+        if name in changes:
+            setattr(event, name, changes[name])
+    if event.ends_at <= event.starts_at:
+        raise ValidationError({"ends_at": _("The event must end after it starts.")})
+    taken = event.registrations.filter(status=REGISTERED).count()
+    if event.capacity is not None and event.capacity < taken:
+        raise ValidationError(
+            {
+                "capacity": ngettext(
+                    "%(count)d person is registered: the places cannot be fewer.",
+                    "%(count)d people are registered: the places cannot be fewer.",
+                    taken,
+                )
+                % {"count": taken}
+            }
+        )
+    event.full_clean()
+    changed = [name for name in CHANGEABLE if getattr(event, name) != before[name]]
+    if not changed:
+        return event
+    event.save(update_fields=changed)
+    while (event.capacity is None or taken < event.capacity) and _move_up(event):
+        taken += 1
+    events.record(event, acting_user, DialogueAction.EVENT_CHANGED, data={"changed": changed})
+    if TOLD_OF & set(changed):
+        with translation.override(settings.LANGUAGE_CODE):
+            _tell_of_change(
+                event,
+                _("Changed time or place: %(event)s") % {"event": event.title},
+                _("Now: %(facts)s") % {"facts": _facts(event)},
+            )
+    return event
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, acting_user, reason: str) -> Event:
+    """Those who plan the event cancel it, with a reason that those registered, those waiting
+    and the invited organisations are told. A cancelled event takes no registration, no
+    attendance and no reminder; an event that took place (attendance recorded or documented)
+    cannot be cancelled. Cancelling again does nothing."""
+    event = _locked(event)
+    rules.ensure_may_change(acting_user, event)
+    if event.status == Event.Status.CANCELLED:
+        return event
+    if event.status == Event.Status.HELD or Documentation.objects.filter(event=event).exists():
+        raise ValidationError(_("The event took place: it cannot be cancelled."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the event is cancelled.")})
+    event.status, event.cancelled_at = Event.Status.CANCELLED, timezone.now()
+    event.cancellation_reason = reason
+    event.full_clean()
+    event.save(update_fields=["status", "cancelled_at", "cancellation_reason"])
+    with translation.override(settings.LANGUAGE_CODE):
+        told = _tell_of_change(
+            event,
+            _("Cancelled: %(event)s") % {"event": event.title},
+            _facts(event) + "\n\n" + _("Why: %(reason)s") % {"reason": reason},
+        )
+    events.record(
+        event,
+        acting_user,
+        DialogueAction.EVENT_CANCELLED,
+        from_state=Event.Status.PLANNED,
+        to_state=Event.Status.CANCELLED,
+        reason=reason,
+        data={"told": told},
+    )
+    return event
 
 
 @transaction.atomic
@@ -328,8 +463,8 @@ def events_remind(*, now=None) -> int:
 @transaction.atomic
 def _remind(pk: int, now) -> None:
     event = Event.objects.select_for_update().get(pk=pk)
-    if event.reminder_sent_at is not None:
-        return
+    if event.reminder_sent_at is not None or event.status != Event.Status.PLANNED:
+        return  # reminded already, or cancelled meanwhile
     people = [registration.person for registration in registrations_with_place(event)]
     notify_once(
         recipients=people,

@@ -63,6 +63,7 @@ def event(request, pk):
             raise
         return redirect_to_login(request.get_full_path())
     runs = request.user.is_authenticated and rules.runs(request.user, event)
+    may_change = request.user.is_authenticated and rules.may_change(request.user, event)
     organisations = (
         rules.registering_organisations(request.user, event)
         if request.user.is_authenticated
@@ -72,6 +73,7 @@ def event(request, pk):
     context = {
         "event": event,
         "runs": runs,
+        "may_change": may_change and event.status == event.Status.PLANNED,
         "mine": rules.registration_of(request.user, event),
         "register_form": organisations and forms.RegistrationForm(organisations=organisations),
         "invitation_form": runs and forms.InvitationForm(),
@@ -86,6 +88,57 @@ def event(request, pk):
         "initiatives": event.initiatives.all(),
     }
     return render(request, "cooperation/dialogues/event.html", context)
+
+
+@login_required
+def event_change(request, pk):
+    """Those who plan the event change what, when and where while it is planned."""
+    event = rules.get_event_or_404(request.user, pk)
+    rules.ensure_may_change(request.user, event)
+    if event.status != event.Status.PLANNED:
+        messages.error(request, _("Only a planned event can be changed."))
+        return redirect(_url(event))
+    form = forms.EventChangeForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in services.CHANGEABLE}
+
+        def change():
+            services.event_change(event=event, acting_user=request.user, **changes)
+            messages.success(request, _("The event is changed."))
+            return _url(event)
+
+        try:
+            return once.act(request, form.cleaned_data["form_token"], change, default=_url(event))
+        except ValidationError as error:
+            add_errors(form, error)
+    context = {"form": form, "event": event}
+    return render(request, "cooperation/dialogues/event_change.html", context)
+
+
+@login_required
+def event_cancel(request, pk):
+    """Those who plan the event cancel it, saying why."""
+    event = rules.get_event_or_404(request.user, pk)
+    rules.ensure_may_change(request.user, event)
+    if event.status == event.Status.CANCELLED:
+        messages.info(request, _("The event is already cancelled."))
+        return redirect(_url(event))
+    form = forms.EventCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+
+        def cancel():
+            services.event_cancel(
+                event=event, acting_user=request.user, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, _("The event is cancelled."))
+            return _url(event)
+
+        try:
+            return once.act(request, form.cleaned_data["form_token"], cancel, default=_url(event))
+        except ValidationError as error:
+            add_errors(form, error)
+    context = {"form": form, "event": event}
+    return render(request, "cooperation/dialogues/event_cancel.html", context)
 
 
 def _event_for_post(request, pk, *, organisers_only=False):

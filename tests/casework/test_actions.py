@@ -60,7 +60,7 @@ STORED = {
     "legal_hold_lifted",
     # cooperation: dialogues and initiatives
     "event_planned", "event_held", "event_documented", "initiative_started",
-    "initiative_became_iop",
+    "initiative_became_iop", "event_changed", "event_cancelled",
     # cooperation: the directory, training and the idea-based sector's report sections
     "directory_profile_saved", "directory_profile_published", "directory_profile_withdrawn",
     "directory_message_sent", "training_registered", "training_attendance_recorded",

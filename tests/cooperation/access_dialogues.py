@@ -35,6 +35,8 @@ def _event(organisation) -> Event:
 
 
 @object_url("cooperation:event")
+@object_url("cooperation:event_change")
+@object_url("cooperation:event_cancel")
 @object_url("cooperation:event_invite")
 @object_url("cooperation:event_register")
 @object_url("cooperation:event_unregister")

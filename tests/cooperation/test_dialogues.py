@@ -13,7 +13,7 @@ from django.utils import timezone
 from cooperation.models import Event, Initiative, Registration
 from cooperation.services import dialogues as services
 from demo import files
-from notifications.models import Notification
+from notifications.models import Kind, Notification
 from organisations.models import Role
 from tests import factories
 
@@ -64,9 +64,9 @@ def test_beyond_the_cap_people_wait_and_a_cancellation_moves_the_first_up(coordi
     assert statuses[members[1].pk] == "cancelled"
     assert statuses[members[2].pk] == "registered"
     assert statuses[members[3].pk] == "waiting"
-    told = Notification.objects.get(recipient=members[2])
+    told = Notification.objects.get(recipient=members[2], kind=Kind.CONFIRMATION)
     assert event.title in told.title and told.url == reverse("cooperation:event", args=[event.pk])
-    assert not Notification.objects.filter(recipient=members[3]).exists()
+    assert not Notification.objects.filter(recipient=members[3], kind=Kind.CONFIRMATION).exists()
 
 
 def test_an_uninvited_organisation_cannot_register_for_an_unpublished_event(coordinator):

@@ -570,6 +570,16 @@ RULES: list[Rule] = [
         {**_EVENT_PAGE, **dict.fromkeys(_SEES_EVENT, _FORM_ONLY_POST)},
     ),
     Rule("cooperation:event_documentation", {**_EVENT_PAGE, "member": FORBIDDEN}),
+    Rule(
+        "cooperation:event_change",
+        {**_EVENT_PAGE, "member": FORBIDDEN},
+        "those who plan it change it; an empty form is shown again with its errors",
+    ),
+    Rule(
+        "cooperation:event_cancel",
+        {**_EVENT_PAGE, "member": FORBIDDEN},
+        "those who plan it cancel it, saying why; without a reason the form is shown again",
+    ),
     Rule("cooperation:event_file", _EVENT_PAGE, "a file of the documentation"),
     Rule(
         "cooperation:event_*",
