@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from common import once
 from common.downloads import private_file_response
-from workflows.task_views import add_errors
+from common.forms import add_errors
 
 from ..forms import dialogues as forms
 from ..selectors import dialogues as rules

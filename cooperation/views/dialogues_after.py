@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common import once
+from common.forms import add_errors
 from partnerships.forms import ProposalForm
-from workflows.task_views import add_errors
 
 from ..forms import dialogues as forms
 from ..models import NextStep
