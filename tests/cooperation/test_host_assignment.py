@@ -108,6 +108,13 @@ def test_recording_hosts_registers_the_assignment_and_the_worker_produces_it_in_
     assert b"".join(client.get(response.url).streaming_content) == _read(document.file)
     page = client.get(reverse("cooperation:area_detail", args=[pair.area.slug])).content.decode()
     assert document.get_absolute_url() in page
+    # Its case and the document's page (with its progress while produced) open as any case's.
+    assert client.get(document.get_absolute_url()).status_code == 200
+    assert client.get(pair.case.get_absolute_url()).status_code == 200
+    client.force_login(factories.staff(Role.COORDINATOR))
+    assert client.get(pair.case.get_absolute_url()).status_code == 200
+    assert client.get(reverse("casework:case_list"), {"kind": "host_assignment"}).status_code == 200
+    client.force_login(host)
     client.force_login(factories.member())
     assert client.get(old).status_code == 404
     assert client.get(response.url).status_code == 404
