@@ -20,6 +20,7 @@ from cooperation.services.host_assignment import host_assignment_sign
 from documents.kinds import Kind
 from documents.models import Document, Signing
 from documents.signing import validation
+from followup.selectors import report
 from organisations.models import BoardSigningAuthority, Role
 from tests import factories
 from tests.signing import local_pki, signing_service  # noqa: F401 - the fixtures used
@@ -154,3 +155,12 @@ def test_both_parties_sign_in_their_places_and_the_municipality_seals(
     assert "Common Name: Firma Tecknarsson" in people[0]["signer"]
     assert "Common Name: Ordf Nämndsson" in people[1]["signer"]
     assert f"Organization: {settings.CITY_NAME}" in people[2]["signer"]
+
+
+def test_a_host_assignment_is_no_matter_awaiting_decision_in_the_yearly_figures():
+    case = factories.CaseFactory(kind=Case.Kind.HOST_ASSIGNMENT)
+    Case.objects.filter(pk=case.pk).update(registered_at=timezone.now() - timedelta(days=400))
+    year = report.Year(timezone.localdate().year)
+
+    assert report.past_six_months(year) == 0
+    assert Case.Kind.HOST_ASSIGNMENT not in [time.kind for time in report.handling_times(year)]
