@@ -7,9 +7,11 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from common import once
+from common.assurance import may_bind
 from documents import rendering
 from documents.kinds import Kind
 
@@ -17,6 +19,11 @@ from ..forms.areas import AreaForm, HostPairForm
 from ..selectors import areas as selectors
 from ..services import areas as services
 from ..services import host_assignment as assignment_services
+
+# As the IOP agreement's signing page says it (workflows/iop/views.py).
+BINDING = gettext_lazy(
+    "Signing binds the party. Log in with e-legitimation at assurance level 3 or higher, then sign."
+)
 
 
 @require_safe
@@ -162,6 +169,9 @@ def host_assignment_sign(request, pk):
     pair = selectors.host_pair_for_user_or_404(request.user, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    if not may_bind(request):
+        messages.error(request, BINDING)
+        return redirect("cooperation:area_detail", slug=pair.area.slug)
     try:
         assignment_services.host_assignment_sign(pair=pair, acting_user=request.user)
         messages.success(request, _("You have signed the host assignment."))

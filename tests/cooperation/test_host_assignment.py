@@ -15,6 +15,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from casework.models import Case
+from common.assurance import ASSURANCE_SESSION_KEY
 from cooperation.services import areas as services
 from cooperation.services.host_assignment import host_assignment_sign
 from documents.kinds import Kind
@@ -36,6 +37,12 @@ def _text(data: bytes) -> str:
 def _read(field) -> bytes:
     with field.open("rb") as stored:
         return stored.read()
+
+
+def _at_level(client, level: int) -> None:
+    session = client.session
+    session[ASSURANCE_SESSION_KEY] = level
+    session.save()
 
 
 def _pair(django_capture_on_commit_callbacks):
@@ -135,6 +142,11 @@ def test_both_parties_sign_in_their_places_and_the_municipality_seals(
     client.force_login(signatory)
     page = client.get(reverse("cooperation:area_detail", args=[pair.area.slug])).content.decode()
     assert reverse("cooperation:host_assignment_sign", args=[pair.pk]) in page
+    # Signing binds the party: not from a password login (assurance level 1).
+    _at_level(client, 1)
+    client.post(reverse("cooperation:host_assignment_sign", args=[pair.pk]))
+    assert not document.signings.exists()
+    _at_level(client, 3)
     client.post(reverse("cooperation:host_assignment_sign", args=[pair.pk]))
     client.post(reverse("cooperation:host_assignment_sign", args=[pair.pk]))  # once only
     assert document.signings.count() == 1
