@@ -3,14 +3,18 @@ as a final document by the worker, signed by the idea-based host organisation's 
 signatory and by the person the host administration's board authorised, then sealed by the
 municipality. The signing is the documents app's, as for an IOP agreement."""
 
+import json
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from casework.models import Case
 from casework.services import case_register
 from documents import contexts as doc
+from documents.contexts import to_data
 from documents.kinds import Kind
 from documents.language import in_document_language
 from documents.models import Document, Signing
@@ -30,7 +34,7 @@ CASE_SERIES = "SK"
 def host_assignment_request(*, pair: HostPair, acting_user) -> Document:
     """Make the next final version of the pair's host assignment; the worker produces it. The
     pair's case is registered first if it has none (a pair recorded before agreements were
-    stored)."""
+    stored). A version that would say what the latest says is not made again."""
     if not selectors.may_manage_areas(acting_user):
         raise PermissionDenied
     pair = HostPair.objects.select_for_update().select_related("area", "case").get(pk=pair.pk)
@@ -52,13 +56,24 @@ def host_assignment_request(*, pair: HostPair, acting_user) -> Document:
             opened_by=Case.OpenedBy.AUTHORITY,
         )
         pair.save(update_fields=["case"])
+    context = selectors.host_assignment_context(pair)
+    latest = selectors.host_assignment(pair)
+    if latest is not None and _same(latest.context, to_data(context)):
+        return latest  # nothing changed (a button pressed twice): no new version
     return document_request(
         case=pair.case,
         kind=Kind.HOST_ASSIGNMENT,
-        context=selectors.host_assignment_context(pair),
+        context=context,
         acting_user=acting_user,
         final=True,
     )
+
+
+def _same(stored: dict, new: dict) -> bool:
+    """Whether two versions say the same, whatever day each was made (``new`` read as it
+    would be stored)."""
+    new = json.loads(json.dumps(new, cls=DjangoJSONEncoder))
+    return {**stored, "document_date": None} == {**new, "document_date": None}
 
 
 @in_document_language

@@ -123,6 +123,15 @@ def test_recording_hosts_registers_the_assignment_and_the_worker_produces_it_in_
     assert client.get(pair.case.get_absolute_url()).status_code == 200
     assert client.get(reverse("casework:case_list"), {"kind": "host_assignment"}).status_code == 200
     client.force_login(host)
+    # A coordinator makes a new version only when the pair has changed, however often asked.
+    client.force_login(factories.staff(Role.COORDINATOR))
+    make = reverse("cooperation:host_assignment_make", args=[pair.pk])
+    assert client.post(make).url == document.get_absolute_url()
+    pair.assignment = "Värdarna leder även en idéverkstad per år."
+    pair.save()
+    client.post(make)
+    client.post(make)
+    assert list(pair.case.documents.values_list("version", flat=True)) == [2, 1]
     client.force_login(factories.member())
     assert client.get(old).status_code == 404
     assert client.get(response.url).status_code == 404
