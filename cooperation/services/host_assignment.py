@@ -37,7 +37,11 @@ def host_assignment_request(*, pair: HostPair, acting_user) -> Document:
     stored). A version that would say what the latest says is not made again."""
     if not selectors.may_manage_areas(acting_user):
         raise PermissionDenied
-    pair = HostPair.objects.select_for_update().select_related("area", "case").get(pk=pair.pk)
+    pair = (
+        HostPair.objects.select_for_update(of=("self",))
+        .select_related("area", "case")
+        .get(pk=pair.pk)
+    )
     if pair.case_id is None:
         pair.case = case_register(
             kind=Case.Kind.HOST_ASSIGNMENT,
