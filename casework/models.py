@@ -117,6 +117,8 @@ class Case(models.Model):
     class Kind(models.TextChoices):
         IOP_INQUIRY = "iop_inquiry", _("IOP inquiry")
         FUNDING_APPLICATION = "funding_application", _("Funding application")
+        # The municipality's agreement with a challenge area's idea-based host (cooperation).
+        HOST_ASSIGNMENT = "host_assignment", _("Host assignment of a challenge area")
 
     class OpenedBy(models.TextChoices):
         """Who opened the case: förvaltningslagen 11–12 §§ apply to a party's case only."""

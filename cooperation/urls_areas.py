@@ -13,4 +13,10 @@ urlpatterns = [
         views.host_assignment_pdf,
         name="host_assignment_pdf",
     ),
+    path(
+        "vardskap/<int:pk>/upprata-overenskommelse/",
+        views.host_assignment_make,
+        name="host_assignment_make",
+    ),
+    path("vardskap/<int:pk>/underteckna/", views.host_assignment_sign, name="host_assignment_sign"),
 ]

@@ -748,7 +748,8 @@ class HostPerson:
 @dataclass
 class HostAssignmentContext:
     """The assignment of a challenge area's hosts, agreed between the city and the idea-based
-    host's organisation. ``case_number`` is its reference: a host pair belongs to no case."""
+    host's organisation. ``case_number`` is the case it is registered in (a pair recorded
+    before the assignment was stored had a reference of its own until it was registered)."""
 
     case_number: str
     document_date: date

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from casework.models import ChallengeArea
+from casework.models import Case, ChallengeArea
 from common import limits
 from organisations.models import Organisation
 
@@ -49,6 +49,17 @@ class HostPair(models.Model):
         verbose_name=_("recorded by"),
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    # The assignment is an agreement the municipality enters into: registered as a case of its
+    # own, whose documents are the agreement's versions and their signatures. Empty for a pair
+    # recorded before the agreement was stored; it is registered when the agreement is made.
+    case = models.OneToOneField(
+        Case,
+        verbose_name=_("case"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="host_pair",
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 

@@ -11,12 +11,19 @@ from django.db.models import F, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from casework.models import ChallengeArea, PriorityTheme
 from documents import contexts as doc
+from documents.kinds import Kind
+from documents.language import in_document_language
+from documents.models import Document
+from documents.policy import visible_documents
 from funding.models import Decision
 from funding.models.handling import Outcome
 from organisations import policy as org_policy
+from organisations.models import Board, Role
+from organisations.selectors import current_memberships_of
 from partnerships.models import IOPInquiry
 from partnerships.models.inquiry import Status as InquiryStatus
 
@@ -58,7 +65,8 @@ def area_or_404(slug: str) -> ChallengeArea:
 
 
 def host_pair_for_user_or_404(user, pk: int) -> HostPair:
-    """A host pair's agreement is for the managers, the host organisation and the hosts."""
+    """A host pair's agreement is for the managers, the host organisation, the hosts and the
+    person authorised to sign it for the municipality."""
     pair = get_object_or_404(
         HostPair.objects.select_related("area", "organisation", "administration"), pk=pk
     )
@@ -66,6 +74,7 @@ def host_pair_for_user_or_404(user, pk: int) -> HostPair:
         may_manage_areas(user)
         or org_policy.acts_for(user, pair.organisation_id)
         or pair.hosts.filter(user=user).exists()
+        or getattr(city_signing_authority(pair), "person_id", None) == user.pk
     ):
         raise Http404
     return pair
@@ -137,13 +146,76 @@ def _published_grants(area: ChallengeArea):
     )
 
 
+def host_assignment(pair: HostPair) -> Document | None:
+    """The latest final version of the pair's host assignment, as it is stored and signed."""
+    if pair.case_id is None:
+        return None
+    return (
+        Document.objects.filter(
+            case_id=pair.case_id, kind=Kind.HOST_ASSIGNMENT, status=Document.Status.FINAL
+        )
+        .order_by("-version")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class HostAssignmentRow:
+    """A pair's assignment as a person sees it on the area's page."""
+
+    pair: HostPair
+    document: Document | None  # the latest final version, if the person may see it
+    may_sign: bool  # the person signs for a party that has not signed yet
+    may_make: bool  # a manager makes the agreement (again, as a new version)
+
+
+def host_assignments(user, pairs: list[HostPair]) -> list[HostAssignmentRow]:
+    """Each pair's assignment as ``user`` sees it: the stored agreement only to whoever may
+    see its case (the host organisation, the host administration, coordinators and the staff
+    with the right), and the signing to its signatories."""
+    manages = may_manage_areas(user)
+    rows = []
+    for pair in pairs:
+        document = host_assignment(pair)
+        signs = document is not None and _signs_now(pair, document, user)
+        if not signs and document and not visible_documents(user).filter(pk=document.pk).exists():
+            document = None
+        rows.append(
+            HostAssignmentRow(
+                pair=pair,
+                document=document,
+                may_sign=signs,
+                may_make=manages and pair.area.is_active,
+            )
+        )
+    return rows
+
+
+def _signs_now(pair: HostPair, document: Document, user) -> bool:
+    signed = set(document.signings.values_list("party", flat=True))
+    if pair.organisation.name not in signed and any(
+        membership.user_id == user.pk for membership in organisation_signatories(pair)
+    ):
+        return True
+    standing = city_signing_authority(pair)
+    return (
+        settings.CITY_NAME not in signed and standing is not None and standing.person_id == user.pk
+    )
+
+
+@in_document_language
 def host_assignment_context(pair: HostPair, today=None) -> doc.HostAssignmentContext:
-    """The host assignment as the document the two parties sign."""
+    """The host assignment as the document the two parties sign: the municipality through
+    the host administration's board, and the idea-based host's organisation."""
     today = today or timezone.localdate()
     organisation, administration = pair.organisation, pair.administration
     theme = PriorityTheme.objects.filter(year=pair.period_start.year).first()
     return doc.HostAssignmentContext(
-        case_number=f"VÄRD-{pair.area.slug.upper()}-{pair.period_start.year}",
+        case_number=(
+            pair.case.case_number
+            if pair.case_id
+            else f"VÄRD-{pair.area.slug.upper()}-{pair.period_start.year}"
+        ),
         document_date=today,
         area=pair.area.name,
         area_description=pair.area.description,
@@ -153,12 +225,18 @@ def host_assignment_context(pair: HostPair, today=None) -> doc.HostAssignmentCon
                 org_number=settings.CITY_ORGANISATION_NUMBER,
                 is_public=True,
                 acting_through=[administration.name[:1].lower() + administration.name[1:]],
+                signatories=[city_signatory(pair, day=today) or doc.Signatory(name="")],
             ),
             doc.AgreementParty(
                 name=organisation.name,
                 org_number=organisation.org_number,
                 is_public=False,
                 address=_address(organisation),
+                signatories=[
+                    organisation_signatory(membership)
+                    for membership in organisation_signatories(pair)
+                ]
+                or [doc.Signatory(name="", title=str(Role.SIGNATORY.label))],
             ),
         ],
         host_administration=administration.name,
@@ -175,6 +253,53 @@ def host_assignment_context(pair: HostPair, today=None) -> doc.HostAssignmentCon
         organisation_contribution=pair.organisation_contribution,
         city_contribution=pair.city_contribution,
         priority_theme=theme.title if theme else "",
+    )
+
+
+def organisation_signatories(pair: HostPair) -> list:
+    """The host organisation's signatories whose right to sign an officer approved."""
+    memberships = current_memberships_of(pair.organisation, Role.SIGNATORY).select_related(
+        "user", "signing_evidence"
+    )
+    return [membership for membership in memberships if membership.may_sign]
+
+
+def organisation_signatory(membership) -> doc.Signatory:
+    evidence = membership.signing_evidence
+    return doc.Signatory(
+        name=str(membership.user),
+        title=str(Role.SIGNATORY.label),
+        authority=_("Right to sign shown by %(evidence)s of %(date)s, approved %(approved)s")
+        % {
+            "evidence": evidence.get_kind_display().lower(),
+            "date": evidence.given_on.isoformat(),
+            "approved": timezone.localtime(membership.signing_approved_at).date().isoformat(),
+        },
+    )
+
+
+def city_signing_authority(pair: HostPair, day=None):
+    """The standing decision by which the host administration's board authorised a person to
+    sign for it (the municipality's side of the assignment), or None if no board has one."""
+    for board in Board.objects.filter(
+        administration=pair.administration, parent=None, is_active=True
+    ).order_by("name"):
+        standing = org_policy.board_signing_authority(board.pk, day)
+        if standing is not None:
+            return standing
+    return None
+
+
+def city_signatory(pair: HostPair, day=None) -> doc.Signatory | None:
+    """Who signs for the municipality, in the office and by the decision that authorise them."""
+    standing = city_signing_authority(pair, day)
+    if standing is None:
+        return None
+    return doc.Signatory(
+        name=str(standing.person),
+        title=standing.office or standing.board.name,
+        authority=_("Authorised by the decision of %(reference)s")
+        % {"reference": standing.protocol_reference},
     )
 
 

@@ -15,6 +15,7 @@ from organisations.models import Organisation
 from ..actions import AreaAction
 from ..models import Host, HostPair
 from ..selectors.areas import may_manage_areas
+from .host_assignment import host_assignment_request
 
 
 def _ensure_manager(user) -> None:
@@ -71,7 +72,8 @@ def host_pair_record(
     acting_user,
 ) -> HostPair:
     """Record an area's hosts for a period and the assignment agreed with the idea-based
-    host's organisation; the people named act as hosts and plan the area's events."""
+    host's organisation; the people named act as hosts and plan the area's events. The
+    assignment is registered and produced as the agreement the parties sign."""
     _ensure_manager(acting_user)
     if not area.is_active:
         raise ValidationError(_("The challenge area is closed."))
@@ -101,4 +103,7 @@ def host_pair_record(
         ]
     )
     events.record(pair, acting_user, AreaAction.HOST_PAIR_RECORDED)
+    # The assignment is made at once as the final agreement the two parties sign.
+    host_assignment_request(pair=pair, acting_user=acting_user)
+    pair.refresh_from_db()
     return pair

@@ -7,15 +7,23 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from common import once
+from common.assurance import may_bind
 from documents import rendering
 from documents.kinds import Kind
 
 from ..forms.areas import AreaForm, HostPairForm
 from ..selectors import areas as selectors
 from ..services import areas as services
+from ..services import host_assignment as assignment_services
+
+# As the IOP agreement's signing page says it (workflows/iop/views.py).
+BINDING = gettext_lazy(
+    "Signing binds the party. Log in with e-legitimation at assurance level 3 or higher, then sign."
+)
 
 
 @require_safe
@@ -33,11 +41,13 @@ def area_detail(request, slug):
     """An area's page: what it is about, its hosts, its open needs and offers, and what came
     out of it. Anyone may open it; it shows only what is public or published."""
     area = selectors.area_or_404(slug)
+    page = selectors.area_page(area)
     return render(
         request,
         "cooperation/areas/area_detail.html",
         {
-            "page": selectors.area_page(area),
+            "page": page,
+            "assignments": selectors.host_assignments(request.user, page.pairs),
             "may_manage": selectors.may_manage_areas(request.user),
             # A host reads the assignment they act under.
             "is_host": selectors.is_area_host(request.user, area),
@@ -118,10 +128,15 @@ def host_pair_create(request, slug):
 
 @login_required
 def host_assignment_pdf(request, pk):
-    """The host assignment as a PDF/A, made on request: a host pair belongs to no case."""
+    """The host assignment: the stored final agreement once it is made (this address came
+    before it was stored, so links in flight lead to it); a pair recorded before then, until
+    its agreement is made, has it produced on request as before."""
     pair = selectors.host_pair_for_user_or_404(request.user, pk)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET"])
+    document = selectors.host_assignment(pair)
+    if document is not None:
+        return redirect("documents:document_download", pk=document.pk)
     response = HttpResponse(
         rendering.render_pdf(Kind.HOST_ASSIGNMENT, selectors.host_assignment_context(pair)),
         content_type="application/pdf",
@@ -131,3 +146,35 @@ def host_assignment_pdf(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+def host_assignment_make(request, pk):
+    """A coordinator or officer makes the pair's assignment as a final agreement (again, as
+    a new version, after the pair changed); the worker produces it."""
+    if not selectors.may_manage_areas(request.user):
+        raise Http404
+    pair = selectors.host_pair_for_user_or_404(request.user, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    document = assignment_services.host_assignment_request(pair=pair, acting_user=request.user)
+    messages.success(request, _("The host assignment is being produced for signing."))
+    return redirect(document.get_absolute_url())
+
+
+@login_required
+def host_assignment_sign(request, pk):
+    """A party's signatory signs the final host assignment; the municipality seals it once
+    both parties have signed."""
+    pair = selectors.host_pair_for_user_or_404(request.user, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not may_bind(request):
+        messages.error(request, BINDING)
+        return redirect("cooperation:area_detail", slug=pair.area.slug)
+    try:
+        assignment_services.host_assignment_sign(pair=pair, acting_user=request.user)
+        messages.success(request, _("You have signed the host assignment."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("cooperation:area_detail", slug=pair.area.slug)

@@ -246,11 +246,18 @@ def _funding_row(name: str, figures: dict, paid: Decimal) -> doc.FundingRow:
     )
 
 
+# A host assignment is an agreement the municipality registers, not a matter it decides on
+# anyone's request: it has no handling time and no six months to be decided within (12 §).
+NOT_HANDLED = {Case.Kind.HOST_ASSIGNMENT}
+
+
 def handling_times(period: Year) -> list[doc.HandlingTime]:
     """Days from registration to decision, for the cases decided in the year, per kind."""
     decided = Case.objects.filter(period.within("decided_at"))
     times = []
     for kind, label in Case.Kind.choices:
+        if kind in NOT_HANDLED:
+            continue
         spread = spread_of(decided.filter(kind=kind), start=F("registered_at"), end=F("decided_at"))
         times.append(
             doc.HandlingTime(kind, str(label), spread.count, spread.median_days, spread.p90_days)
@@ -262,7 +269,8 @@ def past_six_months(period: Year) -> int:
     """Cases that went undecided for more than six months while the year ran (12 §)."""
     finished = Coalesce("decided_at", "closed_at")
     return (
-        Case.objects.filter(registered_at__lt=period.cutoff - SIX_MONTHS)
+        Case.objects.exclude(kind__in=NOT_HANDLED)
+        .filter(registered_at__lt=period.cutoff - SIX_MONTHS)
         .annotate(finished=finished)
         .filter(
             Q(finished__isnull=True)

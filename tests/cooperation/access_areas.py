@@ -24,6 +24,8 @@ def _area(organisation) -> dict:
 
 
 @object_url("cooperation:host_assignment_pdf")
+@object_url("cooperation:host_assignment_make")
+@object_url("cooperation:host_assignment_sign")
 def _host_pair(organisation) -> dict:
     """A host pair whose idea-based host is ``organisation``."""
     coordinator = factories.staff()

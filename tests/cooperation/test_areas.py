@@ -1,29 +1,22 @@
 """Challenge areas as places: the public page, hosts, and the host assignment agreement."""
 
-import io
-import re
 from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
 from casework.models import AuditEvent, PriorityTheme
 from cooperation.models import Event, Host, Initiative, Listing
 from cooperation.selectors.areas import is_area_host
 from cooperation.services import areas as services
 from cooperation.services import dialogues as dialogue_services
+from documents.models import Document
 from organisations.models import Role
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-def _pdf_text(pdf: bytes) -> str:
-    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
-    return re.sub(r"\s+", " ", " ".join(pages))
 
 
 def _pair(area, *, host=None, coordinator=None):
@@ -114,33 +107,11 @@ def test_a_logged_in_visitor_sees_who_the_hosts_are(client):
     assert "Hanna Värdsson" in page
     assert "Nattvandring i Rosengård" in page
     assert "overenskommelse.pdf" not in page
-    # A host reads the assignment they act under.
+    assert "/documents/" not in page
+    # A host reads the assignment they act under (tests/cooperation/test_host_assignment.py).
     client.force_login(Host.objects.get().user)
     page = client.get(reverse("cooperation:area_detail", args=[area.slug])).content.decode()
-    assert "overenskommelse.pdf" in page
-
-
-def test_the_host_assignment_names_the_parties_the_assignment_and_the_period(client):
-    area = factories.ChallengeAreaFactory(name="Trygghet och social hållbarhet")
-    pair = _pair(area)
-    client.force_login(factories.staff(Role.COORDINATOR))
-
-    response = client.get(reverse("cooperation:host_assignment_pdf", args=[pair.pk]))
-
-    assert response["Content-Type"] == "application/pdf"
-    text = _pdf_text(
-        b"".join(response.streaming_content) if response.streaming else response.content
-    )
-    assert "Överenskommelse om värdskap" in text
-    assert "Malmö stad" in text and "212000-1124" in text
-    assert "genom fritidsförvaltningen" in text
-    assert "Föreningen Trygga Gator" in text and pair.organisation.org_number in text
-    assert "Trygghet och social hållbarhet" in text
-    assert "Värdarna leder områdets dialogforum två gånger per termin." in text
-    assert "från och med den 1 januari 2026 till och med den 31 december 2027" in text
-    assert "Hanna Värdsson, Föreningen Trygga Gator" in text
-    assert "Föreningens värd, tio timmar i månaden." in text
-    assert "Underskrifter" in text and text.count("Namnförtydligande") == 2
+    assert Document.objects.get(kind="host_assignment").get_absolute_url() in page
 
 
 def test_a_host_plans_for_their_area_only_while_the_period_lasts():

@@ -676,6 +676,29 @@ RULES: list[Rule] = [
         ),
         "the host organisation's members and the areas' managers",
     ),
+    Rule(
+        "cooperation:host_assignment_make",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            coordinator=_FORM_ONLY_POST,
+            officer=_FORM_ONLY_POST,
+            admin=_FORM_ONLY_POST,
+        ),
+        "the areas' managers make the agreement (a new version) for signing",
+    ),
+    Rule(
+        "cooperation:host_assignment_sign",
+        roles(
+            NOT_FOUND,
+            anonymous=LOGIN,
+            member=_FORM_ONLY_POST,
+            coordinator=_FORM_ONLY_POST,
+            officer=_FORM_ONLY_POST,
+            admin=_FORM_ONLY_POST,
+        ),
+        "a button's target: only a party's signatory signs; anyone else is told so",
+    ),
     # Needs and offers: an unpublished one is its organisation's and the coordinators'.
     Rule("cooperation:listing_list", roles(_READ_ONLY, anonymous=LOGIN)),
     Rule("cooperation:listing_create", _PAGE, "an empty form is shown again with its errors"),
