@@ -551,6 +551,7 @@ def main(argv=None) -> None:
         if not args.pages_only:
             rows += _completion_and_submissions(scenarios, people, args)
     if not (args.skip_others or args.pages_only or args.work_only):
+        rows += scenarios.new_work(ROOT, ENV, dataset_file(DATABASE))
         rows += scenarios.other_benchmarks(ROOT)
     meta = {
         "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),

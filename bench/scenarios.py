@@ -361,6 +361,50 @@ def other_benchmarks(root: Path) -> list[dict]:
     return rows
 
 
+def new_work(root: Path, env: dict, dataset: Path) -> list[dict]:
+    """``bench.newwork`` (seal, E-ARK export, directory search, each against its anchor) on
+    the bench database, in a process of its own; its rows as ratios, for information."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.newwork", "--dataset", str(dataset)],
+        cwd=root,
+        check=False,
+        capture_output=True,
+        text=True,
+        env={
+            **env,
+            "SIGNING_PKI_DIR": str(root / "var" / "bench-pki"),
+            "SIGNING_PKI_URL": "http://127.0.0.1:9941",
+        },
+    )
+    if done.returncode != 0:
+        return [{"figure": "bench/newwork.py", "value": "failed", "unit": "", "target": None}]
+    rows = []
+    for found in json.loads(done.stdout.strip().splitlines()[-1]):
+        if "failed" in found:
+            rows.append(
+                {"figure": found["figure"], "value": found["failed"], "unit": "", "target": None}
+            )
+            continue
+        rows.append(
+            ratios.row(
+                f"{found['figure']}: CPU median",
+                ours=found["ours"],
+                anchor_name=found["anchor_name"],
+                anchor=found["anchor"],
+                unit="ms",
+            )
+        )
+    rows.append(
+        {
+            "figure": "OIDC login round trip against a login to the minimal flow",
+            "value": "not measured (bench/README.md)",
+            "unit": "",
+            "target": None,
+        }
+    )
+    return rows
+
+
 def _plain_env() -> dict:
     import os
 

@@ -28,6 +28,7 @@ BATCH = 1000
 def run(*, scale: float, seed: int, clock) -> dict:
     """Build the database, or go on from where an interrupted run left it (``checkpoint``)."""
     state = checkpoint.load()
+    before = 0.0 if state is None else state.get("elapsed_s", 0.0)
     if state is None:
         call_command("migrate", verbosity=0)
         clock.mark("migrate")
@@ -48,12 +49,14 @@ def run(*, scale: float, seed: int, clock) -> dict:
         factories.delegate(programme, Role.DELEGATE, user=people["delegate"])
         walked = samples.walk_all(people, programme)
         clock.mark("samples through the real pages")
-        state = checkpoint.start(scale=scale, people=people, programme=programme, walked=walked)
+        state = checkpoint.start(
+            scale=scale, people=people, programme=programme, walked=walked, elapsed=clock.total
+        )
     else:
         people, programme_pk, walked = checkpoint.restore(state)
         programme = FundingProgramme.objects.get(pk=programme_pk)
         print(f"  resuming: {sum(state['copies'].values())} copies made before", flush=True)
-    copies = _copy_all(walked, people, scale, seed, state)
+    copies = _copy_all(walked, people, scale, seed, state, lambda: before + clock.total)
     clock.mark("copies")
     case_page = _case_page(walked, people["officers"][0])
     clock.mark("the case page's case")
@@ -68,6 +71,8 @@ def run(*, scale: float, seed: int, clock) -> dict:
             "audit_events": AuditEvent.objects.count(),
         },
         "copies_per_stage": copies,
+        # The time of the runs before this one, when it went on from an interrupted run.
+        "seconds_before_resume": before,
         "tasks_per_stage": {s.stage: s.tasks for s in walked},
         "people": _people(people, walked, programme, case_page),
     }
@@ -114,7 +119,7 @@ def _shares(walked, cases: float, tasks: float) -> dict[str, float]:
     return {stage: cases * weight / total for stage, weight in weights.items()}
 
 
-def _copy_all(walked, people, scale, seed, state) -> dict:
+def _copy_all(walked, people, scale, seed, state, elapsed) -> dict:
     """The copies each stage still needs, in batches; each batch commits with the case-number
     counters and the checkpoint, so an interrupted run goes on from its last batch. The dates
     of a batch come from its own seed (stage and position), whether or not the run resumed."""
@@ -153,6 +158,7 @@ def _copy_all(walked, people, scale, seed, state) -> dict:
                 clone.save_counters(counters)
                 made += len(targets)
                 state["copies"][sample.stage] = made
+                state["elapsed_s"] = round(elapsed(), 1)
                 checkpoint.save(state)
         print(
             f"    {sample.stage}: {made} copies of {cloner.rows_per_copy()} rows "

@@ -34,7 +34,7 @@ def _decoded(state) -> dict:
     return json.loads(state) if isinstance(state, str) else state
 
 
-def start(*, scale: float, people: dict, programme, walked: list[Sample]) -> dict:
+def start(*, scale: float, people: dict, programme, walked: list[Sample], elapsed: float) -> dict:
     """The checkpoint once the register and the samples are made (nothing copied yet)."""
     state = {
         "scale": scale,
@@ -57,6 +57,7 @@ def start(*, scale: float, people: dict, programme, walked: list[Sample]) -> dic
         ],
         "copies": {},
         "turn": 0,
+        "elapsed_s": elapsed,
     }
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (state jsonb NOT NULL)")
