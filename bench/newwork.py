@@ -19,9 +19,11 @@ import argparse
 import io
 import json
 import os
+import shutil
 import statistics
 import sys
 import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -175,6 +177,11 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
     sys.path.insert(0, str(ROOT))
+    # The seal writes its PDF to storage, which no rollback takes back: a copy of the files.
+    scratch = tempfile.mkdtemp(prefix="bench-newwork-")
+    files = os.environ.get("PRIVATE_MEDIA_ROOT", str(ROOT / "var" / "bench-private"))
+    shutil.copytree(files, scratch, dirs_exist_ok=True)
+    os.environ["PRIVATE_MEDIA_ROOT"] = scratch
     import django  # noqa: PLC0415
 
     django.setup()
@@ -196,6 +203,7 @@ def main(argv=None) -> None:
                 rows.append(call())
         except Exception as failed:  # noqa: BLE001 - a figure that fails is reported as such
             rows.append({"figure": name, "failed": f"{type(failed).__name__}: {failed}"[:200]})
+    shutil.rmtree(scratch, ignore_errors=True)
     print(json.dumps(rows))
 
 

@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bench import storage
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 DATASET = Path(os.environ.get("BENCH_DATASET", ROOT / "var" / "bench-dataset.json"))
@@ -46,6 +48,7 @@ ENV = {
     **os.environ,
     "DJANGO_SETTINGS_MODULE": "config.settings.bench",
     "DATABASE_URL": DATABASE,
+    "PRIVATE_MEDIA_ROOT": str(storage.files_of(DATABASE)),
     "CELERY_BROKER_URL": BROKER,
     "PYTHONPATH": str(ROOT),
 }
@@ -131,7 +134,11 @@ def explain(database: str, dataset: dict) -> dict:
     done = subprocess.run(
         [sys.executable, "-m", "bench.explain", "--database", database, "--dataset", file.name],
         cwd=ROOT,
-        env={**ENV, "DATABASE_URL": database},
+        env={
+            **ENV,
+            "DATABASE_URL": database,
+            "PRIVATE_MEDIA_ROOT": str(storage.files_of(database)),
+        },
         check=True,
         capture_output=True,
         text=True,
@@ -228,7 +235,11 @@ class Server:
         self.with_worker = worker
         self.port = port
         self.host = f"http://127.0.0.1:{port}"
-        self.env = {**ENV, "DATABASE_URL": database}
+        self.env = {
+            **ENV,
+            "DATABASE_URL": database,
+            "PRIVATE_MEDIA_ROOT": str(storage.files_of(database)),
+        }
 
     def __enter__(self):
         WORK.mkdir(parents=True, exist_ok=True)
@@ -504,7 +515,7 @@ def main(argv=None) -> None:
     ensure_services()
     sizes = {_size(args.scale): (DATABASE, ensure_dataset(args.scale, DATABASE))}
     if args.larger_scale and not args.work_only:
-        url = f"{DATABASE}_{args.larger_scale:g}".replace(".", "_")
+        url = f"{DATABASE}_{str(args.larger_scale).removesuffix('.0').replace('.', '_')}"
         sizes[_size(args.larger_scale)] = (url, ensure_dataset(args.larger_scale, url))
     dataset = next(iter(sizes.values()))[1]
     os.environ.update({k: v for k, v in ENV.items() if k != "PYTHONPATH"})

@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bench import storage
+
 DEFAULT_DATABASE = "postgres://postgres:ci-only-password@127.0.0.1:5432/samverkan_bench"
 ROOT = Path(__file__).resolve().parents[2]
 DATASET = ROOT / "var" / "bench-dataset.json"
@@ -74,6 +76,7 @@ def main(argv=None) -> None:
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     os.environ["DATABASE_URL"] = args.database
+    os.environ["PRIVATE_MEDIA_ROOT"] = str(storage.files_of(args.database))
     os.environ.pop("CELERY_BROKER_URL", None)  # the samples' documents are produced in-process
     # Decisions are sealed: the local test PKI (its animator serves the time stamps).
     os.environ.setdefault("SIGNING_PKI_DIR", str(ROOT / "var" / "bench-pki"))
