@@ -193,6 +193,20 @@ def _page_rows(alternate, scenarios, measured, queries, first, explained) -> lis
     return rows
 
 
+# The anchors' labels begin so (bench.scenarios.anchors).
+ANCHOR_PREFIXES = ("viewflow's lean", "static page")
+
+
+def _task_indexes(figure: dict) -> list[str]:
+    """The indexes a page's plan reads on the task table (the others are primary keys of the
+    rows joined to each task, which the planner may reach in another order at another size)."""
+    return [
+        name
+        for name in figure.get("indexes") or []
+        if name.startswith(("workflows_task_", "viewflow_task"))
+    ]
+
+
 def scale_checks(explained: dict, first: str) -> list[dict]:
     """Per size: the database's size and generation time; per list page and larger size: the
     same number of queries and the same indexes as at the first size."""
@@ -208,12 +222,15 @@ def scale_checks(explained: dict, first: str) -> list[dict]:
     base = explained[first]["pages"]
     for size, found in list(explained.items())[1:]:
         for label, figure in found["pages"].items():
+            if label.startswith(ANCHOR_PREFIXES):
+                continue  # viewflow's lists read one query per row: not ours to hold constant
+            task_indexes = _task_indexes(figure)
             same_queries = figure["queries"] == base[label]["queries"]
-            same_indexes = figure.get("indexes") == base[label].get("indexes")
+            same_indexes = task_indexes == _task_indexes(base[label])
             rows.append(
                 {
-                    "figure": f"{label} at {size}: queries, plan's indexes "
-                    f"({', '.join(figure.get('indexes') or []) or 'none'})",
+                    "figure": f"{label} at {size}: queries, the task table's indexes "
+                    f"({', '.join(task_indexes) or 'none'})",
                     "value": f"{figure['queries']} vs {base[label]['queries']}",
                     "unit": "",
                     "target": "same queries and indexes as at " + first,

@@ -1,6 +1,6 @@
 """The benchmark's verdicts are decided by ratios to anchors measured in the same run."""
 
-from bench import alternate, ratios
+from bench import alternate, ratios, run
 
 
 def test_a_throughput_target_is_met_at_three_times_the_anchor():
@@ -45,3 +45,19 @@ def test_the_rounds_of_a_figure_are_pooled_and_its_cpu_weighted_by_requests():
     assert merged["errors"] == 1
     assert merged["cpu"]["web"] == (20.0 * 30 + 40.0 * 10) / 40
     assert len(merged["ms"]) == 40
+
+
+def test_a_page_at_the_larger_size_must_keep_its_queries_and_the_task_tables_indexes():
+    at_1m = {"queries": 6, "indexes": ["workflows_task_open", "casework_case_pkey"]}
+    same = {"queries": 6, "indexes": ["casework_case_pkey", "workflows_task_open"]}
+    other = {"queries": 6, "indexes": ["viewflow_task_pkey", "casework_case_pkey"]}
+    explained = {
+        "1 M tasks": {"size_mb": 1.0, "pages": {"queue": at_1m, "inbox": at_1m}},
+        "3 M tasks": {"size_mb": 3.0, "pages": {"queue": same, "inbox": other}},
+    }
+    checks = {
+        r["figure"].split(" at ")[0]: r["met"]
+        for r in run.scale_checks(explained, "1 M tasks")
+        if "met" in r
+    }
+    assert checks == {"queue": True, "inbox": False}
