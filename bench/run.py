@@ -107,6 +107,8 @@ def dataset_file(database: str) -> Path:
 def ensure_dataset(scale: float, database: str = DATABASE) -> dict:
     path = dataset_file(database)
     if not path.exists():
+        # Not --fresh: an interrupted generation goes on from its checkpoint; a database built
+        # without one is refused (drop it, or build it with --fresh, by hand).
         print(f"No benchmark database yet: building it (python -m bench.generate --scale {scale})")
         subprocess.run(
             [
@@ -115,7 +117,6 @@ def ensure_dataset(scale: float, database: str = DATABASE) -> dict:
                 "bench.generate",
                 "--scale",
                 str(scale),
-                "--fresh",
                 "--database",
                 database,
             ],
