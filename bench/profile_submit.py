@@ -41,7 +41,10 @@ def _setup() -> None:
     django.setup()
 
 
-def _measure(call) -> tuple[float, float, int]:
+SHOWN: dict[str, list[str]] = {}  # --queries: the SQL of one request of each kind
+
+
+def _measure(call, label: str = "") -> tuple[float, float, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -49,7 +52,17 @@ def _measure(call) -> tuple[float, float, int]:
         cpu, wall = time.process_time(), time.perf_counter()
         call()
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    if label and label not in SHOWN:
+        SHOWN[label] = [query["sql"] for query in captured.captured_queries]
     return cpu * 1000, wall * 1000, len(captured)
+
+
+def _print_queries() -> None:
+    """Each kind's queries, one line each (shortened): where the difference goes."""
+    for label, queries in SHOWN.items():
+        print(f"\n{label}: {len(queries)} queries")
+        for number, sql in enumerate(queries, 1):
+            print(f"  {number:>2}. {sql[:160]}")
 
 
 def _report(label: str, rows: list[tuple[float, float, int]]) -> None:
@@ -152,7 +165,7 @@ def completions(count: int, *, profiler=None) -> None:
                 continue
             if profiler is not None and label == "domain":
                 profiler.enable()
-            rows[label].append(_measure(execute))
+            rows[label].append(_measure(execute, label))
             if profiler is not None and label == "domain":
                 profiler.disable()
     _report("complete: funding completeness check", rows["domain"])
@@ -171,6 +184,9 @@ def main(argv=None) -> None:
     parser.add_argument("--only", choices=["submit", "complete"])
     parser.add_argument("--sort", default="cumulative", help="cProfile order (tottime, …)")
     parser.add_argument("--top", type=int, default=45, help="lines of the profile to print")
+    parser.add_argument(
+        "--queries", action="store_true", help="print the SQL of one completion of each kind"
+    )
     args = parser.parse_args(argv)
     _setup()
     profiler = cProfile.Profile(time.process_time) if args.profile else None
@@ -182,6 +198,8 @@ def main(argv=None) -> None:
         )
     if args.only != "submit":
         completions(args.count, profiler=profiler if args.profile == "complete" else None)
+    if args.queries:
+        _print_queries()
     if profiler is not None:
         pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
     import redis

@@ -9,15 +9,19 @@ The table is written to bench/results/bench.json.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlparse
+
+from bench import storage
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -44,6 +48,7 @@ ENV = {
     **os.environ,
     "DJANGO_SETTINGS_MODULE": "config.settings.bench",
     "DATABASE_URL": DATABASE,
+    "PRIVATE_MEDIA_ROOT": str(storage.files_of(DATABASE)),
     "CELERY_BROKER_URL": BROKER,
     "PYTHONPATH": str(ROOT),
 }
@@ -88,8 +93,22 @@ def ensure_services() -> None:
     )
 
 
-def ensure_dataset(scale: float) -> dict:
-    if not DATASET.exists():
+def _size(scale: float) -> str:
+    """How a database is named in the table: its tasks in millions."""
+    return f"{scale:g} M tasks"
+
+
+def dataset_file(database: str) -> Path:
+    """The people and case of a database's benchmarks, written by ``bench.generate``."""
+    own = ROOT / "var" / f"bench-dataset-{urlparse(database).path.lstrip('/')}.json"
+    return own if own.exists() or database != DATABASE else DATASET
+
+
+def ensure_dataset(scale: float, database: str = DATABASE) -> dict:
+    path = dataset_file(database)
+    if not path.exists():
+        # Not --fresh: an interrupted generation goes on from its checkpoint; a database built
+        # without one is refused (drop it, or build it with --fresh, by hand).
         print(f"No benchmark database yet: building it (python -m bench.generate --scale {scale})")
         subprocess.run(
             [
@@ -98,15 +117,128 @@ def ensure_dataset(scale: float) -> dict:
                 "bench.generate",
                 "--scale",
                 str(scale),
-                "--fresh",
                 "--database",
-                DATABASE,
+                database,
             ],
             check=True,
             cwd=ROOT,
             env=ENV,
         )
-    return json.loads(DATASET.read_text())
+    return json.loads(dataset_file(database).read_text())
+
+
+def explain(database: str, dataset: dict) -> dict:
+    """Queries per page, the indexes of each list page's plan and the database's size
+    (``bench.explain`` in a process of its own, on ``database``)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+        json.dump(dataset, file)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.explain", "--database", database, "--dataset", file.name],
+        cwd=ROOT,
+        env={
+            **ENV,
+            "DATABASE_URL": database,
+            "PRIVATE_MEDIA_ROOT": str(storage.files_of(database)),
+        },
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    Path(file.name).unlink()
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found["generated_s"] = dataset.get("seconds")
+    return found
+
+
+def _window_runner(servers: dict, args):
+    """One measured window of one slot ((size, label), who, path) on its size's server."""
+
+    def run_window(key, who, path):
+        size, label = key
+        server, people = servers[size]
+        return locust_measuring_cpu(
+            server,
+            label,
+            args.warmup,
+            user_class="PageUser",
+            seconds=max(args.seconds // args.rounds, 5) + args.warmup,
+            user=who,
+            path=path,
+            password=people["password"],
+        )
+
+    return run_window
+
+
+def _page_rows(alternate, scenarios, measured, queries, first, explained) -> list[dict]:
+    rows = []
+    static = measured[(first, f"{scenarios.STATIC} (officer)")]
+    for (size, label), figure in measured.items():
+        if size != first:
+            continue
+        ours = not label.startswith(scenarios.ANCHOR_PREFIXES)
+        rows += alternate.absolute_rows(
+            f"{label} ({size})", figure, queries.get(label) if ours else None
+        )
+        anchor = scenarios.anchor_of(label)
+        if ours and (first, anchor) in measured:
+            rows += alternate.ratio_rows(
+                f"{label} ({size})", figure, anchor, measured[(first, anchor)], static
+            )
+    for (size, label), figure in measured.items():
+        if size == first:
+            continue
+        rows += alternate.absolute_rows(f"{label} ({size})", figure)
+        rows += alternate.scale_rows(label, measured[(first, label)], figure, (first, size))
+    rows += scale_checks(explained, first)
+    return rows
+
+
+# The anchors' labels begin so (bench.scenarios.anchors).
+ANCHOR_PREFIXES = ("viewflow's lean", "static page")
+
+
+def _task_indexes(figure: dict) -> list[str]:
+    """The indexes a page's plan reads on the task table (the others are primary keys of the
+    rows joined to each task, which the planner may reach in another order at another size)."""
+    return [
+        name
+        for name in figure.get("indexes") or []
+        if name.startswith(("workflows_task_", "viewflow_task"))
+    ]
+
+
+def scale_checks(explained: dict, first: str) -> list[dict]:
+    """Per size: the database's size and generation time; per list page and larger size: the
+    same number of queries and the same indexes as at the first size."""
+    rows = [
+        {
+            "figure": f"database at {size}: size / generation time",
+            "value": f"{found['size_mb']:,.0f} MB / {found.get('generated_s', '?')} s",
+            "unit": "",
+            "target": None,
+        }
+        for size, found in explained.items()
+    ]
+    base = explained[first]["pages"]
+    for size, found in list(explained.items())[1:]:
+        for label, figure in found["pages"].items():
+            if label.startswith(ANCHOR_PREFIXES):
+                continue  # viewflow's lists read one query per row: not ours to hold constant
+            task_indexes = _task_indexes(figure)
+            same_queries = figure["queries"] == base[label]["queries"]
+            same_indexes = task_indexes == _task_indexes(base[label])
+            rows.append(
+                {
+                    "figure": f"{label} at {size}: queries, the task table's indexes "
+                    f"({', '.join(task_indexes) or 'none'})",
+                    "value": f"{figure['queries']} vs {base[label]['queries']}",
+                    "unit": "",
+                    "target": "same queries and indexes as at " + first,
+                    "met": same_queries and same_indexes,
+                }
+            )
+    return rows
 
 
 class Server:
@@ -114,16 +246,60 @@ class Server:
     runs at the priority the README gives it in production (``nice -n 10``): documents are
     background work, and people waiting for a page come first."""
 
-    def __init__(self, worker_nice: int = 10):
+    def __init__(
+        self, worker_nice: int = 10, database: str = DATABASE, port: int = PORT, worker=True
+    ):
         self.worker_nice = worker_nice
+        self.with_worker = worker
+        self.port = port
+        self.host = f"http://127.0.0.1:{port}"
+        self.env = {
+            **ENV,
+            "DATABASE_URL": database,
+            "PRIVATE_MEDIA_ROOT": str(storage.files_of(database)),
+        }
 
     def __enter__(self):
         WORK.mkdir(parents=True, exist_ok=True)
         # Receipts an earlier run left in the bench's own broker database would be made now,
         # on the CPU this run measures: they are dropped (those applications keep no PDF).
-        subprocess.run(["redis-cli", "-u", BROKER, "flushdb"], capture_output=True, check=True)
         nice = ["nice", "-n", str(self.worker_nice)] if self.worker_nice else []
-        self.worker = subprocess.Popen(
+        log = f"-{self.port}" if self.port != PORT else ""
+        self.worker = None
+        if self.with_worker:
+            subprocess.run(["redis-cli", "-u", BROKER, "flushdb"], capture_output=True, check=True)
+            self.worker = self._start_worker(nice, log)
+        self.gunicorn = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "config.wsgi",
+                "--workers",
+                "3",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=open(WORK / f"gunicorn{log}.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        import requests
+
+        for _ in range(60):
+            if self.gunicorn.poll() is not None:
+                raise RuntimeError("gunicorn stopped; see var/bench-run/gunicorn.log")
+            try:
+                if requests.get(f"{self.host}/accounts/login/", timeout=5).status_code == 200:
+                    return self
+            except requests.RequestException:
+                pass
+            time.sleep(1)
+        raise RuntimeError("gunicorn did not answer; see var/bench-run/gunicorn.log")
+
+    def _start_worker(self, nice, log):
+        return subprocess.Popen(
             [
                 *nice,
                 str(BIN / "celery"),
@@ -136,38 +312,10 @@ class Server:
                 "warning",
             ],
             cwd=ROOT,
-            env=ENV,
-            stdout=open(WORK / "celery.log", "w"),  # noqa: SIM115
+            env=self.env,
+            stdout=open(WORK / f"celery{log}.log", "w"),  # noqa: SIM115
             stderr=subprocess.STDOUT,
         )
-        self.gunicorn = subprocess.Popen(
-            [
-                str(BIN / "gunicorn"),
-                "config.wsgi",
-                "--workers",
-                "3",
-                "--bind",
-                f"127.0.0.1:{PORT}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=ENV,
-            stdout=open(WORK / "gunicorn.log", "w"),  # noqa: SIM115
-            stderr=subprocess.STDOUT,
-        )
-        import requests
-
-        for _ in range(60):
-            if self.gunicorn.poll() is not None:
-                raise RuntimeError("gunicorn stopped; see var/bench-run/gunicorn.log")
-            try:
-                if requests.get(f"{HOST}/accounts/login/", timeout=5).status_code == 200:
-                    return self
-            except requests.RequestException:
-                pass
-            time.sleep(1)
-        raise RuntimeError("gunicorn did not answer; see var/bench-run/gunicorn.log")
 
     def worker_rss_mb(self) -> dict[int, float]:
         children = Path(f"/proc/{self.gunicorn.pid}/task/{self.gunicorn.pid}/children")
@@ -179,9 +327,10 @@ class Server:
         return rss
 
     def __exit__(self, *exc):
-        for process in (self.gunicorn, self.worker):
+        running = [p for p in (self.gunicorn, self.worker) if p is not None]
+        for process in running:
             process.terminate()
-        for process in (self.gunicorn, self.worker):
+        for process in running:
             process.wait(timeout=30)
 
 
@@ -238,7 +387,9 @@ def locust_measuring_cpu(
     locust still runs) over requests per second of the whole window."""
     result: dict = {}
     thread = threading.Thread(
-        target=lambda: result.update(locust(name, seconds=seconds, warmup=warmup, **kwargs))
+        target=lambda: result.update(
+            locust(name, seconds=seconds, warmup=warmup, host=server.host, **kwargs)
+        )
     )
     thread.start()
     time.sleep(warmup + 1)
@@ -254,7 +405,9 @@ def locust_measuring_cpu(
     return result, per_request
 
 
-def locust(name: str, user_class: str, seconds: int, users: int = 10, **env) -> dict:
+def locust(
+    name: str, user_class: str, seconds: int, users: int = 10, host: str = "", **env
+) -> dict:
     out = WORK / f"{name}.json"
     command = [
         str(BIN / "locust"),
@@ -268,7 +421,7 @@ def locust(name: str, user_class: str, seconds: int, users: int = 10, **env) -> 
         "-t",
         f"{seconds}s",
         "--host",
-        HOST,
+        host or HOST,
         "--only-summary",
         "--stop-timeout",
         "10",
@@ -285,62 +438,6 @@ def locust(name: str, user_class: str, seconds: int, users: int = 10, **env) -> 
         capture_output=True,
     )
     return json.loads(out.read_text())
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
-def page_figures(label: str, result: dict, target_p95: float, queries: int) -> list[dict]:
-    times = result["ms"].get("page", [])
-    errors = sum(result["errors"].values())
-    return [
-        {
-            "figure": f"{label}: median",
-            "value": round(statistics.median(times), 1),
-            "unit": "ms",
-            "target": None,
-        },
-        {
-            "figure": f"{label}: p95",
-            "value": round(_percentile(times, 0.95), 1),
-            "unit": "ms",
-            "target": f"<= {target_p95}",
-            "met": _percentile(times, 0.95) <= target_p95,
-        },
-        {
-            "figure": f"{label}: requests/s",
-            "value": round(len(times) / result["measured_s"], 1),
-            "unit": "req/s",
-            "target": None,
-        },
-        {
-            "figure": f"{label}: errors",
-            "value": errors,
-            "unit": "",
-            "target": "0",
-            "met": errors == 0,
-        },
-        {
-            "figure": f"{label}: queries per page",
-            "value": queries,
-            "unit": "",
-            "target": "<= 10, same for 1/25/100 rows (tests)",
-            "met": queries <= 10,
-        },
-    ]
-
-
-def cpu_figure(label: str, cpu: dict[str, float]) -> dict:
-    """Where a request's CPU goes: with 10 users at zero think time the two cores are always
-    busy, so p95 follows from the sum (p95 <= 100 ms needs about 15 ms in all)."""
-    return {
-        "figure": f"{label}: CPU per request ({' / '.join(cpu)})",
-        "value": " / ".join(f"{ms:g}" for ms in cpu.values()),
-        "unit": "ms",
-        "target": None,
-    }
 
 
 def _more_requests(pages: dict, people: dict, wanted: int) -> int:
@@ -413,54 +510,82 @@ def main(argv=None) -> None:
         default=10,
         help="the Celery worker's niceness (README: 10 in production; 0 for equal priority)",
     )
+    parser.add_argument(
+        "--larger-scale",
+        type=float,
+        default=3.0,
+        help="the pages again on a database of this scale (built if missing, named after the "
+        "first with _<scale>), alternating with the first; 0 leaves it out",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=2,
+        help="each page and anchor is measured this many times in turn, --seconds in all",
+    )
+    parser.add_argument(
+        "--stock-timeout",
+        type=float,
+        default=60.0,
+        help="seconds each request of viewflow's lists as shipped may take (for information)",
+    )
     args = parser.parse_args(argv)
     ensure_services()
-    dataset = ensure_dataset(args.scale)
+    sizes = {_size(args.scale): (DATABASE, ensure_dataset(args.scale, DATABASE))}
+    if args.larger_scale and not args.work_only:
+        url = f"{DATABASE}_{str(args.larger_scale).removesuffix('.0').replace('.', '_')}"
+        sizes[_size(args.larger_scale)] = (url, ensure_dataset(args.larger_scale, url))
+    dataset = next(iter(sizes.values()))[1]
     os.environ.update({k: v for k, v in ENV.items() if k != "PYTHONPATH"})
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
-    from bench import scenarios
+    from bench import alternate, scenarios
 
     people = dataset["people"]
     rows = []
     started = time.monotonic()
     pages = scenarios.pages(people)
-    queries = scenarios.query_counts(people, pages)
-    with Server(args.worker_nice) as server:
-        scenarios.warm_up(HOST, people, pages)
+    explained = {size: explain(url, data) for size, (url, data) in sizes.items()}
+    first = next(iter(sizes))
+    queries = {label: found["queries"] for label, found in explained[first]["pages"].items()}
+    with Server(args.worker_nice) as server, contextlib.ExitStack() as stack:
+        servers = {first: (server, people)}
+        for size, (url, data) in list(sizes.items())[1:]:
+            larger = Server(args.worker_nice, database=url, port=_free_port(), worker=False)
+            servers[size] = (stack.enter_context(larger), data["people"])
+        for each, their_people in servers.values():
+            scenarios.warm_up(each.host, their_people, scenarios.pages(their_people))
         rss_start = server.worker_rss_mb()
         served = 0
-        for label, (username, path, target) in pages.items():
-            if args.work_only:
-                break
-            result, cpu = locust_measuring_cpu(
-                server,
-                label,
-                args.warmup,
-                user_class="PageUser",
-                seconds=args.seconds + args.warmup,
-                user=username,
-                path=path,
-                password=people["password"],
-            )
-            served += result["requests"]
-            rows += page_figures(label, result, target, queries[label])
-            rows.append(cpu_figure(label, cpu))
-            print(f"  {label}: done", flush=True)
         if not args.work_only:
+            slots = {(first, label): slot for label, slot in pages.items()}
+            anchors = scenarios.anchors(people)
+            slots.update({(first, label): slot for label, slot in anchors.items()})
+            for size in list(servers)[1:]:
+                their = scenarios.pages(servers[size][1])
+                slots.update({(size, label): slot for label, slot in their.items()})
+            measured = alternate.measure(
+                slots,
+                rounds=args.rounds,
+                run_window=_window_runner(servers, args),
+            )
+            served += sum(len(figure["ms"]) for figure in measured.values())
+            rows += _page_rows(alternate, scenarios, measured, queries, first, explained)
+            rows += scenarios.stock_views(HOST, people, requests_each=3, timeout=args.stock_timeout)
             served += _more_requests(pages, people, args.memory_requests - served)
             rss_end = server.worker_rss_mb()
             rows += scenarios.memory_figures(rss_start, rss_end, served)
         if not args.pages_only:
             rows += _completion_and_submissions(scenarios, people, args)
     if not (args.skip_others or args.pages_only or args.work_only):
+        rows += scenarios.new_work(ROOT, ENV, dataset_file(DATABASE))
         rows += scenarios.other_benchmarks(ROOT)
     meta = {
         "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "machine": f"{platform.node()} ({os.cpu_count()} cores, load {os.getloadavg()})",
-        "dataset": dataset["counts"],
+        "datasets": {size: data["counts"] for size, (_url, data) in sizes.items()},
         "protocol": f"gunicorn 3 sync workers, Celery worker at nice {args.worker_nice}, "
         f"locust 10 users, zero think time, "
         f"{args.warmup} s warm-up + {args.seconds} s measured per page; memory over "

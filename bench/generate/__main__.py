@@ -8,18 +8,22 @@ copies those cases until the case and task counts are reached, and reports the t
 import argparse
 import json
 import os
-import random
 import sys
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bench import storage
+
 DEFAULT_DATABASE = "postgres://postgres:ci-only-password@127.0.0.1:5432/samverkan_bench"
 ROOT = Path(__file__).resolve().parents[2]
 DATASET = ROOT / "var" / "bench-dataset.json"
+PKI_PORT = int(os.environ.get("BENCH_PKI_PORT", 9941))
 
 
 def _create_database(url: str, fresh: bool) -> None:
+    """Create the database; one that exists is dropped with ``fresh``, else gone on with if an
+    interrupted run left its checkpoint in it (``checkpoint``), else refused."""
     import psycopg
 
     parts = urlparse(url)
@@ -33,7 +37,14 @@ def _create_database(url: str, fresh: bool) -> None:
             connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
             exists = None
         if exists:
-            sys.exit(f"Database {name} exists; run with --fresh to build it again.")
+            with psycopg.connect(url) as built:
+                resumable = built.execute(
+                    "SELECT to_regclass('bench_generate_checkpoint')"
+                ).fetchone()[0]
+            if resumable is None:
+                sys.exit(f"Database {name} exists; run with --fresh to build it again.")
+            print(f"Database {name} exists with a checkpoint: going on from it.")
+            return
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
@@ -65,25 +76,36 @@ def main(argv=None) -> None:
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     os.environ["DATABASE_URL"] = args.database
+    os.environ["PRIVATE_MEDIA_ROOT"] = str(storage.files_of(args.database))
     os.environ.pop("CELERY_BROKER_URL", None)  # the samples' documents are produced in-process
+    # Decisions are sealed: the local test PKI (its animator serves the time stamps).
+    os.environ.setdefault("SIGNING_PKI_DIR", str(ROOT / "var" / "bench-pki"))
+    os.environ.setdefault("SIGNING_PKI_URL", f"http://127.0.0.1:{PKI_PORT}")
     _create_database(args.database, args.fresh)
 
     import django
 
     django.setup()
+    from documents.signing import pki
+
     from . import build
 
     clock = Clock()
-    rng = random.Random(args.seed)  # noqa: S311 - spreads the copies' dates
-    summary = build.run(scale=args.scale, rng=rng, clock=clock)
-    summary.update(scale=args.scale, seconds=clock.total, phases=clock.phases)
+    pki.pki_init()
+    with pki.serving():
+        summary = build.run(scale=args.scale, seed=args.seed, clock=clock)
+    seconds = round(clock.total + summary["seconds_before_resume"], 1)
+    summary.update(scale=args.scale, seconds=seconds, phases=clock.phases)
     DATASET.parent.mkdir(exist_ok=True)
     DATASET.write_text(json.dumps(summary, indent=2))
+    # Per database as well: bench.run reads the pages at two sizes in one run.
+    name = urlparse(args.database).path.lstrip("/")
+    (DATASET.parent / f"bench-dataset-{name}.json").write_text(json.dumps(summary, indent=2))
     results = ROOT / "bench" / "results" / f"generate-scale-{args.scale:g}.json"
     results.parent.mkdir(exist_ok=True)  # results are not committed: a fresh clone has none
     results.write_text(json.dumps(summary, indent=2) + "\n")
     print(json.dumps({k: v for k, v in summary.items() if k != "people"}, indent=2))
-    print(f"Generation took {clock.total} s ({clock.total / 60:.1f} min).")
+    print(f"Generation took {seconds} s ({seconds / 60:.1f} min), this run {clock.total} s.")
 
 
 if __name__ == "__main__":

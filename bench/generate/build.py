@@ -1,6 +1,7 @@
 """The steps of a generation run, in order (called by ``__main__`` once Django is set up)."""
 
 import math
+import random
 from datetime import timedelta
 
 from django.core.management import call_command
@@ -13,33 +14,49 @@ from casework.models import AuditEvent, Case
 from documents import kinds
 from documents.models import Document
 from documents.services import document_request
-from organisations.models import Board, Organisation
+from funding.models import FundingProgramme
+from organisations.models import Board, Organisation, Role
 from tests import factories
 
-from . import clone, samples, world
+from . import checkpoint, clone, samples, world
 
 FULL = {"organisations": 1000, "cases": 200_000, "tasks": 1_000_000, "officers": 50}
 CASE_PAGE = {"events": 50, "documents": 10}
 BATCH = 1000
 
 
-def run(*, scale: float, rng, clock) -> dict:
-    call_command("migrate", verbosity=0)
-    clock.mark("migrate")
-    people = world.build(
-        organisations=max(30, round(FULL["organisations"] * scale)),
-        officers=max(5, round(FULL["officers"] * scale)),
-    )
-    clock.mark("register")
-    programme = factories.FundingProgrammeFactory(
-        board=Board.objects.get(code="frn"),
-        name="Föreningsbidrag",
-        slug="foreningsbidrag",
-        closes_on=timezone.localdate() + timedelta(days=730),
-    )
-    walked = samples.walk_all(people, programme)
-    clock.mark("samples through the real pages")
-    copies = _copy_all(walked, people, scale, rng)
+def run(*, scale: float, seed: int, clock) -> dict:
+    """Build the database, or go on from where an interrupted run left it (``checkpoint``)."""
+    state = checkpoint.load()
+    before = 0.0 if state is None else state.get("elapsed_s", 0.0)
+    if state is None:
+        call_command("migrate", verbosity=0)
+        clock.mark("migrate")
+        people = world.build(
+            organisations=max(30, round(FULL["organisations"] * scale)),
+            officers=max(5, round(FULL["officers"] * scale)),
+        )
+        clock.mark("register")
+        programme = factories.FundingProgrammeFactory(
+            board=Board.objects.get(code="frn"),
+            name="Föreningsbidrag",
+            slug="foreningsbidrag",
+            closes_on=timezone.localdate() + timedelta(days=730),
+        )
+        # Officers and the delegate decide under the points of the board's delegation order.
+        for officer in people["officers"]:
+            factories.delegate(programme, Role.OFFICER, user=officer)
+        factories.delegate(programme, Role.DELEGATE, user=people["delegate"])
+        walked = samples.walk_all(people, programme)
+        clock.mark("samples through the real pages")
+        state = checkpoint.start(
+            scale=scale, people=people, programme=programme, walked=walked, elapsed=clock.total
+        )
+    else:
+        people, programme_pk, walked = checkpoint.restore(state)
+        programme = FundingProgramme.objects.get(pk=programme_pk)
+        print(f"  resuming: {sum(state['copies'].values())} copies made before", flush=True)
+    copies = _copy_all(walked, people, scale, seed, state, lambda: before + clock.total)
     clock.mark("copies")
     case_page = _case_page(walked, people["officers"][0])
     clock.mark("the case page's case")
@@ -54,6 +71,8 @@ def run(*, scale: float, rng, clock) -> dict:
             "audit_events": AuditEvent.objects.count(),
         },
         "copies_per_stage": copies,
+        # The time of the runs before this one, when it went on from an interrupted run.
+        "seconds_before_resume": before,
         "tasks_per_stage": {s.stage: s.tasks for s in walked},
         "people": _people(people, walked, programme, case_page),
     }
@@ -100,7 +119,10 @@ def _shares(walked, cases: float, tasks: float) -> dict[str, float]:
     return {stage: cases * weight / total for stage, weight in weights.items()}
 
 
-def _copy_all(walked, people, scale, rng) -> dict:
+def _copy_all(walked, people, scale, seed, state, elapsed) -> dict:
+    """The copies each stage still needs, in batches; each batch commits with the case-number
+    counters and the checkpoint, so an interrupted run goes on from its last batch. The dates
+    of a batch come from its own seed (stage and position), whether or not the run resumed."""
     share = _shares(walked, FULL["cases"] * scale, FULL["tasks"] * scale)
     associations, officers = people["associations"], people["officers"]
     # Every sample's rows are read before any copy is written.
@@ -108,14 +130,15 @@ def _copy_all(walked, people, scale, rng) -> dict:
         clone.Cloner(s.case, member=s.member, organisation=s.organisation, officers=officers[:2])
         for s in walked
     ]
-    counters, copies, turn = {}, {}, 0
     for sample, cloner in zip(walked, cloners, strict=True):
         wanted = max(round(share[sample.stage]) - 1, 0)
         max_age = 3650 if sample.finished else 120
-        made = 0
+        made = state["copies"].get(sample.stage, 0)
         while made < wanted:
+            rng = random.Random(f"{seed}-{sample.stage}-{made}")  # noqa: S311 - spreads dates
             targets = []
             for _ in range(min(BATCH, wanted - made)):
+                turn = state["turn"]
                 organisation = associations[turn % len(associations)]
                 targets.append(
                     clone.Target(
@@ -128,18 +151,21 @@ def _copy_all(walked, people, scale, rng) -> dict:
                         rng.randint(0, max_age),
                     )
                 )
-                turn += 1
+                state["turn"] += 1
+            counters = {}
             with transaction.atomic():
                 cloner.copy(targets, counters)
-            made += len(targets)
-        copies[sample.stage] = made
+                clone.save_counters(counters)
+                made += len(targets)
+                state["copies"][sample.stage] = made
+                state["elapsed_s"] = round(elapsed(), 1)
+                checkpoint.save(state)
         print(
             f"    {sample.stage}: {made} copies of {cloner.rows_per_copy()} rows "
             f"({cloner.tasks_per_copy()} tasks)",
             flush=True,
         )
-    clone.save_counters(counters)
-    return copies
+    return dict(state["copies"])
 
 
 def _people(people, walked, programme, case_page) -> dict:

@@ -134,7 +134,12 @@ def _decide(outcome):
             w.other_officer,
             p,
             "decide_as_officer",
-            {"outcome": outcome, "amount_granted": amount, "reasons": "Enligt villkoren."},
+            {
+                "no_conflict_of_interest": "on",
+                "outcome": outcome,
+                "amount_granted": amount,
+                "reasons": "Enligt villkoren.",
+            },
         )
 
     return step

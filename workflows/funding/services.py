@@ -34,9 +34,13 @@ from ..services import ensure_task_of
 def _application(activation, *nodes: str) -> FundingApplication:
     """The application of the task in hand, which must be a task of one of ``nodes``."""
     ensure_task_of(activation, nodes)
-    return FundingApplication.objects.select_related("programme__board", "organisation").get(
-        pk=activation.process.artifact_object_id
-    )
+    application = FundingApplication.objects.select_related(
+        "programme__board", "organisation", "case"
+    ).get(pk=activation.process.artifact_object_id)
+    # The process's artifact is this application: the finished task's audit event finds the
+    # case here instead of reading the application again (``case_of``).
+    activation.process.artifact = application
+    return application
 
 
 @transaction.atomic

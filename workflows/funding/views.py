@@ -55,7 +55,8 @@ class CompletenessCheckView(FundingTaskView):
 
     def perform(self, form):
         data = form.cleaned_data
-        services.completeness_check(
+        # The application as the step left it: where to go next asks only whose it is.
+        self.application = services.completeness_check(
             activation=self.activation,
             acting_user=self.request.user,
             complete=data["result"] == form.COMPLETE,
