@@ -237,7 +237,7 @@ def _signatories(party: Party) -> list[doc.Signatory]:
             for decision in policy.authorising_decisions(party)
             if decision.signatory_id
         ] or [doc.Signatory(name="")]
-    return [_organisation_signatory(membership) for membership in _approved_signatories(party)] or [
+    return [organisation_signatory(membership) for membership in _approved_signatories(party)] or [
         doc.Signatory(name="", title=str(Role.SIGNATORY.label))
     ]
 
@@ -265,7 +265,7 @@ def _signatory_now(party: Party, user) -> doc.Signatory:
                 )
     for membership in _approved_signatories(party):
         if membership.user_id == user.pk:
-            return _organisation_signatory(membership)
+            return organisation_signatory(membership)
     return doc.Signatory(name=str(user))
 
 
@@ -278,7 +278,8 @@ def _authorised(user, decision) -> doc.Signatory:
     )
 
 
-def _organisation_signatory(membership) -> doc.Signatory:
+def organisation_signatory(membership) -> doc.Signatory:
+    """An association's signatory on a signature page: by the evidence an officer approved."""
     evidence = membership.signing_evidence
     return doc.Signatory(
         name=str(membership.user),

@@ -24,6 +24,7 @@ from funding.models.handling import Outcome
 from organisations import policy as org_policy
 from organisations.models import Board, Role
 from organisations.selectors import current_memberships_of
+from partnerships.documents import organisation_signatory
 from partnerships.models import IOPInquiry
 from partnerships.models.inquiry import Status as InquiryStatus
 
@@ -262,20 +263,6 @@ def organisation_signatories(pair: HostPair) -> list:
         "user", "signing_evidence"
     )
     return [membership for membership in memberships if membership.may_sign]
-
-
-def organisation_signatory(membership) -> doc.Signatory:
-    evidence = membership.signing_evidence
-    return doc.Signatory(
-        name=str(membership.user),
-        title=str(Role.SIGNATORY.label),
-        authority=_("Right to sign shown by %(evidence)s of %(date)s, approved %(approved)s")
-        % {
-            "evidence": evidence.get_kind_display().lower(),
-            "date": evidence.given_on.isoformat(),
-            "approved": timezone.localtime(membership.signing_approved_at).date().isoformat(),
-        },
-    )
 
 
 def city_signing_authority(pair: HostPair, day=None):

@@ -21,6 +21,7 @@ from documents.models import Document, Signing
 from documents.services import document_request, document_sign
 from documents.signing.services import document_sign_electronically
 from organisations.models import Board
+from partnerships.documents import organisation_signatory
 
 from ..models import HostPair
 from ..selectors import areas as selectors
@@ -120,7 +121,7 @@ def _signing_party(pair: HostPair, user) -> tuple[str, doc.Signatory]:
     who holds no right to sign for either party."""
     for membership in selectors.organisation_signatories(pair):
         if membership.user_id == user.pk:
-            return pair.organisation.name, selectors.organisation_signatory(membership)
+            return pair.organisation.name, organisation_signatory(membership)
     standing = selectors.city_signing_authority(pair)
     if standing is not None and standing.person_id == user.pk:
         return settings.CITY_NAME, selectors.city_signatory(pair)
