@@ -3,6 +3,8 @@ offers, and one match a coordinator confirmed. Hosts are the demo accounts, name
 
 from datetime import date
 
+from django.utils import timezone
+
 from casework.models import ChallengeArea
 from cooperation.models import Listing, Match
 from cooperation.services import areas, matching
@@ -88,7 +90,7 @@ def load(out) -> None:
 
 
 def _host_pairs(coordinator) -> None:
-    year = date.today().year
+    year = timezone.localdate().year
     for slug, organisation, administration, account in HOST_PAIRS:
         area = ChallengeArea.objects.get(slug=slug)
         if area.host_pairs.exists():

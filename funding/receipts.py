@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 from decimal import Decimal
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from documents import contexts
@@ -114,7 +114,7 @@ def receipt_context(application: FundingApplication):
     data = application.receipt
     return contexts.ReceiptContext(
         case_number=data["case_number"],
-        document_date=application.submitted_at.date(),
+        document_date=timezone.localtime(application.submitted_at).date(),
         submitted_at=datetime.fromisoformat(data["submitted_at"]),
         programme=data["programme"],
         applicant=contexts.OrganisationRef(**data["applicant"]),

@@ -122,7 +122,8 @@ def organisation_funding(organisation) -> tuple[QuerySet[FundingApplication], li
     )
     years: dict[int, list[Decimal]] = {}
     for application in applications:
-        row = years.setdefault(application.submitted_at.year, [Decimal(0)] * 3)
+        year = timezone.localtime(application.submitted_at).year
+        row = years.setdefault(year, [Decimal(0)] * 3)
         row[0] += application.amount_applied or 0
         decision = getattr(application, "decision", None)
         row[1] += decision.amount_granted if decision else 0

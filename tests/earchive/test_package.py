@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from lxml import etree
 
 from casework.models import AuditEvent
@@ -165,8 +166,8 @@ def test_the_case_file_has_what_fgs_arendehantering_requires(closed_case, packag
     assert party.findtext("erms:name", namespaces=NS) == "Föreningen Ängsbacken"
     assert party.findtext("erms:idNumber", namespaces=NS) == closed_case.organisation.org_number
     dates = {date.get("dateType"): date.text for date in case.findall("erms:dates/erms:date", NS)}
-    assert dates["created"].startswith(closed_case.registered_at.strftime("%Y-%m-%d"))
-    assert dates["closed"].startswith(closed_case.closed_at.strftime("%Y-%m-%d"))
+    for kind, moment in (("created", closed_case.registered_at), ("closed", closed_case.closed_at)):
+        assert dates[kind].startswith(timezone.localtime(moment).strftime("%Y-%m-%d"))
 
     actions = case.findall("erms:action", NS)
     assert len(actions) == AuditEvent.objects.filter(case=closed_case).count() > 3

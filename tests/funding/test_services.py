@@ -1,6 +1,6 @@
 """The applicant's services: drafts, attachments, other funding and submission."""
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from casework.models import AuditEvent, Case
 from funding import services
-from funding.models import Attachment, Status
+from funding.models import Attachment, FundingApplication, Status
 from organisations.models import EligibilityEvidence
 from tests import factories
 
@@ -200,3 +200,24 @@ def test_the_receipt_pdf_is_asked_for_once_the_submission_commits(
     assert receipt.is_final
     assert receipt.context["amount_applied"] == "30000.00"
     assert receipt.context["applicant"]["name"] == application.organisation.name
+
+
+def test_the_receipt_is_dated_on_the_swedish_day_of_the_submission(draft, member):
+    from funding.receipts import receipt_context
+
+    application = services.application_submit(application=draft, acting_user=member)
+    # 23:30 UTC on 6 December is half past midnight on 7 December in Stockholm.
+    application.submitted_at = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)
+    assert receipt_context(application).document_date == date(2026, 12, 7)
+
+
+def test_an_application_sent_on_new_years_night_counts_to_the_swedish_year(organisation):
+    from funding.selectors import organisation_funding
+
+    process = factories.funding_process(organisation)
+    # 23:30 UTC on 31 December is half past midnight on New Year's Day in Stockholm.
+    FundingApplication.objects.filter(pk=process.application.pk).update(
+        submitted_at=datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    )
+    _applications, totals = organisation_funding(organisation)
+    assert [total.year for total in totals] == [2027]

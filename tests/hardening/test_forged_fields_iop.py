@@ -369,7 +369,7 @@ def test_a_signature_is_for_the_tasks_party_by_the_signer_today(client, people, 
     assert signature.party == inquiry.parties.get(side=Party.Side.IDEA_BASED)
     assert (signature.inquiry, signature.signed_by) == (inquiry, people["member"])
     assert signature.version == inquiry.agreement_versions.get()
-    assert signature.signed_at.date() == timezone.localdate()
+    assert timezone.localtime(signature.signed_at).date() == timezone.localdate()
     assert signature.document_sha256 != "0" * 64
     assert inquiry.status == Status.SIGNING
     assert_untouched(theirs)

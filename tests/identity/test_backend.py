@@ -5,6 +5,7 @@ import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import SuspiciousOperation
 from django.test import RequestFactory
+from django.utils import timezone
 
 from identity import claims, services
 from identity.backends import ProviderBackend
@@ -93,5 +94,6 @@ def test_the_brokers_org_affiliation_makes_the_person_its_representative_for_the
     )
     representation = Representation.objects.get(person=person, organisation=organisation)
     assert representation.basis == Representation.Basis.BROKER
-    assert representation.valid_from == representation.valid_until == event.at.date()
+    day = timezone.localtime(event.at).date()
+    assert representation.valid_from == representation.valid_until == day
     assert policy.representation_basis(person, organisation.pk) == "broker"
