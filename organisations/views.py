@@ -13,7 +13,7 @@ from django.views import i18n
 
 from common import once
 from common.downloads import private_file_response
-from common.forms import add_errors
+from common.forms import form_page
 
 from . import policy, selectors
 from . import representation as representation_services
@@ -82,7 +82,7 @@ def representation_propose(request, pk):
         )
         return _("The proposal has been sent to an officer.")
 
-    return _form_page(
+    return form_page(
         request,
         form,
         "organisations/representation_propose.html",
@@ -127,7 +127,7 @@ def representation_decide(request, pk):
         )
         return _("The proposal has been refused.")
 
-    return _form_page(
+    return form_page(
         request,
         form,
         "organisations/representation_decide.html",
@@ -152,7 +152,7 @@ def representation_revoke(request, pk):
         )
         return _("The representation has been revoked.")
 
-    return _form_page(
+    return form_page(
         request,
         RepresentationRevocationForm(request.POST or None),
         "organisations/representation_revoke.html",
@@ -178,7 +178,7 @@ def invitation_send(request, pk):
         )
         return _("The invitation has been sent.")
 
-    return _form_page(
+    return form_page(
         request,
         InvitationForm(request.POST or None),
         "organisations/invitation_send.html",
@@ -186,24 +186,6 @@ def invitation_send(request, pk):
         act=invite,
         back=reverse("organisations:representation_list", args=[pk]),
     )
-
-
-def _form_page(request, form, template: str, context: dict, *, act, back: str, repeated=""):
-    """A representation page's form: on its first valid sending ``act(cleaned_data)`` calls the
-    service and gives the message of success, and the person goes ``back``; a later sending
-    is answered with ``repeated``. The service's refusal is shown on the form."""
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def action() -> str:
-            messages.success(request, act(data))
-            return back
-
-        try:
-            return once.act(request, data["form_token"], action, default=back, message=repeated)
-        except ValidationError as exc:
-            add_errors(form, exc)
-    return render(request, template, {**context, "form": form})
 
 
 @login_required

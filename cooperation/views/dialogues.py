@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from common import once
 from common.downloads import private_file_response
-from common.forms import add_errors
+from common.forms import add_errors, form_page
 
 from ..forms import dialogues as forms
 from ..selectors import dialogues as rules
@@ -98,21 +98,20 @@ def event_change(request, pk):
     if event.status != event.Status.PLANNED:
         messages.error(request, _("Only a planned event can be changed."))
         return redirect(_url(event))
-    form = forms.EventChangeForm(request.POST or None, instance=event)
-    if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in services.CHANGEABLE}
 
-        def change():
-            services.event_change(event=event, acting_user=request.user, **changes)
-            messages.success(request, _("The event is changed."))
-            return _url(event)
+    def change(data) -> str:
+        changes = {name: data[name] for name in services.CHANGEABLE}
+        services.event_change(event=event, acting_user=request.user, **changes)
+        return _("The event is changed.")
 
-        try:
-            return once.act(request, form.cleaned_data["form_token"], change, default=_url(event))
-        except ValidationError as error:
-            add_errors(form, error)
-    context = {"form": form, "event": event}
-    return render(request, "cooperation/dialogues/event_change.html", context)
+    return form_page(
+        request,
+        forms.EventChangeForm(request.POST or None, instance=event),
+        "cooperation/dialogues/event_change.html",
+        {"event": event},
+        act=change,
+        back=_url(event),
+    )
 
 
 @login_required
@@ -123,22 +122,19 @@ def event_cancel(request, pk):
     if event.status == event.Status.CANCELLED:
         messages.info(request, _("The event is already cancelled."))
         return redirect(_url(event))
-    form = forms.EventCancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
 
-        def cancel():
-            services.event_cancel(
-                event=event, acting_user=request.user, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, _("The event is cancelled."))
-            return _url(event)
+    def cancel(data) -> str:
+        services.event_cancel(event=event, acting_user=request.user, reason=data["reason"])
+        return _("The event is cancelled.")
 
-        try:
-            return once.act(request, form.cleaned_data["form_token"], cancel, default=_url(event))
-        except ValidationError as error:
-            add_errors(form, error)
-    context = {"form": form, "event": event}
-    return render(request, "cooperation/dialogues/event_cancel.html", context)
+    return form_page(
+        request,
+        forms.EventCancelForm(request.POST or None),
+        "cooperation/dialogues/event_cancel.html",
+        {"event": event},
+        act=cancel,
+        back=_url(event),
+    )
 
 
 def _event_for_post(request, pk, *, organisers_only=False):

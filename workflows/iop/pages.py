@@ -14,7 +14,7 @@ from casework import policy as case_policy
 from casework import selectors as case_selectors
 from casework.forms import CommentForm
 from common import once
-from common.forms import add_errors
+from common.forms import add_errors, form_page
 from identity.gate import binding_act
 from organisations import policy as org_policy
 from organisations.models import Organisation
@@ -195,21 +195,19 @@ def end_inquiry(request, case_number):
     how = services.how_may_end(request.user, inquiry)
     if not how:
         return _already_ended(request, inquiry)
-    form = forms.ReasonForm(request.POST or None, required=how == services.CLOSE)
-    if request.method == "POST" and form.is_valid():
 
-        def end():
-            services.inquiry_end(
-                inquiry=inquiry, acting_user=request.user, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, _("The inquiry is closed. The organisation has been told."))
-            return _url(inquiry)
+    def end(data) -> str:
+        services.inquiry_end(inquiry=inquiry, acting_user=request.user, reason=data["reason"])
+        return _("The inquiry is closed. The organisation has been told.")
 
-        try:
-            return once.act(request, form.cleaned_data["form_token"], end, default=_url(inquiry))
-        except ValidationError as error:
-            add_errors(form, error)
-    return render(request, "partnerships/end.html", {"form": form, "inquiry": inquiry, "how": how})
+    return form_page(
+        request,
+        forms.ReasonForm(request.POST or None, required=how == services.CLOSE),
+        "partnerships/end.html",
+        {"inquiry": inquiry, "how": how},
+        act=end,
+        back=_url(inquiry),
+    )
 
 
 @login_required
