@@ -80,23 +80,21 @@ DECIDING_TASKS = tuple(
 def _conflicted(user) -> Q:
     """The assessment and decision tasks of cases in which ``user`` has a conflict of
     interest: those of an organisation they act for, those they declared a conflict in, and
-    the decisions of cases they assessed. A superuser administers: no decision tasks."""
-    applications = apps.get_model("funding.FundingApplication").objects.filter(
+    the decisions of cases they assessed. A superuser administers: no decision tasks.
+
+    Each case is looked up from its task (``EXISTS``), so that PostgreSQL walks the open tasks
+    in order and stops at a page; a ``NOT IN`` over every case the person assessed made it
+    read and sort all open tasks (180 ms a page at a million tasks, 480 ms at three)."""
+    model = apps.get_model("funding.FundingApplication")
+    this_case = model.objects.filter(pk=OuterRef("process__artifact_object_id"))
+    in_conflict = this_case.filter(
         Q(organisation_id__in=policy.roles_of(user).organisation_ids)
         | Q(conflict_declarations__person=user, conflict_declarations__has_conflict=True)
     )
-    assessed = apps.get_model("funding.FundingApplication").objects.filter(
-        assessment__assessor=user
-    )
-    content_type = ContentType.objects.get_for_model(applications.model)
-    funding = Q(process__artifact_content_type=content_type)
-    excluded = funding & Q(
-        flow_task__in=ASSESSING_TASKS + DECIDING_TASKS,
-        process__artifact_object_id__in=applications.values("pk"),
-    )
-    excluded |= funding & Q(
-        flow_task__in=DECIDING_TASKS, process__artifact_object_id__in=assessed.values("pk")
-    )
+    assessed = this_case.filter(assessment__assessor=user)
+    funding = Q(process__artifact_content_type=ContentType.objects.get_for_model(model))
+    excluded = funding & Q(flow_task__in=ASSESSING_TASKS + DECIDING_TASKS) & Exists(in_conflict)
+    excluded |= funding & Q(flow_task__in=DECIDING_TASKS) & Exists(assessed)
     if user.is_superuser:
         excluded |= Q(flow_task__in=DECIDING_TASKS)
     return excluded

@@ -82,6 +82,16 @@ def test_an_officer_without_the_point_is_told_why_they_cannot_take_the_decision(
     driver.take(client, people["decider"], task)
 
 
+def test_the_officer_who_assessed_is_not_offered_the_decision(
+    client, people, organisation, programme
+):
+    process = _process(client, people, organisation, programme, "15000")
+    driver.do_one(client, people["officer"], process, "assess", _assessment(process, "15000"))
+    (task,) = driver.open_tasks(process, "decide_as_officer")
+    assert task not in queues.queue(people["officer"])
+    assert task in queues.queue(people["decider"])
+
+
 def test_an_administrator_is_not_offered_and_cannot_take_a_decision(
     client, people, organisation, programme
 ):
